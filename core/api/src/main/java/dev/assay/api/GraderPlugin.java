@@ -1,0 +1,63 @@
+package dev.assay.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A grader for one kind of question. Found by {@link java.util.ServiceLoader}, either on the
+ * application class path or in its own folder of jars under the plugins directory, where it gets
+ * a class loader of its own that shows it only this package, {@code jakarta.validation} and the JDK.
+ *
+ * <p>Implementations keep no static state: everything a call needs arrives in the request. An
+ * instance may be called from several threads at once.
+ *
+ * @param <C> the plugin's configuration: a record validated with Bean Validation, bound by the
+ *            engine from the question's YAML or JSON. Annotate its components with {@link Doc}.
+ */
+public interface GraderPlugin<C extends Record> {
+
+    /** Stable id questions refer to, e.g. {@code matrix-calculus}. Lower case, digits and '-'. */
+    String id();
+
+    /** The plugin's own version, recorded with every grade it gives. */
+    String version();
+
+    /** The configuration record a question of this plugin carries. */
+    Class<C> configType();
+
+    /**
+     * Checks a configuration beyond what its Bean Validation constraints say (a reference
+     * expression that does not parse, say). Returns the problems, each with the path of the field.
+     */
+    default List<ConfigProblem> checkConfig(C config) {
+        return List.of();
+    }
+
+    /**
+     * Parses the answer and says how it was understood, without grading or storing it
+     * (validate-then-assess). Must be fast: it backs a live preview.
+     */
+    Validation validate(GradingRequest<C> request);
+
+    /**
+     * Grades the answer. Long loops must honour {@link Thread#interrupted()}: the engine
+     * interrupts a call that runs past its time limit.
+     */
+    Grade grade(GradingRequest<C> request) throws InterruptedException;
+
+    /** More time than the engine's default, for plugins that train models, say. */
+    default Optional<Duration> timeLimit(C config) {
+        return Optional.empty();
+    }
+
+    /** Files a question hands out to students (a data set to download), without their content. */
+    default List<HandoutInfo> handouts(C config) {
+        return List.of();
+    }
+
+    /** The content of one handout named by {@link #handouts}. */
+    default Optional<Attachment> handout(C config, String name, QuestionResources resources) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.assay.engine;
+
+import dev.assay.engine.grading.EngineSettings;
+import dev.assay.engine.grading.GradingEngine;
+import dev.assay.engine.pack.ConfigBinder;
+import dev.assay.engine.pack.PackLoader;
+import dev.assay.engine.plugin.PluginRegistry;
+import jakarta.validation.Validator;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The engine's parts wired together: plugins, the grading engine, and a pack loader bound to both.
+ * The server builds one per application; the CLI one per run.
+ */
+public record Engines(PluginRegistry registry, GradingEngine engine, PackLoader loader) implements AutoCloseable {
+
+    public static Engines create(ClassLoader appLoader, List<Path> pluginDirs, EngineSettings settings, Validator validator) {
+        PluginRegistry registry = PluginRegistry.load(appLoader, pluginDirs);
+        return new Engines(registry, new GradingEngine(settings), new PackLoader(registry, new ConfigBinder(validator)));
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.assay.engine.pack;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.api.ConfigProblem;
+import dev.assay.api.GraderPlugin;
+import dev.assay.engine.json.Json;
+import dev.assay.engine.plugin.LoadedPlugin;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Binds a question's configuration (a JSON tree from YAML or JSON) to its plugin's record type, then
+ * checks it: unknown or mistyped fields, Bean Validation constraints, then the plugin's own checks.
+ * Every problem comes with the path of the field.
+ */
+public final class ConfigBinder {
+    private final Validator validator;
+
+    public ConfigBinder(Validator validator) {
+        this.validator = validator;
+    }
+
+    public record Result(Record config, List<ConfigProblem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    public Result bind(LoadedPlugin loaded, JsonNode config) {
+        GraderPlugin<Record> plugin = loaded.typed();
+        Thread me = Thread.currentThread();
+        ClassLoader previous = me.getContextClassLoader();
+        me.setContextClassLoader(loaded.loader());
+        try {
+            Record value;
+            try {
+                value = Json.json().treeToValue(config, plugin.configType());
+            } catch (JsonMappingException e) {
+                return new Result(null, List.of(new ConfigProblem(JsonPaths.path(e), JsonPaths.message(e))));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                return new Result(null, List.of(new ConfigProblem("", rootMessage(e))));
+            }
+            if (value == null) {
+                return new Result(null, List.of(new ConfigProblem("", "the configuration is empty")));
+            }
+            List<ConfigProblem> problems = new ArrayList<>();
+            for (ConstraintViolation<Record> v : validator.validate(value)) {
+                problems.add(new ConfigProblem(v.getPropertyPath().toString(), v.getMessage()));
+            }
+            problems.sort(Comparator.comparing(ConfigProblem::path));
+            if (problems.isEmpty()) {
+                try {
+                    problems.addAll(plugin.checkConfig(value));
+                } catch (RuntimeException e) {
+                    problems.add(new ConfigProblem("", "the plugin failed to check the configuration: " + e));
+                }
+            }
+            return new Result(problems.isEmpty() ? value : null, List.copyOf(problems));
+        } finally {
+            me.setContextClassLoader(previous);
+        }
+    }
+
+    /** A record's constructor that rejects a value surfaces wrapped: say what it said. */
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

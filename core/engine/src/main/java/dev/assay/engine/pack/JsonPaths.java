@@ -1,0 +1,89 @@
+package dev.assay.engine.pack;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Turns Jackson's errors into a field path and a message an author can act on. */
+public final class JsonPaths {
+    private JsonPaths() {
+    }
+
+    public static String path(JsonMappingException e) {
+        return path(e.getPath());
+    }
+
+    public static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    public static String message(JsonProcessingException e) {
+        String where = "";
+        JsonLocation loc = e.getLocation();
+        if (loc != null && loc.getLineNr() > 0) {
+            where = " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+            return "unknown field '" + u.getPropertyName() + "'" + (known.isEmpty() ? "" : "; known fields: " + known) + where;
+        }
+        if (e instanceof InvalidFormatException f) {
+            return "'" + f.getValue() + "' is not a valid " + simpleType(f.getTargetType()) + where;
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return "expected " + article(simpleType(m.getTargetType())) + where;
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException v && v.getCause() != null) {
+            return v.getCause().getMessage() + where;
+        }
+        if (e instanceof JsonMappingException) {
+            return e.getOriginalMessage() + where;
+        }
+        return "syntax error: " + e.getOriginalMessage() + where;
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == int.class || type == long.class
+                || type == float.class) {
+            return "number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "list";
+        }
+        if (type.isEnum()) {
+            Object[] values = type.getEnumConstants();
+            return "one of " + java.util.Arrays.stream(values).map(Object::toString).collect(Collectors.joining(", "));
+        }
+        return "object (" + type.getSimpleName() + ")";
+    }
+
+    private static String article(String s) {
+        return s.startsWith("one of") ? s : ("aeiou".indexOf(s.charAt(0)) >= 0 ? "an " : "a ") + s;
+    }
+}

@@ -1,0 +1,294 @@
+package dev.assay.engine.pack;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.engine.json.Json;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Reads a course pack from a folder or a zip: {@code pack.yaml} (or {@code .json}), one file per
+ * question under {@code questions/}, any other files as resources. Sizes are capped, zip paths are
+ * checked, and every problem is collected with its file and field before the pack is refused.
+ */
+public final class PackReader {
+    public static final long MAX_PACK_BYTES = 64L * 1024 * 1024;
+    public static final int MAX_FILES = 5_000;
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern QUESTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,95}");
+
+    private PackReader() {
+    }
+
+    /** A pack folder, or a {@code .zip} of one. */
+    public static CoursePack read(Path path) throws PackException {
+        if (Files.isDirectory(path)) {
+            return parse(readFolder(path));
+        }
+        if (Files.isRegularFile(path)) {
+            try {
+                if (Files.size(path) > MAX_PACK_BYTES) {
+                    throw new PackException(path.toString(), "the pack is larger than " + MAX_PACK_BYTES / (1024 * 1024) + " MiB");
+                }
+                return readZip(Files.readAllBytes(path));
+            } catch (IOException e) {
+                throw new PackException(path.toString(), "cannot read: " + e.getMessage());
+            }
+        }
+        throw new PackException(path.toString(), "no such folder or zip file");
+    }
+
+    public static CoursePack readZip(byte[] zip) throws PackException {
+        return parse(unzip(zip));
+    }
+
+    static SortedMap<String, byte[]> readFolder(Path root) throws PackException {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        long total = 0;
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                if (rel.startsWith(".") || rel.contains("/.")) {
+                    continue; // hidden files: editor swap files, .DS_Store
+                }
+                total += Files.size(p);
+                if (total > MAX_PACK_BYTES || files.size() >= MAX_FILES) {
+                    throw new PackException(root.toString(), "the pack is over its limits (" + MAX_FILES + " files, "
+                            + MAX_PACK_BYTES / (1024 * 1024) + " MiB)");
+                }
+                files.put(rel, Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            throw new PackException(root.toString(), "cannot read: " + e.getMessage());
+        }
+        return files;
+    }
+
+    static SortedMap<String, byte[]> unzip(byte[] zip) throws PackException {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        long total = 0;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            ZipEntry e;
+            boolean any = false;
+            while ((e = in.getNextEntry()) != null) {
+                any = true;
+                if (e.isDirectory()) {
+                    continue;
+                }
+                String name = e.getName().replace('\\', '/');
+                if (name.startsWith("/") || name.contains("../") || name.contains(":")) {
+                    throw new PackException(name, "unsafe path in the zip: paths must be relative and stay inside the pack");
+                }
+                if (files.size() >= MAX_FILES) {
+                    throw new PackException(name, "the zip has more than " + MAX_FILES + " files");
+                }
+                byte[] content = readCapped(in, MAX_PACK_BYTES - total, name);
+                total += content.length;
+                files.put(name, content);
+            }
+            if (!any) {
+                throw new PackException("(upload)", "this is not a zip file, or it is empty");
+            }
+        } catch (IOException e) {
+            throw new PackException("(upload)", "not a readable zip file: " + e.getMessage());
+        }
+        return stripCommonFolder(files);
+    }
+
+    private static byte[] readCapped(InputStream in, long budget, String name) throws IOException, PackException {
+        byte[] buf = new byte[8192];
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            if (out.size() + (long) n > budget) {
+                throw new PackException(name, "the pack unpacks to more than " + MAX_PACK_BYTES / (1024 * 1024) + " MiB");
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /** A zip of the folder {@code hw7/} holds {@code hw7/pack.yaml}: read it as {@code pack.yaml}. */
+    private static SortedMap<String, byte[]> stripCommonFolder(SortedMap<String, byte[]> files) {
+        if (files.containsKey("pack.yaml") || files.containsKey("pack.json") || files.isEmpty()) {
+            return files;
+        }
+        String first = files.firstKey();
+        int slash = first.indexOf('/');
+        if (slash < 0) {
+            return files;
+        }
+        String prefix = first.substring(0, slash + 1);
+        if (!files.keySet().stream().allMatch(k -> k.startsWith(prefix))) {
+            return files;
+        }
+        SortedMap<String, byte[]> stripped = new TreeMap<>();
+        files.forEach((k, v) -> stripped.put(k.substring(prefix.length()), v));
+        return stripped;
+    }
+
+    record QuestionFile(String id, String title, String prompt, Double points, String plugin, ObjectNode config,
+                        String expectedApproach, List<TestFile> tests) {
+    }
+
+    record TestFile(String name, String answer, Map<String, String> files, Double score, List<String> notes) {
+    }
+
+    static CoursePack parse(SortedMap<String, byte[]> files) throws PackException {
+        List<PackProblem> problems = new ArrayList<>();
+        String manifestName = files.containsKey("pack.yaml") ? "pack.yaml" : files.containsKey("pack.yml") ? "pack.yml"
+                : files.containsKey("pack.json") ? "pack.json" : null;
+        if (manifestName == null) {
+            throw new PackException("pack.yaml", "missing: a pack needs a pack.yaml at its root (id, title, version, assignments)");
+        }
+        PackManifest manifest = parseFile(manifestName, files.get(manifestName), PackManifest.class, problems);
+        if (manifest == null) {
+            throw new PackException(problems);
+        }
+        checkManifest(manifestName, manifest, problems);
+
+        List<QuestionDef> questions = new ArrayList<>();
+        SortedMap<String, PackFile> resources = new TreeMap<>();
+        Set<String> ids = new HashSet<>();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            String name = f.getKey();
+            if (name.equals(manifestName)) {
+                continue;
+            }
+            if (name.startsWith("questions/") && isStructured(name)) {
+                QuestionFile qf = parseFile(name, f.getValue(), QuestionFile.class, problems);
+                if (qf != null) {
+                    QuestionDef q = checkQuestion(name, qf, manifest.id(), files, problems);
+                    if (q != null) {
+                        if (!ids.add(q.id())) {
+                            problems.add(new PackProblem(name, "id", "'" + q.id() + "' is used by another question file too"));
+                        }
+                        questions.add(q);
+                    }
+                }
+            } else {
+                resources.put(name, new PackFile(name, f.getValue()));
+            }
+        }
+        for (int i = 0; i < manifest.assignments().size(); i++) {
+            AssignmentDef a = manifest.assignments().get(i);
+            for (int j = 0; j < a.questions().size(); j++) {
+                if (!ids.contains(a.questions().get(j))) {
+                    problems.add(new PackProblem(manifestName, "assignments[" + i + "].questions[" + j + "]",
+                            "no question has the id '" + a.questions().get(j) + "'"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PackException(problems);
+        }
+        questions.sort(java.util.Comparator.comparing(QuestionDef::id));
+        return new CoursePack(manifest, questions, resources);
+    }
+
+    private static boolean isStructured(String name) {
+        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+    }
+
+    private static <T> T parseFile(String name, byte[] content, Class<T> type, List<PackProblem> problems) {
+        ObjectMapper mapper = name.endsWith(".json") ? Json.json() : Json.yaml();
+        try {
+            T value = mapper.readValue(content, type);
+            if (value == null) {
+                problems.add(new PackProblem(name, "", "the file is empty"));
+            }
+            return value;
+        } catch (JsonMappingException e) {
+            problems.add(new PackProblem(name, JsonPaths.path(e), JsonPaths.message(e)));
+        } catch (JsonProcessingException e) {
+            problems.add(new PackProblem(name, "", JsonPaths.message(e)));
+        } catch (IOException e) {
+            problems.add(new PackProblem(name, "", "cannot read: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    private static void checkManifest(String file, PackManifest m, List<PackProblem> problems) {
+        if (m.id() == null || !ID.matcher(m.id()).matches()) {
+            problems.add(new PackProblem(file, "id", "needs an id of letters, digits, '.', '_' or '-' (e.g. hw7)"));
+        }
+        if (m.title() == null || m.title().isBlank()) {
+            problems.add(new PackProblem(file, "title", "needs a title"));
+        }
+        if (m.version() == null || m.version().isBlank()) {
+            problems.add(new PackProblem(file, "version", "needs a version (e.g. 1.0)"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < m.assignments().size(); i++) {
+            AssignmentDef a = m.assignments().get(i);
+            if (a.id() == null || !ID.matcher(a.id()).matches()) {
+                problems.add(new PackProblem(file, "assignments[" + i + "].id", "needs an id of letters, digits, '.', '_' or '-'"));
+            } else if (!seen.add(a.id())) {
+                problems.add(new PackProblem(file, "assignments[" + i + "].id", "'" + a.id() + "' is used twice"));
+            }
+        }
+    }
+
+    private static QuestionDef checkQuestion(String file, QuestionFile qf, String packId, Map<String, byte[]> files,
+                                             List<PackProblem> problems) {
+        int before = problems.size();
+        if (qf.id() == null || qf.id().isBlank()) {
+            problems.add(new PackProblem(file, "id", "needs an id of the form " + packId + "/<name>"));
+        } else if (packId != null && (!qf.id().startsWith(packId + "/")
+                || !QUESTION_NAME.matcher(qf.id().substring(packId.length() + 1)).matches())) {
+            problems.add(new PackProblem(file, "id", "'" + qf.id() + "' must have the form " + packId
+                    + "/<name>, the name in letters, digits, '.', '_' or '-'"));
+        }
+        if (qf.plugin() == null || qf.plugin().isBlank()) {
+            problems.add(new PackProblem(file, "plugin", "needs the id of the grader plugin (e.g. matrix-calculus)"));
+        }
+        if (qf.points() == null || !(qf.points() > 0)) {
+            problems.add(new PackProblem(file, "points", "needs a number of points greater than 0"));
+        }
+        List<QuestionTest> tests = new ArrayList<>();
+        List<TestFile> tfs = qf.tests() == null ? List.of() : qf.tests();
+        for (int i = 0; i < tfs.size(); i++) {
+            TestFile t = tfs.get(i);
+            String at = "tests[" + i + "]";
+            if (t == null) {
+                problems.add(new PackProblem(file, at, "empty test"));
+                continue;
+            }
+            if (t.answer() == null) {
+                problems.add(new PackProblem(file, at + ".answer", "needs the sample answer (may be \"\")"));
+            }
+            if (t.score() == null || t.score() < 0 || t.score() > 1) {
+                problems.add(new PackProblem(file, at + ".score", "needs the expected score as a fraction in [0, 1]"));
+            }
+            if (t.files() != null) {
+                t.files().forEach((name, path) -> {
+                    if (path == null || !files.containsKey(CoursePack.normalise(path))) {
+                        problems.add(new PackProblem(file, at + ".files." + name, "no file '" + path + "' in the pack"));
+                    }
+                });
+            }
+            tests.add(new QuestionTest(t.name(), t.answer(), t.files(), t.score() == null ? 0 : t.score(), t.notes()));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new QuestionDef(qf.id(), qf.title(), qf.prompt(), qf.points(), qf.plugin(), qf.config(),
+                qf.expectedApproach(), tests);
+    }
+}

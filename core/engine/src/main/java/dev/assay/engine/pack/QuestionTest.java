@@ -1,0 +1,20 @@
+package dev.assay.engine.pack;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A sample answer with the grade it must get, as STACK's question tests: the score (a fraction of
+ * the points) and the answer notes the grade must carry, each of them.
+ *
+ * @param files answer files: name → path of a file in the pack
+ */
+public record QuestionTest(String name, String answer, Map<String, String> files, double score, List<String> notes) {
+    public QuestionTest {
+        name = name == null ? "" : name;
+        answer = answer == null ? "" : answer;
+        files = files == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+}
