@@ -40,7 +40,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,8 +87,13 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** Held so that the levels set on them stick (JUL keeps loggers weakly). */
+    private static final Logger ASSAY_LOG = Logger.getLogger("dev.assay");
+    private static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate.validator");
+
     Engines engines() {
-        Logger.getLogger("dev.assay").setLevel(verbose ? Level.INFO : Level.WARNING);
+        ASSAY_LOG.setLevel(verbose ? Level.INFO : Level.WARNING);
+        HIBERNATE_LOG.setLevel(Level.WARNING);
         String dirs = pluginsDir != null ? pluginsDir
                 : System.getenv("ASSAY_PLUGINS_DIR") != null ? System.getenv("ASSAY_PLUGINS_DIR")
                 : System.getProperty("assay.plugins.dir", "");
@@ -105,9 +109,7 @@ public final class Main implements Callable<Integer> {
     }
 
     static Validator validator() {
-        return Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory().getValidator();
+        return Validation.buildDefaultValidatorFactory().getValidator();
     }
 
     static Duration parseDuration(String s) {

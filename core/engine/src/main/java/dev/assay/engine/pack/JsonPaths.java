@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Turns Jackson's errors into a field path and a message an author can act on. */
@@ -36,7 +37,11 @@ public final class JsonPaths {
     public static String message(JsonProcessingException e) {
         String where = "";
         JsonLocation loc = e.getLocation();
-        if (loc != null && loc.getLineNr() > 0) {
+        // Records are built from buffered properties: a mapping error's location is where the object
+        // ends, not where the field is. The field path says where; only syntax errors get a line.
+        boolean precise = !(e instanceof JsonMappingException m) || m.getPath().isEmpty()
+                || e instanceof InvalidFormatException;
+        if (precise && loc != null && loc.getLineNr() > 0) {
             where = " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
         }
         if (e instanceof UnrecognizedPropertyException u) {
@@ -72,6 +77,9 @@ public final class JsonPaths {
         }
         if (type == String.class) {
             return "text";
+        }
+        if (com.fasterxml.jackson.databind.node.ObjectNode.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)) {
+            return "mapping (key: value lines)";
         }
         if (List.class.isAssignableFrom(type) || type.isArray()) {
             return "list";

@@ -166,6 +166,7 @@ public final class PackReader {
         List<QuestionDef> questions = new ArrayList<>();
         SortedMap<String, PackFile> resources = new TreeMap<>();
         Set<String> ids = new HashSet<>();
+        Set<String> declaredIds = new HashSet<>();
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             String name = f.getKey();
             if (name.equals(manifestName)) {
@@ -173,7 +174,12 @@ public final class PackReader {
             }
             if (name.startsWith("questions/") && isStructured(name)) {
                 QuestionFile qf = parseFile(name, f.getValue(), QuestionFile.class, problems);
-                if (qf != null) {
+                if (qf == null) {
+                    idOfUnreadable(name, f.getValue()).ifPresent(declaredIds::add);
+                } else {
+                    if (qf.id() != null) {
+                        declaredIds.add(qf.id());
+                    }
                     QuestionDef q = checkQuestion(name, qf, manifest.id(), files, problems);
                     if (q != null) {
                         if (!ids.add(q.id())) {
@@ -189,9 +195,10 @@ public final class PackReader {
         for (int i = 0; i < manifest.assignments().size(); i++) {
             AssignmentDef a = manifest.assignments().get(i);
             for (int j = 0; j < a.questions().size(); j++) {
-                if (!ids.contains(a.questions().get(j))) {
+                String ref = a.questions().get(j);
+                if (!declaredIds.contains(ref)) {
                     problems.add(new PackProblem(manifestName, "assignments[" + i + "].questions[" + j + "]",
-                            "no question has the id '" + a.questions().get(j) + "'"));
+                            "no question has the id '" + ref + "'"));
                 }
             }
         }
@@ -200,6 +207,16 @@ public final class PackReader {
         }
         questions.sort(java.util.Comparator.comparing(QuestionDef::id));
         return new CoursePack(manifest, questions, resources);
+    }
+
+    /** The id of a question file that did not bind, so that references to it are not reported twice. */
+    private static java.util.Optional<String> idOfUnreadable(String name, byte[] content) {
+        try {
+            ObjectMapper mapper = name.endsWith(".json") ? Json.json() : Json.yaml();
+            return java.util.Optional.ofNullable(mapper.readTree(content).path("id").textValue());
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static boolean isStructured(String name) {

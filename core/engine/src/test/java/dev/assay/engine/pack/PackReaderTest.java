@@ -1,0 +1,189 @@
+package dev.assay.engine.pack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.assay.engine.plugin.PluginRegistry;
+import dev.assay.engine.testplugins.EchoTestPlugin;
+import jakarta.validation.Validation;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PackReaderTest {
+    static final Path HW7 = Path.of(System.getProperty("assay.repo.root", "../.."), "deploy/packs/hw7");
+
+    @TempDir
+    Path tmp;
+
+    static final String MANIFEST = """
+            id: demo
+            title: Demo
+            version: "1"
+            assignments:
+              - id: a1
+                title: First
+                questions: [demo/q1]
+            """;
+
+    static final String QUESTION = """
+            id: demo/q1
+            title: The answer
+            points: 2
+            plugin: test-echo
+            prompt: What is six times seven?
+            config:
+              expected: "42"
+            expectedApproach: Multiply.
+            tests:
+              - answer: "42"
+                score: 1
+                notes: [MATCH]
+              - answer: "41"
+                score: 0
+            """;
+
+    private Path pack(Map<String, String> files) throws Exception {
+        Path dir = Files.createTempDirectory(tmp, "pack");
+        for (var f : files.entrySet()) {
+            Path p = dir.resolve(f.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f.getValue());
+        }
+        return dir;
+    }
+
+    static PackLoader loader() {
+        return new PackLoader(PluginRegistry.of(new EchoTestPlugin()), new ConfigBinder(Validation.buildDefaultValidatorFactory().getValidator()));
+    }
+
+    @Test
+    void readsAFolderPack() throws Exception {
+        CoursePack pack = PackReader.read(pack(Map.of("pack.yaml", MANIFEST, "questions/q1.yaml", QUESTION,
+                "files/data.csv", "1,2\n")));
+        assertThat(pack.id()).isEqualTo("demo");
+        assertThat(pack.manifest().assignments()).singleElement().satisfies(a -> assertThat(a.questions()).containsExactly("demo/q1"));
+        QuestionDef q = pack.question("demo/q1").orElseThrow();
+        assertThat(q.points()).isEqualTo(2.0);
+        assertThat(q.config().get("expected").asText()).isEqualTo("42");
+        assertThat(q.tests()).hasSize(2);
+        assertThat(q.tests().get(0).notes()).containsExactly("MATCH");
+        assertThat(pack.file("files/data.csv")).hasValueSatisfying(b -> assertThat(new String(b)).isEqualTo("1,2\n"));
+    }
+
+    @Test
+    void hw7ImportThenExportGivesTheSamePack() throws Exception {
+        CoursePack original = PackReader.read(HW7);
+
+        Path exported = tmp.resolve("exported");
+        PackWriter.toFolder(original, exported);
+        CoursePack fromFolder = PackReader.read(exported);
+        CoursePack fromZip = PackReader.readZip(PackWriter.zip(original));
+
+        assertThat(fromFolder).isEqualTo(original);
+        assertThat(fromZip).isEqualTo(original);
+        assertThat(PackWriter.files(fromFolder).keySet()).isEqualTo(PackWriter.files(original).keySet());
+    }
+
+    @Test
+    void aZipOfTheFolderItselfReadsTheSame() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (var f : Map.of("demo/pack.yaml", MANIFEST, "demo/questions/q1.yaml", QUESTION).entrySet()) {
+                zip.putNextEntry(new ZipEntry(f.getKey()));
+                zip.write(f.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        assertThat(PackReader.readZip(bytes.toByteArray()).question("demo/q1")).isPresent();
+    }
+
+    @Test
+    void aBadFieldIsReportedWithItsFileAndPath() throws Exception {
+        Path dir = pack(Map.of("pack.yaml", MANIFEST, "questions/q1.yaml", QUESTION.replace("points: 2", "points: lots")));
+        assertThatThrownBy(() -> PackReader.read(dir))
+                .isInstanceOf(PackException.class)
+                .satisfies(e -> assertThat(((PackException) e).problems()).singleElement().satisfies(p -> {
+                    assertThat(p.file()).isEqualTo("questions/q1.yaml");
+                    assertThat(p.field()).isEqualTo("points");
+                    assertThat(p.message()).contains("'lots' is not a valid number").contains("line 3");
+                }));
+    }
+
+    @Test
+    void everyProblemIsReportedNotJustTheFirst() throws Exception {
+        Path dir = pack(Map.of(
+                "pack.yaml", MANIFEST.replace("questions: [demo/q1]", "questions: [demo/q1, demo/nope]"),
+                "questions/q1.yaml", QUESTION.replace("plugin: test-echo\n", "").replace("score: 0", "score: 3"),
+                "questions/q2.yaml", QUESTION.replace("id: demo/q1", "id: other/q2").replace("title:", "titel:")));
+        PackException e = org.junit.jupiter.api.Assertions.assertThrows(PackException.class, () -> PackReader.read(dir));
+        assertThat(e.problems()).extracting(PackProblem::toString).containsExactlyInAnyOrder(
+                "questions/q1.yaml: plugin: needs the id of the grader plugin (e.g. matrix-calculus)",
+                "questions/q1.yaml: tests[1].score: needs the expected score as a fraction in [0, 1]",
+                "questions/q2.yaml: titel: unknown field 'titel'; known fields: config, expectedApproach, id, plugin, points, prompt, tests, title",
+                "pack.yaml: assignments[0].questions[1]: no question has the id 'demo/nope'");
+    }
+
+    @Test
+    void aQuestionIdOutsideThePackIsRefused() throws Exception {
+        Path dir = pack(Map.of("pack.yaml", MANIFEST.replace("[demo/q1]", "[]"),
+                "questions/q1.yaml", QUESTION.replace("id: demo/q1", "id: hw7/q1")));
+        assertThatThrownBy(() -> PackReader.read(dir)).hasMessageContaining("questions/q1.yaml: id: 'hw7/q1' must have the form demo/<name>");
+    }
+
+    @Test
+    void aYamlSyntaxErrorSaysWhere() throws Exception {
+        Path dir = pack(Map.of("pack.yaml", MANIFEST, "questions/q1.yaml", QUESTION.replace("prompt: What", "prompt: \"What")));
+        assertThatThrownBy(() -> PackReader.read(dir)).hasMessageContaining("questions/q1.yaml").hasMessageContaining("line");
+    }
+
+    @Test
+    void aZipThatEscapesThePackIsRefused() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("../../etc/evil"));
+            zip.write(1);
+            zip.closeEntry();
+        }
+        assertThatThrownBy(() -> PackReader.readZip(bytes.toByteArray())).hasMessageContaining("unsafe path");
+        assertThatThrownBy(() -> PackReader.readZip("not a zip".getBytes())).hasMessageContaining("not a zip");
+    }
+
+    @Test
+    void aConfigurationThatDoesNotFitItsPluginNamesTheFileAndTheField() throws Exception {
+        CoursePack pack = PackReader.read(pack(Map.of("pack.yaml", MANIFEST, "questions/q1.yaml",
+                QUESTION.replace("expected: \"42\"", "expected: \"\"\n  partial: 2"))));
+        PackLoader loader = loader();
+        LoadedPack loaded = loader.load(pack);
+
+        CatalogQuestion q = loaded.question("demo/q1").orElseThrow();
+        assertThat(q.state()).isEqualTo(QuestionState.INVALID_CONFIG);
+        assertThat(loader.configProblems(loaded)).extracting(PackProblem::toString).containsExactly(
+                "questions/q1.yaml: config.expected: must not be blank",
+                "questions/q1.yaml: config.partial: must be less than or equal to 1");
+    }
+
+    @Test
+    void anUnknownConfigFieldIsAProblemToo() throws Exception {
+        CoursePack pack = PackReader.read(pack(Map.of("pack.yaml", MANIFEST, "questions/q1.yaml",
+                QUESTION.replace("expected: \"42\"", "expected: \"42\"\n  expcted: 1"))));
+        CatalogQuestion q = loader().load(pack).question("demo/q1").orElseThrow();
+        assertThat(q.problems()).singleElement().asString().startsWith("config.expcted: unknown field 'expcted'");
+    }
+
+    @Test
+    void questionsWhosePluginIsMissingLoadAndSaySo() throws Exception {
+        CoursePack pack = PackReader.read(pack(Map.of("pack.yaml", MANIFEST, "questions/q1.yaml",
+                QUESTION.replace("plugin: test-echo", "plugin: not-here"))));
+        CatalogQuestion q = loader().load(pack).question("demo/q1").orElseThrow();
+        assertThat(q.state()).isEqualTo(QuestionState.PLUGIN_NOT_INSTALLED);
+        assertThat(q.notReadyGrade().notes()).containsExactly(CatalogQuestion.NOTE_NOT_INSTALLED);
+        assertThat(q.notReadyGrade().feedback().get(0).markdown()).contains("not-here").contains("is kept");
+    }
+}
