@@ -17,6 +17,8 @@ import java.util.zip.ZipOutputStream;
 
 /** Writes a pack in the layout {@link PackReader} reads: reading it back gives the same pack. */
 public final class PackWriter {
+    private static final java.time.LocalDateTime ZIP_EPOCH = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
+
     private PackWriter() {
     }
 
@@ -49,7 +51,9 @@ public final class PackWriter {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> f : files(pack).entrySet()) {
-                zip.putNextEntry(new ZipEntry(f.getKey()));
+                ZipEntry entry = new ZipEntry(f.getKey());
+                entry.setTimeLocal(ZIP_EPOCH); // the same pack always zips to the same bytes
+                zip.putNextEntry(entry);
                 zip.write(f.getValue());
                 zip.closeEntry();
             }

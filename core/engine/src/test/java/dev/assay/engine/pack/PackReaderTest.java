@@ -92,6 +92,14 @@ class PackReaderTest {
     }
 
     @Test
+    void theSamePackAlwaysZipsToTheSameBytes() throws Exception {
+        CoursePack pack = PackReader.read(HW7);
+        byte[] first = PackWriter.zip(pack);
+        Thread.sleep(2100); // zip timestamps have a two-second resolution
+        assertThat(PackWriter.zip(PackReader.readZip(first))).isEqualTo(first);
+    }
+
+    @Test
     void aZipOfTheFolderItselfReadsTheSame() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {

@@ -1,0 +1,356 @@
+package dev.assay.server.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.engine.json.Json;
+import dev.assay.engine.pack.AssignmentDef;
+import dev.assay.engine.pack.CatalogQuestion;
+import dev.assay.engine.pack.CoursePack;
+import dev.assay.engine.pack.PackException;
+import dev.assay.engine.pack.PackLoader;
+import dev.assay.engine.pack.PackProblem;
+import dev.assay.engine.pack.PackReader;
+import dev.assay.engine.pack.PackWriter;
+import dev.assay.engine.pack.QuestionDef;
+import dev.assay.engine.pack.QuestionState;
+import dev.assay.server.domain.model.AssignmentEntity;
+import dev.assay.server.domain.model.CoursePackEntity;
+import dev.assay.server.domain.model.QuestionConfigEntity;
+import dev.assay.server.domain.model.QuestionEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Course packs and question configurations: importing packs (from the packs folder at start-up, or
+ * uploaded), versioning configurations, exporting packs as they stand now. The database is the
+ * record; {@link QuestionCatalog} mirrors the current versions for the engine.
+ */
+@ApplicationScoped
+public class CatalogService {
+    private static final Logger LOG = Logger.getLogger(CatalogService.class.getName());
+    public static final String SYSTEM = "system";
+
+    @PersistenceContext(unitName = "assay")
+    EntityManager em;
+
+    @Inject
+    GradingRuntime runtime;
+
+    @Inject
+    QuestionCatalog catalog;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CatalogService self;
+
+    @Inject
+    @ConfigProperty(name = "assay.packs.dir", defaultValue = "")
+    String packsDir;
+
+    /** What an import did. */
+    public record ImportResult(String packId, boolean unchanged, List<String> newVersions) {
+    }
+
+    /**
+     * Imports every pack in the packs folder whose content changed since it was last imported, then
+     * loads every stored pack into the catalog. A pack that fails is logged and skipped; the others load.
+     */
+    public void importConfiguredPacks() {
+        if (!packsDir.isBlank() && Files.isDirectory(Path.of(packsDir))) {
+            List<Path> dirs;
+            try (Stream<Path> s = Files.list(Path.of(packsDir))) {
+                dirs = s.filter(p -> Files.isDirectory(p) || p.toString().endsWith(".zip")).sorted().toList();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot list the packs folder " + packsDir + ": " + e.getMessage(), e);
+            }
+            for (Path dir : dirs) {
+                try {
+                    ImportResult r = self.importPack(PackReader.read(dir), "folder", SYSTEM);
+                    LOG.info(() -> "Pack " + r.packId() + " from " + dir + (r.unchanged() ? ": unchanged"
+                            : ": imported, new configuration versions for " + r.newVersions()));
+                } catch (PackException | AssayException e) {
+                    LOG.severe(() -> "Pack in " + dir + " not imported: " + e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.SEVERE, "Pack in " + dir + " not imported", e);
+                }
+            }
+        } else if (!packsDir.isBlank()) {
+            LOG.warning(() -> "assay.packs.dir " + packsDir + " is not a folder; no packs imported from it");
+        }
+        for (String id : self.packIds()) {
+            try {
+                self.reload(id);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Pack " + id + " could not be loaded", e);
+            }
+        }
+    }
+
+    @Transactional
+    public List<String> packIds() {
+        return em.createQuery("select p.id from CoursePackEntity p order by p.id", String.class).getResultList();
+    }
+
+    /** Parses an uploaded zip and imports it. */
+    public ImportResult importUpload(byte[] zip, String actor) {
+        CoursePack pack;
+        try {
+            pack = PackReader.readZip(zip);
+        } catch (PackException e) {
+            throw invalid(e.problems());
+        }
+        ImportResult result = self.importPack(pack, "upload", actor);
+        self.reload(result.packId());
+        return result;
+    }
+
+    private static AssayException invalid(List<PackProblem> problems) {
+        List<AssayException.Problem> list = problems.stream()
+                .map(p -> new AssayException.Problem(p.file() + (p.field().isEmpty() ? "" : ": " + p.field()), p.message()))
+                .toList();
+        return new AssayException(AssayException.Kind.INVALID, "The pack was not imported: " + problems.size()
+                + " problem" + (problems.size() == 1 ? "" : "s") + " to fix; nothing was changed.", list);
+    }
+
+    /**
+     * Stores a pack. Questions new to the server get version 1; a question whose configuration differs
+     * from its current version gets a new version. An identical archive is a no-op.
+     */
+    @Transactional
+    public ImportResult importPack(CoursePack pack, String source, String actor) {
+        PackLoader loader = runtime.engines().loader();
+        List<PackProblem> problems = loader.configProblems(loader.load(pack));
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        byte[] archive = PackWriter.zip(pack);
+        String sha = sha256(archive);
+        CoursePackEntity stored = em.find(CoursePackEntity.class, pack.id());
+        if (stored != null && stored.getArchiveSha256().equals(sha)) {
+            return new ImportResult(pack.id(), true, List.of());
+        }
+        if (stored == null) {
+            stored = new CoursePackEntity(pack.id());
+        }
+        stored.update(pack.manifest().title(), pack.manifest().version(), pack.manifest().description(), archive, sha,
+                source, AuditLog.now());
+        // No mapped relationships: EclipseLink orders inserts by class, so parents are flushed first.
+        em.persist(stored);
+        em.flush();
+        List<String> newVersions = new ArrayList<>();
+        for (QuestionDef q : pack.questions()) {
+            Optional<QuestionConfigEntity> current = currentConfig(q.id());
+            QuestionEntity row = em.find(QuestionEntity.class, q.id());
+            boolean isNew = row == null;
+            if (isNew) {
+                row = new QuestionEntity(q.id(), pack.id());
+            } else if (!row.getPackId().equals(pack.id())) {
+                throw new AssayException(AssayException.Kind.CONFLICT, "Question " + q.id() + " belongs to pack "
+                        + row.getPackId() + "; a question id cannot move between packs.");
+            }
+            row.describe(q.title(), q.prompt(), q.points());
+            boolean changed = current.isEmpty() || !sameConfig(current.get(), q.plugin(), q.config(), q.expectedApproach());
+            int version = changed ? current.map(c -> c.getVersion() + 1).orElse(1) : current.get().getVersion();
+            row.useVersion(version, changed ? q.plugin() : current.get().getPluginId());
+            if (isNew) {
+                em.persist(row);
+                em.flush();
+            }
+            if (changed) {
+                em.persist(new QuestionConfigEntity(q.id(), version, q.plugin(), Json.write(q.config()), q.expectedApproach(),
+                        AuditLog.now(), actor, "pack " + pack.id() + " " + pack.manifest().version() + " imported (" + source + ")"));
+                newVersions.add(q.id() + " v" + version);
+            }
+        }
+        for (AssignmentDef a : pack.manifest().assignments()) {
+            List<AssignmentEntity> found = em.createQuery(
+                            "select a from AssignmentEntity a where a.packId = :p and a.key = :k", AssignmentEntity.class)
+                    .setParameter("p", pack.id()).setParameter("k", a.id()).getResultList();
+            AssignmentEntity row = found.isEmpty() ? new AssignmentEntity(pack.id(), a.id()) : found.get(0);
+            row.update(a.title() == null ? a.id() : a.title(), Json.write(a.questions()));
+            if (found.isEmpty()) {
+                em.persist(row);
+            }
+        }
+        audit.record(actor, "pack.import", "pack", pack.id(), "version " + pack.manifest().version() + " from "
+                + source + "; new configuration versions: " + newVersions);
+        return new ImportResult(pack.id(), false, newVersions);
+    }
+
+    private static boolean sameConfig(QuestionConfigEntity c, String plugin, JsonNode config, String approach) {
+        try {
+            return c.getPluginId().equals(plugin) && Json.json().readTree(c.getConfigJson()).equals(config)
+                    && Objects.equals(c.getExpectedApproach(), approach);
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    Optional<QuestionConfigEntity> currentConfig(String questionId) {
+        return em.createQuery("select c from QuestionConfigEntity c where c.questionId = :q order by c.version desc",
+                        QuestionConfigEntity.class)
+                .setParameter("q", questionId).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** Rebuilds the catalog entries of one pack from the database (after an import or at start). */
+    @Transactional
+    public void reload(String packId) {
+        CoursePack pack = storedPackAsNow(packId);
+        catalog.put(pack);
+        PackLoader loader = runtime.engines().loader();
+        for (QuestionDef q : pack.questions()) {
+            QuestionConfigEntity c = currentConfig(q.id()).orElseThrow();
+            CatalogQuestion prepared = loader.prepare(q, pack::file);
+            catalog.put(new QuestionCatalog.Entry(prepared, c.getId(), c.getVersion()));
+            if (prepared.state() != QuestionState.READY) {
+                LOG.warning(() -> q.id() + ": " + String.join("; ", prepared.problems()));
+            }
+        }
+    }
+
+    /** The stored pack with each question's current configuration: what an export gives. */
+    @Transactional
+    public CoursePack storedPackAsNow(String packId) {
+        CoursePackEntity stored = em.find(CoursePackEntity.class, packId);
+        if (stored == null) {
+            throw AssayException.notFound("No pack '" + packId + "' on this server.");
+        }
+        CoursePack archived;
+        try {
+            archived = PackReader.readZip(stored.getArchive());
+        } catch (PackException e) {
+            throw new IllegalStateException("stored pack " + packId + " no longer reads: " + e.getMessage(), e);
+        }
+        List<QuestionDef> now = new ArrayList<>();
+        for (QuestionDef q : archived.questions()) {
+            QuestionConfigEntity c = currentConfig(q.id()).orElseThrow();
+            now.add(new QuestionDef(q.id(), q.title(), q.prompt(), q.points(), c.getPluginId(), parseObject(c.getConfigJson()),
+                    c.getExpectedApproach(), q.tests()));
+        }
+        return new CoursePack(archived.manifest(), now, archived.files());
+    }
+
+    public byte[] export(String packId) {
+        return PackWriter.zip(self.storedPackAsNow(packId));
+    }
+
+    static ObjectNode parseObject(String json) {
+        try {
+            return (ObjectNode) Json.json().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored configuration is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    @Transactional
+    public List<CoursePackEntity> packs() {
+        return em.createQuery("select p from CoursePackEntity p order by p.id", CoursePackEntity.class).getResultList();
+    }
+
+    @Transactional
+    public Optional<CoursePackEntity> pack(String id) {
+        return Optional.ofNullable(em.find(CoursePackEntity.class, id));
+    }
+
+    @Transactional
+    public List<AssignmentEntity> assignments(String packId) {
+        if (packId == null) {
+            return em.createQuery("select a from AssignmentEntity a order by a.packId, a.key", AssignmentEntity.class)
+                    .getResultList();
+        }
+        return em.createQuery("select a from AssignmentEntity a where a.packId = :p order by a.key", AssignmentEntity.class)
+                .setParameter("p", packId).getResultList();
+    }
+
+    @Transactional
+    public Optional<AssignmentEntity> assignment(long id) {
+        return Optional.ofNullable(em.find(AssignmentEntity.class, id));
+    }
+
+    @Transactional
+    public List<QuestionConfigEntity> versions(String questionId) {
+        return em.createQuery("select c from QuestionConfigEntity c where c.questionId = :q order by c.version",
+                QuestionConfigEntity.class).setParameter("q", questionId).getResultList();
+    }
+
+    @Transactional
+    public Optional<QuestionConfigEntity> configById(long id) {
+        return Optional.ofNullable(em.find(QuestionConfigEntity.class, id));
+    }
+
+    /**
+     * Makes a new configuration version of a question, after validating it against its plugin's type.
+     * An unchanged configuration makes no version.
+     */
+    @Transactional
+    public QuestionConfigEntity changeConfig(String questionId, ObjectNode config, String expectedApproach,
+                                             String reason, String actor) {
+        QuestionCatalog.Entry entry = catalog.question(questionId)
+                .orElseThrow(() -> AssayException.notFound("No question '" + questionId + "' on this server."));
+        QuestionDef def = entry.question().def();
+        String approach = expectedApproach == null ? def.expectedApproach() : expectedApproach;
+        QuestionDef changed = def.withConfig(config, approach);
+        CoursePack pack = catalog.pack(entry.question().def().id().substring(0, questionId.indexOf('/'))).orElseThrow();
+        CatalogQuestion prepared = runtime.engines().loader().prepare(changed, pack::file);
+        if (prepared.state() == QuestionState.PLUGIN_NOT_INSTALLED) {
+            throw new AssayException(AssayException.Kind.CONFLICT, "The plugin '" + def.plugin()
+                    + "' is not installed, so this configuration cannot be checked. Install the plugin first.");
+        }
+        if (prepared.state() == QuestionState.INVALID_CONFIG) {
+            List<AssayException.Problem> problems = prepared.problems().stream().map(p -> {
+                int colon = p.indexOf(": ");
+                return new AssayException.Problem(p.substring(0, colon), p.substring(colon + 2));
+            }).toList();
+            throw new AssayException(AssayException.Kind.INVALID, "The configuration does not fit the plugin '"
+                    + def.plugin() + "'; the current version stays in force.", problems);
+        }
+        QuestionConfigEntity current = currentConfig(questionId).orElseThrow();
+        if (sameConfig(current, def.plugin(), config, approach)) {
+            return current;
+        }
+        QuestionConfigEntity next = new QuestionConfigEntity(questionId, current.getVersion() + 1, def.plugin(),
+                Json.write(config), approach, AuditLog.now(), actor, reason == null || reason.isBlank() ? "edited" : reason);
+        em.persist(next);
+        em.find(QuestionEntity.class, questionId).useVersion(next.getVersion(), def.plugin());
+        audit.record(actor, "question.config", "question", questionId, "version " + next.getVersion() + ": " + next.getReason());
+        em.flush();
+        catalog.put(new QuestionCatalog.Entry(prepared, next.getId(), next.getVersion()));
+        return next;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Question ids of an assignment row, in order. */
+    public static List<String> questionIds(AssignmentEntity a) {
+        try {
+            return List.of(Json.json().readValue(a.getQuestionIds(), String[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.assay.server.application;
+
+import dev.assay.api.Answer;
+import dev.assay.api.Grade;
+import dev.assay.api.Validation;
+import dev.assay.engine.grading.AnswerSizeCheck;
+import dev.assay.engine.grading.GradeOutcome;
+import dev.assay.engine.pack.CatalogQuestion;
+import dev.assay.engine.pack.QuestionState;
+import dev.assay.server.domain.model.GradeEntity;
+import dev.assay.server.domain.model.SubmissionEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Validating, submitting and regrading answers. Grading runs outside any transaction (it may take
+ * seconds); the submission and its grade are then stored together in one.
+ */
+@ApplicationScoped
+public class GradingService {
+    @Inject
+    GradingRuntime runtime;
+
+    @Inject
+    QuestionCatalog catalog;
+
+    @Inject
+    SubmissionStore store;
+
+    @Inject
+    GradingMetrics metrics;
+
+    @Inject
+    CatalogService catalogService;
+
+    public QuestionCatalog.Entry question(String id) {
+        return catalog.question(id).orElseThrow(() -> AssayException.notFound("No question '" + id + "' on this server."));
+    }
+
+    private void checkSize(Answer answer) {
+        Optional<String> tooLarge = AnswerSizeCheck.problem(answer, runtime.engines().engine().settings().limits());
+        if (tooLarge.isPresent()) {
+            throw new AssayException(AssayException.Kind.TOO_LARGE, tooLarge.get());
+        }
+    }
+
+    public Validation validate(String questionId, Answer answer) {
+        QuestionCatalog.Entry q = question(questionId);
+        checkSize(answer);
+        CatalogQuestion cq = q.question();
+        if (cq.state() != QuestionState.READY) {
+            Grade g = cq.notReadyGrade();
+            return new Validation(false, dev.assay.api.Echo.NONE, java.util.List.of(g.feedback().get(0).markdown()), g.notes());
+        }
+        return runtime.engines().engine().validate(cq.ready(), answer);
+    }
+
+    private GradeOutcome grade(QuestionCatalog.Entry q, Answer answer) {
+        CatalogQuestion cq = q.question();
+        if (cq.state() != QuestionState.READY) {
+            return new GradeOutcome(cq.notReadyGrade(), cq.def().plugin(), "not installed", Duration.ZERO, 0);
+        }
+        GradeOutcome outcome = runtime.engines().engine().grade(cq.ready(), answer);
+        metrics.record(outcome);
+        return outcome;
+    }
+
+    /** Grades and stores. An over-size answer is refused before anything is stored. */
+    public SubmissionStore.Stored submit(String questionId, String platformUserId, Answer answer) {
+        QuestionCatalog.Entry q = question(questionId);
+        checkSize(answer);
+        GradeOutcome outcome = grade(q, answer);
+        return store.store(questionId, platformUserId, q.configId(), answer, outcome);
+    }
+
+    /** Grades a stored submission again with its question's current configuration; the history grows. */
+    public GradeEntity regrade(long submissionId) {
+        SubmissionEntity s = store.submission(submissionId)
+                .orElseThrow(() -> AssayException.notFound("No submission " + submissionId + "."));
+        QuestionCatalog.Entry q = question(s.getQuestionId());
+        GradeOutcome outcome = grade(q, store.answer(s));
+        return store.addGrade(submissionId, q.configId(), outcome);
+    }
+
+    public int versionOf(long configId) {
+        return catalogService.configById(configId).map(c -> c.getVersion()).orElse(0);
+    }
+}

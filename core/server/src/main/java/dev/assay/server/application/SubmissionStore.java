@@ -1,0 +1,125 @@
+package dev.assay.server.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.assay.api.Answer;
+import dev.assay.api.Attachment;
+import dev.assay.api.Echo;
+import dev.assay.api.FeedbackBlock;
+import dev.assay.api.Grade;
+import dev.assay.engine.grading.GradeOutcome;
+import dev.assay.engine.json.Json;
+import dev.assay.server.domain.model.GradeEntity;
+import dev.assay.server.domain.model.SubmissionEntity;
+import dev.assay.server.domain.model.SubmissionFileEntity;
+import dev.assay.server.domain.model.UserEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Submissions, their files and their grades, stored together in one transaction. */
+@ApplicationScoped
+public class SubmissionStore {
+    @PersistenceContext(unitName = "assay")
+    EntityManager em;
+
+    public record Stored(SubmissionEntity submission, GradeEntity grade) {
+    }
+
+    @Transactional
+    public Stored store(String questionId, String platformUserId, long configId, Answer answer, GradeOutcome outcome) {
+        UserEntity user = userFor(platformUserId);
+        SubmissionEntity s = new SubmissionEntity(questionId, user.getId(), configId, answer.text(), AuditLog.now());
+        em.persist(s);
+        em.flush();
+        for (Attachment a : answer.attachments()) {
+            em.persist(new SubmissionFileEntity(s.getId(), a.name(), a.mediaType(), a.content()));
+        }
+        GradeEntity g = gradeRow(s.getId(), configId, outcome);
+        em.persist(g);
+        em.flush();
+        return new Stored(s, g);
+    }
+
+    @Transactional
+    public GradeEntity addGrade(long submissionId, long configId, GradeOutcome outcome) {
+        GradeEntity g = gradeRow(submissionId, configId, outcome);
+        em.persist(g);
+        em.flush();
+        return g;
+    }
+
+    private static GradeEntity gradeRow(long submissionId, long configId, GradeOutcome o) {
+        Grade grade = o.grade();
+        return new GradeEntity(submissionId, configId, grade.status().name(), grade.score(), Json.write(grade.notes()),
+                Json.write(grade.feedback()), Json.write(grade.echo()), o.pluginId(), o.pluginVersion(),
+                o.duration().toNanos() / 1000, o.seed(), grade.status() == Grade.Status.NEEDS_REVIEW, AuditLog.now());
+    }
+
+    private UserEntity userFor(String platformUserId) {
+        List<UserEntity> found = em.createQuery("select u from UserEntity u where u.platformUserId = :p", UserEntity.class)
+                .setParameter("p", platformUserId).getResultList();
+        if (!found.isEmpty()) {
+            return found.get(0);
+        }
+        UserEntity u = new UserEntity(platformUserId, AuditLog.now());
+        em.persist(u);
+        em.flush();
+        return u;
+    }
+
+    @Transactional
+    public Optional<SubmissionEntity> submission(long id) {
+        return Optional.ofNullable(em.find(SubmissionEntity.class, id));
+    }
+
+    @Transactional
+    public String platformUserId(long userId) {
+        return em.find(UserEntity.class, userId).getPlatformUserId();
+    }
+
+    @Transactional
+    public List<SubmissionFileEntity> files(long submissionId) {
+        return em.createQuery("select f from SubmissionFileEntity f where f.submissionId = :s order by f.id",
+                SubmissionFileEntity.class).setParameter("s", submissionId).getResultList();
+    }
+
+    /** The answer as it was submitted, files included: what a regrade grades. */
+    @Transactional
+    public Answer answer(SubmissionEntity s) {
+        List<Attachment> attachments = new ArrayList<>();
+        for (SubmissionFileEntity f : files(s.getId())) {
+            attachments.add(new Attachment(f.getName(), f.getMediaType(), f.getContent()));
+        }
+        return new Answer(s.getAnswerText(), attachments);
+    }
+
+    @Transactional
+    public List<GradeEntity> grades(long submissionId) {
+        return em.createQuery("select g from GradeEntity g where g.submissionId = :s order by g.id", GradeEntity.class)
+                .setParameter("s", submissionId).getResultList();
+    }
+
+    @Transactional
+    public List<SubmissionEntity> submissions(String questionId, String platformUserId) {
+        return em.createQuery("select s from SubmissionEntity s, UserEntity u where s.userId = u.id "
+                        + "and s.questionId = :q and u.platformUserId = :p order by s.id", SubmissionEntity.class)
+                .setParameter("q", questionId).setParameter("p", platformUserId).getResultList();
+    }
+
+    /** A stored grade read back as the SPI's value. */
+    public static Grade toGrade(GradeEntity g) {
+        try {
+            List<String> notes = Json.json().readValue(g.getNotesJson(), new TypeReference<List<String>>() { });
+            List<FeedbackBlock> feedback = Json.json().readValue(g.getFeedbackJson(), new TypeReference<List<FeedbackBlock>>() { });
+            Echo echo = Json.json().readValue(g.getEchoJson(), Echo.class);
+            return new Grade(Grade.Status.valueOf(g.getStatus()), g.getScore(), notes, feedback, echo);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored grade " + g.getId() + " does not read: " + e.getMessage(), e);
+        }
+    }
+}

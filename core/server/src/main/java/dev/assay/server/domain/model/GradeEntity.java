@@ -1,0 +1,121 @@
+package dev.assay.server.domain.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** One grading of a submission under one configuration version. A submission's grades are its history. */
+@Entity
+@Table(name = "grade")
+public class GradeEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "submission_id", updatable = false)
+    private Long submissionId;
+    @Column(name = "config_id", updatable = false)
+    private Long configId;
+    @Column(updatable = false)
+    private String status;
+    @Column(updatable = false)
+    private double score;
+    @Column(name = "notes_json", updatable = false)
+    private String notesJson;
+    @Column(name = "feedback_json", updatable = false)
+    private String feedbackJson;
+    @Column(name = "echo_json", updatable = false)
+    private String echoJson;
+    @Column(name = "plugin_id", updatable = false)
+    private String pluginId;
+    @Column(name = "plugin_version", updatable = false)
+    private String pluginVersion;
+    @Column(name = "duration_micros", updatable = false)
+    private long durationMicros;
+    @Column(updatable = false)
+    private long seed;
+    @Column(name = "needs_review", updatable = false)
+    private boolean needsReview;
+    @Column(name = "graded_at", updatable = false)
+    private OffsetDateTime gradedAt;
+
+    protected GradeEntity() {
+    }
+
+    public GradeEntity(Long submissionId, Long configId, String status, double score, String notesJson,
+                       String feedbackJson, String echoJson, String pluginId, String pluginVersion,
+                       long durationMicros, long seed, boolean needsReview, OffsetDateTime gradedAt) {
+        this.submissionId = submissionId;
+        this.configId = configId;
+        this.status = status;
+        this.score = score;
+        this.notesJson = notesJson;
+        this.feedbackJson = feedbackJson;
+        this.echoJson = echoJson;
+        this.pluginId = pluginId;
+        this.pluginVersion = pluginVersion;
+        this.durationMicros = durationMicros;
+        this.seed = seed;
+        this.needsReview = needsReview;
+        this.gradedAt = gradedAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getSubmissionId() {
+        return submissionId;
+    }
+
+    public Long getConfigId() {
+        return configId;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public double getScore() {
+        return score;
+    }
+
+    public String getNotesJson() {
+        return notesJson;
+    }
+
+    public String getFeedbackJson() {
+        return feedbackJson;
+    }
+
+    public String getEchoJson() {
+        return echoJson;
+    }
+
+    public String getPluginId() {
+        return pluginId;
+    }
+
+    public String getPluginVersion() {
+        return pluginVersion;
+    }
+
+    public long getDurationMicros() {
+        return durationMicros;
+    }
+
+    public long getSeed() {
+        return seed;
+    }
+
+    public boolean isNeedsReview() {
+        return needsReview;
+    }
+
+    public OffsetDateTime getGradedAt() {
+        return gradedAt;
+    }
+}

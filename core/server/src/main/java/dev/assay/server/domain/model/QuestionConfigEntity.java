@@ -1,0 +1,85 @@
+package dev.assay.server.domain.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** One immutable version of a question's grading configuration. A change makes a new version. */
+@Entity
+@Table(name = "question_config")
+public class QuestionConfigEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "question_id", updatable = false)
+    private String questionId;
+    @Column(updatable = false)
+    private int version;
+    @Column(name = "plugin_id", updatable = false)
+    private String pluginId;
+    @Column(name = "config_json", updatable = false)
+    private String configJson;
+    @Column(name = "expected_approach", updatable = false)
+    private String expectedApproach;
+    @Column(name = "created_at", updatable = false)
+    private OffsetDateTime createdAt;
+    @Column(name = "created_by", updatable = false)
+    private String createdBy;
+    @Column(updatable = false)
+    private String reason;
+
+    protected QuestionConfigEntity() {
+    }
+
+    public QuestionConfigEntity(String questionId, int version, String pluginId, String configJson,
+                                String expectedApproach, OffsetDateTime createdAt, String createdBy, String reason) {
+        this.questionId = questionId;
+        this.version = version;
+        this.pluginId = pluginId;
+        this.configJson = configJson;
+        this.expectedApproach = expectedApproach;
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+        this.reason = reason;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getQuestionId() {
+        return questionId;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+
+    public String getPluginId() {
+        return pluginId;
+    }
+
+    public String getConfigJson() {
+        return configJson;
+    }
+
+    public String getExpectedApproach() {
+        return expectedApproach;
+    }
+
+    public OffsetDateTime getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.assay.server.infrastructure.health;
+
+import dev.assay.engine.Engines;
+import dev.assay.engine.grading.PluginHealth;
+import dev.assay.engine.plugin.LoadedPlugin;
+import dev.assay.server.application.GradingRuntime;
+import dev.assay.server.application.QuestionCatalog;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/** /health/ready: the database answers, plugins loaded (each with its health), packs loaded. */
+@ApplicationScoped
+public class ReadinessChecks {
+    @Resource(lookup = "java:app/jdbc/assay")
+    DataSource dataSource;
+
+    @Inject
+    GradingRuntime runtime;
+
+    @Inject
+    QuestionCatalog catalog;
+
+    @Produces
+    @Readiness
+    HealthCheck database() {
+        return () -> {
+            HealthCheckResponseBuilder b = HealthCheckResponse.named("database");
+            try (Connection c = dataSource.getConnection()) {
+                return b.status(c.isValid(2)).withData("product", c.getMetaData().getDatabaseProductName()).build();
+            } catch (Exception e) {
+                return b.down().withData("error", String.valueOf(e.getMessage())).build();
+            }
+        };
+    }
+
+    /**
+     * Up once plugin loading has finished: what loaded, what failed to load (and why, in the log),
+     * and any plugin taken out of service after repeated hangs, by name. None of these make the
+     * server unready: the other plugins still serve, and questions of a missing plugin say so.
+     */
+    @Produces
+    @Readiness
+    HealthCheck plugins() {
+        return () -> {
+            Engines e = runtime.engines();
+            HealthCheckResponseBuilder b = HealthCheckResponse.named("grader-plugins").up()
+                    .withData("loaded", e.registry().plugins().size());
+            StringBuilder unhealthy = new StringBuilder();
+            for (LoadedPlugin p : e.registry().plugins()) {
+                PluginHealth h = e.engine().health(p.id());
+                b.withData(p.id(), p.version() + (h.healthy() ? "" : " OUT OF SERVICE after " + h.abandoned() + " hangs"));
+                if (!h.healthy()) {
+                    unhealthy.append(unhealthy.length() == 0 ? "" : ",").append(p.id());
+                }
+            }
+            b.withData("unhealthy", unhealthy.toString());
+            b.withData("failedToLoad", e.registry().failures().size());
+            b.withData("abandonedGraderThreads", e.engine().abandonedThreads());
+            b.withData("questions", catalog.questions().size());
+            return b.build();
+        };
+    }
+}

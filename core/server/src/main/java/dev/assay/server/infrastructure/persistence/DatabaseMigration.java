@@ -1,0 +1,37 @@
+package dev.assay.server.infrastructure.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/** Brings the schema up to date with Flyway. Runs outside any JTA transaction: Flyway commits itself. */
+public final class DatabaseMigration {
+    private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
+
+    private DatabaseMigration() {
+    }
+
+    public static MigrateResult migrate(DataSource dataSource) {
+        String product;
+        try (Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database to migrate it: " + e.getMessage()
+                    + ". Check ASSAY_DB_URL, ASSAY_DB_USER and ASSAY_DB_PASSWORD.", e);
+        }
+        String blob = product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? "BYTEA" : "BLOB";
+        MigrateResult result = Flyway.configure(DatabaseMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("blob", blob))
+                .load()
+                .migrate();
+        LOG.info(() -> "Database " + product + " at schema version " + result.targetSchemaVersion
+                + " (" + result.migrationsExecuted + " migrations run now)");
+        return result;
+    }
+}

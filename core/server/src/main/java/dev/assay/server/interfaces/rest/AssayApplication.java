@@ -1,0 +1,35 @@
+package dev.assay.server.interfaces.rest;
+
+import dev.assay.server.interfaces.rest.security.AccessFilter;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/** The REST API under /api. Its classes are listed, not scanned: no library's providers slip in. */
+@ApplicationPath("api")
+@OpenAPIDefinition(info = @Info(title = "Assay", version = "0.1.0",
+        description = "Grading and feedback engine: packs, questions, answers, grades."),
+        security = @SecurityRequirement(name = "admin-token"))
+@SecurityScheme(securitySchemeName = "admin-token", type = SecuritySchemeType.HTTP, scheme = "bearer")
+public class AssayApplication extends Application {
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(PluginResource.class, PackResource.class, AssignmentResource.class, QuestionResource.class,
+                SubmissionResource.class,
+                JsonProvider.class, AccessFilter.class, BodySizeLimit.class,
+                ErrorMappers.Application.class, ErrorMappers.Violations.class, ErrorMappers.BadJson.class,
+                ErrorMappers.Web.class, ErrorMappers.Unexpected.class);
+    }
+
+    /** Jackson (JsonProvider) writes every body, as the CLI and the stored grades do; JSON-B stays out. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.disableJsonBinding", true, "jersey.config.server.disableJsonBinding", true);
+    }
+}

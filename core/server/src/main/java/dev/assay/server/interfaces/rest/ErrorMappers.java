@@ -1,0 +1,123 @@
+package dev.assay.server.interfaces.rest;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.assay.engine.pack.JsonPaths;
+import dev.assay.server.application.AssayException;
+import dev.assay.server.interfaces.rest.dto.Views;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every error leaves as JSON ({@code status, error, problems[field, message]}) that says what to fix. */
+public final class ErrorMappers {
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
+
+    private ErrorMappers() {
+    }
+
+    public static final class Application implements ExceptionMapper<AssayException> {
+        @Override
+        public Response toResponse(AssayException e) {
+            int status = switch (e.kind()) {
+                case NOT_FOUND -> 404;
+                case INVALID -> 400;
+                case CONFLICT -> 409;
+                case TOO_LARGE -> 413;
+            };
+            return new ApiError(status, e.getMessage(),
+                    e.problems().stream().map(p -> new Views.Problem(p.field(), p.message())).toList()).response();
+        }
+    }
+
+    /** Bean Validation on bodies and parameters: the field paths without the Java method and parameter names. */
+    public static final class Violations implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            List<Views.Problem> problems = new ArrayList<>();
+            for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+                problems.add(new Views.Problem(field(v.getPropertyPath()), v.getMessage()));
+            }
+            problems.sort(Comparator.comparing(Views.Problem::field));
+            return new ApiError(400, "The request has " + problems.size() + " invalid field"
+                    + (problems.size() == 1 ? "" : "s") + ".", problems).response();
+        }
+
+        static String field(Path path) {
+            StringBuilder sb = new StringBuilder();
+            Iterator<Path.Node> it = path.iterator();
+            int i = 0;
+            while (it.hasNext()) {
+                Path.Node n = it.next();
+                i++;
+                if (i <= 2 && (n.getKind() == jakarta.validation.ElementKind.METHOD
+                        || n.getKind() == jakarta.validation.ElementKind.PARAMETER)) {
+                    continue; // submit.body → dropped
+                }
+                if (n.getIndex() != null) {
+                    sb.append('[').append(n.getIndex()).append(']');
+                }
+                if (n.getName() != null && n.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                    if (sb.length() > 0) {
+                        sb.append('.');
+                    }
+                    sb.append(n.getName());
+                }
+            }
+            return sb.length() == 0 ? "body" : sb.toString();
+        }
+    }
+
+    /** Malformed JSON, or JSON of the wrong shape. */
+    public static final class BadJson implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            String field = e instanceof JsonMappingException m ? JsonPaths.path(m) : "";
+            String message = e instanceof JsonParseException ? "The body is not valid JSON: " + JsonPaths.message(e)
+                    : "The body does not have the expected shape: " + JsonPaths.message(e);
+            return new ApiError(400, message, field.isEmpty() ? List.of() : List.of(new Views.Problem(field, JsonPaths.message(e))))
+                    .response();
+        }
+    }
+
+    /** JAX-RS's own errors (404 for unknown paths, 405, 415…) as JSON too. */
+    public static final class Web implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response r = e.getResponse();
+            if (r.hasEntity() && MediaType.APPLICATION_JSON_TYPE.isCompatible(r.getMediaType())) {
+                return r;
+            }
+            String message = switch (r.getStatus()) {
+                case 404 -> "Nothing here: check the path (the API is described at /openapi).";
+                case 405 -> "This path does not take that HTTP method.";
+                case 415 -> "Send the body as application/json (packs: application/zip).";
+                default -> e.getMessage();
+            };
+            return new ApiError(r.getStatus(), message).response();
+        }
+    }
+
+    /** Anything else is our fault: logged with an id the caller can quote. */
+    public static final class Unexpected implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            LOG.log(Level.SEVERE, "Unexpected error " + id, e);
+            return new ApiError(500, "Something went wrong on the server (error " + id
+                    + "). Try again; if it keeps happening, give an administrator the error id.").response();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.assay.server.interfaces.rest;
+
+import dev.assay.server.application.AssayException;
+import dev.assay.server.application.GradingService;
+import dev.assay.server.application.SubmissionStore;
+import dev.assay.server.domain.model.GradeEntity;
+import dev.assay.server.domain.model.SubmissionEntity;
+import dev.assay.server.interfaces.rest.dto.Views;
+import dev.assay.server.interfaces.rest.security.Allowed;
+import dev.assay.server.interfaces.rest.security.Role;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** A submission with its grade history (oldest first); regrading adds to the history. */
+@Path("submissions")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SubmissionResource {
+    @Inject
+    SubmissionStore store;
+
+    @Inject
+    GradingService grading;
+
+    @GET
+    @Path("{id}")
+    @Allowed({Role.STUDENT, Role.INSTRUCTOR, Role.ADMIN})
+    public Views.SubmissionView get(@PathParam("id") long id) {
+        return view(store.submission(id).orElseThrow(() -> AssayException.notFound("No submission " + id + ".")), store, grading);
+    }
+
+    @POST
+    @Path("{id}/regrade")
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public Views.SubmissionView regrade(@PathParam("id") long id) {
+        grading.regrade(id);
+        return get(id);
+    }
+
+    static Views.SubmissionView view(SubmissionEntity s, SubmissionStore store, GradingService grading) {
+        double points = grading.question(s.getQuestionId()).question().def().points();
+        List<Views.GradeView> grades = store.grades(s.getId()).stream()
+                .map((GradeEntity g) -> ViewMapper.grade(g, points, grading.versionOf(g.getConfigId()))).toList();
+        List<Views.FileView> files = store.files(s.getId()).stream()
+                .map(f -> new Views.FileView(f.getName(), f.getMediaType(), f.getSizeBytes())).toList();
+        return new Views.SubmissionView(s.getId(), s.getQuestionId(), store.platformUserId(s.getUserId()), s.getAnswerText(),
+                files, s.getCreatedAt(), grading.versionOf(s.getConfigId()), grades);
+    }
+}

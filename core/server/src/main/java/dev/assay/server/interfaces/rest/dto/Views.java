@@ -1,0 +1,69 @@
+package dev.assay.server.interfaces.rest.dto;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.api.Echo;
+import dev.assay.api.FeedbackBlock;
+import dev.assay.api.HandoutInfo;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Response bodies. */
+public final class Views {
+    private Views() {
+    }
+
+    public record Problem(String field, String message) {
+    }
+
+    public record Error(int status, String error, List<Problem> problems) {
+    }
+
+    public record PluginView(String id, String version, String origin, boolean healthy, long calls, long timeouts,
+                             long abandoned, long failures) {
+    }
+
+    public record PluginFailureView(String origin, String reason) {
+    }
+
+    public record Plugins(List<PluginView> plugins, List<PluginFailureView> failures) {
+    }
+
+    public record PackView(String id, String title, String version, String description, String source,
+                           OffsetDateTime importedAt, int questions, List<AssignmentView> assignments) {
+    }
+
+    public record ImportView(String id, boolean unchanged, List<String> newVersions) {
+    }
+
+    public record AssignmentView(long id, String pack, String key, String title, List<String> questions) {
+    }
+
+    public record QuestionSummary(String id, String title, double points, String plugin, String state, int configVersion) {
+    }
+
+    public record QuestionView(String id, String pack, String title, String prompt, double points, String plugin,
+                               String state, List<String> problems, int configVersion, List<HandoutInfo> handouts) {
+    }
+
+    public record ConfigVersionView(String question, int version, String plugin, JsonNode config, String expectedApproach,
+                                    OffsetDateTime createdAt, String createdBy, String reason) {
+    }
+
+    public record ValidationView(boolean valid, Echo echo, List<String> messages, List<String> notes) {
+    }
+
+    public record GradeView(long id, String status, double score, double points, List<String> notes,
+                            List<FeedbackBlock> feedback, Echo echo, String plugin, String pluginVersion,
+                            int configVersion, double durationMs, boolean needsReview, OffsetDateTime gradedAt) {
+    }
+
+    public record FileView(String name, String mediaType, long size) {
+    }
+
+    public record SubmissionView(long id, String question, String user, String answer, List<FileView> files,
+                                 OffsetDateTime createdAt, int configVersion, List<GradeView> grades) {
+    }
+
+    public record SubmitView(long submissionId, String question, GradeView grade) {
+    }
+}
