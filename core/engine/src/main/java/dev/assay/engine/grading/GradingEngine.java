@@ -173,10 +173,10 @@ public final class GradingEngine implements AutoCloseable {
                     return work.call();
                 } finally {
                     me.setContextClassLoader(previous);
-                    finished.countDown();
                     if (slotReleased.compareAndSet(false, true)) {
                         slots.release();
                     }
+                    finished.countDown(); // last: whoever waits on it sees the slot back
                 }
             });
         } catch (RuntimeException rejected) {

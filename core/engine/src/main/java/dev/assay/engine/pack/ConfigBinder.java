@@ -33,37 +33,40 @@ public final class ConfigBinder {
 
     public Result bind(LoadedPlugin loaded, JsonNode config) {
         GraderPlugin<Record> plugin = loaded.typed();
+        Record value;
         Thread me = Thread.currentThread();
         ClassLoader previous = me.getContextClassLoader();
+        // Only the binding runs under the plugin's loader (libraries in the plugin may look there);
+        // validation runs under the caller's, where the validator and its proxies live.
         me.setContextClassLoader(loaded.loader());
         try {
-            Record value;
-            try {
-                value = Json.json().treeToValue(config, plugin.configType());
-            } catch (JsonMappingException e) {
-                return new Result(null, List.of(new ConfigProblem(JsonPaths.path(e), JsonPaths.message(e))));
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                return new Result(null, List.of(new ConfigProblem("", rootMessage(e))));
-            }
-            if (value == null) {
-                return new Result(null, List.of(new ConfigProblem("", "the configuration is empty")));
-            }
-            List<ConfigProblem> problems = new ArrayList<>();
-            for (ConstraintViolation<Record> v : validator.validate(value)) {
-                problems.add(new ConfigProblem(v.getPropertyPath().toString(), v.getMessage()));
-            }
-            problems.sort(Comparator.comparing(ConfigProblem::path));
-            if (problems.isEmpty()) {
-                try {
-                    problems.addAll(plugin.checkConfig(value));
-                } catch (RuntimeException e) {
-                    problems.add(new ConfigProblem("", "the plugin failed to check the configuration: " + e));
-                }
-            }
-            return new Result(problems.isEmpty() ? value : null, List.copyOf(problems));
+            value = Json.json().treeToValue(config, plugin.configType());
+        } catch (JsonMappingException e) {
+            return new Result(null, List.of(new ConfigProblem(JsonPaths.path(e), JsonPaths.message(e))));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return new Result(null, List.of(new ConfigProblem("", rootMessage(e))));
         } finally {
             me.setContextClassLoader(previous);
         }
+        if (value == null) {
+            return new Result(null, List.of(new ConfigProblem("", "the configuration is empty")));
+        }
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (ConstraintViolation<Record> v : validator.validate(value)) {
+            problems.add(new ConfigProblem(v.getPropertyPath().toString(), v.getMessage()));
+        }
+        problems.sort(Comparator.comparing(ConfigProblem::path));
+        if (problems.isEmpty()) {
+            me.setContextClassLoader(loaded.loader());
+            try {
+                problems.addAll(plugin.checkConfig(value));
+            } catch (RuntimeException e) {
+                problems.add(new ConfigProblem("", "the plugin failed to check the configuration: " + e));
+            } finally {
+                me.setContextClassLoader(previous);
+            }
+        }
+        return new Result(problems.isEmpty() ? value : null, List.copyOf(problems));
     }
 
     /** A record's constructor that rejects a value surfaces wrapped: say what it said. */

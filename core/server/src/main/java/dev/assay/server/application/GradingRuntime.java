@@ -8,7 +8,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,7 +36,7 @@ public class GradingRuntime {
     long maxAttachmentBytes;
 
     @Inject
-    Validator validator;
+    ValidatorFactory validation;
 
     private Engines engines;
 
@@ -48,7 +48,7 @@ public class GradingRuntime {
             settings = settings.withWorkers(workers);
         }
         engines = Engines.create(GradingRuntime.class.getClassLoader(), PluginRegistry.parseDirs(pluginsDir),
-                settings, validator);
+                settings, validation.getValidator());
     }
 
     @PreDestroy

@@ -27,9 +27,10 @@ public class AssayApplication extends Application {
                 ErrorMappers.Web.class, ErrorMappers.Unexpected.class);
     }
 
-    /** Jackson (JsonProvider) writes every body, as the CLI and the stored grades do; JSON-B stays out. */
+    /** Jackson (JsonProvider) writes every body, as the CLI and the stored grades do; JSON-B and MOXy stay out. */
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of("jersey.config.disableJsonBinding", true, "jersey.config.server.disableJsonBinding", true);
+        return Map.of("jersey.config.disableJsonBinding", true, "jersey.config.server.disableJsonBinding", true,
+                "jersey.config.disableMoxyJson", true, "jersey.config.server.disableMoxyJson", true);
     }
 }

@@ -1,0 +1,246 @@
+package dev.assay.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.engine.json.Json;
+import dev.assay.engine.pack.CoursePack;
+import dev.assay.engine.pack.PackReader;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The shipped WAR on Payara Micro, with the database the environment names (H2 by default,
+ * PostgreSQL with -Ppostgres), the hw7 pack from deploy/packs, and a real plugin jar in the
+ * plugins folder. Each test uses its own users so the tests do not depend on one another.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ServerIT {
+    static final String TOKEN = "it-admin-token";
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        ItPlugin.install();
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("assay.war", "target/assay.war")));
+    }
+
+    record Reply(int status, JsonNode json, byte[] bytes) {
+    }
+
+    Reply call(String method, String path, String contentType, byte[] body, boolean auth) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (auth) {
+            b.header("Authorization", "Bearer " + TOKEN);
+        }
+        HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        JsonNode json = null;
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        if (type.contains("json") && r.body().length > 0) {
+            json = Json.json().readTree(r.body());
+        }
+        return new Reply(r.statusCode(), json, r.body());
+    }
+
+    Reply get(String path) throws Exception {
+        return call("GET", path, null, null, true);
+    }
+
+    Reply json(String method, String path, Object body) throws Exception {
+        byte[] bytes = body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : Json.json().writeValueAsBytes(body);
+        return call(method, path, "application/json", bytes, true);
+    }
+
+    /** Uploads a one-question pack graded by the it-exact plugin; returns the question id. */
+    String uploadPack(String expected) throws Exception {
+        String pack = "it" + UUID.randomUUID().toString().substring(0, 8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (var f : Map.of(
+                    "pack.yaml", "id: " + pack + "\ntitle: IT pack\nversion: '1'\nassignments:\n  - id: a1\n    title: A1\n    questions: [" + pack + "/q1]\n",
+                    "questions/q1.yaml", "id: " + pack + "/q1\ntitle: Q1\npoints: 4\nplugin: it-exact\nprompt: Say $" + expected + "$.\n"
+                            + "config:\n  expected: '" + expected + "'\nexpectedApproach: Just say it.\n").entrySet()) {
+                zip.putNextEntry(new ZipEntry(f.getKey()));
+                zip.write(f.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        Reply r = call("POST", "/api/packs", "application/zip", bytes.toByteArray(), true);
+        assertThat(r.status()).as(String.valueOf(r.json())).isEqualTo(201);
+        assertThat(r.json().path("id").asText()).isEqualTo(pack);
+        return pack + "/q1";
+    }
+
+    @Test
+    void servesTheHw7PackAndIsReady() throws Exception {
+        URI root = URI.create(base.toString()).resolve("/health/ready");
+        HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(root).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        assertThat(Json.json().readTree(ready.body()).path("status").asText()).isEqualTo("UP");
+        Reply questions = get("/api/questions?pack=hw7");
+        assertThat(questions.status()).isEqualTo(200);
+        assertThat(questions.json()).hasSize(14);
+        assertThat(questions.json().findValuesAsText("id")).contains("hw7/3bi-grad-w2", "hw7/8b-orthonormal");
+        assertThat(questions.json().findValuesAsText("state")).containsOnly("PLUGIN_NOT_INSTALLED");
+
+        Reply plugins = get("/api/plugins");
+        assertThat(plugins.json().path("plugins").findValuesAsText("id")).contains(ItPlugin.ID);
+        assertThat(plugins.json().path("plugins").get(0).path("origin").asText()).endsWith(ItPlugin.ID);
+    }
+
+    @Test
+    void submitGradesPersistsAndKeepsHistory() throws Exception {
+        String q = uploadPack("42");
+        String user = "student-" + UUID.randomUUID();
+
+        Reply right = json("POST", "/api/questions/" + q + "/submissions", Map.of("user", user, "answer", " 42 "));
+        assertThat(right.status()).isEqualTo(201);
+        JsonNode grade = right.json().path("grade");
+        assertThat(grade.path("status").asText()).isEqualTo("GRADED");
+        assertThat(grade.path("score").asDouble()).isEqualTo(1.0);
+        assertThat(grade.path("points").asDouble()).isEqualTo(4.0);
+        assertThat(grade.path("notes").get(0).asText()).isEqualTo("EXACT");
+        assertThat(grade.path("plugin").asText()).isEqualTo("it-exact");
+        assertThat(grade.path("pluginVersion").asText()).isEqualTo("1.2.3");
+        assertThat(grade.path("feedback").findValuesAsText("markdown")).contains("Just say it.");
+
+        Reply wrong = json("POST", "/api/questions/" + q + "/submissions", Map.of("user", user, "answer", "41",
+                "files", java.util.List.of(Map.of("name", "notes.txt", "content",
+                        Base64.getEncoder().encodeToString("working".getBytes(StandardCharsets.UTF_8))))));
+        assertThat(wrong.json().path("grade").path("score").asDouble()).isZero();
+        long id = wrong.json().path("submissionId").asLong();
+
+        Reply stored = get("/api/submissions/" + id);
+        assertThat(stored.status()).isEqualTo(200);
+        assertThat(stored.json().path("answer").asText()).isEqualTo("41");
+        assertThat(stored.json().path("user").asText()).isEqualTo(user);
+        assertThat(stored.json().path("files").get(0).path("name").asText()).isEqualTo("notes.txt");
+        assertThat(stored.json().path("files").get(0).path("size").asLong()).isEqualTo(7);
+        assertThat(stored.json().path("grades")).hasSize(1);
+
+        Reply mine = get("/api/questions/" + q + "/submissions?user=" + user);
+        assertThat(mine.json()).hasSize(2);
+    }
+
+    @Test
+    void aConfigurationChangeMakesANewVersionAndRegradesKeepTheOldGrade() throws Exception {
+        String q = uploadPack("42");
+        String user = "student-" + UUID.randomUUID();
+        long id = json("POST", "/api/questions/" + q + "/submissions", Map.of("user", user, "answer", "41"))
+                .json().path("submissionId").asLong();
+
+        Reply changed = json("PUT", "/api/questions/" + q + "/config", Map.of("config", Map.of("expected", "41"),
+                "reason", "accept 41 too"));
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().path("version").asInt()).isEqualTo(2);
+        assertThat(changed.json().path("reason").asText()).isEqualTo("accept 41 too");
+        assertThat(get("/api/questions/" + q + "/config/versions").json()).hasSize(2);
+        assertThat(get("/api/questions/" + q).json().path("configVersion").asInt()).isEqualTo(2);
+
+        Reply regraded = call("POST", "/api/submissions/" + id + "/regrade", null, null, true);
+        assertThat(regraded.status()).isEqualTo(200);
+        JsonNode grades = regraded.json().path("grades");
+        assertThat(grades).hasSize(2);
+        assertThat(grades.get(0).path("score").asDouble()).isZero();
+        assertThat(grades.get(0).path("configVersion").asInt()).isEqualTo(1);
+        assertThat(grades.get(1).path("score").asDouble()).isEqualTo(1.0);
+        assertThat(grades.get(1).path("configVersion").asInt()).isEqualTo(2);
+        assertThat(regraded.json().path("configVersion").asInt()).isEqualTo(1);
+
+        Reply same = json("PUT", "/api/questions/" + q + "/config", Map.of("config", Map.of("expected", "41")));
+        assertThat(same.json().path("version").asInt()).as("an unchanged configuration makes no version").isEqualTo(2);
+
+        Reply export = get("/api/packs/" + q.substring(0, q.indexOf('/')) + "/export");
+        assertThat(export.status()).isEqualTo(200);
+        CoursePack exported = PackReader.readZip(export.bytes());
+        assertThat(exported.question(q).orElseThrow().config().path("expected").asText()).isEqualTo("41");
+    }
+
+    @Test
+    void aConfigurationThatDoesNotFitThePluginIsRefusedWithThePathOfTheField() throws Exception {
+        String q = uploadPack("42");
+        Reply r = json("PUT", "/api/questions/" + q + "/config", Map.of("config", Map.of("expected", "", "extra", 1)));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().path("problems").findValuesAsText("field")).containsExactly("config.extra");
+        Reply blank = json("PUT", "/api/questions/" + q + "/config", Map.of("config", Map.of("expected", " ")));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.json().path("problems").get(0).path("field").asText()).isEqualTo("config.expected");
+        assertThat(blank.json().path("problems").get(0).path("message").asText()).isEqualTo("must not be blank");
+        assertThat(get("/api/questions/" + q + "/config/versions").json()).hasSize(1);
+    }
+
+    @Test
+    void badRequestsGetReadableErrors() throws Exception {
+        String q = uploadPack("42");
+        Reply missing = json("POST", "/api/questions/" + q + "/submissions", "{\"answer\": null}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().path("problems").findValuesAsText("field")).containsExactly("answer", "user");
+
+        Reply malformed = json("POST", "/api/questions/" + q + "/submissions", "{\"user\": \"u\", ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().path("error").asText()).startsWith("The body is not valid JSON");
+
+        Reply wrongType = json("POST", "/api/questions/" + q + "/submissions", "{\"user\": \"u\", \"answer\": \"x\", \"files\": 3}");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.json().path("problems").get(0).path("field").asText()).isEqualTo("files");
+
+        Reply noToken = call("GET", "/api/questions", null, null, false);
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.json().path("error").asText()).contains("Bearer");
+
+        assertThat(get("/api/questions/hw7/nope").status()).isEqualTo(404);
+        Reply badPack = call("POST", "/api/packs", "application/zip", "not a zip".getBytes(StandardCharsets.UTF_8), true);
+        assertThat(badPack.status()).isEqualTo(400);
+        assertThat(badPack.json().path("problems").get(0).path("message").asText()).contains("not a zip");
+    }
+
+    @Test
+    void anOverSizeAnswerIsRefusedAndNothingIsStored() throws Exception {
+        String q = uploadPack("42");
+        String user = "student-" + UUID.randomUUID();
+        Reply big = json("POST", "/api/questions/" + q + "/submissions", Map.of("user", user, "answer", "x".repeat(70_000)));
+        assertThat(big.status()).isEqualTo(413);
+        assertThat(big.json().path("error").asText()).contains("64.0 KiB");
+        assertThat(get("/api/questions/" + q + "/submissions?user=" + user).json()).isEmpty();
+    }
+
+    @Test
+    void validationEchoesWithoutStoring() throws Exception {
+        String q = uploadPack("42");
+        Reply v = json("POST", "/api/questions/" + q + "/validate", Map.of("answer", " 42 "));
+        assertThat(v.status()).isEqualTo(200);
+        assertThat(v.json().path("valid").asBoolean()).isTrue();
+        assertThat(v.json().path("echo").path("latex").asText()).isEqualTo("\\text{42}");
+        Reply empty = json("POST", "/api/questions/" + q + "/validate", Map.of("answer", ""));
+        assertThat(empty.json().path("valid").asBoolean()).isFalse();
+        assertThat(empty.json().path("messages").get(0).asText()).isEqualTo("Type an answer.");
+    }
+}
