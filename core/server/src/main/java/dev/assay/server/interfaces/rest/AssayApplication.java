@@ -22,7 +22,7 @@ public class AssayApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(PluginResource.class, PackResource.class, AssignmentResource.class, QuestionResource.class,
                 SubmissionResource.class,
-                JsonProvider.class, AccessFilter.class, BodySizeLimit.class,
+                JsonProvider.class, ObjectMapperResolver.class, AccessFilter.class, BodySizeLimit.class,
                 ErrorMappers.Application.class, ErrorMappers.Violations.class, ErrorMappers.BadJson.class,
                 ErrorMappers.Web.class, ErrorMappers.Unexpected.class);
     }
@@ -31,6 +31,8 @@ public class AssayApplication extends Application {
     @Override
     public Map<String, Object> getProperties() {
         return Map.of("jersey.config.disableJsonBinding", true, "jersey.config.server.disableJsonBinding", true,
-                "jersey.config.disableMoxyJson", true, "jersey.config.server.disableMoxyJson", true);
+                "jersey.config.disableMoxyJson", true, "jersey.config.server.disableMoxyJson", true,
+                // No auto-discovered JSON feature: JsonProvider is the only JSON reader and writer.
+                "jersey.config.jsonFeature", "AssayJsonProvider", "jersey.config.server.jsonFeature", "AssayJsonProvider");
     }
 }
