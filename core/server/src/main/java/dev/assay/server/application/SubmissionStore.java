@@ -19,7 +19,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Submissions, their files and their grades, stored together in one transaction. */
 @ApplicationScoped
@@ -27,13 +29,13 @@ public class SubmissionStore {
     @PersistenceContext(unitName = "assay")
     EntityManager em;
 
-    public record Stored(SubmissionEntity submission, GradeEntity grade) {
+    /** What was stored, with the grade as given (no need to read it back). */
+    public record Stored(SubmissionEntity submission, GradeEntity grade, Grade given) {
     }
 
     @Transactional
     public Stored store(String questionId, String platformUserId, long configId, Answer answer, GradeOutcome outcome) {
-        UserEntity user = userFor(platformUserId);
-        SubmissionEntity s = new SubmissionEntity(questionId, user.getId(), configId, answer.text(), AuditLog.now());
+        SubmissionEntity s = new SubmissionEntity(questionId, userFor(platformUserId), configId, answer.text(), AuditLog.now());
         em.persist(s);
         em.flush();
         for (Attachment a : answer.attachments()) {
@@ -42,7 +44,7 @@ public class SubmissionStore {
         GradeEntity g = gradeRow(s.getId(), configId, outcome);
         em.persist(g);
         em.flush();
-        return new Stored(s, g);
+        return new Stored(s, g, outcome.grade());
     }
 
     @Transactional
@@ -60,16 +62,29 @@ public class SubmissionStore {
                 o.duration().toNanos() / 1000, o.seed(), grade.status() == Grade.Status.NEEDS_REVIEW, AuditLog.now());
     }
 
-    private UserEntity userFor(String platformUserId) {
+    /**
+     * Platform user id → row id, for users read back from the database (so only committed rows):
+     * the mapping never changes, and a submission then needs no lookup query.
+     */
+    private final Map<String, Long> knownUsers = new ConcurrentHashMap<>();
+
+    private long userFor(String platformUserId) {
+        Long known = knownUsers.get(platformUserId);
+        if (known != null) {
+            return known;
+        }
         List<UserEntity> found = em.createQuery("select u from UserEntity u where u.platformUserId = :p", UserEntity.class)
                 .setParameter("p", platformUserId).getResultList();
         if (!found.isEmpty()) {
-            return found.get(0);
+            if (knownUsers.size() < 100_000) {
+                knownUsers.put(platformUserId, found.get(0).getId());
+            }
+            return found.get(0).getId();
         }
         UserEntity u = new UserEntity(platformUserId, AuditLog.now());
         em.persist(u);
         em.flush();
-        return u;
+        return u.getId();
     }
 
     @Transactional

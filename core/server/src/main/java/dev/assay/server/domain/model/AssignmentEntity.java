@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** An assignment of a pack: questions, in order, answered together. Bound to a course context by LTI later. */
@@ -12,7 +13,8 @@ import jakarta.persistence.Table;
 @Table(name = "assignment")
 public class AssignmentEntity {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "assignment_seq", sequenceName = "assignment_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "assignment_seq")
     private Long id;
     @Column(name = "pack_id")
     private String packId;

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
@@ -13,7 +14,8 @@ import java.time.OffsetDateTime;
 @Table(name = "question_config")
 public class QuestionConfigEntity {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "question_config_seq", sequenceName = "question_config_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "question_config_seq")
     private Long id;
     @Column(name = "question_id", updatable = false)
     private String questionId;

@@ -7,6 +7,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** A file that came with a submission. Immutable. */
@@ -14,7 +15,8 @@ import jakarta.persistence.Table;
 @Table(name = "submission_file")
 public class SubmissionFileEntity {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "submission_file_seq", sequenceName = "submission_file_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "submission_file_seq")
     private Long id;
     @Column(name = "submission_id", updatable = false)
     private Long submissionId;

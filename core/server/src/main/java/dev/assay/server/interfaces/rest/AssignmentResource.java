@@ -6,7 +6,7 @@ import dev.assay.server.domain.model.AssignmentEntity;
 import dev.assay.server.interfaces.rest.dto.Views;
 import dev.assay.server.interfaces.rest.security.Allowed;
 import dev.assay.server.interfaces.rest.security.Role;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,7 +18,7 @@ import java.util.List;
 
 /** Assignments: the questions of a pack that students answer together. */
 @Path("assignments")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Allowed({Role.STUDENT, Role.INSTRUCTOR, Role.ADMIN})
 public class AssignmentResource {

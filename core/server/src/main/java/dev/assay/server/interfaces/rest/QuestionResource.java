@@ -20,7 +20,7 @@ import dev.assay.server.interfaces.rest.dto.SubmitBody;
 import dev.assay.server.interfaces.rest.dto.Views;
 import dev.assay.server.interfaces.rest.security.Allowed;
 import dev.assay.server.interfaces.rest.security.Role;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,7 +44,7 @@ import java.util.List;
  * pack {@code hw7}, name {@code 3bi-grad-w2}): read, validate an answer, submit one, configure.
  */
 @Path("questions")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class QuestionResource {
     @Inject
@@ -131,7 +131,7 @@ public class QuestionResource {
         String id = pack + "/" + name;
         QuestionCatalog.Entry q = grading.question(id);
         SubmissionStore.Stored stored = grading.submit(id, body.user(), ViewMapper.answer(body.answer(), body.files()));
-        Views.GradeView grade = ViewMapper.grade(stored.grade(), q.question().def().points(), q.version());
+        Views.GradeView grade = ViewMapper.grade(stored.grade(), stored.given(), q.question().def().points(), q.version());
         return Response.created(uri.getBaseUriBuilder().path("submissions").path(String.valueOf(stored.submission().getId())).build())
                 .entity(new Views.SubmitView(stored.submission().getId(), id, grade)).build();
     }

@@ -45,7 +45,11 @@ final class ViewMapper {
     }
 
     static Views.GradeView grade(GradeEntity g, double points, int configVersion) {
-        Grade grade = SubmissionStore.toGrade(g);
+        return grade(g, SubmissionStore.toGrade(g), points, configVersion);
+    }
+
+    /** With the grade already in hand (just given), without reading the stored JSON back. */
+    static Views.GradeView grade(GradeEntity g, Grade grade, double points, int configVersion) {
         return new Views.GradeView(g.getId(), grade.status().name(), grade.score(), grade.score() * points, grade.notes(),
                 grade.feedback(), grade.echo(), g.getPluginId(), g.getPluginVersion(), configVersion,
                 g.getDurationMicros() / 1000.0, g.isNeedsReview(), g.getGradedAt());

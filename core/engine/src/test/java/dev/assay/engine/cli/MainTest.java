@@ -1,0 +1,137 @@
+package dev.assay.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.engine.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {
+        List<JsonNode> lines() throws Exception {
+            List<JsonNode> nodes = new java.util.ArrayList<>();
+            for (String l : out.split("\n")) {
+                if (!l.isBlank()) {
+                    nodes.add(Json.json().readTree(l));
+                }
+            }
+            return nodes;
+        }
+    }
+
+    static synchronized Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int exit = Main.run(args);
+            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    Path pack(String testScore) throws Exception {
+        Path dir = tmp.resolve("pack" + testScore);
+        Files.createDirectories(dir.resolve("questions"));
+        Files.writeString(dir.resolve("pack.yaml"), "id: demo\ntitle: Demo\nversion: '1'\n");
+        Files.writeString(dir.resolve("questions/q1.yaml"), """
+                id: demo/q1
+                title: Q1
+                points: 1
+                plugin: test-echo
+                config: {expected: "42"}
+                tests:
+                  - {answer: "42", score: %s, notes: [MATCH]}
+                  - {answer: "7", score: 0}
+                """.formatted(testScore));
+        Files.writeString(dir.resolve("questions/q2.yaml"), "id: demo/q2\ntitle: Q2\npoints: 1\nplugin: not-installed\n"
+                + "tests:\n  - {answer: x, score: 1}\n");
+        return dir;
+    }
+
+    @Test
+    void gradesOneAnswerAsJson() throws Exception {
+        Run r = run("grade", "--pack", pack("1").toString(), "--question", "demo/q1", "--answer", " 42");
+        assertThat(r.exit()).isZero();
+        JsonNode g = r.lines().get(0);
+        assertThat(g.path("question").asText()).isEqualTo("demo/q1");
+        assertThat(g.path("status").asText()).isEqualTo("GRADED");
+        assertThat(g.path("score").asDouble()).isEqualTo(1.0);
+        assertThat(g.path("notes").get(0).asText()).isEqualTo("MATCH");
+        assertThat(g.path("echo").path("text").asText()).isEqualTo("42");
+    }
+
+    @Test
+    void gradesABatchInInputOrderAndReportsBadLinesInPlace() throws Exception {
+        Path input = tmp.resolve("answers.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            lines.append("{\"question\": \"demo/q1\", \"answer\": \"").append(i % 2 == 0 ? "42" : "x" + i).append("\"}\n");
+        }
+        lines.append("not json\n");
+        lines.append("{\"question\": \"demo/nope\", \"answer\": \"1\"}\n");
+        lines.append("{\"question\": \"demo/q2\", \"answer\": \"1\"}\n");
+        Files.writeString(input, lines);
+
+        Run r = run("grade", "--pack", pack("1").toString(), "--input", input.toString());
+
+        assertThat(r.exit()).isZero();
+        List<JsonNode> out = r.lines();
+        assertThat(out).hasSize(43);
+        for (int i = 0; i < 40; i++) {
+            assertThat(out.get(i).path("score").asDouble()).as("line " + (i + 1)).isEqualTo(i % 2 == 0 ? 1.0 : 0.0);
+            assertThat(out.get(i).path("echo").path("text").asText()).isEqualTo(i % 2 == 0 ? "42" : "x" + i);
+        }
+        assertThat(out.get(40).path("notes").get(0).asText()).isEqualTo("BAD_INPUT_LINE");
+        assertThat(out.get(40).path("feedback").get(0).path("markdown").asText()).startsWith("line 41 is not JSON");
+        assertThat(out.get(41).path("feedback").get(0).path("markdown").asText()).contains("no question 'demo/nope'");
+        assertThat(out.get(42).path("notes").get(0).asText()).isEqualTo("PLUGIN_NOT_INSTALLED");
+    }
+
+    @Test
+    void testPackPassesSkipsAndFails() throws Exception {
+        Run pass = run("test-pack", pack("1").toString());
+        assertThat(pass.exit()).isZero();
+        assertThat(pass.out()).contains("2 passed, 0 failed, 1 skipped").contains("SKIPPED (plugin not installed: not-installed): demo/q2");
+
+        Run strict = run("test-pack", "--strict", pack("1").toString());
+        assertThat(strict.exit()).isEqualTo(1);
+
+        Run fail = run("test-pack", pack("0.5").toString());
+        assertThat(fail.exit()).isEqualTo(1);
+        assertThat(fail.out()).contains("FAIL demo/q1 test 1: score 1.000, expected 0.5000").contains("1 passed, 1 failed, 1 skipped");
+    }
+
+    @Test
+    void mistakesOnTheCommandLineSayWhatToDo() throws Exception {
+        Run noAnswer = run("grade", "--pack", pack("1").toString(), "--question", "demo/q1");
+        assertThat(noAnswer.exit()).isEqualTo(2);
+        assertThat(noAnswer.err()).contains("--question needs --answer");
+
+        Run badPack = run("test-pack", tmp.resolve("missing").toString());
+        assertThat(badPack.exit()).isEqualTo(2);
+        assertThat(badPack.err()).contains("no such folder or zip file");
+    }
+
+    @Test
+    void listsPlugins() {
+        Run r = run("plugins");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("test-echo").contains("classpath");
+    }
+}
