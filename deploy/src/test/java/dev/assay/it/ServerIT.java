@@ -149,6 +149,11 @@ class ServerIT {
 
         Reply mine = get("/api/questions/" + q + "/submissions?user=" + user);
         assertThat(mine.json()).hasSize(2);
+
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base.toString())
+                .resolve("/metrics?scope=application")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).containsPattern("assay_grades_total\\{[^}]*plugin=\"it-exact\"[^}]*status=\"GRADED\"[^}]*\\} [1-9]")
+                .contains("assay_grading_time_seconds");
     }
 
     @Test
