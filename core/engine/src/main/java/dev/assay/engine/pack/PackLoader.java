@@ -34,14 +34,14 @@ public final class PackLoader {
         Optional<LoadedPlugin> plugin = registry.find(q.plugin());
         if (plugin.isEmpty()) {
             return new CatalogQuestion(q, QuestionState.PLUGIN_NOT_INSTALLED, null,
-                    List.of("plugin not installed: " + q.plugin()));
+                    List.of(new ConfigProblem("plugin", "not installed: " + q.plugin())));
         }
         ConfigBinder.Result bound = binder.bind(plugin.get(), q.config());
         if (!bound.ok()) {
-            List<String> problems = new ArrayList<>();
+            List<ConfigProblem> problems = new ArrayList<>();
             for (ConfigProblem p : bound.problems()) {
-                problems.add("config" + (p.path().isEmpty() ? "" : (p.path().startsWith("[") ? "" : ".") + p.path())
-                        + ": " + p.message());
+                String path = "config" + (p.path().isEmpty() ? "" : (p.path().startsWith("[") ? "" : ".") + p.path());
+                problems.add(new ConfigProblem(path, p.message()));
             }
             return new CatalogQuestion(q, QuestionState.INVALID_CONFIG, null, problems);
         }
@@ -57,10 +57,8 @@ public final class PackLoader {
         List<PackProblem> out = new ArrayList<>();
         for (CatalogQuestion q : loaded.ordered()) {
             if (q.state() == QuestionState.INVALID_CONFIG) {
-                for (String p : q.problems()) {
-                    int colon = p.indexOf(": ");
-                    out.add(new PackProblem("questions/" + q.def().localName() + ".yaml", p.substring(0, colon),
-                            p.substring(colon + 2)));
+                for (ConfigProblem p : q.problems()) {
+                    out.add(new PackProblem("questions/" + q.def().localName() + ".yaml", p.path(), p.message()));
                 }
             }
         }

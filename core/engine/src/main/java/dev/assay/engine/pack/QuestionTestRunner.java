@@ -54,7 +54,7 @@ public final class QuestionTestRunner {
             return new Result(id, index, test, Outcome.SKIPPED, "plugin not installed: " + q.def().plugin(), null);
         }
         if (q.state() == QuestionState.INVALID_CONFIG) {
-            return new Result(id, index, test, Outcome.FAIL, "invalid configuration: " + String.join("; ", q.problems()), null);
+            return new Result(id, index, test, Outcome.FAIL, "invalid configuration: " + String.join("; ", q.problemLines()), null);
         }
         List<Attachment> files = new ArrayList<>();
         for (Map.Entry<String, String> f : test.files().entrySet()) {

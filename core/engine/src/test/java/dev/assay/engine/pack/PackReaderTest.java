@@ -182,7 +182,7 @@ class PackReaderTest {
         CoursePack pack = PackReader.read(pack(Map.of("pack.yaml", MANIFEST, "questions/q1.yaml",
                 QUESTION.replace("expected: \"42\"", "expected: \"42\"\n  expcted: 1"))));
         CatalogQuestion q = loader().load(pack).question("demo/q1").orElseThrow();
-        assertThat(q.problems()).singleElement().asString().startsWith("config.expcted: unknown field 'expcted'");
+        assertThat(q.problemLines()).singleElement().asString().startsWith("config.expcted: unknown field 'expcted'");
     }
 
     @Test

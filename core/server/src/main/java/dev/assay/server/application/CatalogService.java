@@ -222,7 +222,7 @@ public class CatalogService {
             CatalogQuestion prepared = loader.prepare(q, pack::file);
             catalog.put(new QuestionCatalog.Entry(prepared, c.getId(), c.getVersion()));
             if (prepared.state() != QuestionState.READY) {
-                LOG.warning(() -> q.id() + ": " + String.join("; ", prepared.problems()));
+                LOG.warning(() -> q.id() + ": " + String.join("; ", prepared.problemLines()));
             }
         }
     }
@@ -316,10 +316,8 @@ public class CatalogService {
                     + "' is not installed, so this configuration cannot be checked. Install the plugin first.");
         }
         if (prepared.state() == QuestionState.INVALID_CONFIG) {
-            List<AssayException.Problem> problems = prepared.problems().stream().map(p -> {
-                int colon = p.indexOf(": ");
-                return new AssayException.Problem(p.substring(0, colon), p.substring(colon + 2));
-            }).toList();
+            List<AssayException.Problem> problems = prepared.problems().stream()
+                    .map(p -> new AssayException.Problem(p.path(), p.message())).toList();
             throw new AssayException(AssayException.Kind.INVALID, "The configuration does not fit the plugin '"
                     + def.plugin() + "'; the current version stays in force.", problems);
         }

@@ -82,7 +82,7 @@ public class QuestionResource {
         QuestionCatalog.Entry e = grading.question(pack + "/" + name);
         QuestionDef d = e.question().def();
         return new Views.QuestionView(d.id(), pack, d.title(), d.prompt(), d.points(), d.plugin(),
-                e.question().state().name(), e.question().problems(), e.version(), handouts(e.question()));
+                e.question().state().name(), e.question().problemLines(), e.version(), handouts(e.question()));
     }
 
     @SuppressWarnings("unchecked")
