@@ -1,0 +1,69 @@
+package dev.assay.plugins.matrix;
+
+import java.util.Locale;
+
+/** Canonical LaTeX for an expression: how the answer was understood. */
+public final class Latex {
+    private Latex() {
+    }
+
+    public static String of(Expr e) {
+        return print(e, 0);
+    }
+
+    // precedence: 0 sum, 1 product, 2 unary minus, 3 postfix/atom
+    private static String print(Expr e, int outer) {
+        String s;
+        int prec;
+        if (e instanceof Expr.Sym sym) {
+            return sym.name();
+        } else if (e instanceof Expr.Num n) {
+            return n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 1e15 ? String.valueOf((long) n.value())
+                    : String.format(Locale.ROOT, "%s", n.value());
+        } else if (e instanceof Expr.Identity id) {
+            return id.dim().isEmpty() ? "I" : "I_{" + id.dim() + "}";
+        } else if (e instanceof Expr.Sum sum) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < sum.terms().size(); i++) {
+                Expr t = sum.terms().get(i);
+                if (t instanceof Expr.Neg neg) {
+                    b.append(i == 0 ? "-" : " - ").append(print(neg.x(), 1));
+                } else {
+                    b.append(i == 0 ? "" : " + ").append(print(t, 1));
+                }
+            }
+            s = b.toString();
+            prec = 0;
+        } else if (e instanceof Expr.Product p) {
+            StringBuilder b = new StringBuilder();
+            Expr prev = null;
+            for (Expr f : p.factors()) {
+                if (prev != null) {
+                    b.append(prev instanceof Expr.Num && f instanceof Expr.Num ? " \\cdot " : " ");
+                }
+                b.append(print(f, 2));
+                prev = f;
+            }
+            s = b.toString();
+            prec = 1;
+        } else if (e instanceof Expr.Div d) {
+            return "\\frac{" + print(d.num(), 0) + "}{" + print(d.den(), 0) + "}";
+        } else if (e instanceof Expr.Neg n) {
+            s = "-" + print(n.x(), 2);
+            prec = 1;
+        } else if (e instanceof Expr.Transpose t) {
+            return print(t.x(), 3) + "^\\top";
+        } else if (e instanceof Expr.Inverse inv) {
+            return print(inv.x(), 3) + "^{-1}";
+        } else if (e instanceof Expr.Power pw) {
+            return print(pw.x(), 3) + "^{" + pw.exponent() + "}";
+        } else if (e instanceof Expr.Trace t) {
+            return "\\operatorname{tr}(" + print(t.x(), 0) + ")";
+        } else if (e instanceof Expr.Norm n) {
+            return "\\|" + print(n.x(), 0) + "\\|_F";
+        } else {
+            throw new IllegalStateException(String.valueOf(e));
+        }
+        return prec < outer ? "\\left(" + s + "\\right)" : s;
+    }
+}

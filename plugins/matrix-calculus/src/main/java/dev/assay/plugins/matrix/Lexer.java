@@ -1,0 +1,166 @@
+package dev.assay.plugins.matrix;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns LaTeX or ASCII into tokens. LaTeX is first normalised: wrappers, sizing and spacing
+ * commands, fonts and the many spellings of transpose, trace and norm are reduced to one form each.
+ */
+final class Lexer {
+    enum Kind { NUM, SYM, IDENTITY, LPAREN, RPAREN, LBRACE, RBRACE, PLUS, MINUS, STAR, SLASH, CARET, TRANSPOSE,
+        INVERSE, NORM, FRAC, TRACE, INV_FN, TRANSPOSE_FN, EQ, COMMA, END }
+
+    record Token(Kind kind, String text, int pos) {
+    }
+
+    static final int MAX_LENGTH = 4000;
+    static final int MAX_TOKENS = 2000;
+    private static final char T = '⊤';
+    private static final char INV = '⁻';
+    private static final char NORM = '‖';
+
+    private static final Pattern FONT = Pattern.compile("\\\\(?:mathbf|boldsymbol|bm|mathit|mathrm|mathsf|text|textbf|operatorname|mathbb|mathcal)\\s*\\{([^{}]*)\\}");
+    private static final Pattern BRACED_SUB = Pattern.compile("_\\{\\s*([A-Za-z0-9]+)\\s*\\}");
+    private static final Pattern BRACED_SUP = Pattern.compile("\\^\\{\\s*([A-Za-z0-9])\\s*\\}");
+
+    private Lexer() {
+    }
+
+    /** One canonical text for the many ways of writing the same thing. */
+    static String normalise(String in) {
+        String s = in;
+        s = s.replace("$$", " ").replace("$", " ").replace("\\[", " ").replace("\\]", " ").replace("\\(", "(").replace("\\)", ")");
+        s = s.replaceAll("\\\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|big|Big|bigg|Bigg|displaystyle|textstyle)(?![A-Za-z])", "");
+        s = s.replaceAll("\\\\(?:quad|qquad)(?![A-Za-z])|\\\\[,;:! ]|~", " ");
+        s = s.replaceAll("\\\\(?:lVert|rVert|Vert)(?![A-Za-z])|\\\\\\||\\|\\||∥", String.valueOf(NORM));
+        s = s.replaceAll("\\\\(?:cdot|times|ast)(?![A-Za-z])|·|×", "*");
+        s = s.replaceAll("\\\\(?:top|intercal|mathsf\\s*\\{\\s*T\\s*\\}|mathrm\\s*\\{\\s*T\\s*\\})(?![A-Za-z])", String.valueOf(T));
+        s = s.replaceAll("\\\\(?:operatorname|mathrm|text)\\s*\\{\\s*(?:tr|Tr|trace|Trace)\\s*\\}|\\\\(?:tr|Tr)(?![A-Za-z])", " tr ");
+        s = s.replaceAll("\\\\[td]frac(?![A-Za-z])", "\\\\frac");
+        s = s.replace("−", "-").replace("⁻¹", "^{-1}").replace("ᵀ", "^" + T);
+        String before;
+        do {
+            before = s;
+            s = FONT.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+        } while (!s.equals(before));
+        s = BRACED_SUB.matcher(s).replaceAll("_$1");
+        s = s.replaceAll("\\^\\s*\\{\\s*-\\s*(?:1\\s*)?[T" + T + "]\\s*\\}|\\^\\s*-\\s*[T" + T + "]", "^" + INV + "^" + T);
+        s = s.replaceAll("\\^\\s*\\{\\s*-\\s*1\\s*\\}|\\^\\s*-\\s*1(?![0-9])", String.valueOf(INV));
+        s = s.replaceAll("\\^\\s*\\{\\s*[T" + T + "'] *\\}|\\^\\s*" + T + "|\\^\\s*T(?![A-Za-z_])", String.valueOf(T));
+        s = BRACED_SUP.matcher(s).replaceAll("^$1");
+        s = s.replace("'", String.valueOf(T));
+        s = s.replaceAll("\\.T(?![A-Za-z_])", String.valueOf(T));
+        s = s.replaceAll(NORM + "\\s*_\\s*\\{?\\s*F\\s*\\}?", String.valueOf(NORM));
+        return s;
+    }
+
+    static List<Token> tokens(String raw, Symbols symbols) throws AnswerException {
+        if (raw.length() > MAX_LENGTH) {
+            throw new AnswerException("PARSE_ERROR", "The expression is " + raw.length() + " characters long; the limit is "
+                    + MAX_LENGTH + ".");
+        }
+        String s = normalise(raw);
+        List<Token> out = new ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            if (out.size() > MAX_TOKENS) {
+                throw new AnswerException("PARSE_ERROR", "The expression is too long to read (over " + MAX_TOKENS + " symbols).");
+            }
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            if (Character.isDigit(c) || (c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1)))) {
+                int j = i;
+                while (j < s.length() && (Character.isDigit(s.charAt(j)) || s.charAt(j) == '.')) {
+                    j++;
+                }
+                if (j - i > 15) {
+                    throw new AnswerException("PARSE_ERROR", "The number " + s.substring(i, j) + " is too long.");
+                }
+                out.add(new Token(Kind.NUM, s.substring(i, j), i));
+                i = j;
+                continue;
+            }
+            Kind single = switch (c) {
+                case '(', '[' -> Kind.LPAREN;
+                case ')', ']' -> Kind.RPAREN;
+                case '{' -> Kind.LBRACE;
+                case '}' -> Kind.RBRACE;
+                case '+' -> Kind.PLUS;
+                case '-' -> Kind.MINUS;
+                case '*' -> Kind.STAR;
+                case '/' -> Kind.SLASH;
+                case '^' -> Kind.CARET;
+                case T -> Kind.TRANSPOSE;
+                case INV -> Kind.INVERSE;
+                case NORM -> Kind.NORM;
+                case '=' -> Kind.EQ;
+                case ',' -> Kind.COMMA;
+                default -> null;
+            };
+            if (single != null) {
+                out.add(new Token(single, String.valueOf(c), i));
+                i++;
+                continue;
+            }
+            String spelling = symbols.match(s, i);
+            if (spelling != null) {
+                out.add(new Token(Kind.SYM, symbols.nameOf(spelling), i));
+                i += spelling.length();
+                continue;
+            }
+            if (s.startsWith("\\frac", i)) {
+                out.add(new Token(Kind.FRAC, "\\frac", i));
+                i += 5;
+                continue;
+            }
+            Matcher word = Pattern.compile("\\\\?[A-Za-z]+").matcher(s).region(i, s.length());
+            if (word.lookingAt()) {
+                String w = word.group();
+                int end = word.end();
+                switch (w) {
+                    case "tr", "trace", "Tr" -> {
+                        out.add(new Token(Kind.TRACE, w, i));
+                        i = end;
+                        continue;
+                    }
+                    case "inv" -> {
+                        out.add(new Token(Kind.INV_FN, w, i));
+                        i = end;
+                        continue;
+                    }
+                    case "transpose" -> {
+                        out.add(new Token(Kind.TRANSPOSE_FN, w, i));
+                        i = end;
+                        continue;
+                    }
+                    default -> {
+                    }
+                }
+                if (c == 'I' && !symbols.has("I")) {
+                    Matcher sub = Pattern.compile("I(?:_([A-Za-z0-9]+))?").matcher(s).region(i, s.length());
+                    sub.lookingAt();
+                    out.add(new Token(Kind.IDENTITY, sub.group(1) == null ? "" : sub.group(1), i));
+                    i = sub.end();
+                    continue;
+                }
+                if (w.startsWith("\\")) {
+                    throw new AnswerException("PARSE_ERROR", "The command " + w + " is not one this question understands"
+                            + " (known symbols: " + String.join(", ", symbols.names()) + ").");
+                }
+                Matcher ident = Pattern.compile("[A-Za-z](?:_[A-Za-z0-9]+)?").matcher(s).region(i, s.length());
+                ident.lookingAt();
+                throw new AnswerException("UNKNOWN_SYMBOL", "The symbol " + ident.group() + " is not one of this question's: "
+                        + String.join(", ", symbols.names()) + ".");
+            }
+            throw new AnswerException("PARSE_ERROR", "The character '" + c + "' cannot be read here.");
+        }
+        out.add(new Token(Kind.END, "", s.length()));
+        return out;
+    }
+}

@@ -1,0 +1,664 @@
+package dev.assay.plugins.matrix;
+
+import dev.assay.api.ConfigProblem;
+import dev.assay.api.Echo;
+import dev.assay.api.FeedbackBlock;
+import dev.assay.api.Grade;
+import dev.assay.api.GraderPlugin;
+import dev.assay.api.GradingRequest;
+import dev.assay.api.Validation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Matrix calculus: expressions, equation sets, substitutions and derivations in LaTeX or ASCII,
+ * shape-checked in symbolic dimensions and compared by randomised identity testing.
+ *
+ * <p>Why a wrong answer practically never passes: on each trial every matrix entry is drawn from a
+ * continuous distribution and the dimensions are drawn too. The difference between an answer and
+ * the reference is a polynomial (a rational function with inverses) in those entries; if it is not
+ * identically zero, it vanishes only on a set of measure zero (Schwartz–Zippel), so a wrong answer
+ * agrees within the relative tolerance 1e-6 on one trial only by a numerical accident, and must do
+ * so on every one of the independent trials (three by default, with different sizes).
+ */
+public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
+    static final int MAX_LINES = 40;
+    static final int MAX_MUTANTS = 80;
+
+    @Override
+    public String id() {
+        return "matrix-calculus";
+    }
+
+    @Override
+    public String version() {
+        return "0.1.0";
+    }
+
+    @Override
+    public Class<MatrixConfig> configType() {
+        return MatrixConfig.class;
+    }
+
+    @Override
+    public List<ConfigProblem> checkConfig(MatrixConfig config) {
+        Problem p = new Problem(config);
+        List<ConfigProblem> problems = new ArrayList<>(p.problems);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        try {
+            switch (config.mode()) {
+                case expression -> {
+                    if (config.reference() == null && config.gradientOf() == null) {
+                        problems.add(new ConfigProblem("reference", "give a reference expression or gradientOf"));
+                    }
+                    if (config.answerShape() != null) {
+                        Symbols.parseShape(config.answerShape());
+                    }
+                    if (config.reference() != null) {
+                        check(p, config.reference(), "reference", problems);
+                    }
+                    if (config.gradientOf() != null) {
+                        check(p, config.gradientOf().function(), "gradientOf.function", problems);
+                        if (!p.symbols.has(config.gradientOf().withRespectTo())) {
+                            problems.add(new ConfigProblem("gradientOf.withRespectTo", "'" + config.gradientOf().withRespectTo()
+                                    + "' is not a declared symbol"));
+                        }
+                    }
+                    if (problems.isEmpty() && config.reference() != null && config.gradientOf() != null) {
+                        Grading g = new Grading(p, 42L);
+                        if (!g.equivalent(g.values(Parser.expression(config.reference(), p.symbols)), g.referenceValues())) {
+                            problems.add(new ConfigProblem("reference", "is not the gradient of gradientOf.function with respect to "
+                                    + config.gradientOf().withRespectTo() + " (checked on random data)"));
+                        }
+                    }
+                }
+                case equations, substitution -> {
+                    if (config.conditions().isEmpty()) {
+                        problems.add(new ConfigProblem("conditions", "give at least one condition"));
+                    }
+                    for (int i = 0; i < config.conditions().size(); i++) {
+                        String eq = config.conditions().get(i).equation();
+                        try {
+                            List<Expr> sides = Parser.sides(eq, p.symbols);
+                            if (sides.size() != 2 || sides.get(0) == null) {
+                                problems.add(new ConfigProblem("conditions[" + i + "].equation", "write it as lhs = rhs"));
+                            }
+                        } catch (AnswerException e) {
+                            problems.add(new ConfigProblem("conditions[" + i + "].equation", e.getMessage()));
+                        }
+                    }
+                    for (int i = 0; i < config.assign().size(); i++) {
+                        if (!p.symbols.has(config.assign().get(i))) {
+                            problems.add(new ConfigProblem("assign[" + i + "]", "'" + config.assign().get(i) + "' is not a declared symbol"));
+                        }
+                    }
+                }
+            }
+        } catch (AnswerException | RuntimeException e) {
+            problems.add(new ConfigProblem("", e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return problems;
+    }
+
+    private static void check(Problem p, String text, String path, List<ConfigProblem> problems) {
+        try {
+            new ShapeChecker(p.symbols).shape(Parser.expression(text, p.symbols));
+        } catch (AnswerException e) {
+            problems.add(new ConfigProblem(path, e.getMessage()));
+        }
+    }
+
+    @Override
+    public Validation validate(GradingRequest<MatrixConfig> request) {
+        Problem p = new Problem(request.config());
+        try {
+            List<String> shown = new ArrayList<>();
+            if (request.config().mode() == MatrixConfig.Mode.expression) {
+                Expr e = Parser.expression(Answers.dropLeftSide(request.answer().text()), p.symbols);
+                ShapeChecker checker = new ShapeChecker(p.symbols);
+                String latex = Latex.of(e);
+                return Validation.valid(new Echo(latex + "   (" + checker.describe(checker.shape(e)) + ")", latex));
+            }
+            List<String> lines = Answers.lines(request.answer().text());
+            for (int i = 0; i < lines.size(); i++) {
+                shown.add(Answers.lineLatex(lines.get(i), p.symbols, i + 1));
+            }
+            return Validation.valid(new Echo(String.join("\n", shown), String.join(" \\\\ ", shown)));
+        } catch (AnswerException e) {
+            return Validation.invalid(e.note(), e.getMessage(), Echo.NONE);
+        }
+    }
+
+    @Override
+    public Grade grade(GradingRequest<MatrixConfig> request) throws InterruptedException {
+        Problem p = new Problem(request.config());
+        Grading g = new Grading(p, request.context().seed());
+        Grade.Builder out = switch (request.config().mode()) {
+            case expression -> g.expression(request.answer().text());
+            case equations -> g.equations(request.answer().text());
+            case substitution -> g.substitution(request.answer().text());
+        };
+        if (!request.expectedApproach().isBlank()) {
+            out.feedback(FeedbackBlock.expectedApproach(request.expectedApproach()));
+        }
+        return out.build();
+    }
+
+    /** One grading call: the trials, drawn once, and the checks on them. */
+    static final class Grading {
+        final Problem p;
+        final List<Map<String, Object>> trials = new ArrayList<>();
+
+        Grading(Problem p, long seed) throws InterruptedException {
+            this.p = p;
+            for (int i = 0; i < p.config.trials(); i++) {
+                trials.add(p.trial(seed + 0x9E3779B97F4A7C15L * (i + 1)));
+            }
+        }
+
+        List<DMatrixRMaj> values(Expr e) throws InterruptedException {
+            return values(e, trials);
+        }
+
+        static List<DMatrixRMaj> values(Expr e, List<Map<String, Object>> on) throws InterruptedException {
+            List<DMatrixRMaj> out = new ArrayList<>();
+            for (Map<String, Object> t : on) {
+                out.add(Numeric.matrix(new Evaluator(t).eval(e), identitySize(t)));
+            }
+            return out;
+        }
+
+        private static int identitySize(Map<String, Object> t) {
+            return 1; // an identity standing alone has no size: compared as the scalar it scales
+        }
+
+        boolean equivalent(List<DMatrixRMaj> a, List<DMatrixRMaj> b) {
+            for (int i = 0; i < a.size(); i++) {
+                if (!Numeric.close(a.get(i), b.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The reference answer on each trial: the reference expression, or the gradient computed numerically. */
+        List<DMatrixRMaj> referenceValues() throws InterruptedException, AnswerException {
+            MatrixConfig c = p.config;
+            if (c.reference() != null) {
+                return values(Parser.expression(c.reference(), p.symbols));
+            }
+            Expr f = Parser.expression(c.gradientOf().function(), p.symbols);
+            List<DMatrixRMaj> out = new ArrayList<>();
+            for (Map<String, Object> t : trials) {
+                out.add(Gradients.of(f, c.gradientOf().withRespectTo(), t));
+            }
+            return out;
+        }
+
+        Grade.Builder expression(String text) throws InterruptedException {
+            MatrixConfig c = p.config;
+            String name = c.answerName() == null ? "the answer" : "$" + c.answerName() + "$";
+            Expr answer;
+            try {
+                answer = Parser.expression(Answers.dropLeftSide(text), p.symbols);
+            } catch (AnswerException e) {
+                return Grade.builder(Grade.Status.INVALID_ANSWER).note(e.note())
+                        .feedback(FeedbackBlock.diagnosis(e.getMessage() + " Check the expression and submit again."));
+            }
+            Echo echo = new Echo(Latex.of(answer), Latex.of(answer));
+            List<DMatrixRMaj> reference;
+            try {
+                reference = referenceValues();
+            } catch (AnswerException e) {
+                throw new IllegalStateException("the question's reference does not parse: " + e.getMessage(), e);
+            }
+            ShapeChecker checker = new ShapeChecker(p.symbols);
+            ShapeChecker.MShape shape;
+            try {
+                shape = checker.shape(answer);
+            } catch (AnswerException mismatch) {
+                Grade.Builder g = Grade.builder(Grade.Status.GRADED).score(0).note("DIMENSION_MISMATCH").note("NOT_EQUIVALENT")
+                        .echo(echo).feedback(FeedbackBlock.diagnosis("Your expression does not conform: " + mismatch.getMessage()));
+                mutations(answer, reference, g, true);
+                return g;
+            }
+            if (c.answerShape() != null) {
+                ShapeChecker.MShape expected = checker.of(Symbols.parseShape(c.answerShape()));
+                if (!checker.sameShape(shape, expected)) {
+                    String wrt = c.gradientOf() == null ? "" : ", the shape of $" + c.gradientOf().withRespectTo() + "$";
+                    return Grade.builder(Grade.Status.GRADED).score(0).note("WRONG_SHAPE").note("NOT_EQUIVALENT").echo(echo)
+                            .feedback(FeedbackBlock.diagnosis("Your answer is " + checker.describe(shape) + "; " + name
+                                    + " must be " + checker.describe(expected) + wrt + ". A gradient always has the shape of "
+                                    + "the variable it is taken with respect to."));
+                }
+            }
+            List<DMatrixRMaj> mine = values(answer);
+            if (equivalent(mine, reference)) {
+                return Grade.builder(Grade.Status.GRADED).score(1).note("EQUIVALENT").echo(echo)
+                        .feedback(FeedbackBlock.diagnosis("Correct: your expression equals " + name + "."));
+            }
+            for (MatrixConfig.Anticipated a : c.anticipated()) {
+                try {
+                    if (equivalent(mine, values(Parser.expression(a.answer(), p.symbols)))) {
+                        Grade.Builder g = Grade.builder(Grade.Status.GRADED).score(a.score() == null ? 0 : a.score())
+                                .note(a.note()).echo(echo);
+                        if (a.score() == null || a.score() < 1) {
+                            g.note("NOT_EQUIVALENT");
+                        }
+                        return g.feedback(FeedbackBlock.diagnosis(a.feedback() == null ? "This is a known mistake." : a.feedback()));
+                    }
+                } catch (AnswerException ignored) {
+                    // checked with the configuration
+                }
+            }
+            Grade.Builder g = Grade.builder(Grade.Status.GRADED).score(0).note("NOT_EQUIVALENT").echo(echo);
+            if (allMultiples(mine, reference, -1)) {
+                return g.note("WRONG_SIGN").feedback(FeedbackBlock.diagnosis("Your answer is the negative of " + name
+                        + ": check the sign where you differentiate the residual $X - W_2W_1X$ (its derivative brings a minus)."));
+            }
+            double alpha = commonMultiple(mine, reference);
+            if (!Double.isNaN(alpha) && alpha != 0) {
+                return g.note("WRONG_FACTOR").feedback(FeedbackBlock.diagnosis("Your answer is " + factor(alpha) + " " + name
+                        + ": the shape and structure are right, but a constant factor is off (a lost factor "
+                        + fmt(1 / alpha) + "?). Recall $\\partial_A\\|A\\|_F^2 = 2A$."));
+            }
+            if (!mutations(answer, reference, g, false)) {
+                g.feedback(FeedbackBlock.diagnosis("Your expression has the right shape (" + checker.describe(shape)
+                        + ") but is not equal to " + name + " (it differs on random matrices)."));
+            }
+            return g;
+        }
+
+        /** Tries every single transpose toggle and every swap of two neighbouring factors. */
+        private boolean mutations(Expr answer, List<DMatrixRMaj> reference, Grade.Builder g, boolean fromMismatch)
+                throws InterruptedException {
+            List<Expr> nodes = Expr.nodes(answer);
+            int tried = 0;
+            for (int i = 0; i < nodes.size() && tried < MAX_MUTANTS; i++) {
+                Expr node = nodes.get(i);
+                if (!(node instanceof Expr.Sym || node instanceof Expr.Transpose || node instanceof Expr.Sum
+                        || node instanceof Expr.Product)) {
+                    continue;
+                }
+                if (node instanceof Expr.Sym s && p.symbols.shape(s.name()).scalar()) {
+                    continue;
+                }
+                Expr mutant = Expr.replace(answer, i, n -> n instanceof Expr.Transpose t ? t.x() : new Expr.Transpose(n));
+                tried++;
+                if (fits(mutant, reference)) {
+                    String what = node instanceof Expr.Transpose t
+                            ? "$" + Latex.of(t.x()) + "$ should not be transposed"
+                            : "$" + Latex.of(node) + "$ needs a transpose";
+                    g.note("MISSING_TRANSPOSE").feedback(FeedbackBlock.diagnosis((fromMismatch ? "The fix is one transpose: " : "")
+                            + what + "; with that change your answer would be right."));
+                    return true;
+                }
+            }
+            for (int i = 0; i < nodes.size() && tried < MAX_MUTANTS; i++) {
+                if (!(nodes.get(i) instanceof Expr.Product prod)) {
+                    continue;
+                }
+                for (int j = 0; j + 1 < prod.factors().size() && tried < MAX_MUTANTS; j++) {
+                    final int at = j;
+                    Expr a = prod.factors().get(j);
+                    Expr b = prod.factors().get(j + 1);
+                    if (a instanceof Expr.Num || b instanceof Expr.Num) {
+                        continue;
+                    }
+                    Expr mutant = Expr.replace(answer, i, n -> {
+                        List<Expr> f = new ArrayList<>(((Expr.Product) n).factors());
+                        f.set(at, b);
+                        f.set(at + 1, a);
+                        return new Expr.Product(f);
+                    });
+                    tried++;
+                    if (fits(mutant, reference)) {
+                        g.note("WRONG_ORDER").feedback(FeedbackBlock.diagnosis("$" + Latex.of(a) + "$ and $" + Latex.of(b)
+                                + "$ are in the wrong order: matrix products do not commute. Swapped, your answer would be right."));
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean fits(Expr mutant, List<DMatrixRMaj> reference) throws InterruptedException {
+            try {
+                ShapeChecker checker = new ShapeChecker(p.symbols);
+                ShapeChecker.MShape s = checker.shape(mutant);
+                if (p.config.answerShape() != null && !checker.sameShape(s, checker.of(Symbols.parseShape(p.config.answerShape())))) {
+                    return false;
+                }
+            } catch (AnswerException notConforming) {
+                return false;
+            }
+            return equivalent(values(mutant), reference);
+        }
+
+        private static boolean allMultiples(List<DMatrixRMaj> a, List<DMatrixRMaj> b, double alpha) {
+            for (int i = 0; i < a.size(); i++) {
+                double m = Numeric.multiple(a.get(i), b.get(i));
+                if (Double.isNaN(m) || Math.abs(m - alpha) > 1e-6 * Math.max(1, Math.abs(alpha))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The one constant α with a ≈ α b on every trial, or NaN. */
+        private static double commonMultiple(List<DMatrixRMaj> a, List<DMatrixRMaj> b) {
+            double alpha = Numeric.multiple(a.get(0), b.get(0));
+            return !Double.isNaN(alpha) && allMultiples(a, b, alpha) ? alpha : Double.NaN;
+        }
+
+        static String factor(double alpha) {
+            if (Math.abs(alpha - 0.5) < 1e-9) {
+                return "half of";
+            }
+            if (Math.abs(alpha - 2) < 1e-9) {
+                return "twice";
+            }
+            if (Math.abs(alpha + 0.5) < 1e-9) {
+                return "minus half of";
+            }
+            return fmt(alpha) + " times";
+        }
+
+        static String fmt(double d) {
+            return Math.abs(d - Math.rint(d)) < 1e-9 ? String.valueOf((long) Math.rint(d))
+                    : String.format(Locale.ROOT, "%.4g", d);
+        }
+
+        // ---------------------------------------------------------------- equations
+
+        Grade.Builder equations(String text) throws InterruptedException {
+            List<String> lines = Answers.lines(text);
+            if (lines.isEmpty()) {
+                return Grade.builder(Grade.Status.INVALID_ANSWER).note("PARSE_ERROR")
+                        .feedback(FeedbackBlock.diagnosis("Write the conditions, one equation per line."));
+            }
+            if (lines.size() > MAX_LINES) {
+                return Grade.builder(Grade.Status.INVALID_ANSWER).note("PARSE_ERROR")
+                        .feedback(FeedbackBlock.diagnosis("Write at most " + MAX_LINES + " lines."));
+            }
+            List<Expr> student = new ArrayList<>();
+            List<String> shown = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                try {
+                    Expr d = Answers.difference(lines.get(i), p.symbols, i + 1);
+                    student.add(d);
+                    shown.add(Latex.of(d) + " = 0");
+                } catch (AnswerException e) {
+                    Grade.Status status = "DIMENSION_MISMATCH".equals(e.note()) ? Grade.Status.GRADED : Grade.Status.INVALID_ANSWER;
+                    return Grade.builder(status).score(0).note(e.note())
+                            .feedback(FeedbackBlock.diagnosis("Line " + (i + 1) + ": " + e.getMessage()));
+                }
+            }
+            Echo echo = new Echo(String.join("\n", shown), String.join(" \\\\ ", shown));
+            List<MatrixConfig.Condition> conds = p.config.conditions();
+            boolean[] matched = new boolean[conds.size()];
+            List<Integer> extra = new ArrayList<>();
+            for (int li = 0; li < student.size(); li++) {
+                List<DMatrixRMaj> s = values(student.get(li));
+                if (vacuous(s)) {
+                    continue;
+                }
+                boolean any = false;
+                for (int ci = 0; ci < conds.size(); ci++) {
+                    Expr ref;
+                    try {
+                        ref = Answers.difference(conds.get(ci).equation(), p.symbols, 0);
+                    } catch (AnswerException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    if (sameCondition(s, values(ref))) {
+                        matched[ci] = true;
+                        any = true;
+                    }
+                }
+                if (!any) {
+                    extra.add(li + 1);
+                }
+            }
+            double score = 0;
+            List<String> missing = new ArrayList<>();
+            for (int ci = 0; ci < conds.size(); ci++) {
+                if (matched[ci]) {
+                    score += credit(conds.get(ci), conds.size());
+                } else {
+                    missing.add(describe(conds.get(ci)));
+                }
+            }
+            Grade.Builder g = Grade.builder(Grade.Status.GRADED).score(Math.min(1, score)).echo(echo);
+            if (missing.isEmpty() && extra.isEmpty()) {
+                return g.note("EQUIVALENT").feedback(FeedbackBlock.diagnosis("Correct: your equations are exactly the conditions."));
+            }
+            if (missing.isEmpty()) {
+                g.note("EQUIVALENT");
+            }
+            StringBuilder fb = new StringBuilder();
+            if (!missing.isEmpty()) {
+                g.note("MISSING_CONDITION");
+                fb.append("Missing: ").append(String.join("; ", missing)).append(". ");
+            }
+            if (!extra.isEmpty()) {
+                g.note("EXTRA_CONDITION");
+                fb.append("Line").append(extra.size() > 1 ? "s " : " ").append(extra).append(extra.size() > 1 ? " do" : " does")
+                        .append(" not match any of the conditions (not even up to a constant factor or a transpose).");
+            }
+            return g.feedback(FeedbackBlock.diagnosis(fb.toString().trim()));
+        }
+
+        private static String describe(MatrixConfig.Condition c) {
+            return c.description() != null ? c.description() : "$" + c.equation() + "$";
+        }
+
+        private static double credit(MatrixConfig.Condition c, int count) {
+            return c.credit() != null ? c.credit() : 1.0 / count;
+        }
+
+        private static boolean vacuous(List<DMatrixRMaj> values) {
+            for (DMatrixRMaj v : values) {
+                if (Numeric.norm(v) > 1e-9) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Equal up to a non-zero scalar per trial (which may depend on the dimensions) and/or a transpose. */
+        private boolean sameCondition(List<DMatrixRMaj> s, List<DMatrixRMaj> r) {
+            MatrixConfig.Equivalence eq = p.config.equivalence();
+            boolean scalar = !Boolean.FALSE.equals(eq.scalarMultiple());
+            boolean transpose = !Boolean.FALSE.equals(eq.transpose());
+            return matchesAll(s, r, scalar, false) || (transpose && matchesAll(s, r, scalar, true));
+        }
+
+        private static boolean matchesAll(List<DMatrixRMaj> s, List<DMatrixRMaj> r, boolean scalar, boolean transposed) {
+            for (int i = 0; i < s.size(); i++) {
+                DMatrixRMaj ref = transposed ? org.ejml.dense.row.CommonOps_DDRM.transpose(r.get(i), null) : r.get(i);
+                double alpha = Numeric.multiple(s.get(i), ref);
+                if (Double.isNaN(alpha) || Math.abs(alpha) < 1e-12 || (!scalar && Math.abs(alpha - 1) > 1e-6)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        // ---------------------------------------------------------------- substitution and derivation
+
+        Grade.Builder substitution(String text) throws InterruptedException {
+            List<String> lines = Answers.lines(text);
+            if (lines.size() > MAX_LINES) {
+                return Grade.builder(Grade.Status.INVALID_ANSWER).note("PARSE_ERROR")
+                        .feedback(FeedbackBlock.diagnosis("Write at most " + MAX_LINES + " lines."));
+            }
+            Map<String, Expr> assigned = new LinkedHashMap<>();
+            int first = 0;
+            try {
+                while (first < lines.size()) {
+                    List<Expr> sides = Parser.sides(lines.get(first), p.symbols);
+                    if (sides.size() == 2 && sides.get(0) instanceof Expr.Sym s && p.config.assign().contains(s.name())
+                            && !assigned.containsKey(s.name())) {
+                        assigned.put(s.name(), sides.get(1));
+                        first++;
+                    } else {
+                        break;
+                    }
+                }
+            } catch (AnswerException e) {
+                return Grade.builder(Grade.Status.INVALID_ANSWER).note(e.note())
+                        .feedback(FeedbackBlock.diagnosis("Line " + (first + 1) + ": " + e.getMessage()));
+            }
+            List<String> unassigned = p.config.assign().stream().filter(s -> !assigned.containsKey(s)).toList();
+            if (!unassigned.isEmpty()) {
+                return Grade.builder(Grade.Status.INVALID_ANSWER).note("PARSE_ERROR").feedback(FeedbackBlock.diagnosis(
+                        "Start with the assignments, one per line: " + String.join(", ", unassigned.stream()
+                                .map(s -> "$" + s + " = \\dots$").toList()) + "."));
+            }
+            List<String> shown = new ArrayList<>();
+            for (Map.Entry<String, Expr> a : assigned.entrySet()) {
+                ShapeChecker checker = new ShapeChecker(p.symbols);
+                try {
+                    ShapeChecker.MShape s = checker.shape(a.getValue());
+                    ShapeChecker.MShape want = checker.of(p.symbols.shape(a.getKey()));
+                    if (!checker.sameShape(s, want)) {
+                        return Grade.builder(Grade.Status.GRADED).score(0).note("DIMENSION_MISMATCH").feedback(FeedbackBlock.diagnosis(
+                                "$" + a.getKey() + "$ is " + checker.describe(want) + " but $" + Latex.of(a.getValue()) + "$ is "
+                                        + checker.describe(s) + ": the assignment does not fit. (Which of the two should be transposed?)"));
+                    }
+                } catch (AnswerException e) {
+                    return Grade.builder(Grade.Status.GRADED).score(0).note(e.note()).feedback(FeedbackBlock.diagnosis(e.getMessage()));
+                }
+                shown.add(a.getKey() + " = " + Latex.of(a.getValue()));
+            }
+            List<Map<String, Object>> substituted = new ArrayList<>();
+            for (Map<String, Object> t : trials) {
+                Map<String, Object> v = new HashMap<>(t);
+                for (Map.Entry<String, Expr> a : assigned.entrySet()) {
+                    Evaluator.Val val = new Evaluator(v).eval(a.getValue());
+                    v.put(a.getKey(), val.isScalar() ? (Object) val.scalar() : val.asMatrix(((DMatrixRMaj) t.get(a.getKey())).numRows));
+                }
+                substituted.add(v);
+            }
+            double score = 0;
+            List<String> failing = new ArrayList<>();
+            for (MatrixConfig.Condition c : p.config.conditions()) {
+                try {
+                    List<Expr> sides = Parser.sides(c.equation(), p.symbols);
+                    if (holds(sides.get(0), sides.get(1), substituted)) {
+                        score += credit(c, p.config.conditions().size());
+                    } else {
+                        failing.add(describe(c));
+                    }
+                } catch (AnswerException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            Grade.Builder g = Grade.builder(Grade.Status.GRADED);
+            if (failing.isEmpty()) {
+                g.note("CONDITION_HOLDS").feedback(FeedbackBlock.diagnosis("Your choice satisfies every condition."));
+            } else {
+                g.note("CONDITION_FAILS").feedback(FeedbackBlock.diagnosis("With your choice this condition does not hold: "
+                        + String.join("; ", failing) + "."));
+            }
+            String previous = null;
+            Expr carried = null;
+            if (Boolean.FALSE.equals(p.config.derivation().checkSteps())) {
+                return g.score(Math.min(1, score)).echo(new Echo(String.join("\n", shown), String.join(" \\\\ ", shown)));
+            }
+            for (int i = first; i < lines.size(); i++) {
+                List<Expr> sides;
+                try {
+                    sides = new ArrayList<>(Parser.sides(lines.get(i), p.symbols));
+                } catch (AnswerException e) {
+                    return Grade.builder(Grade.Status.INVALID_ANSWER).note(e.note())
+                            .feedback(FeedbackBlock.diagnosis("Line " + (i + 1) + ": " + e.getMessage()));
+                }
+                if (sides.get(0) == null) {
+                    if (carried == null) {
+                        return Grade.builder(Grade.Status.INVALID_ANSWER).note("PARSE_ERROR").feedback(FeedbackBlock.diagnosis(
+                                "Line " + (i + 1) + " starts with '=' but there is no line before it to continue."));
+                    }
+                    sides.set(0, carried);
+                }
+                shown.add(String.join(" = ", sides.stream().map(Latex::of).toList()));
+                for (int s = 0; s + 1 < sides.size(); s++) {
+                    String why = stepProblem(sides.get(s), sides.get(s + 1), substituted);
+                    if (why != null) {
+                        double penalty = p.config.derivation().invalidStepPenalty() == null ? 0.5
+                                : p.config.derivation().invalidStepPenalty();
+                        return g.score(Math.max(0, Math.min(1, score) - penalty)).note("STEP_INVALID")
+                                .echo(new Echo(String.join("\n", shown), String.join(" \\\\ ", shown)))
+                                .feedback(FeedbackBlock.diagnosis("Line " + (i + 1) + " does not follow: $" + Latex.of(sides.get(s))
+                                        + " = " + Latex.of(sides.get(s + 1)) + "$ is not true with your choice. " + why));
+                    }
+                }
+                carried = sides.get(sides.size() - 1);
+                previous = lines.get(i);
+            }
+            if (previous != null) {
+                g.feedback(FeedbackBlock.of(FeedbackBlock.Kind.EVIDENCE, "Every line of your derivation checks out."));
+            }
+            return g.score(Math.min(1, score)).echo(new Echo(String.join("\n", shown), String.join(" \\\\ ", shown)));
+        }
+
+        private boolean holds(Expr lhs, Expr rhs, List<Map<String, Object>> on) throws InterruptedException {
+            List<DMatrixRMaj> l = values(lhs, on);
+            List<DMatrixRMaj> r = values(rhs, on);
+            for (int i = 0; i < l.size(); i++) {
+                Evaluator ev = new Evaluator(on.get(i));
+                double scale = ev.magnitude(lhs) + ev.magnitude(rhs);
+                DMatrixRMaj a = l.get(i);
+                DMatrixRMaj b = r.get(i);
+                if (b.numRows == 1 && b.numCols == 1 && b.get(0, 0) == 0 && !(a.numRows == 1 && a.numCols == 1)) {
+                    b = new DMatrixRMaj(a.numRows, a.numCols); // "= 0" means the zero matrix
+                }
+                if (!Numeric.sameSize(a, b)) {
+                    return false;
+                }
+                DMatrixRMaj d = new DMatrixRMaj(a.numRows, a.numCols);
+                org.ejml.dense.row.CommonOps_DDRM.subtract(a, b, d);
+                if (!Numeric.zero(d, scale)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Why {@code a = b} fails as a step, or null when it holds. */
+        private String stepProblem(Expr a, Expr b, List<Map<String, Object>> on) throws InterruptedException {
+            ShapeChecker checker = new ShapeChecker(p.symbols);
+            try {
+                ShapeChecker.MShape sa = checker.shape(a);
+                ShapeChecker.MShape sb = checker.shape(b);
+                if (!ShapeChecker.isZero(b) && !checker.sameShape(sa, sb)) {
+                    return "The left side is " + checker.describe(sa) + " but the right side is " + checker.describe(sb)
+                            + ": an equation needs the same shape on both sides.";
+                }
+            } catch (AnswerException e) {
+                return e.getMessage();
+            }
+            if (holds(a, b, on)) {
+                return null;
+            }
+            List<DMatrixRMaj> l = values(a, on);
+            List<DMatrixRMaj> r = values(b, on);
+            double alpha = commonMultiple(l, r);
+            if (!Double.isNaN(alpha)) {
+                return "The two sides differ by the factor " + fmt(alpha) + ".";
+            }
+            return "The two sides differ on random data; check which identity you used (e.g. $C U_k = U_k \\Sigma_k^2$, "
+                    + "$U_k^\\top U_k = I_k$).";
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.assay.plugins.matrix;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/**
+ * A question compiled from its configuration: symbols and their spellings, derived quantities, and
+ * the random trials on which expressions are compared.
+ */
+public final class Problem {
+    static final int MIN_DIM = 2;
+    static final int MAX_DIM = 9;
+
+    final MatrixConfig config;
+    final Symbols symbols = new Symbols();
+    final Map<String, Expr> definitions = new LinkedHashMap<>();
+    private final List<String[]> lessThan = new ArrayList<>();
+
+    /** The problems of the configuration, each with its path; empty when it compiles. */
+    final List<dev.assay.api.ConfigProblem> problems = new ArrayList<>();
+
+    Problem(MatrixConfig config) {
+        this.config = config;
+        for (String dim : config.dimensions().names()) {
+            symbols.declare(dim, Symbols.Shape.SCALAR, List.of());
+        }
+        for (int i = 0; i < config.dimensions().constraints().size(); i++) {
+            String c = config.dimensions().constraints().get(i);
+            String[] parts = c.split("<");
+            if (parts.length < 2) {
+                problems.add(new dev.assay.api.ConfigProblem("dimensions.constraints[" + i + "]",
+                        "write constraints as 'k < m' or 'k < m < n'"));
+                continue;
+            }
+            for (int j = 0; j + 1 < parts.length; j++) {
+                lessThan.add(new String[]{parts[j].trim(), parts[j + 1].trim()});
+            }
+        }
+        for (int i = 0; i < config.symbols().size(); i++) {
+            MatrixConfig.SymbolDecl s = config.symbols().get(i);
+            try {
+                symbols.declare(s.name(), Symbols.parseShape(s.shape()), s.aliases());
+            } catch (IllegalArgumentException e) {
+                problems.add(new dev.assay.api.ConfigProblem("symbols[" + i + "].shape", e.getMessage()));
+            }
+        }
+        for (int i = 0; i < config.derived().size(); i++) {
+            MatrixConfig.DerivedDecl d = config.derived().get(i);
+            String at = "derived[" + i + "]";
+            try {
+                if (d.definition() != null) {
+                    Expr def = Parser.expression(d.definition(), symbols);
+                    ShapeChecker checker = new ShapeChecker(symbols);
+                    ShapeChecker.MShape shape = checker.shape(def);
+                    String[] rc = checker.describe(shape).split("×");
+                    symbols.declare(d.name(), shape.scalar() ? Symbols.Shape.SCALAR : new Symbols.Shape(rc[0], rc[1]), d.aliases());
+                    definitions.put(d.name(), def);
+                } else if ("top-eigenvectors".equals(d.decomposition()) || "top-eigenvalues".equals(d.decomposition())) {
+                    Symbols.Shape of = symbols.shape(d.of());
+                    if (of == null || of.scalar() || d.count() == null) {
+                        problems.add(new dev.assay.api.ConfigProblem(at + ".of", "needs a square matrix symbol declared before it, and a count"));
+                        continue;
+                    }
+                    symbols.declare(d.name(), "top-eigenvectors".equals(d.decomposition())
+                            ? new Symbols.Shape(of.rows(), d.count()) : new Symbols.Shape(d.count(), d.count()), d.aliases());
+                } else {
+                    problems.add(new dev.assay.api.ConfigProblem(at, "needs a definition, or decomposition: top-eigenvectors | top-eigenvalues"));
+                }
+            } catch (AnswerException e) {
+                problems.add(new dev.assay.api.ConfigProblem(at + ".definition", e.getMessage()));
+            }
+        }
+    }
+
+    /** One random instance: dimensions that satisfy the constraints and values for every symbol. */
+    Map<String, Object> trial(long seed) throws InterruptedException {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        Map<String, Integer> dims = dims(rnd);
+        Map<String, Object> values = new HashMap<>();
+        dims.forEach((k, v) -> values.put(k, v.doubleValue()));
+        for (MatrixConfig.SymbolDecl s : config.symbols()) {
+            Symbols.Shape shape = symbols.shape(s.name());
+            if (shape.scalar()) {
+                values.put(s.name(), 0.5 + rnd.nextDouble() * 2);
+                continue;
+            }
+            DMatrixRMaj m = new DMatrixRMaj(dims.get(shape.rows()), dims.get(shape.cols()));
+            for (int i = 0; i < m.data.length; i++) {
+                m.data[i] = gaussian(rnd);
+            }
+            if (config.centre().contains(s.name())) {
+                centreRows(m);
+            }
+            values.put(s.name(), m);
+        }
+        Evaluator evaluator = new Evaluator(values);
+        for (MatrixConfig.DerivedDecl d : config.derived()) {
+            if (definitions.containsKey(d.name())) {
+                Evaluator.Val v = evaluator.eval(definitions.get(d.name()));
+                values.put(d.name(), v.isScalar() ? (Object) v.scalar() : v.matrix());
+            } else {
+                values.put(d.name(), eigen((DMatrixRMaj) values.get(d.of()), dims.get(d.count()),
+                        "top-eigenvectors".equals(d.decomposition())));
+            }
+        }
+        return values;
+    }
+
+    private Map<String, Integer> dims(SplittableRandom rnd) {
+        List<String> names = config.dimensions().names();
+        for (int attempt = 0; attempt < 10_000; attempt++) {
+            Map<String, Integer> d = new HashMap<>();
+            for (String n : names) {
+                d.put(n, MIN_DIM + rnd.nextInt(MAX_DIM - MIN_DIM + 1));
+            }
+            boolean ok = true;
+            for (String[] lt : lessThan) {
+                Integer a = d.get(lt[0]);
+                Integer b = d.get(lt[1]);
+                if (a != null && b != null && a >= b) {
+                    ok = false;
+                    break;
+                }
+            }
+            if (ok) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("no dimensions satisfy " + config.dimensions().constraints());
+    }
+
+    private static double gaussian(SplittableRandom rnd) {
+        double u = Math.max(rnd.nextDouble(), 1e-300);
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd.nextDouble());
+    }
+
+    private static void centreRows(DMatrixRMaj m) {
+        for (int r = 0; r < m.numRows; r++) {
+            double mean = 0;
+            for (int c = 0; c < m.numCols; c++) {
+                mean += m.get(r, c);
+            }
+            mean /= m.numCols;
+            for (int c = 0; c < m.numCols; c++) {
+                m.set(r, c, m.get(r, c) - mean);
+            }
+        }
+    }
+
+    /** Top-k eigenvectors (m×k) or eigenvalues (k×k diagonal) of a symmetric matrix, largest first. */
+    static DMatrixRMaj eigen(DMatrixRMaj symmetric, int k, boolean vectors) {
+        int n = symmetric.numRows;
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
+        if (!eig.decompose(symmetric.copy())) {
+            throw new IllegalStateException("eigen-decomposition failed");
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(eig.getEigenvalue(b).real, eig.getEigenvalue(a).real));
+        DMatrixRMaj out = vectors ? new DMatrixRMaj(n, k) : new DMatrixRMaj(k, k);
+        for (int j = 0; j < k; j++) {
+            if (vectors) {
+                DMatrixRMaj v = eig.getEigenVector(order[j]);
+                double norm = CommonOps_DDRM.elementSum(CommonOps_DDRM.elementMult(v, v, null));
+                for (int i = 0; i < n; i++) {
+                    out.set(i, j, v.get(i) / Math.sqrt(norm));
+                }
+            } else {
+                out.set(j, j, eig.getEigenvalue(order[j]).real);
+            }
+        }
+        return out;
+    }
+}
