@@ -21,7 +21,7 @@ final class ItPlugin {
     }
 
     static void install() {
-        Path dir = Path.of(System.getenv().getOrDefault("ASSAY_PLUGINS_DIR", "target/it-plugins"));
+        Path dir = Path.of(System.getProperty("assay.it.plugins", "target/it-plugins"));
         try {
             if (Files.exists(dir)) {
                 try (Stream<Path> s = Files.walk(dir)) {

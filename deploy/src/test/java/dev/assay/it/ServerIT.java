@@ -110,11 +110,30 @@ class ServerIT {
         assertThat(questions.status()).isEqualTo(200);
         assertThat(questions.json()).hasSize(14);
         assertThat(questions.json().findValuesAsText("id")).contains("hw7/3bi-grad-w2", "hw7/8b-orthonormal");
-        assertThat(questions.json().findValuesAsText("state")).containsOnly("PLUGIN_NOT_INSTALLED");
+        assertThat(questions.json().findValuesAsText("state")).contains("READY", "PLUGIN_NOT_INSTALLED")
+                .doesNotContain("INVALID_CONFIG");
 
         Reply plugins = get("/api/plugins");
         assertThat(plugins.json().path("plugins").findValuesAsText("id")).contains(ItPlugin.ID);
         assertThat(plugins.json().path("plugins").get(0).path("origin").asText()).endsWith(ItPlugin.ID);
+    }
+
+    @Test
+    void theShippedMatrixCalculusPluginGradesHw7OverRest() throws Exception {
+        String user = "student-" + UUID.randomUUID();
+        Reply right = json("POST", "/api/questions/hw7/3bi-grad-w1/submissions",
+                Map.of("user", user, "answer", "-2*W2'*(X - W2*W1*X)*X'"));
+        assertThat(right.status()).as(String.valueOf(right.json())).isEqualTo(201);
+        assertThat(right.json().path("grade").path("notes").get(0).asText()).isEqualTo("EQUIVALENT");
+        assertThat(right.json().path("grade").path("points").asDouble()).isEqualTo(2.0);
+
+        Reply sign = json("POST", "/api/questions/hw7/3bi-grad-w1/submissions",
+                Map.of("user", user, "answer", "2W_2^\\top(X - W_2W_1X)X^\\top"));
+        assertThat(sign.json().path("grade").path("notes").toString()).contains("WRONG_SIGN");
+        assertThat(sign.json().path("grade").path("feedback").toString()).contains("Expected approach");
+
+        Reply preview = json("POST", "/api/questions/hw7/3bi-grad-w1/validate", Map.of("answer", "-2W_2^T(X - W_2W_1X)X^T"));
+        assertThat(preview.json().path("echo").path("latex").asText()).isEqualTo("-2 W_2^\\top \\left(X - W_2 W_1 X\\right) X^\\top");
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class Latex {
         } else if (e instanceof Expr.Div d) {
             return "\\frac{" + print(d.num(), 0) + "}{" + print(d.den(), 0) + "}";
         } else if (e instanceof Expr.Neg n) {
-            s = "-" + print(n.x(), 2);
+            s = "-" + print(n.x(), n.x() instanceof Expr.Product ? 1 : 2);
             prec = 1;
         } else if (e instanceof Expr.Transpose t) {
             return print(t.x(), 3) + "^\\top";

@@ -73,7 +73,7 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
                     }
                     if (problems.isEmpty() && config.reference() != null && config.gradientOf() != null) {
                         Grading g = new Grading(p, 42L);
-                        if (!g.equivalent(g.values(Parser.expression(config.reference(), p.symbols)), g.referenceValues())) {
+                        if (!g.equivalent(g.values(Parser.expression(config.reference(), p.symbols)), g.gradientValues())) {
                             problems.add(new ConfigProblem("reference", "is not the gradient of gradientOf.function with respect to "
                                     + config.gradientOf().withRespectTo() + " (checked on random data)"));
                         }
@@ -196,6 +196,12 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             if (c.reference() != null) {
                 return values(Parser.expression(c.reference(), p.symbols));
             }
+            return gradientValues();
+        }
+
+        /** The gradient of {@code gradientOf.function} on each trial, computed numerically. */
+        List<DMatrixRMaj> gradientValues() throws InterruptedException, AnswerException {
+            MatrixConfig c = p.config;
             Expr f = Parser.expression(c.gradientOf().function(), p.symbols);
             List<DMatrixRMaj> out = new ArrayList<>();
             for (Map<String, Object> t : trials) {

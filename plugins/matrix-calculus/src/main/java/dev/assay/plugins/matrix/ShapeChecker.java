@@ -86,6 +86,12 @@ public final class ShapeChecker {
         return declared.scalar() ? MShape.SCALAR : new MShape(Dim.named(declared.rows()), Dim.named(declared.cols()));
     }
 
+    /** An expression as it reads inside a sentence: $…$, a sum in parentheses. */
+    static String math(Expr e) {
+        String l = Latex.of(e);
+        return "$" + (e instanceof Expr.Sum ? "(" + l + ")" : l) + "$";
+    }
+
     private static AnswerException mismatch(String message) {
         return new AnswerException("DIMENSION_MISMATCH", message);
     }
@@ -111,21 +117,21 @@ public final class ShapeChecker {
         if (e instanceof Expr.Inverse inv) {
             MShape s = shape(inv.x());
             if (!s.scalar() && !unify(s.rows(), s.cols())) {
-                throw mismatch(Latex.of(inv.x()) + " is " + show(s) + ": only square matrices have inverses.");
+                throw mismatch(math(inv.x()) + " is " + show(s) + ": only square matrices have inverses.");
             }
             return s;
         }
         if (e instanceof Expr.Power p) {
             MShape s = shape(p.x());
             if (!s.scalar() && !unify(s.rows(), s.cols())) {
-                throw mismatch(Latex.of(p.x()) + " is " + show(s) + ": only square matrices have powers.");
+                throw mismatch(math(p.x()) + " is " + show(s) + ": only square matrices have powers.");
             }
             return s;
         }
         if (e instanceof Expr.Trace t) {
             MShape s = shape(t.x());
             if (!s.scalar() && !unify(s.rows(), s.cols())) {
-                throw mismatch(Latex.of(t.x()) + " is " + show(s) + ": the trace needs a square matrix.");
+                throw mismatch(math(t.x()) + " is " + show(s) + ": the trace needs a square matrix.");
             }
             return MShape.SCALAR;
         }
@@ -136,7 +142,7 @@ public final class ShapeChecker {
         if (e instanceof Expr.Div d) {
             MShape den = shape(d.den());
             if (!den.scalar()) {
-                throw mismatch("Dividing by " + Latex.of(d.den()) + ", which is " + show(den)
+                throw mismatch("Dividing by " + math(d.den()) + ", which is " + show(den)
                         + ", is not defined: divide by scalars only, or multiply by an inverse.");
             }
             return shape(d.num());
@@ -153,8 +159,8 @@ public final class ShapeChecker {
                     acc = ts;
                     first = t;
                 } else if (acc.scalar() != ts.scalar() || !sameShape(acc, ts)) {
-                    throw mismatch("Cannot add " + Latex.of(first) + ", which is " + show(acc) + ", and "
-                            + Latex.of(t) + ", which is " + show(ts) + ".");
+                    throw mismatch("Cannot add " + math(first) + ", which is " + show(acc) + ", and "
+                            + math(t) + ", which is " + show(ts) + ".");
                 }
             }
             return acc == null ? MShape.SCALAR : acc;
@@ -172,7 +178,7 @@ public final class ShapeChecker {
                     acc = fs;
                 } else {
                     if (!unify(acc.cols(), fs.rows())) {
-                        throw mismatch(Latex.of(last) + " is " + show(lastShape) + " but " + Latex.of(f) + " is " + show(fs)
+                        throw mismatch(math(last) + " is " + show(lastShape) + " but " + math(f) + " is " + show(fs)
                                 + ": " + name(acc.cols()) + " ≠ " + name(fs.rows()) + ", so they cannot be multiplied.");
                     }
                     acc = new MShape(acc.rows(), fs.cols());
