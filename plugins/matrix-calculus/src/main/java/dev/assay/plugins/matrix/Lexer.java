@@ -24,6 +24,9 @@ final class Lexer {
 
     private static final Pattern FONT = Pattern.compile("\\\\(?:mathbf|boldsymbol|bm|mathit|mathrm|mathsf|text|textbf|operatorname|mathbb|mathcal)\\s*\\{([^{}]*)\\}");
     private static final Pattern BRACED_SUB = Pattern.compile("_\\{\\s*([A-Za-z0-9]+)\\s*\\}");
+    private static final Pattern WORD = Pattern.compile("\\\\?[A-Za-z]+");
+    private static final Pattern IDENTITY_NAME = Pattern.compile("I(?:_([A-Za-z0-9]+))?");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z](?:_[A-Za-z0-9]+)?");
     private static final Pattern BRACED_SUP = Pattern.compile("\\^\\{\\s*([A-Za-z0-9])\\s*\\}");
 
     private Lexer() {
@@ -119,7 +122,7 @@ final class Lexer {
                 i += 5;
                 continue;
             }
-            Matcher word = Pattern.compile("\\\\?[A-Za-z]+").matcher(s).region(i, s.length());
+            Matcher word = WORD.matcher(s).region(i, s.length());
             if (word.lookingAt()) {
                 String w = word.group();
                 int end = word.end();
@@ -143,7 +146,7 @@ final class Lexer {
                     }
                 }
                 if (c == 'I' && !symbols.has("I")) {
-                    Matcher sub = Pattern.compile("I(?:_([A-Za-z0-9]+))?").matcher(s).region(i, s.length());
+                    Matcher sub = IDENTITY_NAME.matcher(s).region(i, s.length());
                     sub.lookingAt();
                     out.add(new Token(Kind.IDENTITY, sub.group(1) == null ? "" : sub.group(1), i));
                     i = sub.end();
@@ -153,7 +156,7 @@ final class Lexer {
                     throw new AnswerException("PARSE_ERROR", "The command " + w + " is not one this question understands"
                             + " (known symbols: " + String.join(", ", symbols.names()) + ").");
                 }
-                Matcher ident = Pattern.compile("[A-Za-z](?:_[A-Za-z0-9]+)?").matcher(s).region(i, s.length());
+                Matcher ident = IDENTIFIER.matcher(s).region(i, s.length());
                 ident.lookingAt();
                 throw new AnswerException("UNKNOWN_SYMBOL", "The symbol " + ident.group() + " is not one of this question's: "
                         + String.join(", ", symbols.names()) + ".");

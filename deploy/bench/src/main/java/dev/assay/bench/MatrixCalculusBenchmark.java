@@ -1,0 +1,91 @@
+package dev.assay.bench;
+
+import dev.assay.api.Answer;
+import dev.assay.api.Grade;
+import dev.assay.api.GradingContext;
+import dev.assay.api.GradingRequest;
+import dev.assay.api.Limits;
+import dev.assay.api.QuestionResources;
+import dev.assay.engine.grading.ReadyQuestion;
+import dev.assay.engine.pack.CatalogQuestion;
+import dev.assay.engine.pack.ConfigBinder;
+import dev.assay.engine.pack.LoadedPack;
+import dev.assay.engine.pack.PackLoader;
+import dev.assay.engine.pack.PackReader;
+import dev.assay.engine.pack.QuestionTest;
+import dev.assay.engine.plugin.PluginRegistry;
+import dev.assay.plugins.matrix.MatrixCalculusPlugin;
+import jakarta.validation.Validation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Per-answer grading time of the matrix-calculus plugin on hw7's answers (every question test of
+ * the four matrix questions, in turn): parse, shapes, trials, comparison, diagnosis.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class MatrixCalculusBenchmark {
+    private final MatrixCalculusPlugin plugin = new MatrixCalculusPlugin();
+    private final List<GradingRequest<dev.assay.plugins.matrix.MatrixConfig>> requests = new ArrayList<>();
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        Path pack = Path.of(System.getProperty("assay.pack", "deploy/packs/hw7"));
+        LoadedPack hw7 = new PackLoader(PluginRegistry.of(plugin),
+                new ConfigBinder(Validation.buildDefaultValidatorFactory().getValidator())).load(PackReader.read(pack));
+        long seed = 1;
+        for (CatalogQuestion q : hw7.ordered()) {
+            if (q.ready() == null || !q.def().plugin().equals(plugin.id())) {
+                continue;
+            }
+            ReadyQuestion ready = q.ready();
+            for (QuestionTest t : q.def().tests()) {
+                requests.add(new GradingRequest<>(q.def().id(), (dev.assay.plugins.matrix.MatrixConfig) ready.config(),
+                        q.def().expectedApproach(), Answer.of(t.answer()),
+                        new GradingContext(seed++, Limits.DEFAULT, Locale.ENGLISH, QuestionResources.NONE)));
+            }
+        }
+        if (requests.isEmpty()) {
+            throw new IllegalStateException("no matrix-calculus answers in " + pack);
+        }
+    }
+
+    private static final List<String> HOSTILE = List.of(
+            "(".repeat(3000) + "X" + ")".repeat(3000),
+            "X + ".repeat(999) + "X",
+            "X^{99999999999999}",
+            "\\undefined{W_1}" + " W_2".repeat(900),
+            "((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((W_1",
+            "W_2".repeat(1300));
+    private int nextHostile;
+
+    /** Hostile answers: each must be refused (PARSE_ERROR / UNKNOWN_SYMBOL) quickly. */
+    @Benchmark
+    public Grade gradeHostileAnswer() throws InterruptedException {
+        GradingRequest<dev.assay.plugins.matrix.MatrixConfig> r = requests.get(0);
+        String text = HOSTILE.get(nextHostile);
+        nextHostile = (nextHostile + 1) % HOSTILE.size();
+        return plugin.grade(new GradingRequest<>(r.questionId(), r.config(), "", Answer.of(text), r.context()));
+    }
+
+    @Benchmark
+    public Grade gradeHw7Answer() throws InterruptedException {
+        GradingRequest<dev.assay.plugins.matrix.MatrixConfig> r = requests.get(next);
+        next = (next + 1) % requests.size();
+        return plugin.grade(r);
+    }
+}
