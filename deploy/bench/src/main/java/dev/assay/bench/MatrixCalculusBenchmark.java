@@ -2,24 +2,10 @@ package dev.assay.bench;
 
 import dev.assay.api.Answer;
 import dev.assay.api.Grade;
-import dev.assay.api.GradingContext;
 import dev.assay.api.GradingRequest;
-import dev.assay.api.Limits;
-import dev.assay.api.QuestionResources;
-import dev.assay.engine.grading.ReadyQuestion;
-import dev.assay.engine.pack.CatalogQuestion;
-import dev.assay.engine.pack.ConfigBinder;
-import dev.assay.engine.pack.LoadedPack;
-import dev.assay.engine.pack.PackLoader;
-import dev.assay.engine.pack.PackReader;
-import dev.assay.engine.pack.QuestionTest;
-import dev.assay.engine.plugin.PluginRegistry;
 import dev.assay.plugins.matrix.MatrixCalculusPlugin;
-import jakarta.validation.Validation;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,24 +30,7 @@ public class MatrixCalculusBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        Path pack = Path.of(System.getProperty("assay.pack", "deploy/packs/hw7"));
-        LoadedPack hw7 = new PackLoader(PluginRegistry.of(plugin),
-                new ConfigBinder(Validation.buildDefaultValidatorFactory().getValidator())).load(PackReader.read(pack));
-        long seed = 1;
-        for (CatalogQuestion q : hw7.ordered()) {
-            if (q.ready() == null || !q.def().plugin().equals(plugin.id())) {
-                continue;
-            }
-            ReadyQuestion ready = q.ready();
-            for (QuestionTest t : q.def().tests()) {
-                requests.add(new GradingRequest<>(q.def().id(), (dev.assay.plugins.matrix.MatrixConfig) ready.config(),
-                        q.def().expectedApproach(), Answer.of(t.answer()),
-                        new GradingContext(seed++, Limits.DEFAULT, Locale.ENGLISH, QuestionResources.NONE)));
-            }
-        }
-        if (requests.isEmpty()) {
-            throw new IllegalStateException("no matrix-calculus answers in " + pack);
-        }
+        requests.addAll(PackAnswers.of(plugin));
     }
 
     private static final List<String> HOSTILE = List.of(
