@@ -1,0 +1,61 @@
+package dev.assay.plugins.essay;
+
+import dev.assay.api.Doc;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+
+/** A short essay or short answer question. */
+public record EssayConfig(
+        @Doc("rubric (criteria with evidence) or reference (overlap with reference answers)") @NotNull Mode mode,
+        @Doc(value = "the course's language", defaultValue = "en") String language,
+        @Doc("length bounds in words, and what happens outside them") @Valid Length length,
+        @Doc("rubric mode: the criteria, each with its points and the evidence that earns them")
+        @Valid List<@NotNull Criterion> criteria,
+        @Doc("rubric mode: misconceptions that cost points when their evidence is present")
+        @Valid List<@NotNull Misconception> misconceptions,
+        @Doc("reference mode: one or more reference answers") List<@NotBlank String> references,
+        @Doc("reference mode: similarity thresholds for half and full credit (fitted by calibration)")
+        List<@DecimalMin("0") @DecimalMax("1") Double> thresholds,
+        @Doc(value = "the question text, to recognise answers that copy it back", defaultValue = "") String questionText) {
+
+    public enum Mode { rubric, reference }
+
+    public EssayConfig {
+        language = language == null ? "en" : language;
+        length = length == null ? new Length(null, null, null) : length;
+        criteria = criteria == null ? List.of() : List.copyOf(criteria);
+        misconceptions = misconceptions == null ? List.of() : List.copyOf(misconceptions);
+        references = references == null ? List.of() : List.copyOf(references);
+        thresholds = thresholds == null ? List.of(0.3, 0.5) : List.copyOf(thresholds);
+        questionText = questionText == null ? "" : questionText;
+    }
+
+    /** @param policy flag (a note and a word in the feedback), penalise (half the score) or zero */
+    public record Length(@Min(0) Integer minWords, @Min(1) Integer maxWords, String policy) {
+    }
+
+    public record Criterion(@NotBlank String id, String description, @NotNull @DecimalMin("0") Double points,
+                            @Valid @NotNull Evidence evidence) {
+    }
+
+    public record Misconception(@NotBlank String id, String description, @DecimalMin("0") Double penalty,
+                                @Valid @NotNull Evidence evidence, String feedback) {
+    }
+
+    /**
+     * What earns a criterion: concept groups (each a list of phrasings; {@code minMatches} groups must
+     * match, default 1), a number with a unit, any-of / all-of sub-evidence, or a regular expression.
+     */
+    public record Evidence(List<List<String>> concepts, @Min(1) Integer minMatches, @Valid NumberSpec number,
+                           @Valid List<Evidence> anyOf, @Valid List<Evidence> allOf, String pattern) {
+    }
+
+    /** A quantity: a value (optional: any value of the unit), its unit (s, %), and a tolerance. */
+    public record NumberSpec(Double value, @NotBlank String unit, @DecimalMin("0") Double tolerance) {
+    }
+}

@@ -1,0 +1,288 @@
+package dev.assay.plugins.essay;
+
+import dev.assay.api.ConfigProblem;
+import dev.assay.api.Echo;
+import dev.assay.api.FeedbackBlock;
+import dev.assay.api.Grade;
+import dev.assay.api.GraderPlugin;
+import dev.assay.api.GradingRequest;
+import dev.assay.api.Validation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Short essays and short answers, graded offline against a rubric (criteria with evidence found by
+ * English analysis, numbers with units, misconceptions) or against reference answers; each grade
+ * quotes the spans that earned credit, and low confidence routes the answer to an instructor.
+ */
+public final class EssayRubricPlugin implements GraderPlugin<EssayConfig> {
+    static final int MAX_CHARS = 20_000;
+
+    @Override
+    public String id() {
+        return "essay-rubric";
+    }
+
+    @Override
+    public String version() {
+        return "0.1.0";
+    }
+
+    @Override
+    public Class<EssayConfig> configType() {
+        return EssayConfig.class;
+    }
+
+    @Override
+    public List<ConfigProblem> checkConfig(EssayConfig c) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        if (c.mode() == EssayConfig.Mode.rubric && c.criteria().isEmpty()) {
+            problems.add(new ConfigProblem("criteria", "a rubric needs at least one criterion"));
+        }
+        if (c.mode() == EssayConfig.Mode.reference && c.references().isEmpty()) {
+            problems.add(new ConfigProblem("references", "give at least one reference answer"));
+        }
+        if (c.thresholds().size() != 2 || c.thresholds().get(0) > c.thresholds().get(1)) {
+            problems.add(new ConfigProblem("thresholds", "give two increasing similarities: [half credit, full credit]"));
+        }
+        if (c.length().policy() != null && !List.of("flag", "penalise", "zero").contains(c.length().policy())) {
+            problems.add(new ConfigProblem("length.policy", "use flag, penalise or zero"));
+        }
+        for (int i = 0; i < c.criteria().size(); i++) {
+            checkEvidence(c.criteria().get(i).evidence(), "criteria[" + i + "].evidence", problems);
+        }
+        for (int i = 0; i < c.misconceptions().size(); i++) {
+            checkEvidence(c.misconceptions().get(i).evidence(), "misconceptions[" + i + "].evidence", problems);
+        }
+        if (!"en".equals(c.language())) {
+            problems.add(new ConfigProblem("language", "only English (en) is analysed so far"));
+        }
+        return problems;
+    }
+
+    private static void checkEvidence(EssayConfig.Evidence e, String path, List<ConfigProblem> problems) {
+        if (e.pattern() != null) {
+            try {
+                Pattern.compile(e.pattern());
+            } catch (PatternSyntaxException ex) {
+                problems.add(new ConfigProblem(path + ".pattern", "not a regular expression: " + ex.getDescription()));
+            }
+        }
+        boolean empty = (e.concepts() == null || e.concepts().isEmpty()) && e.number() == null && e.pattern() == null
+                && (e.anyOf() == null || e.anyOf().isEmpty()) && (e.allOf() == null || e.allOf().isEmpty());
+        if (empty) {
+            problems.add(new ConfigProblem(path, "give concepts, number, pattern, anyOf or allOf"));
+        }
+        if (e.concepts() != null) {
+            for (int i = 0; i < e.concepts().size(); i++) {
+                for (int j = 0; j < e.concepts().get(i).size(); j++) {
+                    if (Text.stems(e.concepts().get(i).get(j)).isEmpty()) {
+                        problems.add(new ConfigProblem(path + ".concepts[" + i + "][" + j + "]",
+                                "has only stop words, so it can never match"));
+                    }
+                }
+            }
+        }
+        if (e.anyOf() != null) {
+            for (int i = 0; i < e.anyOf().size(); i++) {
+                checkEvidence(e.anyOf().get(i), path + ".anyOf[" + i + "]", problems);
+            }
+        }
+        if (e.allOf() != null) {
+            for (int i = 0; i < e.allOf().size(); i++) {
+                checkEvidence(e.allOf().get(i), path + ".allOf[" + i + "]", problems);
+            }
+        }
+    }
+
+    @Override
+    public Validation validate(GradingRequest<EssayConfig> request) {
+        Text t = new Text(clip(request.answer().text()));
+        if (t.words == 0) {
+            return Validation.invalid("EMPTY", "Write your answer in sentences.", Echo.NONE);
+        }
+        return Validation.valid(Echo.text(t.words + " words"));
+    }
+
+    private static String clip(String s) {
+        return s.length() > MAX_CHARS ? s.substring(0, MAX_CHARS) : s;
+    }
+
+    @Override
+    public Grade grade(GradingRequest<EssayConfig> request) {
+        EssayConfig c = request.config();
+        Text text = new Text(clip(request.answer().text()));
+        if (text.words == 0) {
+            return Grade.invalid("EMPTY", "Your answer is empty. Write it in sentences and submit again.", Echo.NONE);
+        }
+        Result r = c.mode() == EssayConfig.Mode.rubric ? rubric(c, text) : reference(c, text);
+        List<String> doubts = new ArrayList<>(r.doubts);
+        doubts.addAll(doubts(c, text));
+        double score = r.score;
+        List<String> lengthNotes = new ArrayList<>();
+        String lengthWords = "";
+        Integer min = c.length().minWords();
+        Integer max = c.length().maxWords();
+        if (min != null && text.words < min) {
+            lengthNotes.add("TOO_SHORT");
+            lengthWords = "Your answer has " + text.words + " words; at least " + min + " are asked for.";
+        } else if (max != null && text.words > max) {
+            lengthNotes.add("TOO_LONG");
+            lengthWords = "Your answer has " + text.words + " words; at most " + max + " are asked for.";
+        }
+        String policy = c.length().policy() == null ? "flag" : c.length().policy();
+        if (!lengthNotes.isEmpty()) {
+            score = switch (policy) {
+                case "penalise" -> score / 2;
+                case "zero" -> 0;
+                default -> score;
+            };
+            lengthWords += switch (policy) {
+                case "penalise" -> " The score is halved for that.";
+                case "zero" -> " The answer earns no credit outside the bounds.";
+                default -> "";
+            };
+        }
+        Grade.Builder g = Grade.builder(doubts.isEmpty() ? Grade.Status.GRADED : Grade.Status.NEEDS_REVIEW)
+                .score(Math.max(0, Math.min(1, score))).echo(Echo.text(text.words + " words"));
+        r.notes.forEach(g::note);
+        lengthNotes.forEach(g::note);
+        g.feedback(FeedbackBlock.diagnosis(r.summary + (lengthWords.isEmpty() ? "" : " " + lengthWords)));
+        if (!r.evidence.isEmpty()) {
+            g.feedback(new FeedbackBlock(FeedbackBlock.Kind.EVIDENCE, "What counted", r.evidence, null));
+        }
+        if (!doubts.isEmpty()) {
+            g.note("NEEDS_REVIEW").feedback(FeedbackBlock.of(FeedbackBlock.Kind.INFO, "This score is provisional: an instructor "
+                    + "will look at your answer, because " + String.join("; ", doubts) + "."));
+        }
+        if (!request.expectedApproach().isBlank()) {
+            g.feedback(FeedbackBlock.expectedApproach(request.expectedApproach()));
+        }
+        return g.build();
+    }
+
+    private record Result(double score, List<String> notes, String summary, String evidence, List<String> doubts) {
+    }
+
+    private static Result rubric(EssayConfig c, Text text) {
+        EvidenceMatcher m = new EvidenceMatcher(text);
+        double total = c.criteria().stream().mapToDouble(EssayConfig.Criterion::points).sum();
+        double earned = 0;
+        List<String> notes = new ArrayList<>();
+        StringBuilder ev = new StringBuilder();
+        for (EssayConfig.Criterion cr : c.criteria()) {
+            Optional<List<EvidenceMatcher.Span>> found = m.find(cr.evidence());
+            String what = cr.description() == null ? cr.id() : cr.description();
+            if (found.isPresent()) {
+                earned += cr.points();
+                notes.add(cr.id());
+                ev.append("- ✓ ").append(what).append(" (").append(pts(cr.points())).append(" of ").append(pts(cr.points()))
+                        .append("): ").append(quotes(text, found.get())).append('\n');
+            } else {
+                ev.append("- ✗ ").append(what).append(" (0 of ").append(pts(cr.points())).append("): not found in your answer.\n");
+            }
+        }
+        for (EssayConfig.Misconception mc : c.misconceptions()) {
+            Optional<List<EvidenceMatcher.Span>> found = m.find(mc.evidence());
+            if (found.isPresent()) {
+                double penalty = mc.penalty() == null ? 1 : mc.penalty();
+                earned -= penalty;
+                notes.add(mc.id());
+                ev.append("- ✗ ").append(mc.feedback() != null ? mc.feedback() : mc.description() != null ? mc.description() : mc.id())
+                        .append(" (−").append(pts(penalty)).append("): ").append(quotes(text, found.get())).append('\n');
+            }
+        }
+        double score = total == 0 ? 0 : Math.max(0, earned) / total;
+        String summary = score >= 1 ? "Everything the rubric asks for is in your answer."
+                : "Your answer earns " + pts(Math.max(0, earned)) + " of " + pts(total) + " points; the list below shows what "
+                + "counted and what is missing.";
+        return new Result(score, notes, summary, ev.toString().trim(), List.of());
+    }
+
+    private static String quotes(Text text, List<EvidenceMatcher.Span> spans) {
+        List<String> q = new ArrayList<>();
+        for (EvidenceMatcher.Span s : spans) {
+            String quote = "“" + text.quote(s.start(), s.end()) + "”";
+            if (!q.contains(quote)) {
+                q.add(quote);
+            }
+        }
+        return String.join(", ", q);
+    }
+
+    private static String pts(double p) {
+        return p == Math.rint(p) ? String.valueOf((long) p) : String.format(Locale.ROOT, "%.1f", p);
+    }
+
+    /** Overlap of the answer's stems with the closest reference's: 0.8·recall + 0.2·precision. */
+    static double similarity(Text answer, String reference) {
+        Set<String> r = new HashSet<>(Text.stems(reference));
+        Set<String> a = new HashSet<>();
+        answer.tokens.forEach(t -> a.add(t.stem()));
+        if (r.isEmpty() || a.isEmpty()) {
+            return 0;
+        }
+        Set<String> common = new HashSet<>(a);
+        common.retainAll(r);
+        return 0.8 * common.size() / r.size() + 0.2 * common.size() / a.size();
+    }
+
+    private static Result reference(EssayConfig c, Text text) {
+        double best = 0;
+        int which = 0;
+        for (int i = 0; i < c.references().size(); i++) {
+            double s = similarity(text, c.references().get(i));
+            if (s > best) {
+                best = s;
+                which = i;
+            }
+        }
+        double half = c.thresholds().get(0);
+        double full = c.thresholds().get(1);
+        double score = best >= full ? 1 : best >= half ? 0.5 : 0;
+        List<String> doubts = new ArrayList<>();
+        if (Math.abs(best - half) < 0.05 || Math.abs(best - full) < 0.05) {
+            doubts.add("your answer is close to the line between two scores");
+        }
+        Set<String> shared = new HashSet<>(Text.stems(c.references().get(which)));
+        shared.retainAll(text.tokens.stream().map(Text.Token::stem).toList());
+        String summary = score >= 1 ? "Your answer makes the point the question asks for."
+                : score > 0 ? "Your answer is on the right track but makes the point only in part."
+                : "Your answer does not make the point the question asks for.";
+        String evidence = "Closest to the reference answer " + (which + 1) + " (similarity " + String.format(Locale.ROOT, "%.2f", best)
+                + "; half credit from " + half + ", full from " + full + ")" + (shared.isEmpty() ? "." : "; shared terms: "
+                + String.join(", ", shared.stream().sorted().toList()) + ".");
+        return new Result(score, List.of(), summary, evidence, doubts);
+    }
+
+    /** Reasons to doubt an automatic score: not prose, repetition, the question copied back, another language. */
+    static List<String> doubts(EssayConfig c, Text text) {
+        List<String> doubts = new ArrayList<>();
+        if (text.words >= 12 && (double) text.stopWords / text.words < 0.1) {
+            doubts.add("it reads like a list of keywords rather than sentences");
+        }
+        long distinct = text.tokens.stream().map(Text.Token::stem).distinct().count();
+        if (text.tokens.size() >= 12 && (double) distinct / text.tokens.size() < 0.4) {
+            doubts.add("it repeats the same words many times");
+        }
+        if (!c.questionText().isBlank() && text.tokens.size() >= 6) {
+            Set<String> question = new HashSet<>(Text.stems(c.questionText()));
+            long copied = text.tokens.stream().filter(t -> question.contains(t.stem())).count();
+            if ((double) copied / text.tokens.size() > 0.8) {
+                doubts.add("it mostly repeats the question");
+            }
+        }
+        long letters = text.raw.codePoints().filter(Character::isLetter).count();
+        long nonAscii = text.raw.codePoints().filter(cp -> Character.isLetter(cp) && cp > 127).count();
+        if (letters > 20 && ((double) nonAscii / letters > 0.3 || (text.words >= 12 && text.stopWords == 0))) {
+            doubts.add("it does not look like English, the course's language");
+        }
+        return doubts;
+    }
+}
