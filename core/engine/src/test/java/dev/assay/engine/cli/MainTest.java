@@ -129,6 +129,33 @@ class MainTest {
     }
 
     @Test
+    void evalReportsAgreementWithHumanScores() throws Exception {
+        Path input = tmp.resolve("graded.jsonl");
+        Files.writeString(input, """
+                {"question": "demo/q1", "answer": "42", "score": 1}
+                {"question": "demo/q1", "answer": "41", "score": 0}
+                {"question": "demo/q1", "answer": "7", "score": 1}
+                {"question": "demo/q1", "answer": "42", "score": 1}
+                """);
+        Run r = run("eval", "--pack", pack("1").toString(), "--input", input.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        // machine 1,0,0,1 against human 1,0,1,1: three of four agree, MAE 0.25
+        assertThat(r.out()).containsPattern("demo/q1\\s+4\\s+0\\.577\\s+0\\.500\\s+0\\.750\\s+0\\.250")
+                .contains("ALL");
+
+        Path refs = tmp.resolve("refs.jsonl");
+        Files.writeString(refs, "{\"question\": \"r1\", \"text\": \"Q?\", \"reference\": \"A\", \"scale\": 2}\n");
+        Path refInput = tmp.resolve("ref-input.jsonl");
+        Files.writeString(refInput, "{\"question\": \"r1\", \"answer\": \"A\", \"score\": 2}\n");
+        Run onTheFly = run("eval", "--references", refs.toString(), "--input", refInput.toString(), "--plugin", "test-echo");
+        assertThat(onTheFly.out()).contains("r1").contains("skipped: config.mode: unknown field 'mode'");
+
+        Run unknown = run("eval", "--pack", pack("1").toString(), "--input", refInput.toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("names question 'r1'");
+    }
+
+    @Test
     void listsPlugins() {
         Run r = run("plugins");
         assertThat(r.exit()).isZero();
