@@ -19,6 +19,8 @@ public record EssayConfig(
         @Doc("rubric mode: misconceptions that cost points when their evidence is present")
         @Valid List<@NotNull Misconception> misconceptions,
         @Doc("reference mode: one or more reference answers") List<@NotBlank String> references,
+        @Doc("reference mode: instructor-graded answers; an answer closer to one of them than to any reference gets its score")
+        @Valid List<@NotNull Example> examples,
         @Doc("reference mode: similarity thresholds for half and full credit (fitted by calibration)")
         List<@DecimalMin("0") @DecimalMax("1") Double> thresholds,
         @Doc(value = "the question text, to recognise answers that copy it back", defaultValue = "") String questionText) {
@@ -31,8 +33,13 @@ public record EssayConfig(
         criteria = criteria == null ? List.of() : List.copyOf(criteria);
         misconceptions = misconceptions == null ? List.of() : List.copyOf(misconceptions);
         references = references == null ? List.of() : List.copyOf(references);
+        examples = examples == null ? List.of() : List.copyOf(examples);
         thresholds = thresholds == null ? List.of(0.3, 0.5) : List.copyOf(thresholds);
         questionText = questionText == null ? "" : questionText;
+    }
+
+    /** An instructor-graded answer: its text and its score as a fraction of the points. */
+    public record Example(@NotBlank String answer, @NotNull @DecimalMin("0") @DecimalMax("1") Double score) {
     }
 
     /** @param policy flag (a note and a word in the feedback), penalise (half the score) or zero */

@@ -176,10 +176,12 @@ public final class EssayRubricPlugin implements GraderPlugin<EssayConfig> {
         double earned = 0;
         List<String> notes = new ArrayList<>();
         StringBuilder ev = new StringBuilder();
+        int spans = 0;
         for (EssayConfig.Criterion cr : c.criteria()) {
             Optional<List<EvidenceMatcher.Span>> found = m.find(cr.evidence());
             String what = cr.description() == null ? cr.id() : cr.description();
             if (found.isPresent()) {
+                spans += found.get().size();
                 earned += cr.points();
                 notes.add(cr.id());
                 ev.append("- ✓ ").append(what).append(" (").append(pts(cr.points())).append(" of ").append(pts(cr.points()))
@@ -199,10 +201,14 @@ public final class EssayRubricPlugin implements GraderPlugin<EssayConfig> {
             }
         }
         double score = total == 0 ? 0 : Math.max(0, earned) / total;
+        List<String> doubts = new ArrayList<>();
+        if (score > 0 && spans == 1 && text.words >= 60) {
+            doubts.add("the credit rests on a single phrase in a long answer");
+        }
         String summary = score >= 1 ? "Everything the rubric asks for is in your answer."
                 : "Your answer earns " + pts(Math.max(0, earned)) + " of " + pts(total) + " points; the list below shows what "
                 + "counted and what is missing.";
-        return new Result(score, notes, summary, ev.toString().trim(), List.of());
+        return new Result(score, notes, summary, ev.toString().trim(), doubts);
     }
 
     private static String quotes(Text text, List<EvidenceMatcher.Span> spans) {
@@ -246,6 +252,19 @@ public final class EssayRubricPlugin implements GraderPlugin<EssayConfig> {
         double half = c.thresholds().get(0);
         double full = c.thresholds().get(1);
         double score = best >= full ? 1 : best >= half ? 0.5 : 0;
+        double bestExample = 0;
+        EssayConfig.Example nearest = null;
+        for (EssayConfig.Example ex : c.examples()) {
+            double s = similarity(text, ex.answer());
+            if (s > bestExample) {
+                bestExample = s;
+                nearest = ex;
+            }
+        }
+        boolean byExample = nearest != null && bestExample > best && bestExample >= half;
+        if (byExample) {
+            score = nearest.score();
+        }
         List<String> doubts = new ArrayList<>();
         if (Math.abs(best - half) < 0.05 || Math.abs(best - full) < 0.05) {
             doubts.add("your answer is close to the line between two scores");
@@ -255,7 +274,8 @@ public final class EssayRubricPlugin implements GraderPlugin<EssayConfig> {
         String summary = score >= 1 ? "Your answer makes the point the question asks for."
                 : score > 0 ? "Your answer is on the right track but makes the point only in part."
                 : "Your answer does not make the point the question asks for.";
-        String evidence = "Closest to the reference answer " + (which + 1) + " (similarity " + String.format(Locale.ROOT, "%.2f", best)
+        String evidence = byExample ? "Closest to an answer an instructor graded " + Math.round(nearest.score() * 100)
+                + " % (similarity " + String.format(Locale.ROOT, "%.2f", bestExample) + ")." : "Closest to the reference answer " + (which + 1) + " (similarity " + String.format(Locale.ROOT, "%.2f", best)
                 + "; half credit from " + half + ", full from " + full + ")" + (shared.isEmpty() ? "." : "; shared terms: "
                 + String.join(", ", shared.stream().sorted().toList()) + ".");
         return new Result(score, List.of(), summary, evidence, doubts);

@@ -137,6 +137,10 @@ class EssayRubricPluginTest {
         assertThat(text(french)).contains("does not look like English");
         Grade prose = grade(q, "The approach that interested me most was doing the preprocessing once, because it saved time.");
         assertThat(prose.status()).isEqualTo(Grade.Status.GRADED);
+        Grade thin = grade(q, "My approach to the weekend was simple. " + "I went for a long walk in the hills with my family and "
+                + "we talked about many different things on the way up and on the way down again. ".repeat(3));
+        assertThat(thin.status()).isEqualTo(Grade.Status.NEEDS_REVIEW);
+        assertThat(text(thin)).contains("single phrase in a long answer");
     }
 
     @Test
@@ -152,6 +156,23 @@ class EssayRubricPluginTest {
                 .isEqualTo(1.0);
         assertThat(grade(q, "It is slow and uses a lot of memory on long batches.").score()).isZero();
         assertThat(text(grade(q, "At step t the decoder cannot see later source words to reorder them."))).contains("reference answer 2");
+    }
+
+    @Test
+    void instructorGradedExamplesScoreTheAnswersClosestToThem() throws Exception {
+        CatalogQuestion q = question("""
+                mode: reference
+                references: [The output length is tied to the input length.]
+                examples:
+                  - {answer: The model would be slow to train on long sentences with many layers., score: 0}
+                  - {answer: It only ever sees half of the source sentence at the middle step., score: 0.5}
+                thresholds: [0.25, 0.45]
+                """);
+        Grade slow = grade(q, "Training would be slow on long sentences.");
+        assertThat(slow.score()).isZero();
+        assertThat(text(slow)).contains("an instructor graded 0 %");
+        assertThat(grade(q, "At the middle step it has seen only half of the source sentence.").score()).isEqualTo(0.5);
+        assertThat(grade(q, "The output length is tied to the input length.").score()).isEqualTo(1.0);
     }
 
     @Test

@@ -165,25 +165,36 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             }
         }
 
-        List<DMatrixRMaj> values(Expr e) throws InterruptedException {
+        /**
+         * An expression on each trial, with the scale its value is judged against: the bound on its
+         * size from its parts ({@link Evaluator#magnitude}), so that two expressions that both cancel
+         * to zero compare as equal rather than as two different kinds of rounding noise.
+         */
+        record Values(List<DMatrixRMaj> values, double[] scales) {
+            static Values ofNorms(List<DMatrixRMaj> values) {
+                return new Values(values, values.stream().mapToDouble(Numeric::norm).toArray());
+            }
+        }
+
+        Values values(Expr e) throws InterruptedException {
             return values(e, trials);
         }
 
-        static List<DMatrixRMaj> values(Expr e, List<Map<String, Object>> on) throws InterruptedException {
+        static Values values(Expr e, List<Map<String, Object>> on) throws InterruptedException {
             List<DMatrixRMaj> out = new ArrayList<>();
-            for (Map<String, Object> t : on) {
-                out.add(Numeric.matrix(new Evaluator(t).eval(e), identitySize(t)));
+            double[] scales = new double[on.size()];
+            for (int i = 0; i < on.size(); i++) {
+                Evaluator ev = new Evaluator(on.get(i));
+                // an identity standing alone has no size: compared as the scalar it scales
+                out.add(Numeric.matrix(ev.eval(e), 1));
+                scales[i] = ev.magnitude(e);
             }
-            return out;
+            return new Values(out, scales);
         }
 
-        private static int identitySize(Map<String, Object> t) {
-            return 1; // an identity standing alone has no size: compared as the scalar it scales
-        }
-
-        boolean equivalent(List<DMatrixRMaj> a, List<DMatrixRMaj> b) {
-            for (int i = 0; i < a.size(); i++) {
-                if (!Numeric.close(a.get(i), b.get(i))) {
+        boolean equivalent(Values a, Values b) {
+            for (int i = 0; i < a.values().size(); i++) {
+                if (!Numeric.agree(a.values().get(i), b.values().get(i), a.scales()[i], b.scales()[i])) {
                     return false;
                 }
             }
@@ -191,7 +202,7 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
         }
 
         /** The reference answer on each trial: the reference expression, or the gradient computed numerically. */
-        List<DMatrixRMaj> referenceValues() throws InterruptedException, AnswerException {
+        Values referenceValues() throws InterruptedException, AnswerException {
             MatrixConfig c = p.config;
             if (c.reference() != null) {
                 return values(Parser.expression(c.reference(), p.symbols));
@@ -200,14 +211,14 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
         }
 
         /** The gradient of {@code gradientOf.function} on each trial, computed numerically. */
-        List<DMatrixRMaj> gradientValues() throws InterruptedException, AnswerException {
+        Values gradientValues() throws InterruptedException, AnswerException {
             MatrixConfig c = p.config;
             Expr f = Parser.expression(c.gradientOf().function(), p.symbols);
             List<DMatrixRMaj> out = new ArrayList<>();
             for (Map<String, Object> t : trials) {
                 out.add(Gradients.of(f, c.gradientOf().withRespectTo(), t));
             }
-            return out;
+            return Values.ofNorms(out);
         }
 
         Grade.Builder expression(String text) throws InterruptedException {
@@ -221,7 +232,7 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
                         .feedback(FeedbackBlock.diagnosis(e.getMessage() + " Check the expression and submit again."));
             }
             Echo echo = new Echo(Latex.of(answer), Latex.of(answer));
-            List<DMatrixRMaj> reference;
+            Values reference;
             try {
                 reference = referenceValues();
             } catch (AnswerException e) {
@@ -247,7 +258,7 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
                                     + "the variable it is taken with respect to."));
                 }
             }
-            List<DMatrixRMaj> mine = values(answer);
+            Values mine = values(answer);
             if (equivalent(mine, reference)) {
                 return Grade.builder(Grade.Status.GRADED).score(1).note("EQUIVALENT").echo(echo)
                         .feedback(FeedbackBlock.diagnosis("Correct: your expression equals " + name + "."));
@@ -267,11 +278,11 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
                 }
             }
             Grade.Builder g = Grade.builder(Grade.Status.GRADED).score(0).note("NOT_EQUIVALENT").echo(echo);
-            if (allMultiples(mine, reference, -1)) {
+            if (allMultiples(mine.values(), reference.values(), -1)) {
                 return g.note("WRONG_SIGN").feedback(FeedbackBlock.diagnosis("Your answer is the negative of " + name
                         + ": check the sign where you differentiate the residual $X - W_2W_1X$ (its derivative brings a minus)."));
             }
-            double alpha = commonMultiple(mine, reference);
+            double alpha = commonMultiple(mine.values(), reference.values());
             if (!Double.isNaN(alpha) && alpha != 0) {
                 return g.note("WRONG_FACTOR").feedback(FeedbackBlock.diagnosis("Your answer is " + factor(alpha) + " " + name
                         + ": the shape and structure are right, but a constant factor is off (a lost factor "
@@ -285,7 +296,7 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
         }
 
         /** Tries every single transpose toggle and every swap of two neighbouring factors. */
-        private boolean mutations(Expr answer, List<DMatrixRMaj> reference, Grade.Builder g, boolean fromMismatch)
+        private boolean mutations(Expr answer, Values reference, Grade.Builder g, boolean fromMismatch)
                 throws InterruptedException {
             List<Expr> nodes = Expr.nodes(answer);
             int tried = 0;
@@ -337,7 +348,7 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             return false;
         }
 
-        private boolean fits(Expr mutant, List<DMatrixRMaj> reference) throws InterruptedException {
+        private boolean fits(Expr mutant, Values reference) throws InterruptedException {
             try {
                 ShapeChecker checker = new ShapeChecker(p.symbols);
                 ShapeChecker.MShape s = checker.shape(mutant);
@@ -414,8 +425,9 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             boolean[] matched = new boolean[conds.size()];
             List<Integer> extra = new ArrayList<>();
             for (int li = 0; li < student.size(); li++) {
-                List<DMatrixRMaj> s = values(student.get(li));
-                if (vacuous(s)) {
+                Values sv = values(student.get(li));
+                List<DMatrixRMaj> s = sv.values();
+                if (vacuous(sv)) {
                     continue;
                 }
                 boolean any = false;
@@ -426,7 +438,7 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
                     } catch (AnswerException e) {
                         throw new IllegalStateException(e);
                     }
-                    if (sameCondition(s, values(ref))) {
+                    if (sameCondition(s, values(ref).values())) {
                         matched[ci] = true;
                         any = true;
                     }
@@ -472,9 +484,11 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             return c.credit() != null ? c.credit() : 1.0 / count;
         }
 
-        private static boolean vacuous(List<DMatrixRMaj> values) {
-            for (DMatrixRMaj v : values) {
-                if (Numeric.norm(v) > 1e-9) {
+        /** A line that holds whatever the matrices are (0 = 0, A − A = 0): it states no condition. */
+        private static boolean vacuous(Values v) {
+            for (int i = 0; i < v.values().size(); i++) {
+                DMatrixRMaj x = v.values().get(i);
+                if (!Numeric.agree(x, new DMatrixRMaj(x.numRows, x.numCols), v.scales()[i], 0)) {
                     return false;
                 }
             }
@@ -619,22 +633,17 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
         }
 
         private boolean holds(Expr lhs, Expr rhs, List<Map<String, Object>> on) throws InterruptedException {
-            List<DMatrixRMaj> l = values(lhs, on);
-            List<DMatrixRMaj> r = values(rhs, on);
+            Values lv = values(lhs, on);
+            Values rv = values(rhs, on);
+            List<DMatrixRMaj> l = lv.values();
+            List<DMatrixRMaj> r = rv.values();
             for (int i = 0; i < l.size(); i++) {
-                Evaluator ev = new Evaluator(on.get(i));
-                double scale = ev.magnitude(lhs) + ev.magnitude(rhs);
                 DMatrixRMaj a = l.get(i);
                 DMatrixRMaj b = r.get(i);
                 if (b.numRows == 1 && b.numCols == 1 && b.get(0, 0) == 0 && !(a.numRows == 1 && a.numCols == 1)) {
                     b = new DMatrixRMaj(a.numRows, a.numCols); // "= 0" means the zero matrix
                 }
-                if (!Numeric.sameSize(a, b)) {
-                    return false;
-                }
-                DMatrixRMaj d = new DMatrixRMaj(a.numRows, a.numCols);
-                org.ejml.dense.row.CommonOps_DDRM.subtract(a, b, d);
-                if (!Numeric.zero(d, scale)) {
+                if (!Numeric.agree(a, b, lv.scales()[i], rv.scales()[i])) {
                     return false;
                 }
             }
@@ -657,9 +666,7 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             if (holds(a, b, on)) {
                 return null;
             }
-            List<DMatrixRMaj> l = values(a, on);
-            List<DMatrixRMaj> r = values(b, on);
-            double alpha = commonMultiple(l, r);
+            double alpha = commonMultiple(values(a, on).values(), values(b, on).values());
             if (!Double.isNaN(alpha)) {
                 return "The two sides differ by the factor " + fmt(alpha) + ".";
             }

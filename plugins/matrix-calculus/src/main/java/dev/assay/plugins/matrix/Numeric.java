@@ -40,10 +40,26 @@ final class Numeric {
         return !Double.isNaN(diff) && diff <= TOLERANCE * Math.max(scale, 1e-12);
     }
 
-    /** {@code a ≈ 0} relative to {@code scale} (the size of what was subtracted). */
-    static boolean zero(DMatrixRMaj a, double scale) {
-        double n = norm(a);
-        return !Double.isNaN(n) && n <= TOLERANCE * Math.max(scale, 1e-12);
+    /**
+     * Rounding left by cancellation, relative to the size of what was computed: about 5·10⁴ machine
+     * epsilons of the expression's magnitude bound ({@link Evaluator#magnitude}).
+     */
+    static final double ROUNDING = 1e-11;
+
+    /**
+     * Whether two values computed from expressions agree: within the relative tolerance of their own
+     * size, or within the rounding that their computation can leave (which matters when a value
+     * cancels to zero: then it has no size of its own to compare with).
+     */
+    static boolean agree(DMatrixRMaj a, DMatrixRMaj b, double boundA, double boundB) {
+        if (!sameSize(a, b)) {
+            return false;
+        }
+        DMatrixRMaj d = new DMatrixRMaj(a.numRows, a.numCols);
+        CommonOps_DDRM.subtract(a, b, d);
+        double diff = norm(d);
+        return !Double.isNaN(diff)
+                && diff <= TOLERANCE * Math.max(norm(a), norm(b)) + ROUNDING * Math.max(boundA, boundB);
     }
 
     /** The α with a ≈ α·b, or NaN when there is none. */
