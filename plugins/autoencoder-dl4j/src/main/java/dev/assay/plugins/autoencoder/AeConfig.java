@@ -1,0 +1,54 @@
+package dev.assay.plugins.autoencoder;
+
+import dev.assay.api.Doc;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+
+/** A linear-autoencoder question: its data set, λ, k, tolerances, and what each check is worth. */
+public record AeConfig(
+        @Doc("the data set: generated from a seed, or a CSV file in the pack") @Valid @NotNull Data data,
+        @Doc("weight decay λ of Eq. 6") @NotNull @DecimalMin("0") Double lambda,
+        @Doc("bottleneck width k") @NotNull @Min(1) @Max(256) Integer k,
+        @Doc("the right verdict on the bias toward orthonormal columns: yes or no") String expectedVerdict,
+        @Doc("how close is close enough") @Valid Tolerances tolerances,
+        @Doc(value = "the share of the score each check carries", defaultValue = "subspace 0.3, loss 0.2, orthonormal 0.3, verdict 0.2")
+        @Valid Weights checks) {
+
+    public AeConfig {
+        tolerances = tolerances == null ? new Tolerances(null, null, null) : tolerances;
+        checks = checks == null ? new Weights(null, null, null, null) : checks;
+        expectedVerdict = expectedVerdict == null ? "yes" : expectedVerdict;
+    }
+
+    public record Data(@Valid Generate generate, String csv) {
+    }
+
+    /** m×n data whose covariance has the given leading eigenvalues (the rest small), from a seed. */
+    public record Generate(@NotNull @Min(2) @Max(2048) Integer m, @NotNull @Min(2) @Max(100_000) Integer n,
+                           @Min(1) Integer k, @NotNull Long seed, @NotEmpty List<@NotNull @DecimalMin("0") Double> spectrum) {
+    }
+
+    public record Tolerances(@DecimalMin("0") Double lossGap, @DecimalMin("0") Double principalAngleDegrees,
+                             @DecimalMin("0") Double eigenvalue) {
+        public Tolerances {
+            lossGap = lossGap == null ? 1e-3 : lossGap;
+            principalAngleDegrees = principalAngleDegrees == null ? 2.0 : principalAngleDegrees;
+            eigenvalue = eigenvalue == null ? 0.02 : eigenvalue;
+        }
+    }
+
+    public record Weights(@DecimalMin("0") Double subspace, @DecimalMin("0") Double loss, @DecimalMin("0") Double orthonormal,
+                          @DecimalMin("0") Double verdict) {
+        public Weights {
+            subspace = subspace == null ? 0.3 : subspace;
+            loss = loss == null ? 0.2 : loss;
+            orthonormal = orthonormal == null ? 0.3 : orthonormal;
+            verdict = verdict == null ? 0.2 : verdict;
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package dev.assay.plugins.autoencoder;
+
+import dev.assay.api.Attachment;
+import dev.assay.api.ConfigProblem;
+import dev.assay.api.Echo;
+import dev.assay.api.FeedbackBlock;
+import dev.assay.api.Grade;
+import dev.assay.api.GraderPlugin;
+import dev.assay.api.GradingRequest;
+import dev.assay.api.HandoutInfo;
+import dev.assay.api.QuestionResources;
+import dev.assay.api.Validation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Linear autoencoders (hw7 8.b): checks uploaded weights W1 (k×m) and W2 (m×k) against the closed-form
+ * optimum of Eq. 6 on the question's data set: loss gap, principal angles to span(U_k), the eigenvalues
+ * of W2ᵀW2 against 1 − λ/s_i, and the yes/no verdict.
+ *
+ * <p>Not yet here: the reference training run with Deeplearning4j (CPU, or CUDA where supported) that the
+ * closed form is checked against, training setups as answers, and the plotted figure.
+ */
+public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
+    private static final Pattern VERDICT = Pattern.compile("(?i)\\b(yes|no)\\b");
+
+    /** Data sets and optima are pure functions of the configuration: computed once per configuration. */
+    private final ConcurrentHashMap<AeConfig, ClosedForm> optima = new ConcurrentHashMap<>();
+
+    @Override
+    public String id() {
+        return "autoencoder-dl4j";
+    }
+
+    @Override
+    public String version() {
+        return "0.1.0";
+    }
+
+    @Override
+    public Class<AeConfig> configType() {
+        return AeConfig.class;
+    }
+
+    @Override
+    public List<ConfigProblem> checkConfig(AeConfig c) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        if (c.data().generate() == null && c.data().csv() == null) {
+            problems.add(new ConfigProblem("data", "give generate: {m, n, seed, spectrum} or csv: path in the pack"));
+        }
+        if (c.data().generate() != null && c.k() >= c.data().generate().m()) {
+            problems.add(new ConfigProblem("k", "the bottleneck k must be smaller than m"));
+        }
+        if (!c.expectedVerdict().equalsIgnoreCase("yes") && !c.expectedVerdict().equalsIgnoreCase("no")) {
+            problems.add(new ConfigProblem("expectedVerdict", "write yes or no"));
+        }
+        return problems;
+    }
+
+    private ClosedForm optimum(AeConfig c, QuestionResources resources) throws WeightsException {
+        ClosedForm cf = optima.get(c);
+        if (cf == null) {
+            cf = new ClosedForm(DataSet.of(c.data(), resources), c.lambda(), c.k());
+            if (optima.size() < 16) {
+                optima.put(c, cf);
+            }
+        }
+        return cf;
+    }
+
+    @Override
+    public List<HandoutInfo> handouts(AeConfig config) {
+        return List.of(new HandoutInfo("X.csv", "text/csv", "the data set X (rows: features, columns: samples), CSV"),
+                new HandoutInfo("X.npy", "application/x-npy", "the same data as a NumPy array (float64)"));
+    }
+
+    @Override
+    public Optional<Attachment> handout(AeConfig config, String name, QuestionResources resources) {
+        try {
+            DMatrixRMaj x = DataSet.of(config.data(), resources);
+            return switch (name) {
+                case "X.csv" -> Optional.of(new Attachment("X.csv", "text/csv", Matrices.csv(x)));
+                case "X.npy" -> Optional.of(new Attachment("X.npy", "application/x-npy", Npy.write(x)));
+                default -> Optional.empty();
+            };
+        } catch (WeightsException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Attachment> file(GradingRequest<AeConfig> r, String base) {
+        return r.answer().attachments().stream().filter(a -> {
+            String n = a.name();
+            int dot = n.lastIndexOf('.');
+            return (dot < 0 ? n : n.substring(0, dot)).equalsIgnoreCase(base);
+        }).findFirst();
+    }
+
+    @Override
+    public Validation validate(GradingRequest<AeConfig> request) {
+        List<String> read = new ArrayList<>();
+        for (String base : List.of("W1", "W2")) {
+            Optional<Attachment> f = file(request, base);
+            if (f.isEmpty()) {
+                return Validation.invalid("MISSING_FILE", "Upload " + base + " (CSV, JSON or .npy).", Echo.NONE);
+            }
+            try {
+                DMatrixRMaj m = Matrices.read(f.get().name(), f.get().content());
+                read.add(base + ": " + m.numRows + "×" + m.numCols);
+            } catch (WeightsException e) {
+                return Validation.invalid("MALFORMED_FILE", e.getMessage(), Echo.NONE);
+            }
+        }
+        Matcher v = VERDICT.matcher(request.answer().text());
+        read.add("verdict: " + (v.find() ? v.group(1).toLowerCase(Locale.ROOT) : "none yet (write yes or no)"));
+        return Validation.valid(Echo.text(String.join("; ", read)));
+    }
+
+    @Override
+    public Grade grade(GradingRequest<AeConfig> request) throws InterruptedException {
+        AeConfig c = request.config();
+        DMatrixRMaj w1;
+        DMatrixRMaj w2;
+        try {
+            w1 = weights(request, "W1");
+            w2 = weights(request, "W2");
+        } catch (WeightsException e) {
+            return Grade.invalid("MALFORMED_FILE", e.getMessage(), Echo.NONE);
+        }
+        ClosedForm opt;
+        try {
+            opt = optimum(c, request.context().resources());
+        } catch (WeightsException e) {
+            return Grade.error("DATA_UNAVAILABLE", "The question's data set cannot be built: " + e.getMessage());
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        int m = opt.x.numRows;
+        int k = c.k();
+        Echo echo = Echo.text("W1 " + w1.numRows + "×" + w1.numCols + ", W2 " + w2.numRows + "×" + w2.numCols);
+        if (w1.numRows != k || w1.numCols != m || w2.numRows != m || w2.numCols != k) {
+            boolean transposed = w1.numRows == m && w1.numCols == k && w2.numRows == k && w2.numCols == m;
+            Grade.Builder g = Grade.builder(Grade.Status.GRADED).score(0).note("WRONG_SHAPE").echo(echo)
+                    .feedback(FeedbackBlock.diagnosis("W1 must be k×m = " + k + "×" + m + " and W2 m×k = " + m + "×" + k
+                            + "; yours are " + w1.numRows + "×" + w1.numCols + " and " + w2.numRows + "×" + w2.numCols + "."
+                            + (transposed ? " They look transposed: PyTorch's nn.Linear stores weight as (out, in), so save "
+                            + "encoder.weight as W1 and decoder.weight as W2 without transposing." : "")));
+            return approach(g, request).build();
+        }
+        double loss = opt.loss(w1, w2);
+        double gap = (loss - opt.loss) / opt.loss;
+        double angle = opt.largestPrincipalAngle(w2);
+        double[] eig = ClosedForm.gramEigenvalues(w2);
+        double[] predicted = opt.predictedEigenvalues();
+        double eigError = 0;
+        for (int i = 0; i < k; i++) {
+            eigError = Math.max(eigError, Math.abs(eig[i] - predicted[i]));
+        }
+        Matcher v = VERDICT.matcher(request.answer().text());
+        String verdict = v.find() ? v.group(1).toLowerCase(Locale.ROOT) : null;
+        AeConfig.Tolerances tol = c.tolerances();
+        AeConfig.Weights w = c.checks();
+        boolean subspaceOk = angle <= tol.principalAngleDegrees();
+        boolean lossOk = gap <= tol.lossGap();
+        boolean orthoOk = eigError <= tol.eigenvalue();
+        boolean verdictOk = c.expectedVerdict().equalsIgnoreCase(verdict == null ? "" : verdict);
+        double total = w.subspace() + w.loss() + w.orthonormal() + w.verdict();
+        double earned = (subspaceOk ? w.subspace() : 0) + (lossOk ? w.loss() : 0) + (orthoOk ? w.orthonormal() : 0)
+                + (verdictOk ? w.verdict() : 0);
+        Grade.Builder g = Grade.builder(Grade.Status.GRADED).score(total == 0 ? 0 : earned / total).echo(echo);
+        g.note(subspaceOk ? "SUBSPACE_OK" : "SUBSPACE_OFF");
+        if (!lossOk) {
+            g.note("LOSS_GAP");
+        }
+        g.note(orthoOk ? "ORTHONORMAL_OK" : "NOT_ORTHONORMAL");
+        if (!verdictOk) {
+            g.note("VERDICT_WRONG");
+        }
+        List<String> said = new ArrayList<>();
+        if (!subspaceOk) {
+            said.add("Your decoder does not span the top-" + k + " principal subspace (largest principal angle "
+                    + fmt(angle) + "°): training has not converged, or the data or the model differ from the question's.");
+        } else if (!orthoOk) {
+            said.add("Your decoder spans the right subspace, but the eigenvalues of $W_2^\\top W_2$ are not $1 - \\lambda/s_i$: "
+                    + "this is what an optimum without weight decay looks like ($W_2 = U_kA$ for any invertible $A$). "
+                    + "With weight decay the optimum is balanced: check that λ = " + c.lambda() + " is applied to both layers.");
+        }
+        if (subspaceOk && !lossOk) {
+            said.add("Your loss is " + fmt(100 * gap) + " % above the optimum: train longer or with a smaller step.");
+        }
+        if (!verdictOk) {
+            said.add(verdict == null ? "Say yes or no: does weight decay bias the decoder toward orthonormal columns?"
+                    : "Your verdict (" + verdict + ") is not what the numbers show.");
+        }
+        if (said.isEmpty()) {
+            said.add("Your weights reach the regularised optimum, and your verdict is right.");
+        }
+        g.feedback(FeedbackBlock.diagnosis(String.join(" ", said)));
+        StringBuilder table = new StringBuilder("| check | yours | optimum / tolerance | |\n|---|---|---|---|\n");
+        table.append("| loss $L_\\lambda$ | ").append(fmt(loss)).append(" | ").append(fmt(opt.loss)).append(" (gap ≤ ")
+                .append(fmt(100 * tol.lossGap())).append(" %) | ").append(lossOk ? "✓" : "✗").append(" |\n");
+        table.append("| largest principal angle to span($U_k$) | ").append(fmt(angle)).append("° | ≤ ")
+                .append(fmt(tol.principalAngleDegrees())).append("° | ").append(subspaceOk ? "✓" : "✗").append(" |\n");
+        for (int i = 0; i < k; i++) {
+            table.append("| eigenvalue ").append(i + 1).append(" of $W_2^\\top W_2$ | ").append(fmt(eig[i])).append(" | ")
+                    .append(fmt(predicted[i])).append(" ± ").append(fmt(tol.eigenvalue())).append(" | ")
+                    .append(Math.abs(eig[i] - predicted[i]) <= tol.eigenvalue() ? "✓" : "✗").append(" |\n");
+        }
+        g.feedback(new FeedbackBlock(FeedbackBlock.Kind.EVIDENCE, "Your weights against the closed-form optimum",
+                table.toString(), null));
+        return approach(g, request).build();
+    }
+
+    private static Grade.Builder approach(Grade.Builder g, GradingRequest<AeConfig> r) {
+        return r.expectedApproach().isBlank() ? g : g.feedback(FeedbackBlock.expectedApproach(r.expectedApproach()));
+    }
+
+    private static DMatrixRMaj weights(GradingRequest<AeConfig> r, String base) throws WeightsException {
+        Attachment f = file(r, base).orElseThrow(() -> new WeightsException("Upload your " + base
+                + " as a file named " + base + " (CSV, JSON or .npy); the answer has " + (r.answer().attachments().isEmpty()
+                ? "no files" : "only " + r.answer().attachments().stream().map(Attachment::name).toList()) + "."));
+        return Matrices.read(f.name(), f.content());
+    }
+
+    static String fmt(double d) {
+        return String.format(Locale.ROOT, Math.abs(d) >= 100 ? "%.1f" : "%.4g", d);
+    }
+}

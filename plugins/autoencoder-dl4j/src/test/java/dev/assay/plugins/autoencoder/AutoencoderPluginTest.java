@@ -1,0 +1,139 @@
+package dev.assay.plugins.autoencoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.assay.api.Attachment;
+import dev.assay.api.QuestionResources;
+import dev.assay.engine.grading.EngineSettings;
+import dev.assay.engine.grading.GradingEngine;
+import dev.assay.engine.pack.ConfigBinder;
+import dev.assay.engine.pack.PackLoader;
+import dev.assay.engine.pack.PackReader;
+import dev.assay.engine.pack.QuestionTestRunner;
+import dev.assay.engine.plugin.PluginRegistry;
+import jakarta.validation.Validation;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
+
+class AutoencoderPluginTest {
+    static final AeConfig HW7 = new AeConfig(new AeConfig.Data(new AeConfig.Generate(20, 2000, 5, 7L,
+            List.of(10.0, 8.0, 6.0, 5.0, 4.0, 0.5, 0.4, 0.3, 0.2, 0.1)), null), 0.1, 5, "yes", null, null);
+
+    @Test
+    void everyHw7CaseOfThisPluginPasses() throws Exception {
+        GradingEngine engine = new GradingEngine(EngineSettings.defaults());
+        var pack = new PackLoader(PluginRegistry.of(new AutoencoderPlugin()), new ConfigBinder(
+                Validation.buildDefaultValidatorFactory().getValidator()))
+                .load(PackReader.read(Path.of(System.getProperty("assay.repo.root", "../.."), "deploy/packs/hw7")));
+        var results = new QuestionTestRunner(engine).run(pack).results().stream()
+                .filter(r -> r.questionId().equals("hw7/8b-orthonormal")).toList();
+        assertThat(results).hasSize(7);
+        assertThat(results).allSatisfy(r -> assertThat(r.outcome()).as(r.label() + " " + r.detail())
+                .isEqualTo(QuestionTestRunner.Outcome.PASS));
+    }
+
+    @Test
+    void theClosedFormIsTheOptimumItClaimsToBe() {
+        ClosedForm cf = new ClosedForm(DataSet.generate(HW7.data().generate()), 0.1, 5);
+        assertThat(cf.loss(cf.w1, cf.w2)).isCloseTo(cf.loss, within(1e-10));
+        assertThat(cf.s[4] / cf.s[5]).as("a clear gap after the 5th eigenvalue").isGreaterThan(5);
+        assertThat(cf.largestPrincipalAngle(cf.w2)).isLessThan(1e-5);
+        double[] eig = ClosedForm.gramEigenvalues(cf.w2);
+        double[] predicted = cf.predictedEigenvalues();
+        for (int i = 0; i < 5; i++) {
+            assertThat(eig[i]).isCloseTo(predicted[i], within(1e-10));
+        }
+        // Any perturbation costs loss: it is a minimum.
+        DMatrixRMaj moved = cf.w2.copy();
+        moved.set(0, 0, moved.get(0, 0) + 1e-3);
+        assertThat(cf.loss(cf.w1, moved)).isGreaterThan(cf.loss);
+    }
+
+    @Test
+    void theDataSetIsTheSameEveryTimeAndHandedOutAsCsvAndNpy() throws Exception {
+        DMatrixRMaj a = DataSet.generate(HW7.data().generate());
+        DMatrixRMaj b = DataSet.generate(HW7.data().generate());
+        assertThat(a.data).isEqualTo(b.data);
+        AutoencoderPlugin plugin = new AutoencoderPlugin();
+        Attachment npy = plugin.handout(HW7, "X.npy", QuestionResources.NONE).orElseThrow();
+        Attachment csv = plugin.handout(HW7, "X.csv", QuestionResources.NONE).orElseThrow();
+        assertThat(Matrices.read("X.npy", npy.content()).data).isEqualTo(a.data);
+        DMatrixRMaj fromCsv = Matrices.read("X.csv", csv.content());
+        assertThat(fromCsv.numRows).isEqualTo(20);
+        assertThat(fromCsv.numCols).isEqualTo(2000);
+        assertThat(fromCsv.get(3, 7)).isCloseTo(a.get(3, 7), within(1e-15));
+        assertThat(plugin.handouts(HW7)).extracting(h -> h.name()).containsExactly("X.csv", "X.npy");
+    }
+
+    static byte[] npy(String descr, boolean fortran, int rows, int cols, double... values) {
+        String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': (" + rows + ", "
+                + cols + "), }";
+        String header = dict + " ".repeat((64 - (10 + dict.length() + 1) % 64) % 64) + "\n";
+        boolean f4 = descr.endsWith("4");
+        ByteBuffer buf = ByteBuffer.allocate(10 + header.length() + values.length * (f4 ? 4 : 8))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        buf.put(Npy.MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
+        buf.put(header.getBytes(StandardCharsets.ISO_8859_1));
+        buf.order(descr.startsWith(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        for (double v : values) {
+            if (f4) {
+                buf.putFloat((float) v);
+            } else {
+                buf.putDouble(v);
+            }
+        }
+        return buf.array();
+    }
+
+    @Test
+    void npyFilesInEveryLayoutNumPyWrites() throws Exception {
+        DMatrixRMaj c = Matrices.read("W", npy("<f8", false, 2, 3, 1, 2, 3, 4, 5, 6));
+        DMatrixRMaj f = Matrices.read("W", npy("<f4", true, 2, 3, 1, 4, 2, 5, 3, 6));
+        DMatrixRMaj big = Matrices.read("W", npy(">f8", false, 2, 3, 1, 2, 3, 4, 5, 6));
+        for (DMatrixRMaj m : List.of(c, f, big)) {
+            assertThat(m.numRows).isEqualTo(2);
+            assertThat(m.get(0, 2)).isEqualTo(3.0);
+            assertThat(m.get(1, 0)).isEqualTo(4.0);
+        }
+        assertThat(Matrices.read("v", npy("<f8", false, 3, 1, 1, 2, 3)).numRows).isEqualTo(3);
+    }
+
+    @Test
+    void hostileOrMalformedFilesAreRefusedWithAReason() {
+        assertThatThrownBy(() -> Matrices.read("W1", npy("<i8", false, 1, 1, 1))).hasMessageContaining("float32 or float64");
+        byte[] lying = npy("<f8", false, 1001, 1000, 1, 2);
+        assertThatThrownBy(() -> Matrices.read("W1", lying)).hasMessageContaining("at most 1000000")
+                .satisfies(e -> assertThat(e).isInstanceOf(WeightsException.class));
+        byte[] shortData = npy("<f8", false, 2, 2, 1, 2, 3);
+        assertThatThrownBy(() -> Matrices.read("W1", shortData)).hasMessageContaining("but the file holds 24 bytes");
+        byte[] v9 = npy("<f8", false, 1, 1, 1);
+        v9[6] = 9;
+        assertThatThrownBy(() -> Matrices.read("W1", v9)).hasMessageContaining("version 9");
+        byte[] hugeHeader = npy("<f8", false, 1, 1, 1);
+        hugeHeader[6] = 2;
+        assertThatThrownBy(() -> Matrices.read("W1", hugeHeader)).isInstanceOf(WeightsException.class);
+        assertThatThrownBy(() -> Matrices.read("W1", npy("<f8", false, 1, 2, 1, Double.NaN))).hasMessageContaining("NaN");
+        assertThatThrownBy(() -> Matrices.read("W1", "1,2\n3".getBytes())).hasMessageContaining("row 2 has 1 numbers");
+        assertThatThrownBy(() -> Matrices.read("W1", "1,x\n".getBytes())).hasMessageContaining("'x' is not a number");
+        assertThatThrownBy(() -> Matrices.read("W1", "[[1, 2], {\"a\": 1}]".getBytes())).hasMessageContaining("JSON array");
+    }
+
+    @Test
+    void csvWithAHeaderAndJsonAreRead() throws Exception {
+        DMatrixRMaj csv = Matrices.read("W1.csv", "a,b\n1.5,2\n3,4e-1\n".getBytes());
+        assertThat(csv.get(1, 1)).isEqualTo(0.4);
+        DMatrixRMaj json = Matrices.read("W1.json", "[[1, 2.5], [-3, 4]]".getBytes());
+        assertThat(json.get(0, 1)).isEqualTo(2.5);
+        assertThat(json.get(1, 0)).isEqualTo(-3.0);
+        DMatrixRMaj t = CommonOps_DDRM.transpose(json, null);
+        assertThat(t.get(1, 0)).isEqualTo(2.5);
+    }
+}
