@@ -122,7 +122,8 @@ class AutoencoderPluginTest {
         assertThatThrownBy(() -> Matrices.read("W1", hugeHeader)).isInstanceOf(WeightsException.class);
         assertThatThrownBy(() -> Matrices.read("W1", npy("<f8", false, 1, 2, 1, Double.NaN))).hasMessageContaining("NaN");
         assertThatThrownBy(() -> Matrices.read("W1", "1,2\n3".getBytes())).hasMessageContaining("row 2 has 1 numbers");
-        assertThatThrownBy(() -> Matrices.read("W1", "1,x\n".getBytes())).hasMessageContaining("'x' is not a number");
+        assertThatThrownBy(() -> Matrices.read("W1", "1,2\n3,x\n".getBytes())).hasMessageContaining("line 2: 'x' is not a number");
+        assertThatThrownBy(() -> Matrices.read("W1", "a,b\n".getBytes())).hasMessageContaining("holds no numbers");
         assertThatThrownBy(() -> Matrices.read("W1", "[[1, 2], {\"a\": 1}]".getBytes())).hasMessageContaining("JSON array");
     }
 
