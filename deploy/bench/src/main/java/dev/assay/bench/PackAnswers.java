@@ -1,6 +1,7 @@
 package dev.assay.bench;
 
 import dev.assay.api.Answer;
+import dev.assay.api.Attachment;
 import dev.assay.api.GraderPlugin;
 import dev.assay.api.GradingContext;
 import dev.assay.api.GradingRequest;
@@ -9,6 +10,7 @@ import dev.assay.api.QuestionResources;
 import dev.assay.engine.pack.CatalogQuestion;
 import dev.assay.engine.pack.ConfigBinder;
 import dev.assay.engine.pack.LoadedPack;
+import dev.assay.engine.pack.MediaTypes;
 import dev.assay.engine.pack.PackLoader;
 import dev.assay.engine.pack.PackReader;
 import dev.assay.engine.pack.QuestionTest;
@@ -36,8 +38,12 @@ final class PackAnswers {
                 continue;
             }
             for (QuestionTest t : q.def().tests()) {
+                List<Attachment> files = new ArrayList<>();
+                for (var f : t.files().entrySet()) {
+                    files.add(new Attachment(f.getKey(), MediaTypes.guess(f.getValue()), loaded.pack().file(f.getValue()).orElseThrow()));
+                }
                 out.add(new GradingRequest<>(q.def().id(), (C) q.ready().config(), q.def().expectedApproach(),
-                        Answer.of(t.answer()), new GradingContext(seed++, Limits.DEFAULT, Locale.ENGLISH, QuestionResources.NONE)));
+                        new Answer(t.answer(), files), new GradingContext(seed++, Limits.DEFAULT, Locale.ENGLISH, q.ready().resources())));
             }
         }
         if (out.isEmpty()) {

@@ -48,7 +48,7 @@ import picocli.CommandLine.Parameters;
 /** {@code assay}: grade answers, run a pack's question tests, list plugins — all offline, in one JVM. */
 @Command(name = "assay", mixinStandardHelpOptions = true, version = "assay 0.1.0",
         description = "Assay's command line: offline grading, pack tests and plugins.",
-        subcommands = {Main.GradeCommand.class, Main.TestPackCommand.class, Main.PluginsCommand.class, EvalCommand.class})
+        subcommands = {Main.GradeCommand.class, Main.TestPackCommand.class, Main.PluginsCommand.class, EvalCommand.class, FilesCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--plugins-dir", description = "Plugin folders, separated by '${sys:path.separator}' "
