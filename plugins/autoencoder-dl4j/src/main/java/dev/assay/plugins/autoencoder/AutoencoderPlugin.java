@@ -24,14 +24,28 @@ import org.ejml.data.DMatrixRMaj;
  * optimum of Eq. 6 on the question's data set: loss gap, principal angles to span(U_k), the eigenvalues
  * of W2ᵀW2 against 1 − λ/s_i, and the yes/no verdict.
  *
- * <p>Not yet here: the reference training run with Deeplearning4j (CPU, or CUDA where supported) that the
- * closed form is checked against, training setups as answers, and the plotted figure.
+ * <p>The optimum is computed two ways, in closed form and by training with Deeplearning4j, and the two must
+ * agree before either is trusted. Not yet here: training setups as answers, CUDA, and the plotted figure.
  */
 public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
     private static final Pattern VERDICT = Pattern.compile("(?i)\\b(yes|no)\\b");
 
     /** Data sets and optima are pure functions of the configuration: computed once per configuration. */
-    private final ConcurrentHashMap<AeConfig, ClosedForm> optima = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<AeConfig, Reference> optima = new ConcurrentHashMap<>();
+    /** One training at a time on this machine's device: later graders wait (interruptibly) for it. */
+    private final java.util.concurrent.locks.ReentrantLock device = new java.util.concurrent.locks.ReentrantLock();
+
+    /** Both references, and whether they agree. */
+    record Reference(ClosedForm closedForm, Dl4jReference.Run dl4j, double dl4jGap, double dl4jAngle) {
+        boolean agree() {
+            return Math.abs(dl4jGap) <= 1e-3 && dl4jAngle <= 1.0;
+        }
+    }
+
+    @Override
+    public Optional<java.time.Duration> timeLimit(AeConfig config) {
+        return Optional.of(java.time.Duration.ofMinutes(2)); // the first grade of a question trains the DL4J reference
+    }
 
     @Override
     public String id() {
@@ -63,15 +77,28 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
         return problems;
     }
 
-    private ClosedForm optimum(AeConfig c, QuestionResources resources) throws WeightsException {
-        ClosedForm cf = optima.get(c);
-        if (cf == null) {
-            cf = new ClosedForm(DataSet.of(c.data(), resources), c.lambda(), c.k());
-            if (optima.size() < 16) {
-                optima.put(c, cf);
-            }
+    private Reference optimum(AeConfig c, QuestionResources resources) throws WeightsException, InterruptedException {
+        Reference ref = optima.get(c);
+        if (ref != null) {
+            return ref;
         }
-        return cf;
+        device.lockInterruptibly();
+        try {
+            ref = optima.get(c);
+            if (ref == null) {
+                DMatrixRMaj x = DataSet.of(c.data(), resources);
+                ClosedForm cf = new ClosedForm(x, c.lambda(), c.k());
+                long seed = c.data().generate() == null ? 1 : c.data().generate().seed();
+                Dl4jReference.Run run = Dl4jReference.train(x, c.lambda(), c.k(), seed);
+                ref = new Reference(cf, run, (cf.loss(run.w1(), run.w2()) - cf.loss) / cf.loss, cf.largestPrincipalAngle(run.w2()));
+                if (optima.size() < 16) {
+                    optima.put(c, ref);
+                }
+            }
+            return ref;
+        } finally {
+            device.unlock();
+        }
     }
 
     @Override
@@ -133,12 +160,18 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
         } catch (WeightsException e) {
             return Grade.invalid("MALFORMED_FILE", e.getMessage(), Echo.NONE);
         }
-        ClosedForm opt;
+        Reference ref;
         try {
-            opt = optimum(c, request.context().resources());
+            ref = optimum(c, request.context().resources());
         } catch (WeightsException e) {
             return Grade.error("DATA_UNAVAILABLE", "The question's data set cannot be built: " + e.getMessage());
         }
+        if (!ref.agree()) {
+            return Grade.error("REFERENCE_DISAGREES", "The two references for this question disagree (DL4J's training is "
+                    + fmt(100 * ref.dl4jGap()) + " % above the closed form, " + fmt(ref.dl4jAngle()) + "° off its subspace), "
+                    + "so neither is trusted. Your answer is kept; an instructor needs to check the question's settings.");
+        }
+        ClosedForm opt = ref.closedForm();
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
@@ -213,8 +246,12 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
                     .append(fmt(predicted[i])).append(" ± ").append(fmt(tol.eigenvalue())).append(" | ")
                     .append(Math.abs(eig[i] - predicted[i]) <= tol.eigenvalue() ? "✓" : "✗").append(" |\n");
         }
-        g.feedback(new FeedbackBlock(FeedbackBlock.Kind.EVIDENCE, "Your weights against the closed-form optimum",
-                table.toString(), null));
+        table.append("\nThe optimum was computed two ways, which agree: in closed form ($L^* = ").append(fmt(opt.loss))
+                .append("$) and by training with Deeplearning4j (").append(ref.dl4j().backend()).append(" backend, ")
+                .append(ref.dl4j().steps()).append(" steps of gradient descent on Eq. 6: loss ")
+                .append(String.format(Locale.ROOT, "%.2e", ref.dl4jGap())).append(" relative to $L^*$, largest angle ")
+                .append(String.format(Locale.ROOT, "%.1e", ref.dl4jAngle())).append("°).");
+        g.feedback(new FeedbackBlock(FeedbackBlock.Kind.EVIDENCE, "Your weights against the optimum", table.toString(), null));
         return approach(g, request).build();
     }
 
