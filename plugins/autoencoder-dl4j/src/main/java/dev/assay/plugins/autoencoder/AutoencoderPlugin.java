@@ -132,7 +132,16 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
     @Override
     public Validation validate(GradingRequest<AeConfig> request) {
         List<String> read = new ArrayList<>();
-        for (String base : List.of("W1", "W2")) {
+        Optional<Attachment> setupFile = file(request, "setup");
+        if (setupFile.isPresent() && file(request, "W1").isEmpty()) {
+            try {
+                TrainingSetup s = TrainingSetup.read(setupFile.get().name(), setupFile.get().content());
+                read.add("training setup: " + s.optimizerName() + ", loss " + s.lossName() + ", decay " + s.decay());
+            } catch (WeightsException e) {
+                return Validation.invalid("MALFORMED_FILE", e.getMessage(), Echo.NONE);
+            }
+        }
+        for (String base : read.isEmpty() ? List.of("W1", "W2") : List.<String>of()) {
             Optional<Attachment> f = file(request, base);
             if (f.isEmpty()) {
                 return Validation.invalid("MISSING_FILE", "Upload " + base + " (CSV, JSON or .npy).", Echo.NONE);
@@ -152,11 +161,18 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
     @Override
     public Grade grade(GradingRequest<AeConfig> request) throws InterruptedException {
         AeConfig c = request.config();
-        DMatrixRMaj w1;
-        DMatrixRMaj w2;
+        Optional<Attachment> setupFile = file(request, "setup");
+        boolean bySetup = setupFile.isPresent() && file(request, "W1").isEmpty();
+        TrainingSetup setup = null;
+        DMatrixRMaj w1 = null;
+        DMatrixRMaj w2 = null;
         try {
-            w1 = weights(request, "W1");
-            w2 = weights(request, "W2");
+            if (bySetup) {
+                setup = TrainingSetup.read(setupFile.get().name(), setupFile.get().content());
+            } else {
+                w1 = weights(request, "W1");
+                w2 = weights(request, "W2");
+            }
         } catch (WeightsException e) {
             return Grade.invalid("MALFORMED_FILE", e.getMessage(), Echo.NONE);
         }
@@ -170,6 +186,26 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
             return Grade.error("REFERENCE_DISAGREES", "The two references for this question disagree (DL4J's training is "
                     + fmt(100 * ref.dl4jGap()) + " % above the closed form, " + fmt(ref.dl4jAngle()) + "° off its subspace), "
                     + "so neither is trusted. Your answer is kept; an instructor needs to check the question's settings.");
+        }
+        String setupReport = null;
+        List<String> differences = List.of();
+        if (bySetup) {
+            differences = setup.differencesFromEq6(ref.closedForm().x.numRows, c.lambda());
+            Dl4jReference.Run run;
+            device.lockInterruptibly();
+            try {
+                run = Dl4jReference.train(ref.closedForm().x, c.k(), 7, setup);
+            } finally {
+                device.unlock();
+            }
+            w1 = run.w1();
+            w2 = run.w2();
+            setupReport = (differences.isEmpty()
+                    ? "Your setup is Eq. 6 exactly: two linear layers without bias, mean squared error, plain SGD with "
+                    + "weight_decay = 2λ/m. "
+                    : "Your setup optimises a different objective than Eq. 6: " + String.join("; ", differences) + ". ")
+                    + "Assay trained it with Deeplearning4j (" + run.backend() + ") on the question's data for " + run.steps()
+                    + " steps (" + fmt(run.millis() / 1000.0) + " s) and checked the weights it reached, below.";
         }
         ClosedForm opt = ref.closedForm();
         if (Thread.interrupted()) {
@@ -217,15 +253,22 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
             g.note("VERDICT_WRONG");
         }
         List<String> said = new ArrayList<>();
+        double implied = orthoOk ? Double.NaN : impliedLambda(eig, opt.s, k, tol.eigenvalue());
         if (!subspaceOk) {
             said.add("Your decoder does not span the top-" + k + " principal subspace (largest principal angle "
                     + fmt(angle) + "°): training has not converged, or the data or the model differ from the question's.");
         } else if (!orthoOk) {
-            said.add("Your decoder spans the right subspace, but the eigenvalues of $W_2^\\top W_2$ are not $1 - \\lambda/s_i$: "
-                    + "this is what an optimum without weight decay looks like ($W_2 = U_kA$ for any invertible $A$). "
-                    + "With weight decay the optimum is balanced: check that λ = " + c.lambda() + " is applied to both layers.");
+            if (!Double.isNaN(implied)) {
+                said.add("Your decoder is balanced, as weight decay makes it, but for λ ≈ " + fmt(implied) + " rather than "
+                        + c.lambda() + ": the eigenvalues of $W_2^\\top W_2$ are $1 - " + fmt(implied) + "/s_i$. Check how the "
+                        + "penalty is scaled (with nn.MSELoss, weight_decay = 2λ/m).");
+            } else {
+                said.add("Your decoder spans the right subspace, but the eigenvalues of $W_2^\\top W_2$ are not $1 - \\lambda/s_i$: "
+                        + "this is what an optimum without weight decay looks like ($W_2 = U_kA$ for any invertible $A$). "
+                        + "With weight decay the optimum is balanced: check that λ = " + c.lambda() + " is applied to both layers.");
+            }
         }
-        if (subspaceOk && !lossOk) {
+        if (subspaceOk && !lossOk && Double.isNaN(implied)) {
             said.add("Your loss is " + fmt(100 * gap) + " % above the optimum: train longer or with a smaller step.");
         }
         if (!verdictOk) {
@@ -236,6 +279,10 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
             said.add("Your weights reach the regularised optimum, and your verdict is right.");
         }
         g.feedback(FeedbackBlock.diagnosis(String.join(" ", said)));
+        if (setupReport != null) {
+            g.note(differences.isEmpty() ? "SETUP_IS_EQ6" : "SETUP_NOT_EQ6")
+                    .feedback(new FeedbackBlock(FeedbackBlock.Kind.EVIDENCE, "Your training setup", setupReport, null));
+        }
         StringBuilder table = new StringBuilder("| check | yours | optimum / tolerance | |\n|---|---|---|---|\n");
         table.append("| loss $L_\\lambda$ | ").append(fmt(loss)).append(" | ").append(fmt(opt.loss)).append(" (gap ≤ ")
                 .append(fmt(100 * tol.lossGap())).append(" %) | ").append(lossOk ? "✓" : "✗").append(" |\n");
@@ -253,6 +300,21 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
                 .append(String.format(Locale.ROOT, "%.1e", ref.dl4jAngle())).append("°).");
         g.feedback(new FeedbackBlock(FeedbackBlock.Kind.EVIDENCE, "Your weights against the optimum", table.toString(), null));
         return approach(g, request).build();
+    }
+
+    /** The λ for which the eigenvalues e_i would be 1 − λ/s_i, if one λ fits them all; else NaN. */
+    static double impliedLambda(double[] eig, double[] s, int k, double tolerance) {
+        double sum = 0;
+        for (int i = 0; i < k; i++) {
+            sum += (1 - eig[i]) * s[i];
+        }
+        double lambda = sum / k;
+        for (int i = 0; i < k; i++) {
+            if (Math.abs(eig[i] - (1 - lambda / s[i])) > tolerance) {
+                return Double.NaN;
+            }
+        }
+        return lambda > 0 ? lambda : Double.NaN;
     }
 
     private static Grade.Builder approach(Grade.Builder g, GradingRequest<AeConfig> r) {

@@ -35,19 +35,35 @@ final class Dl4jReference {
     }
 
     static Run train(DMatrixRMaj x, double lambda, int k, long seed) throws InterruptedException {
+        int m = x.numRows;
+        return train(x, k, seed, new Sgd(m * STEP_SIZE), 2 * lambda / m, false, STEPS);
+    }
+
+    /** A student's setup, as DL4J runs it: its optimiser, learning rate, decay (as L2) and bias, full batch. */
+    static Run train(DMatrixRMaj x, int k, long seed, TrainingSetup setup) throws InterruptedException {
+        double lr = setup.learningRate() == null ? 0.01 : setup.learningRate();
+        org.nd4j.linalg.learning.config.IUpdater updater = switch (setup.optimizerName()) {
+            case "adam", "adamw" -> new org.nd4j.linalg.learning.config.Adam(lr);
+            case "momentum", "nesterov", "nesterovs" -> new org.nd4j.linalg.learning.config.Nesterovs(lr, 0.9);
+            default -> new Sgd(lr);
+        };
+        return train(x, k, seed, updater, setup.decay(), Boolean.TRUE.equals(setup.bias()), setup.steps(x.numCols));
+    }
+
+    private static Run train(DMatrixRMaj x, int k, long seed, org.nd4j.linalg.learning.config.IUpdater updater, double l2,
+                             boolean bias, int steps) throws InterruptedException {
         long started = System.nanoTime();
         int m = x.numRows;
         int n = x.numCols;
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.DOUBLE)
-                .updater(new Sgd(m * STEP_SIZE))
+                .updater(updater)
                 .weightInit(WeightInit.XAVIER)
                 .list()
-                .layer(new DenseLayer.Builder().nIn(m).nOut(k).activation(Activation.IDENTITY).hasBias(false)
-                        .l2(2 * lambda / m).build())
+                .layer(new DenseLayer.Builder().nIn(m).nOut(k).activation(Activation.IDENTITY).hasBias(bias).l2(l2).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(k).nOut(m).activation(Activation.IDENTITY)
-                        .hasBias(false).l2(2 * lambda / m).build())
+                        .hasBias(bias).l2(l2).build())
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
@@ -59,7 +75,7 @@ final class Dl4jReference {
         }
         INDArray features = Nd4j.create(rows);
         DataSet data = new DataSet(features, features);
-        for (int step = 0; step < STEPS; step++) {
+        for (int step = 0; step < steps; step++) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("DL4J training stopped at step " + step);
             }
@@ -76,6 +92,6 @@ final class Dl4jReference {
             }
         }
         String backend = Nd4j.getBackend().getClass().getSimpleName().replace("Backend", "");
-        return new Run(w1, w2, backend, STEPS, (System.nanoTime() - started) / 1_000_000);
+        return new Run(w1, w2, backend, steps, (System.nanoTime() - started) / 1_000_000);
     }
 }

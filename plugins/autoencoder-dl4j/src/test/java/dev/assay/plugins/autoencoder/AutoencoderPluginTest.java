@@ -35,7 +35,7 @@ class AutoencoderPluginTest {
                 .load(PackReader.read(Path.of(System.getProperty("assay.repo.root", "../.."), "deploy/packs/hw7")));
         var results = new QuestionTestRunner(engine).run(pack).results().stream()
                 .filter(r -> r.questionId().equals("hw7/8b-orthonormal")).toList();
-        assertThat(results).hasSize(7);
+        assertThat(results).hasSize(9);
         assertThat(results).allSatisfy(r -> assertThat(r.outcome()).as(r.label() + " " + r.detail())
                 .isEqualTo(QuestionTestRunner.Outcome.PASS));
     }
@@ -125,6 +125,37 @@ class AutoencoderPluginTest {
         assertThatThrownBy(() -> Matrices.read("W1", "1,2\n3,x\n".getBytes())).hasMessageContaining("line 2: 'x' is not a number");
         assertThatThrownBy(() -> Matrices.read("W1", "a,b\n".getBytes())).hasMessageContaining("holds no numbers");
         assertThatThrownBy(() -> Matrices.read("W1", "[[1, 2], {\"a\": 1}]".getBytes())).hasMessageContaining("JSON array");
+    }
+
+    @Test
+    void aTrainingSetupIsComparedWithEq6() throws Exception {
+        TrainingSetup eq6 = TrainingSetup.read("setup.yaml", ("layers: 2\nbias: false\nloss: nn.MSELoss\noptimizer: SGD\n"
+                + "lr: 0.4\nweight_decay: 0.01\nepochs: 2000\n").getBytes());
+        assertThat(eq6.differencesFromEq6(20, 0.1)).isEmpty();
+        assertThat(eq6.steps(2000)).isEqualTo(2000);
+
+        TrainingSetup adam = TrainingSetup.read("setup.json",
+                "{\"optimizer\": \"Adam\", \"lr\": 0.01, \"weight_decay\": 0.1, \"bias\": true}".getBytes());
+        assertThat(adam.differencesFromEq6(20, 0.1)).hasSize(3)
+                .anySatisfy(d -> assertThat(d).contains("Adam rescales"))
+                .anySatisfy(d -> assertThat(d).contains("affine"))
+                .anySatisfy(d -> assertThat(d).contains("λ = 1.000").contains("weight_decay = 2λ/m = 0.01000"));
+        assertThat(TrainingSetup.read("s", "{\"optimizer\": \"AdamW\", \"weight_decay\": 0.01}".getBytes())
+                .differencesFromEq6(20, 0.1)).singleElement().asString().contains("decouples");
+        TrainingSetup minibatch = TrainingSetup.read("s", "epochs: 100\nbatch_size: 500\n".getBytes());
+        assertThat(minibatch.steps(2000)).isEqualTo(400);
+        assertThat(TrainingSetup.read("s", "epochs: 100000\n".getBytes()).steps(2000)).isEqualTo(TrainingSetup.MAX_EPOCHS);
+
+        assertThatThrownBy(() -> TrainingSetup.read("setup.yaml", "optimiser: sgd\n".getBytes()))
+                .hasMessageContaining("not a training setup");
+    }
+
+    @Test
+    void aBalancedDecoderForAnotherLambdaIsRecognised() {
+        double[] s = {10, 8, 6};
+        double[] forLambdaOne = {1 - 1 / 10.0, 1 - 1 / 8.0, 1 - 1 / 6.0};
+        assertThat(AutoencoderPlugin.impliedLambda(forLambdaOne, s, 3, 0.01)).isCloseTo(1.0, within(1e-12));
+        assertThat(AutoencoderPlugin.impliedLambda(new double[]{2.0, 0.5, 1.2}, s, 3, 0.01)).isNaN();
     }
 
     @Test
