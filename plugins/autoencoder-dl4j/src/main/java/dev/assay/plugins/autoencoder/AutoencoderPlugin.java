@@ -25,7 +25,7 @@ import org.ejml.data.DMatrixRMaj;
  * of W2ᵀW2 against 1 − λ/s_i, and the yes/no verdict.
  *
  * <p>The optimum is computed two ways, in closed form and by training with Deeplearning4j, and the two must
- * agree before either is trusted. Not yet here: training setups as answers, CUDA, and the plotted figure.
+ * agree before either is trusted. Not yet here: the CUDA backend.
  */
 public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
     private static final Pattern VERDICT = Pattern.compile("(?i)\\b(yes|no)\\b");
@@ -299,6 +299,9 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
                 .append(String.format(Locale.ROOT, "%.2e", ref.dl4jGap())).append(" relative to $L^*$, largest angle ")
                 .append(String.format(Locale.ROOT, "%.1e", ref.dl4jAngle())).append("°).");
         g.feedback(new FeedbackBlock(FeedbackBlock.Kind.EVIDENCE, "Your weights against the optimum", table.toString(), null));
+        g.feedback(new FeedbackBlock(FeedbackBlock.Kind.EVIDENCE, "The eigenvalues of your $W_2^\\top W_2$",
+                "Weight decay pushes them toward $1 - \\lambda/s_i$, just below 1: a decoder with (nearly) orthonormal columns.",
+                EigenvalueChart.of(eig, predicted, c.lambda())));
         return approach(g, request).build();
     }
 

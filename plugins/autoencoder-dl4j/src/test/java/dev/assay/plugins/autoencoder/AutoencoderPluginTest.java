@@ -159,6 +159,16 @@ class AutoencoderPluginTest {
     }
 
     @Test
+    void theFigureIsAPngWithATextAlternative() throws Exception {
+        dev.assay.api.Figure f = EigenvalueChart.of(new double[]{1.5, 0.9}, new double[]{0.99, 0.98}, 0.1);
+        assertThat(f.mediaType()).isEqualTo("image/png");
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(f.data()));
+        assertThat(img.getWidth()).isEqualTo(560);
+        assertThat(img.getHeight()).isEqualTo(320);
+        assertThat(f.altText()).contains("1.500 vs 0.990").contains("0.900 vs 0.980");
+    }
+
+    @Test
     void csvWithAHeaderAndJsonAreRead() throws Exception {
         DMatrixRMaj csv = Matrices.read("W1.csv", "a,b\n1.5,2\n3,4e-1\n".getBytes());
         assertThat(csv.get(1, 1)).isEqualTo(0.4);
