@@ -112,6 +112,10 @@ class ServerIT {
         assertThat(questions.json().findValuesAsText("id")).contains("hw7/3bi-grad-w2", "hw7/8b-orthonormal");
         assertThat(questions.json().findValuesAsText("state")).as("every hw7 question has its plugin").containsOnly("READY");
 
+        Reply packs = get("/api/packs/hw7");
+        assertThat(packs.json().path("questions").asInt()).isEqualTo(14);
+        assertThat(packs.json().path("assignments").get(0).path("questions")).hasSize(14);
+
         Reply plugins = get("/api/plugins");
         assertThat(plugins.json().path("plugins").findValuesAsText("id")).contains(ItPlugin.ID, "matrix-calculus",
                 "token-sequence", "essay-rubric", "autoencoder-dl4j");

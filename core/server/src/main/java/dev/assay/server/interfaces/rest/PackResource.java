@@ -2,6 +2,7 @@ package dev.assay.server.interfaces.rest;
 
 import dev.assay.server.application.AssayException;
 import dev.assay.server.application.CatalogService;
+import dev.assay.server.application.QuestionCatalog;
 import dev.assay.server.domain.model.CoursePackEntity;
 import dev.assay.server.interfaces.rest.dto.Views;
 import dev.assay.server.interfaces.rest.security.Allowed;
@@ -28,6 +29,9 @@ public class PackResource {
     @Inject
     CatalogService catalog;
 
+    @Inject
+    QuestionCatalog questions;
+
     @Context
     SecurityContext security;
 
@@ -47,9 +51,9 @@ public class PackResource {
     private Views.PackView view(CoursePackEntity p) {
         List<Views.AssignmentView> assignments = catalog.assignments(p.getId()).stream()
                 .map(AssignmentResource::view).toList();
-        int questions = (int) assignments.stream().flatMap(a -> a.questions().stream()).distinct().count();
+        int count = questions.pack(p.getId()).map(pack -> pack.questions().size()).orElse(0);
         return new Views.PackView(p.getId(), p.getTitle(), p.getVersion(), p.getDescription(), p.getSource(),
-                p.getImportedAt(), Math.max(questions, catalog.storedPackAsNow(p.getId()).questions().size()), assignments);
+                p.getImportedAt(), count, assignments);
     }
 
     @POST
