@@ -264,7 +264,7 @@ class ServerIT {
     }
 
     @Test
-    void validationEchoesWithoutStoring() throws Exception {
+    void validationEchoesHowTheAnswerWasRead() throws Exception {
         String q = uploadPack("42");
         Reply v = json("POST", "/api/questions/" + q + "/validate", Map.of("answer", " 42 "));
         assertThat(v.status()).isEqualTo(200);

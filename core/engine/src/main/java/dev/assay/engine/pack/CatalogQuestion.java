@@ -4,7 +4,6 @@ import dev.assay.api.ConfigProblem;
 import dev.assay.api.Grade;
 import dev.assay.engine.grading.ReadyQuestion;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A question of a loaded pack, with its state and, when ready, what the engine grades it with.
@@ -23,10 +22,6 @@ public record CatalogQuestion(QuestionDef def, QuestionState state, ReadyQuestio
     /** The problems as lines for people: {@code config.expected: must not be blank}. */
     public List<String> problemLines() {
         return problems.stream().map(p -> p.path() + ": " + p.message()).toList();
-    }
-
-    public Optional<ReadyQuestion> readyQuestion() {
-        return Optional.ofNullable(ready);
     }
 
     /** The grade a question that is not ready gives: an error that says why, so nothing is silently dropped. */

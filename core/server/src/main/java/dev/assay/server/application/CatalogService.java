@@ -309,7 +309,7 @@ public class CatalogService {
         QuestionDef def = entry.question().def();
         String approach = expectedApproach == null ? def.expectedApproach() : expectedApproach;
         QuestionDef changed = def.withConfig(config, approach);
-        CoursePack pack = catalog.pack(entry.question().def().id().substring(0, questionId.indexOf('/'))).orElseThrow();
+        CoursePack pack = catalog.pack(questionId.substring(0, questionId.indexOf('/'))).orElseThrow();
         CatalogQuestion prepared = runtime.engines().loader().prepare(changed, pack::file);
         if (prepared.state() == QuestionState.PLUGIN_NOT_INSTALLED) {
             throw new AssayException(AssayException.Kind.CONFLICT, "The plugin '" + def.plugin()

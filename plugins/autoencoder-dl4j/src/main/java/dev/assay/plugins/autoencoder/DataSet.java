@@ -71,8 +71,4 @@ final class DataSet {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd.nextDouble());
     }
 
-    static byte[] csv(DMatrixRMaj x) {
-        return Matrices.csv(x);
-    }
-
 }

@@ -39,7 +39,7 @@ final class Answers {
     }
 
     /** {@code lhs = rhs} as lhs − rhs, shape-checked; a line without '=' means {@code expr = 0}. */
-    static Expr difference(String line, Symbols symbols, int number) throws AnswerException {
+    static Expr difference(String line, Symbols symbols) throws AnswerException {
         List<Expr> sides = Parser.sides(line, symbols);
         if (sides.get(0) == null || sides.size() > 2) {
             throw new AnswerException("PARSE_ERROR", "write one equation, lhs = rhs");
@@ -57,7 +57,7 @@ final class Answers {
         return new Expr.Sum(List.of(sides.get(0), new Expr.Neg(sides.get(1))));
     }
 
-    static String lineLatex(String line, Symbols symbols, int number) throws AnswerException {
+    static String lineLatex(String line, Symbols symbols) throws AnswerException {
         List<Expr> sides = Parser.sides(line, symbols);
         List<String> parts = new ArrayList<>();
         for (Expr e : sides) {

@@ -130,7 +130,7 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             }
             List<String> lines = Answers.lines(request.answer().text());
             for (int i = 0; i < lines.size(); i++) {
-                shown.add(Answers.lineLatex(lines.get(i), p.symbols, i + 1));
+                shown.add(Answers.lineLatex(lines.get(i), p.symbols));
             }
             return Validation.valid(new Echo(String.join("\n", shown), String.join(" \\\\ ", shown)));
         } catch (AnswerException e) {
@@ -411,7 +411,7 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             List<String> shown = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 try {
-                    Expr d = Answers.difference(lines.get(i), p.symbols, i + 1);
+                    Expr d = Answers.difference(lines.get(i), p.symbols);
                     student.add(d);
                     shown.add(Latex.of(d) + " = 0");
                 } catch (AnswerException e) {
@@ -422,6 +422,14 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             }
             Echo echo = new Echo(String.join("\n", shown), String.join(" \\\\ ", shown));
             List<MatrixConfig.Condition> conds = p.config.conditions();
+            List<List<DMatrixRMaj>> references = new ArrayList<>();
+            for (MatrixConfig.Condition cond : conds) {
+                try {
+                    references.add(values(Answers.difference(cond.equation(), p.symbols)).values());
+                } catch (AnswerException e) {
+                    throw new IllegalStateException("condition checked with the configuration: " + e.getMessage(), e);
+                }
+            }
             boolean[] matched = new boolean[conds.size()];
             List<Integer> extra = new ArrayList<>();
             for (int li = 0; li < student.size(); li++) {
@@ -432,13 +440,7 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
                 }
                 boolean any = false;
                 for (int ci = 0; ci < conds.size(); ci++) {
-                    Expr ref;
-                    try {
-                        ref = Answers.difference(conds.get(ci).equation(), p.symbols, 0);
-                    } catch (AnswerException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    if (sameCondition(s, values(ref).values())) {
+                    if (sameCondition(s, references.get(ci))) {
                         matched[ci] = true;
                         any = true;
                     }

@@ -86,9 +86,4 @@ final class Numeric {
         return sum;
     }
 
-    static DMatrixRMaj negate(DMatrixRMaj a) {
-        DMatrixRMaj n = a.copy();
-        CommonOps_DDRM.scale(-1, n);
-        return n;
-    }
 }

@@ -58,7 +58,8 @@ public final class ShapeChecker {
         return Objects.equals(a.name(), b.name());
     }
 
-    String show(MShape s) {
+    /** The shape as declared names, e.g. "k×m", after unification. */
+    public String describe(MShape s) {
         if (s.scalar()) {
             return "a scalar";
         }
@@ -68,11 +69,6 @@ public final class ShapeChecker {
     private String name(Dim d) {
         Dim r = resolve(d);
         return r.var() >= 0 ? "?" : r.name();
-    }
-
-    /** The shape as declared names, e.g. "k×m", after unification. */
-    public String describe(MShape s) {
-        return show(s);
     }
 
     public boolean sameShape(MShape a, MShape b) {
@@ -117,21 +113,21 @@ public final class ShapeChecker {
         if (e instanceof Expr.Inverse inv) {
             MShape s = shape(inv.x());
             if (!s.scalar() && !unify(s.rows(), s.cols())) {
-                throw mismatch(math(inv.x()) + " is " + show(s) + ": only square matrices have inverses.");
+                throw mismatch(math(inv.x()) + " is " + describe(s) + ": only square matrices have inverses.");
             }
             return s;
         }
         if (e instanceof Expr.Power p) {
             MShape s = shape(p.x());
             if (!s.scalar() && !unify(s.rows(), s.cols())) {
-                throw mismatch(math(p.x()) + " is " + show(s) + ": only square matrices have powers.");
+                throw mismatch(math(p.x()) + " is " + describe(s) + ": only square matrices have powers.");
             }
             return s;
         }
         if (e instanceof Expr.Trace t) {
             MShape s = shape(t.x());
             if (!s.scalar() && !unify(s.rows(), s.cols())) {
-                throw mismatch(math(t.x()) + " is " + show(s) + ": the trace needs a square matrix.");
+                throw mismatch(math(t.x()) + " is " + describe(s) + ": the trace needs a square matrix.");
             }
             return MShape.SCALAR;
         }
@@ -142,7 +138,7 @@ public final class ShapeChecker {
         if (e instanceof Expr.Div d) {
             MShape den = shape(d.den());
             if (!den.scalar()) {
-                throw mismatch("Dividing by " + math(d.den()) + ", which is " + show(den)
+                throw mismatch("Dividing by " + math(d.den()) + ", which is " + describe(den)
                         + ", is not defined: divide by scalars only, or multiply by an inverse.");
             }
             return shape(d.num());
@@ -159,8 +155,8 @@ public final class ShapeChecker {
                     acc = ts;
                     first = t;
                 } else if (acc.scalar() != ts.scalar() || !sameShape(acc, ts)) {
-                    throw mismatch("Cannot add " + math(first) + ", which is " + show(acc) + ", and "
-                            + math(t) + ", which is " + show(ts) + ".");
+                    throw mismatch("Cannot add " + math(first) + ", which is " + describe(acc) + ", and "
+                            + math(t) + ", which is " + describe(ts) + ".");
                 }
             }
             return acc == null ? MShape.SCALAR : acc;
@@ -178,7 +174,7 @@ public final class ShapeChecker {
                     acc = fs;
                 } else {
                     if (!unify(acc.cols(), fs.rows())) {
-                        throw mismatch(math(last) + " is " + show(lastShape) + " but " + math(f) + " is " + show(fs)
+                        throw mismatch(math(last) + " is " + describe(lastShape) + " but " + math(f) + " is " + describe(fs)
                                 + ": " + name(acc.cols()) + " ≠ " + name(fs.rows()) + ", so they cannot be multiplied.");
                     }
                     acc = new MShape(acc.rows(), fs.cols());

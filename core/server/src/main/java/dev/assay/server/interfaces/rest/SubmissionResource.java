@@ -46,11 +46,14 @@ public class SubmissionResource {
 
     static Views.SubmissionView view(SubmissionEntity s, SubmissionStore store, GradingService grading) {
         double points = grading.question(s.getQuestionId()).question().def().points();
+        // Grades of one submission share few configuration versions: look each up once.
+        java.util.Map<Long, Integer> versions = new java.util.HashMap<>();
         List<Views.GradeView> grades = store.grades(s.getId()).stream()
-                .map((GradeEntity g) -> ViewMapper.grade(g, points, grading.versionOf(g.getConfigId()))).toList();
+                .map((GradeEntity g) -> ViewMapper.grade(g, points,
+                        versions.computeIfAbsent(g.getConfigId(), grading::versionOf))).toList();
         List<Views.FileView> files = store.files(s.getId()).stream()
                 .map(f -> new Views.FileView(f.getName(), f.getMediaType(), f.getSizeBytes())).toList();
         return new Views.SubmissionView(s.getId(), s.getQuestionId(), store.platformUserId(s.getUserId()), s.getAnswerText(),
-                files, s.getCreatedAt(), grading.versionOf(s.getConfigId()), grades);
+                files, s.getCreatedAt(), versions.computeIfAbsent(s.getConfigId(), grading::versionOf), grades);
     }
 }
