@@ -105,7 +105,13 @@ class ServerIT {
         URI root = URI.create(base.toString()).resolve("/health/ready");
         HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(root).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-        assertThat(Json.json().readTree(ready.body()).path("status").asText()).isEqualTo("UP");
+        JsonNode health = Json.json().readTree(ready.body());
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        JsonNode pluginCheck = health.findParents("name").stream()
+                .filter(c -> c.path("name").asText().equals("grader-plugins")).findFirst().orElseThrow().path("data");
+        assertThat(pluginCheck.path("autoencoder-dl4j.device").asText()).as("the CPU build says where DL4J trains")
+                .isEqualTo("CPU");
+        assertThat(pluginCheck.path("autoencoder-dl4j.deviceReason").asText()).contains("CPU backend only");
         Reply questions = get("/api/questions?pack=hw7");
         assertThat(questions.status()).isEqualTo(200);
         assertThat(questions.json()).hasSize(14);

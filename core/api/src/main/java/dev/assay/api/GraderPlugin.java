@@ -2,6 +2,7 @@ package dev.assay.api;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,5 +60,13 @@ public interface GraderPlugin<C extends Record> {
     /** The content of one handout named by {@link #handouts}. */
     default Optional<Attachment> handout(C config, String name, QuestionResources resources) {
         return Optional.empty();
+    }
+
+    /**
+     * What the plugin reports about itself on the server's health endpoint, e.g. which device it
+     * trains on and why. Called on every health probe: must be cheap and must not throw.
+     */
+    default Map<String, String> status() {
+        return Map.of();
     }
 }

@@ -17,12 +17,15 @@ public record AeConfig(
         @Doc("the right verdict on the bias toward orthonormal columns: yes or no") String expectedVerdict,
         @Doc("how close is close enough") @Valid Tolerances tolerances,
         @Doc(value = "the share of the score each check carries", defaultValue = "subspace 0.3, loss 0.2, orthonormal 0.3, verdict 0.2")
-        @Valid Weights checks) {
+        @Valid Weights checks,
+        @Doc(value = "time budget of one training job (the reference, or a student's setup), in seconds", defaultValue = "60")
+        @Min(1) @Max(180) Integer trainingBudgetSeconds) {
 
     public AeConfig {
         tolerances = tolerances == null ? new Tolerances(null, null, null) : tolerances;
         checks = checks == null ? new Weights(null, null, null, null) : checks;
         expectedVerdict = expectedVerdict == null ? "yes" : expectedVerdict;
+        trainingBudgetSeconds = trainingBudgetSeconds == null ? 60 : trainingBudgetSeconds;
     }
 
     public record Data(@Valid Generate generate, String csv) {

@@ -25,15 +25,23 @@ import org.ejml.data.DMatrixRMaj;
  * of W2ᵀW2 against 1 − λ/s_i, and the yes/no verdict.
  *
  * <p>The optimum is computed two ways, in closed form and by training with Deeplearning4j, and the two must
- * agree before either is trusted. Not yet here: the CUDA backend.
+ * agree before either is trusted. Training runs on the {@link TrainingDevice} (CUDA where the build carries it
+ * and the GPU can run it, else the CPU), one job at a time by default, each within the question's time budget.
  */
 public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
     private static final Pattern VERDICT = Pattern.compile("(?i)\\b(yes|no)\\b");
 
-    /** Data sets and optima are pure functions of the configuration: computed once per configuration. */
-    private final ConcurrentHashMap<AeConfig, Reference> optima = new ConcurrentHashMap<>();
-    /** One training at a time on this machine's device: later graders wait (interruptibly) for it. */
-    private final java.util.concurrent.locks.ReentrantLock device = new java.util.concurrent.locks.ReentrantLock();
+    /** Data sets and optima are pure functions of the data, λ and k: computed once for each. */
+    private final ConcurrentHashMap<ReferenceKey, Reference> optima = new ConcurrentHashMap<>();
+
+    private record ReferenceKey(AeConfig.Data data, double lambda, int k) {
+        static ReferenceKey of(AeConfig c) {
+            return new ReferenceKey(c.data(), c.lambda(), c.k());
+        }
+    }
+    /** One training at a time on this machine's device by default; at most 8 jobs wait for it. */
+    private final TrainingDevice device = new TrainingDevice(
+            Integer.getInteger("assay.autoencoder.concurrentJobs", 1), Integer.getInteger("assay.autoencoder.maxWaiting", 8));
 
     /** Both references, and whether they agree. */
     record Reference(ClosedForm closedForm, Dl4jReference.Run dl4j, double dl4jGap, double dl4jAngle) {
@@ -44,7 +52,17 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
 
     @Override
     public Optional<java.time.Duration> timeLimit(AeConfig config) {
-        return Optional.of(java.time.Duration.ofMinutes(2)); // the first grade of a question trains the DL4J reference
+        // waiting for the device (one budget), the reference on a question's first grade, then the student's setup
+        return Optional.of(budget(config).multipliedBy(3).plusSeconds(10));
+    }
+
+    private static java.time.Duration budget(AeConfig c) {
+        return java.time.Duration.ofSeconds(c.trainingBudgetSeconds());
+    }
+
+    @Override
+    public java.util.Map<String, String> status() {
+        return device.status();
     }
 
     @Override
@@ -77,28 +95,29 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
         return problems;
     }
 
-    private Reference optimum(AeConfig c, QuestionResources resources) throws WeightsException, InterruptedException {
-        Reference ref = optima.get(c);
+    private Reference optimum(AeConfig c, QuestionResources resources)
+            throws WeightsException, InterruptedException, TrainingDevice.BudgetExceeded, TrainingDevice.Busy {
+        ReferenceKey key = ReferenceKey.of(c);
+        Reference ref = optima.get(key);
         if (ref != null) {
             return ref;
         }
-        device.lockInterruptibly();
-        try {
-            ref = optima.get(c);
-            if (ref == null) {
-                DMatrixRMaj x = DataSet.of(c.data(), resources);
-                ClosedForm cf = new ClosedForm(x, c.lambda(), c.k());
-                long seed = c.data().generate() == null ? 1 : c.data().generate().seed();
-                Dl4jReference.Run run = Dl4jReference.train(x, c.lambda(), c.k(), seed);
-                ref = new Reference(cf, run, (cf.loss(run.w1(), run.w2()) - cf.loss) / cf.loss, cf.largestPrincipalAngle(run.w2()));
-                if (optima.size() < 16) {
-                    optima.put(c, ref);
-                }
+        DMatrixRMaj x = DataSet.of(c.data(), resources);
+        return device.run(budget(c), budget(c), deadline -> {
+            Reference again = optima.get(key); // trained by the job ahead of this one
+            if (again != null) {
+                return again;
             }
-            return ref;
-        } finally {
-            device.unlock();
-        }
+            ClosedForm cf = new ClosedForm(x, c.lambda(), c.k());
+            long seed = c.data().generate() == null ? 1 : c.data().generate().seed();
+            Dl4jReference.Run run = Dl4jReference.train(x, c.lambda(), c.k(), seed, deadline);
+            Reference made = new Reference(cf, run, (cf.loss(run.w1(), run.w2()) - cf.loss) / cf.loss,
+                    cf.largestPrincipalAngle(run.w2()));
+            if (optima.size() < 16) {
+                optima.put(key, made);
+            }
+            return made;
+        });
     }
 
     @Override
@@ -181,6 +200,12 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
             ref = optimum(c, request.context().resources());
         } catch (WeightsException e) {
             return Grade.error("DATA_UNAVAILABLE", "The question's data set cannot be built: " + e.getMessage());
+        } catch (TrainingDevice.BudgetExceeded e) {
+            return Grade.error("REFERENCE_OVER_BUDGET", "The reference training for this question did not finish within its "
+                    + "budget of " + c.trainingBudgetSeconds() + " s (" + e.getMessage() + "). Your answer is kept; an "
+                    + "instructor needs to raise trainingBudgetSeconds or make the data set smaller, then regrade.");
+        } catch (TrainingDevice.Busy e) {
+            return busy(e);
         }
         if (!ref.agree()) {
             return Grade.error("REFERENCE_DISAGREES", "The two references for this question disagree (DL4J's training is "
@@ -192,11 +217,20 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
         if (bySetup) {
             differences = setup.differencesFromEq6(ref.closedForm().x.numRows, c.lambda());
             Dl4jReference.Run run;
-            device.lockInterruptibly();
+            TrainingSetup s = setup;
             try {
-                run = Dl4jReference.train(ref.closedForm().x, c.k(), 7, setup);
-            } finally {
-                device.unlock();
+                run = device.run(budget(c), budget(c), deadline -> Dl4jReference.train(ref.closedForm().x, c.k(), 7, s, deadline));
+            } catch (TrainingDevice.BudgetExceeded e) {
+                return approach(Grade.builder(Grade.Status.INVALID_ANSWER).note("TRAINING_OVER_BUDGET")
+                        .echo(Echo.text("training setup: " + setup.optimizerName() + ", " + e.stepsPlanned + " steps"))
+                        .feedback(FeedbackBlock.diagnosis("Your setup asks for " + e.stepsPlanned + " full-batch steps. "
+                                + "Assay trains each setup for at most " + c.trainingBudgetSeconds() + " s and got through "
+                                + e.stepsDone + " of them, so it stopped without grading. Ask for fewer epochs (or a larger "
+                                + "batch), or train it yourself and upload W1 and W2 instead."
+                                + (differences.isEmpty() ? "" : " Note also: " + String.join("; ", differences) + "."))),
+                        request).build();
+            } catch (TrainingDevice.Busy e) {
+                return busy(e);
             }
             w1 = run.w1();
             w2 = run.w2();
@@ -303,6 +337,11 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
                 "Weight decay pushes them toward $1 - \\lambda/s_i$, just below 1: a decoder with (nearly) orthonormal columns.",
                 EigenvalueChart.of(eig, predicted, c.lambda())));
         return approach(g, request).build();
+    }
+
+    private static Grade busy(TrainingDevice.Busy e) {
+        return Grade.error("TRAINING_BUSY", "Assay could not train for this answer now: " + e.getMessage() + ". Your answer "
+                + "is kept and will be graded when it is regraded; nothing is lost.");
     }
 
     /** The λ for which the eigenvalues e_i would be 1 − λ/s_i, if one λ fits them all; else NaN. */

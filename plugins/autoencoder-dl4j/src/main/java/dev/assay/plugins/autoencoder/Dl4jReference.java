@@ -34,24 +34,27 @@ final class Dl4jReference {
     private Dl4jReference() {
     }
 
-    static Run train(DMatrixRMaj x, double lambda, int k, long seed) throws InterruptedException {
+    static Run train(DMatrixRMaj x, double lambda, int k, long seed, long deadlineNanos)
+            throws InterruptedException, TrainingDevice.BudgetExceeded {
         int m = x.numRows;
-        return train(x, k, seed, new Sgd(m * STEP_SIZE), 2 * lambda / m, false, STEPS);
+        return train(x, k, seed, new Sgd(m * STEP_SIZE), 2 * lambda / m, false, STEPS, deadlineNanos);
     }
 
     /** A student's setup, as DL4J runs it: its optimiser, learning rate, decay (as L2) and bias, full batch. */
-    static Run train(DMatrixRMaj x, int k, long seed, TrainingSetup setup) throws InterruptedException {
+    static Run train(DMatrixRMaj x, int k, long seed, TrainingSetup setup, long deadlineNanos)
+            throws InterruptedException, TrainingDevice.BudgetExceeded {
         double lr = setup.learningRate() == null ? 0.01 : setup.learningRate();
         org.nd4j.linalg.learning.config.IUpdater updater = switch (setup.optimizerName()) {
             case "adam", "adamw" -> new org.nd4j.linalg.learning.config.Adam(lr);
             case "momentum", "nesterov", "nesterovs" -> new org.nd4j.linalg.learning.config.Nesterovs(lr, 0.9);
             default -> new Sgd(lr);
         };
-        return train(x, k, seed, updater, setup.decay(), Boolean.TRUE.equals(setup.bias()), setup.steps(x.numCols));
+        return train(x, k, seed, updater, setup.decay(), Boolean.TRUE.equals(setup.bias()), setup.steps(x.numCols), deadlineNanos);
     }
 
     private static Run train(DMatrixRMaj x, int k, long seed, org.nd4j.linalg.learning.config.IUpdater updater, double l2,
-                             boolean bias, int steps) throws InterruptedException {
+                             boolean bias, int steps, long deadlineNanos)
+            throws InterruptedException, TrainingDevice.BudgetExceeded {
         long started = System.nanoTime();
         int m = x.numRows;
         int n = x.numCols;
@@ -78,6 +81,9 @@ final class Dl4jReference {
         for (int step = 0; step < steps; step++) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("DL4J training stopped at step " + step);
+            }
+            if (System.nanoTime() - deadlineNanos > 0) {
+                throw new TrainingDevice.BudgetExceeded(step, steps);
             }
             net.fit(data);
         }

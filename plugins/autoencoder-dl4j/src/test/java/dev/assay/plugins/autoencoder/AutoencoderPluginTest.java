@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class AutoencoderPluginTest {
     static final AeConfig HW7 = new AeConfig(new AeConfig.Data(new AeConfig.Generate(20, 2000, 5, 7L,
-            List.of(10.0, 8.0, 6.0, 5.0, 4.0, 0.5, 0.4, 0.3, 0.2, 0.1)), null), 0.1, 5, "yes", null, null);
+            List.of(10.0, 8.0, 6.0, 5.0, 4.0, 0.5, 0.4, 0.3, 0.2, 0.1)), null), 0.1, 5, "yes", null, null, null);
 
     @Test
     void everyHw7CaseOfThisPluginPasses() throws Exception {

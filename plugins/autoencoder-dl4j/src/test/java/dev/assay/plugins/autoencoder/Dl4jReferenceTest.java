@@ -10,7 +10,7 @@ class Dl4jReferenceTest {
     void trainingWithDl4jReachesTheClosedFormOptimum() throws Exception {
         var x = DataSet.generate(AutoencoderPluginTest.HW7.data().generate());
         ClosedForm cf = new ClosedForm(x, 0.1, 5);
-        Dl4jReference.Run run = Dl4jReference.train(x, 0.1, 5, 42);
+        Dl4jReference.Run run = Dl4jReference.train(x, 0.1, 5, 42, System.nanoTime() + 600_000_000_000L);
         double gap = (cf.loss(run.w1(), run.w2()) - cf.loss) / cf.loss;
         System.out.printf("DL4J (%s): %d steps in %d ms, loss gap %.3g, largest principal angle %.3g°%n", run.backend(),
                 run.steps(), run.millis(), gap, cf.largestPrincipalAngle(run.w2()));
