@@ -69,10 +69,15 @@ public class GradingService {
 
     /** Grades and stores. An over-size answer is refused before anything is stored. */
     public SubmissionStore.Stored submit(String questionId, String platformUserId, Answer answer) {
+        return submit(questionId, platformUserId, answer, null);
+    }
+
+    /** Grades and stores; with a gradebook target the user's assignment score goes to the outbox with the grade. */
+    public SubmissionStore.Stored submit(String questionId, String platformUserId, Answer answer, String gradebookTarget) {
         QuestionCatalog.Entry q = question(questionId);
         checkSize(answer);
         GradeOutcome outcome = grade(q, answer);
-        return store.store(questionId, platformUserId, q.configId(), answer, outcome);
+        return store.store(questionId, platformUserId, q.configId(), answer, outcome, gradebookTarget);
     }
 
     /** Grades a stored submission again with its question's current configuration; the history grows. */
@@ -82,6 +87,28 @@ public class GradingService {
         QuestionCatalog.Entry q = question(s.getQuestionId());
         GradeOutcome outcome = grade(q, store.answer(s));
         return store.addGrade(submissionId, q.configId(), outcome);
+    }
+
+    /** The files a question hands out (empty when its plugin is missing). */
+    @SuppressWarnings("unchecked")
+    public java.util.List<dev.assay.api.HandoutInfo> handouts(String questionId) {
+        CatalogQuestion cq = question(questionId).question();
+        if (cq.state() != QuestionState.READY) {
+            return java.util.List.of();
+        }
+        dev.assay.api.GraderPlugin<Record> plugin = (dev.assay.api.GraderPlugin<Record>) cq.ready().plugin().plugin();
+        return plugin.handouts(cq.ready().config());
+    }
+
+    /** One handed-out file with its content. */
+    @SuppressWarnings("unchecked")
+    public Optional<dev.assay.api.Attachment> handout(String questionId, String name) {
+        CatalogQuestion cq = question(questionId).question();
+        if (cq.state() != QuestionState.READY) {
+            return Optional.empty();
+        }
+        dev.assay.api.GraderPlugin<Record> plugin = (dev.assay.api.GraderPlugin<Record>) cq.ready().plugin().plugin();
+        return plugin.handout(cq.ready().config(), name, cq.ready().resources());
     }
 
     public int versionOf(long configId) {

@@ -29,13 +29,24 @@ public class SubmissionStore {
     @PersistenceContext(unitName = "assay")
     EntityManager em;
 
+    @jakarta.inject.Inject
+    Gradebook gradebook;
+
     /** What was stored, with the grade as given (no need to read it back). */
     public record Stored(SubmissionEntity submission, GradeEntity grade, Grade given) {
     }
 
     @Transactional
     public Stored store(String questionId, String platformUserId, long configId, Answer answer, GradeOutcome outcome) {
-        SubmissionEntity s = new SubmissionEntity(questionId, userFor(platformUserId), configId, answer.text(), AuditLog.now());
+        return store(questionId, platformUserId, configId, answer, outcome, null);
+    }
+
+    /** Stores the submission and its grade and, with a gradebook target, the user's new score in the outbox: one transaction. */
+    @Transactional
+    public Stored store(String questionId, String platformUserId, long configId, Answer answer, GradeOutcome outcome,
+                        String gradebookTarget) {
+        SubmissionEntity s = new SubmissionEntity(questionId, userFor(platformUserId), configId, answer.text(), AuditLog.now(),
+                gradebookTarget);
         em.persist(s);
         em.flush();
         for (Attachment a : answer.attachments()) {
@@ -44,6 +55,9 @@ public class SubmissionStore {
         GradeEntity g = gradeRow(s.getId(), configId, outcome);
         em.persist(g);
         em.flush();
+        if (gradebookTarget != null) {
+            gradebook.enqueue(s, platformUserId, g.getGradedAt());
+        }
         return new Stored(s, g, outcome.grade());
     }
 
@@ -52,6 +66,10 @@ public class SubmissionStore {
         GradeEntity g = gradeRow(submissionId, configId, outcome);
         em.persist(g);
         em.flush();
+        SubmissionEntity s = em.find(SubmissionEntity.class, submissionId);
+        if (s.getGradebookTarget() != null) {
+            gradebook.enqueue(s, em.find(UserEntity.class, s.getUserId()).getPlatformUserId(), g.getGradedAt());
+        }
         return g;
     }
 

@@ -27,6 +27,8 @@ public class SubmissionEntity {
     private String answerText;
     @Column(name = "created_at", updatable = false)
     private OffsetDateTime createdAt;
+    @Column(name = "gradebook_target", updatable = false)
+    private String gradebookTarget;
 
     protected SubmissionEntity() {
     }
@@ -37,6 +39,17 @@ public class SubmissionEntity {
         this.configId = configId;
         this.answerText = answerText;
         this.createdAt = createdAt;
+    }
+
+    public SubmissionEntity(String questionId, Long userId, Long configId, String answerText, OffsetDateTime createdAt,
+                            String gradebookTarget) {
+        this(questionId, userId, configId, answerText, createdAt);
+        this.gradebookTarget = gradebookTarget;
+    }
+
+    /** Where this submission's assignment score goes (an LTI resource link, say), or null. */
+    public String getGradebookTarget() {
+        return gradebookTarget;
     }
 
     public Long getId() {

@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Set;
 
 /** Between REST bodies and the application's values. */
-final class ViewMapper {
+public final class ViewMapper {
     private ViewMapper() {
     }
 
-    static Answer answer(String text, List<FileBody> files) {
+    public static Answer answer(String text, List<FileBody> files) {
         List<Attachment> attachments = new ArrayList<>();
         Set<String> names = new HashSet<>();
         List<FileBody> list = files == null ? List.of() : files;

@@ -1,0 +1,146 @@
+package dev.assay.server.domain.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/**
+ * A score on its way to a gradebook. Written in the transaction that stores the grade; the worker moves it
+ * from PENDING to DELIVERED (or SUPERSEDED by a newer score for the same target and user, or FAILED after
+ * its retries).
+ */
+@Entity
+@Table(name = "score_outbox")
+public class OutboxEntry {
+    public enum State { PENDING, DELIVERED, SUPERSEDED, FAILED }
+
+    @Id
+    @SequenceGenerator(name = "score_outbox_seq", sequenceName = "score_outbox_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "score_outbox_seq")
+    private Long id;
+    private String target;
+    @Column(name = "user_key")
+    private String userKey;
+    @Column(name = "score_given")
+    private double scoreGiven;
+    @Column(name = "score_maximum")
+    private double scoreMaximum;
+    @Column(name = "activity_progress")
+    private String activityProgress;
+    @Column(name = "grading_progress")
+    private String gradingProgress;
+    @Column(name = "graded_at")
+    private OffsetDateTime gradedAt;
+    private String state;
+    private int attempts;
+    @Column(name = "next_attempt_at")
+    private OffsetDateTime nextAttemptAt;
+    @Column(name = "last_error")
+    private String lastError;
+    @Column(name = "delivered_at")
+    private OffsetDateTime deliveredAt;
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+
+    protected OutboxEntry() {
+    }
+
+    public OutboxEntry(String target, String userKey, double scoreGiven, double scoreMaximum, String activityProgress,
+                       String gradingProgress, OffsetDateTime gradedAt) {
+        this.target = target;
+        this.userKey = userKey;
+        this.scoreGiven = scoreGiven;
+        this.scoreMaximum = scoreMaximum;
+        this.activityProgress = activityProgress;
+        this.gradingProgress = gradingProgress;
+        this.gradedAt = gradedAt;
+        this.state = State.PENDING.name();
+        this.nextAttemptAt = gradedAt;
+        this.createdAt = gradedAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public String getUserKey() {
+        return userKey;
+    }
+
+    public double getScoreGiven() {
+        return scoreGiven;
+    }
+
+    public double getScoreMaximum() {
+        return scoreMaximum;
+    }
+
+    public String getActivityProgress() {
+        return activityProgress;
+    }
+
+    public String getGradingProgress() {
+        return gradingProgress;
+    }
+
+    public OffsetDateTime getGradedAt() {
+        return gradedAt;
+    }
+
+    public State getState() {
+        return State.valueOf(state);
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public OffsetDateTime getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public OffsetDateTime getDeliveredAt() {
+        return deliveredAt;
+    }
+
+    public void delivered(OffsetDateTime at) {
+        state = State.DELIVERED.name();
+        deliveredAt = at;
+        attempts++;
+        lastError = null;
+    }
+
+    public void superseded() {
+        state = State.SUPERSEDED.name();
+    }
+
+    public void retryAt(OffsetDateTime at, String error) {
+        attempts++;
+        nextAttemptAt = at;
+        lastError = error.length() > 2000 ? error.substring(0, 2000) : error;
+    }
+
+    public void failed(String error) {
+        attempts++;
+        state = State.FAILED.name();
+        lastError = error.length() > 2000 ? error.substring(0, 2000) : error;
+    }
+
+    public void retryNow(OffsetDateTime at) {
+        state = State.PENDING.name();
+        nextAttemptAt = at;
+    }
+}

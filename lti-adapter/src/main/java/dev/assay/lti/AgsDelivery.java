@@ -1,0 +1,239 @@
+package dev.assay.lti;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.assay.engine.json.Json;
+import dev.assay.server.application.ports.ScoreDelivery;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * Scores back to the LMS gradebook through LTI Assignment and Grade Services: an OAuth2 client_credentials
+ * token obtained with a private_key_jwt assertion (cached until shortly before it expires), then the score
+ * POSTed to the line item's /scores. A link launched without a line item but with the lineitems scope gets
+ * one, found again by its resource link id before one is created.
+ */
+@ApplicationScoped
+public class AgsDelivery implements ScoreDelivery {
+    private static final Logger LOG = Logger.getLogger(AgsDelivery.class.getName());
+    static final String SCOPE_SCORE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+    static final String SCOPE_LINEITEM = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
+    static final String SCORE_TYPE = "application/vnd.ims.lis.v1.score+json";
+    static final String LINEITEM_TYPE = "application/vnd.ims.lis.v2.lineitem+json";
+    static final String CONTAINER_TYPE = "application/vnd.ims.lis.v2.lineitemcontainer+json";
+
+    @Inject
+    LinkStore links;
+    @Inject
+    PlatformStore platforms;
+    @Inject
+    ToolKeys keys;
+    @Inject
+    LtiSettings settings;
+
+    private HttpClient http;
+
+    private record Token(String value, Instant expires) {
+    }
+
+    private final ConcurrentHashMap<String, Token> tokens = new ConcurrentHashMap<>();
+
+    /** An LMS answer that means "try later". */
+    private static final class TryLater extends Exception {
+        TryLater(String message) {
+            super(message);
+        }
+    }
+
+    /** An LMS answer that will not change by trying again. */
+    private static final class Refuse extends Exception {
+        Refuse(String message) {
+            super(message);
+        }
+    }
+
+    @PostConstruct
+    void init() {
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.httpTimeout()).build();
+    }
+
+    @Override
+    public boolean handles(String target) {
+        return target.startsWith("lti:");
+    }
+
+    @Override
+    public Outcome deliver(Score score) {
+        try {
+            long linkId = Long.parseLong(score.target().substring(4));
+            LinkStore.Link link = links.byId(linkId).orElseThrow(() -> new Refuse("the LTI link " + linkId + " is gone"));
+            Platform platform = platforms.byId(link.platformId()).orElseThrow(() -> new Refuse("its platform is no longer registered"));
+            String lineitem = lineitem(link, platform, score.scoreMaximum());
+            ObjectNode body = Json.json().createObjectNode();
+            body.put("userId", Launch.subOf(score.userKey()));
+            body.put("scoreGiven", score.scoreGiven());
+            body.put("scoreMaximum", score.scoreMaximum());
+            body.put("activityProgress", score.activityProgress());
+            body.put("gradingProgress", score.gradingProgress());
+            body.put("timestamp", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(score.timestamp().truncatedTo(ChronoUnit.MILLIS)));
+            send(platform, SCOPE_SCORE, "POST", scoresUrl(lineitem), SCORE_TYPE, null, Json.json().writeValueAsString(body));
+            return new Delivered();
+        } catch (TryLater e) {
+            return new Retry(e.getMessage());
+        } catch (Refuse e) {
+            return new Refused(e.getMessage());
+        } catch (IOException e) {
+            return new Retry("the LMS could not be reached: " + e.getClass().getSimpleName() + " " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Retry("interrupted");
+        }
+    }
+
+    /** The line item's scores URL: /scores after the path, the query string kept (Moodle's ?type_id=…). */
+    static String scoresUrl(String lineitem) {
+        URI u = URI.create(lineitem);
+        String path = u.getRawPath() == null ? "" : u.getRawPath();
+        String scores = (path.endsWith("/") ? path.substring(0, path.length() - 1) : path) + "/scores";
+        return u.getScheme() + "://" + u.getRawAuthority() + scores + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    }
+
+    private String lineitem(LinkStore.Link link, Platform platform, double maximum) throws TryLater, Refuse, IOException,
+            InterruptedException {
+        if (link.lineitemUrl() != null) {
+            return link.lineitemUrl();
+        }
+        if (link.lineitemsUrl() == null || !link.agsScopes().contains(SCOPE_LINEITEM)) {
+            throw new Refuse("the LMS gave this link no line item and no right to create one (AGS lineitem scope): "
+                    + "enable grade synchronisation for the activity");
+        }
+        String container = link.lineitemsUrl();
+        String query = container + (container.contains("?") ? "&" : "?") + "resource_link_id="
+                + URLEncoder.encode(link.resourceLinkId(), StandardCharsets.UTF_8);
+        JsonNode found = Json.json().readTree(send(platform, SCOPE_LINEITEM, "GET", query, null, CONTAINER_TYPE, null));
+        for (JsonNode item : found) {
+            if (link.resourceLinkId().equals(item.path("resourceLinkId").asText())) {
+                return links.lineitemFound(link.id(), item.path("id").asText()).lineitemUrl();
+            }
+        }
+        ObjectNode create = Json.json().createObjectNode();
+        create.put("scoreMaximum", maximum);
+        create.put("label", link.title() == null ? "Assay" : link.title());
+        create.put("resourceLinkId", link.resourceLinkId());
+        create.put("tag", "assay");
+        JsonNode made = Json.json().readTree(send(platform, SCOPE_LINEITEM, "POST", container, LINEITEM_TYPE, LINEITEM_TYPE,
+                Json.json().writeValueAsString(create)));
+        String id = made.path("id").asText();
+        if (id.isBlank()) {
+            throw new TryLater("the LMS created a line item but gave no id");
+        }
+        LOG.info(() -> "AGS: line item " + id + " created for link " + link.id());
+        return links.lineitemFound(link.id(), id).lineitemUrl();
+    }
+
+    private String send(Platform p, String scope, String method, String url, String contentType, String accept, String body)
+            throws TryLater, Refuse, IOException, InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).timeout(settings.httpTimeout())
+                    .header("Authorization", "Bearer " + token(p, scope));
+            if (accept != null) {
+                r.header("Accept", accept);
+            }
+            r.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            if (contentType != null) {
+                r.header("Content-Type", contentType);
+            }
+            HttpResponse<String> res = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+            int s = res.statusCode();
+            if (s / 100 == 2) {
+                return res.body();
+            }
+            if (s == 401 && attempt == 0) {
+                tokens.remove(p.id() + " " + scope); // expired early or revoked: one fresh token
+                continue;
+            }
+            String what = method + " " + url + " answered " + s + ": " + clip(res.body());
+            if (s >= 500 || s == 429 || s == 408) {
+                throw new TryLater(what);
+            }
+            throw new Refuse(what);
+        }
+    }
+
+    /** A cached access token for the platform and scope; a new one through the token endpoint when needed. */
+    private String token(Platform p, String scope) throws TryLater, Refuse, IOException, InterruptedException {
+        String key = p.id() + " " + scope;
+        Token t = tokens.get(key);
+        if (t != null && t.expires().isAfter(Instant.now().plusSeconds(30))) {
+            return t.value();
+        }
+        String form = "grant_type=client_credentials"
+                + "&client_assertion_type=" + URLEncoder.encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer", StandardCharsets.UTF_8)
+                + "&client_assertion=" + URLEncoder.encode(assertion(p), StandardCharsets.UTF_8)
+                + "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8);
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(p.tokenUrl())).timeout(settings.httpTimeout())
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() / 100 != 2) {
+            String what = "the token endpoint " + p.tokenUrl() + " answered " + res.statusCode() + ": " + clip(res.body());
+            if (res.statusCode() >= 500 || res.statusCode() == 429) {
+                throw new TryLater(what);
+            }
+            throw new Refuse(what + " (is Assay's JWKS URL or public key registered with the platform?)");
+        }
+        JsonNode json = Json.json().readTree(res.body());
+        String value = json.path("access_token").asText();
+        if (value.isBlank()) {
+            throw new TryLater("the token endpoint gave no access_token");
+        }
+        long seconds = json.path("expires_in").asLong(3600);
+        tokens.put(key, new Token(value, Instant.now().plusSeconds(seconds)));
+        return value;
+    }
+
+    /** The private_key_jwt client assertion: signed with the tool's current key, for the token endpoint. */
+    String assertion(Platform p) {
+        RSAKey key = keys.signingKey();
+        Instant now = Instant.now();
+        JWTClaimsSet c = new JWTClaimsSet.Builder().issuer(p.clientId()).subject(p.clientId()).audience(p.tokenUrl())
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).jwtID(UUID.randomUUID().toString())
+                .build();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT)
+                    .build(), c);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a client assertion: " + e.getMessage(), e);
+        }
+    }
+
+    private static String clip(String s) {
+        return s == null ? "" : s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+
+}

@@ -1,0 +1,81 @@
+package dev.assay.lti;
+
+import dev.assay.server.application.AssayException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Platform registrations and the tool's keys, for administrators (the admin bearer token). */
+@Path("admin")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class LtiAdminResource {
+    @Inject
+    PlatformStore platforms;
+
+    @Inject
+    ToolKeys keys;
+
+    @Inject
+    @ConfigProperty(name = "assay.admin.token")
+    Optional<String> adminToken;
+
+    private void admin(String authorization) {
+        String expected = adminToken.orElse("");
+        boolean ok = !expected.isBlank() && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && MessageDigest.isEqual(authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8));
+        if (!ok) {
+            throw new WebApplicationException(Response.status(401).type(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"assay\"")
+                    .entity(Map.of("status", 401, "message", "Send the admin token as 'Authorization: Bearer <token>'.")).build());
+        }
+    }
+
+    @GET
+    @Path("platforms")
+    public List<Platform> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        admin(auth);
+        return platforms.all();
+    }
+
+    @POST
+    @Path("platforms")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, PlatformStore.Registration r) {
+        admin(auth);
+        if (r == null) {
+            throw new AssayException(AssayException.Kind.INVALID, "Send the registration as JSON: issuer, clientId, authUrl, "
+                    + "tokenUrl, jwksUrl, deploymentIds.");
+        }
+        List<String> problems = r.problems();
+        if (!problems.isEmpty()) {
+            throw new AssayException(AssayException.Kind.INVALID, "The registration is incomplete.", problems.stream()
+                    .map(p -> new AssayException.Problem(p.substring(0, p.indexOf(':')), p.substring(p.indexOf(':') + 2))).toList());
+        }
+        return Response.status(201).entity(platforms.register(r)).build();
+    }
+
+    @POST
+    @Path("keys/rotate")
+    public Map<String, Object> rotate(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        admin(auth);
+        String kid = keys.rotate();
+        return Map.of("signingKid", kid, "published", keys.jwks().getKeys().stream().map(k -> k.getKeyID()).toList());
+    }
+}

@@ -1,0 +1,27 @@
+package dev.assay.lti;
+
+import dev.assay.server.interfaces.rest.ErrorMappers;
+import dev.assay.server.interfaces.rest.JsonProvider;
+import dev.assay.server.interfaces.rest.ObjectMapperResolver;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Map;
+import java.util.Set;
+
+/** The LTI endpoints under /lti: login, launch, the page's API, platform administration. */
+@ApplicationPath("lti")
+public class LtiApplication extends Application {
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(LtiResource.class, LtiAdminResource.class, JsonProvider.class, ObjectMapperResolver.class,
+                ErrorMappers.Application.class, ErrorMappers.Violations.class, ErrorMappers.BadJson.class,
+                ErrorMappers.Web.class, ErrorMappers.Unexpected.class);
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.disableJsonBinding", true, "jersey.config.server.disableJsonBinding", true,
+                "jersey.config.disableMoxyJson", true, "jersey.config.server.disableMoxyJson", true,
+                "jersey.config.jsonFeature", "AssayJsonProvider", "jersey.config.server.jsonFeature", "AssayJsonProvider");
+    }
+}

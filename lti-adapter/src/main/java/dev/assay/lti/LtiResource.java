@@ -1,0 +1,148 @@
+package dev.assay.lti;
+
+import dev.assay.api.Attachment;
+import dev.assay.api.Validation;
+import dev.assay.server.interfaces.rest.ViewMapper;
+import dev.assay.server.interfaces.rest.dto.AnswerBody;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/** OIDC login, the launch, and the student page's API (bearer session token, no cookies). */
+@Path("")
+@ApplicationScoped
+public class LtiResource {
+    private static final Logger LOG = Logger.getLogger(LtiResource.class.getName());
+    /** The page loads only what Assay serves; LMSs may frame it. */
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "font-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+
+    @Inject
+    LtiService lti;
+
+    @Context
+    UriInfo uri;
+
+    static Response html(int status, String body) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body)
+                .header("Content-Security-Policy", CSP).header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer").header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    private Response rejected(String where, LaunchRejected e) {
+        LOG.warning(() -> "LTI " + where + " refused [" + e.code() + "]: " + e.getMessage());
+        return html(e.code().equals("UNKNOWN_ISSUER") || e.code().startsWith("LOGIN") ? 400 : 401,
+                Pages.error("This launch was refused", e.getMessage(), e.code()));
+    }
+
+    @GET
+    @Path("login")
+    public Response loginGet(@QueryParam("iss") String iss, @QueryParam("login_hint") String loginHint,
+                             @QueryParam("target_link_uri") String target, @QueryParam("lti_message_hint") String messageHint,
+                             @QueryParam("client_id") String clientId, @QueryParam("lti_deployment_id") String deployment) {
+        return login(iss, loginHint, target, messageHint, clientId, deployment);
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response loginPost(@FormParam("iss") String iss, @FormParam("login_hint") String loginHint,
+                              @FormParam("target_link_uri") String target, @FormParam("lti_message_hint") String messageHint,
+                              @FormParam("client_id") String clientId, @FormParam("lti_deployment_id") String deployment) {
+        return login(iss, loginHint, target, messageHint, clientId, deployment);
+    }
+
+    private Response login(String iss, String loginHint, String target, String messageHint, String clientId, String deployment) {
+        try {
+            return Response.status(302).location(lti.login(iss, loginHint, target, messageHint, clientId, deployment,
+                    uri.getBaseUri().resolve("/"))).header("Cache-Control", "no-store").build();
+        } catch (LaunchRejected e) {
+            return rejected("login", e);
+        }
+    }
+
+    @POST
+    @Path("launch")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response launch(@FormParam("id_token") String idToken, @FormParam("state") String state,
+                           @FormParam("error") String error, @FormParam("error_description") String errorDescription) {
+        if (error != null) {
+            LOG.warning(() -> "LTI launch: the platform answered " + error + ": " + errorDescription);
+            return html(400, Pages.error("The LMS did not complete the launch", "It answered '" + error + "'"
+                    + (errorDescription == null ? "" : ": " + errorDescription) + ".", "PLATFORM_ERROR"));
+        }
+        try {
+            return html(200, lti.launch(idToken, state));
+        } catch (LaunchRejected e) {
+            return rejected("launch", e);
+        }
+    }
+
+    private Sessions.Session session(String authorization) {
+        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7) : null;
+        return lti.sessions().verify(token).orElseThrow(() -> new WebApplicationException(Response.status(401)
+                .type(MediaType.APPLICATION_JSON).entity(Map.of("status", 401, "message",
+                        "Your session has expired or is not valid: open the activity again from your course.")).build()));
+    }
+
+    @POST
+    @Path("api/questions/{pack}/{name}/validate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> validate(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("pack") String pack,
+                                        @PathParam("name") String name, @Valid @NotNull AnswerBody body) {
+        Sessions.Session s = session(auth);
+        Validation v = lti.validate(s, pack + "/" + name, ViewMapper.answer(body.answer(), body.files()));
+        return Map.of("valid", v.valid(), "html", Pages.preview(v.valid(), v.echo(), v.messages()));
+    }
+
+    @POST
+    @Path("api/questions/{pack}/{name}/submissions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> submit(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("pack") String pack,
+                                      @PathParam("name") String name, @Valid @NotNull AnswerBody body) {
+        Sessions.Session s = session(auth);
+        return Map.of("html", lti.submit(s, pack + "/" + name, ViewMapper.answer(body.answer(), body.files())));
+    }
+
+    @GET
+    @Path("api/questions/{pack}/{name}/files/{file}")
+    @Produces(MediaType.WILDCARD)
+    public Response handout(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("pack") String pack,
+                            @PathParam("name") String name, @PathParam("file") String file) {
+        Attachment a = lti.handout(session(auth), pack + "/" + name, file);
+        return Response.ok(a.content(), a.mediaType()).header("Content-Disposition", "attachment; filename=\""
+                + a.name().replaceAll("[^A-Za-z0-9._-]", "_") + "\"").build();
+    }
+
+    public record BindBody(@NotNull String assignment) {
+    }
+
+    @POST
+    @Path("api/link/assignment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> bind(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @Valid @NotNull BindBody body) {
+        return Map.of("html", lti.bind(session(auth), body.assignment()));
+    }
+}

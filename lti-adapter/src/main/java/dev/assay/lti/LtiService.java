@@ -1,0 +1,251 @@
+package dev.assay.lti;
+
+import dev.assay.api.Answer;
+import dev.assay.api.Attachment;
+import dev.assay.api.Grade;
+import dev.assay.api.Validation;
+import dev.assay.engine.pack.CatalogQuestion;
+import dev.assay.server.application.AssayException;
+import dev.assay.server.application.CatalogService;
+import dev.assay.server.application.GradingService;
+import dev.assay.server.application.QuestionCatalog;
+import dev.assay.server.application.SubmissionStore;
+import dev.assay.server.application.ports.GradebookTargets;
+import dev.assay.server.domain.model.AssignmentEntity;
+import dev.assay.server.domain.model.GradeEntity;
+import dev.assay.server.domain.model.SubmissionEntity;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** Login, launch and the student page: what the LTI endpoints do, on top of the core's services. */
+@ApplicationScoped
+public class LtiService {
+    private static final Logger LOG = Logger.getLogger(LtiService.class.getName());
+
+    @Inject
+    LtiSettings settings;
+    @Inject
+    PlatformStore platforms;
+    @Inject
+    PlatformKeys platformKeys;
+    @Inject
+    ToolKeys toolKeys;
+    @Inject
+    LoginStates states;
+    @Inject
+    LinkStore links;
+    @Inject
+    CatalogService catalog;
+    @Inject
+    QuestionCatalog questions;
+    @Inject
+    GradingService grading;
+    @Inject
+    SubmissionStore store;
+    @Inject
+    GradebookTargets gradebook;
+
+    private LaunchValidator validator;
+    private volatile Sessions sessions;
+
+    @PostConstruct
+    void init() {
+        validator = new LaunchValidator((iss, client) -> client == null
+                ? platforms.byIssuer(iss).stream().findFirst() : platforms.find(iss, client),
+                platformKeys::of, Clock.systemUTC(), settings.leeway());
+    }
+
+    Sessions sessions() {
+        Sessions s = sessions;
+        if (s == null) {
+            s = new Sessions(toolKeys.sessionSecret(), settings.sessionTtl(), Clock.systemUTC());
+            sessions = s;
+        }
+        return s;
+    }
+
+    /** Where the platform should send the launch: our /lti/launch. */
+    String launchUrl(URI requestBase) {
+        return settings.publicUrl().orElseGet(() -> {
+            String b = requestBase.toString();
+            return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        }) + "/lti/launch";
+    }
+
+    /** OIDC third-party login initiation: the redirect to the platform's auth endpoint. */
+    URI login(String iss, String loginHint, String targetLinkUri, String messageHint, String clientId, String deploymentId,
+              URI requestBase) throws LaunchRejected {
+        if (iss == null || iss.isBlank()) {
+            throw new LaunchRejected("LOGIN_NO_ISSUER", "The login request has no iss: start the activity from your course.");
+        }
+        if (loginHint == null || loginHint.isBlank()) {
+            throw new LaunchRejected("LOGIN_NO_HINT", "The login request has no login_hint.");
+        }
+        if (targetLinkUri == null || targetLinkUri.isBlank()) {
+            throw new LaunchRejected("LOGIN_NO_TARGET", "The login request has no target_link_uri.");
+        }
+        Optional<Platform> p;
+        if (clientId != null && !clientId.isBlank()) {
+            p = platforms.find(iss, clientId);
+        } else {
+            List<Platform> candidates = platforms.byIssuer(iss);
+            p = candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+        }
+        if (p.isEmpty()) {
+            throw new LaunchRejected("UNKNOWN_ISSUER", "The platform " + iss + (clientId == null ? "" : " (client id " + clientId + ")")
+                    + " is not registered on this Assay server: an administrator needs to register it.");
+        }
+        Platform platform = p.get();
+        if (deploymentId != null && !deploymentId.isBlank() && !platform.deployments().contains(deploymentId)) {
+            throw new LaunchRejected("UNKNOWN_DEPLOYMENT", "Deployment '" + deploymentId + "' of " + iss + " is not registered on "
+                    + "this Assay server.");
+        }
+        LoginStates.Issued issued = states.issue(platform.id());
+        StringBuilder u = new StringBuilder(platform.authUrl()).append(platform.authUrl().contains("?") ? "&" : "?");
+        param(u, "scope", "openid");
+        param(u, "response_type", "id_token");
+        param(u, "response_mode", "form_post");
+        param(u, "prompt", "none");
+        param(u, "client_id", platform.clientId());
+        param(u, "redirect_uri", launchUrl(requestBase));
+        param(u, "login_hint", loginHint);
+        param(u, "state", issued.state());
+        param(u, "nonce", issued.nonce());
+        if (messageHint != null) {
+            param(u, "lti_message_hint", messageHint);
+        }
+        u.setLength(u.length() - 1);
+        return URI.create(u.toString());
+    }
+
+    private static void param(StringBuilder u, String name, String value) {
+        u.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+    }
+
+    /** What a launch opens: the student page, the instructor's chooser, or the not-set-up page. */
+    String launch(String idToken, String state) throws LaunchRejected {
+        Optional<LoginStates.Pending> pending = states.consume(state);
+        if (pending.isEmpty()) {
+            throw new LaunchRejected("UNKNOWN_STATE", "This launch does not answer a login Assay started, or it was used "
+                    + "already or is too old. Start the activity again from your course.");
+        }
+        Launch l = validator.validate(idToken, pending.get().nonce(), pending.get().platformId());
+        LinkStore.Link link = links.upsert(l);
+        Optional<AssignmentEntity> assignment = link.assignmentBound().flatMap(this::assignment);
+        String token = sessions().issue(l.userKey(), l.displayName(), link.id(), l.teaches());
+        if (assignment.isEmpty()) {
+            if (link.assignmentBound().isPresent()) {
+                LOG.warning(() -> "LTI link " + link.id() + " names assignment '" + link.assignment() + "', which is not on this server");
+            }
+            if (l.teaches()) {
+                return Pages.chooser(token, link.title(), assignmentChoices());
+            }
+            return Pages.notSetUp(link.title());
+        }
+        gradebook.register(target(link.id()), CatalogService.questionIds(assignment.get()));
+        return page(token, l.displayName(), l.teaches(), l.userKey(), assignment.get());
+    }
+
+    static String target(long linkId) {
+        return "lti:" + linkId;
+    }
+
+    /** An assignment by name: "pack/assignment", or an assignment key (or pack id) that is unique on this server. */
+    Optional<AssignmentEntity> assignment(String name) {
+        List<AssignmentEntity> all = catalog.assignments(null);
+        int slash = name.indexOf('/');
+        if (slash > 0) {
+            String pack = name.substring(0, slash);
+            String key = name.substring(slash + 1);
+            return all.stream().filter(a -> a.getPackId().equals(pack) && a.getKey().equals(key)).findFirst();
+        }
+        List<AssignmentEntity> byKey = all.stream().filter(a -> a.getKey().equals(name)).toList();
+        if (byKey.size() == 1) {
+            return Optional.of(byKey.get(0));
+        }
+        List<AssignmentEntity> byPack = all.stream().filter(a -> a.getPackId().equals(name)).toList();
+        return byPack.size() == 1 ? Optional.of(byPack.get(0)) : Optional.empty();
+    }
+
+    private List<String[]> assignmentChoices() {
+        return catalog.assignments(null).stream().map(a -> new String[]{a.getPackId() + "/" + a.getKey(), a.getTitle()}).toList();
+    }
+
+    String page(String token, String name, boolean teaches, String userKey, AssignmentEntity a) {
+        List<Pages.QuestionView> views = new ArrayList<>();
+        for (String qid : CatalogService.questionIds(a)) {
+            Optional<QuestionCatalog.Entry> e = questions.question(qid);
+            if (e.isEmpty()) {
+                continue;
+            }
+            CatalogQuestion q = e.get().question();
+            List<String> attempts = new ArrayList<>();
+            List<SubmissionEntity> mine = store.submissions(qid, userKey);
+            for (int i = mine.size() - 1; i >= 0 && attempts.size() < 10; i--) {
+                attempts.add(attemptHtml(mine.get(i), q.def().points()));
+            }
+            views.add(new Pages.QuestionView(qid, q.def().title(), q.def().prompt(), q.def().points(), grading.handouts(qid), attempts));
+        }
+        return Pages.student(token, a.getTitle(), name, teaches, views);
+    }
+
+    private String attemptHtml(SubmissionEntity s, double points) {
+        List<GradeEntity> grades = store.grades(s.getId());
+        GradeEntity latest = grades.get(grades.size() - 1);
+        Grade g = SubmissionStore.toGrade(latest);
+        List<String> files = store.files(s.getId()).stream().map(f -> f.getName()).toList();
+        return Pages.grade(s.getId(), s.getAnswerText(), files, latest.getGradedAt(), g, points);
+    }
+
+    /** The session's link, bound to an assignment that holds this question; else a clear refusal. */
+    AssignmentEntity assignmentFor(Sessions.Session s, String questionId) {
+        LinkStore.Link link = links.byId(s.linkId()).orElseThrow(() -> AssayException.notFound("This activity is gone."));
+        AssignmentEntity a = link.assignmentBound().flatMap(this::assignment).orElseThrow(() ->
+                new AssayException(AssayException.Kind.CONFLICT, "This activity has no assignment yet."));
+        if (questionId != null && !CatalogService.questionIds(a).contains(questionId)) {
+            throw AssayException.notFound("Question " + questionId + " is not part of this activity's assignment.");
+        }
+        return a;
+    }
+
+    Validation validate(Sessions.Session s, String questionId, Answer answer) {
+        assignmentFor(s, questionId);
+        return grading.validate(questionId, answer);
+    }
+
+    /** Grades and stores; the score goes to the outbox in the same transaction. Returns the attempt's HTML. */
+    String submit(Sessions.Session s, String questionId, Answer answer) {
+        assignmentFor(s, questionId);
+        SubmissionStore.Stored stored = grading.submit(questionId, s.userKey(), answer, target(s.linkId()));
+        double points = grading.question(questionId).question().def().points();
+        return Pages.grade(stored.submission().getId(), answer.text(), answer.attachments().stream().map(Attachment::name).toList(),
+                stored.grade().getGradedAt(), stored.given(), points);
+    }
+
+    Attachment handout(Sessions.Session s, String questionId, String name) {
+        assignmentFor(s, questionId);
+        return grading.handout(questionId, name).orElseThrow(() -> AssayException.notFound("No file " + name + " here."));
+    }
+
+    String bind(Sessions.Session s, String assignmentName) {
+        if (!s.teaches()) {
+            throw new AssayException(AssayException.Kind.CONFLICT, "Only an instructor can choose the assignment.");
+        }
+        AssignmentEntity a = assignment(assignmentName).orElseThrow(() ->
+                AssayException.notFound("No assignment '" + assignmentName + "' on this server."));
+        String name = a.getPackId() + "/" + a.getKey();
+        links.bind(s.linkId(), name);
+        gradebook.register(target(s.linkId()), CatalogService.questionIds(a));
+        LOG.info(() -> "LTI link " + s.linkId() + " bound to " + name + " by " + s.userKey());
+        return page(sessions().issue(s.userKey(), s.name(), s.linkId(), s.teaches()), s.name(), true, s.userKey(), a);
+    }
+}

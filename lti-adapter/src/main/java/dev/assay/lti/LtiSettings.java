@@ -1,0 +1,69 @@
+package dev.assay.lti;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The adapter's settings (MicroProfile Config: system properties, ASSAY_LTI_… environment variables). */
+@ApplicationScoped
+public class LtiSettings {
+    @Inject
+    @ConfigProperty(name = "assay.lti.leewaySeconds", defaultValue = "5")
+    int leewaySeconds;
+
+    @Inject
+    @ConfigProperty(name = "assay.lti.stateTtlSeconds", defaultValue = "600")
+    int stateTtlSeconds;
+
+    @Inject
+    @ConfigProperty(name = "assay.lti.sessionTtlSeconds", defaultValue = "7200")
+    int sessionTtlSeconds;
+
+    @Inject
+    @ConfigProperty(name = "assay.lti.keyOverlapDays", defaultValue = "7")
+    int keyOverlapDays;
+
+    /** The public base URL (https://assay.example.edu), when a proxy hides it from requests. */
+    @Inject
+    @ConfigProperty(name = "assay.lti.publicUrl")
+    Optional<String> publicUrl;
+
+    /** Platform registrations to load at start: a JSON array, or @/path/to/file.json. */
+    @Inject
+    @ConfigProperty(name = "assay.lti.platforms")
+    Optional<String> platforms;
+
+    @Inject
+    @ConfigProperty(name = "assay.lti.httpTimeoutSeconds", defaultValue = "10")
+    int httpTimeoutSeconds;
+
+    public Duration leeway() {
+        return Duration.ofSeconds(leewaySeconds);
+    }
+
+    public Duration stateTtl() {
+        return Duration.ofSeconds(stateTtlSeconds);
+    }
+
+    public Duration sessionTtl() {
+        return Duration.ofSeconds(sessionTtlSeconds);
+    }
+
+    public Duration keyOverlap() {
+        return Duration.ofDays(keyOverlapDays);
+    }
+
+    public Optional<String> publicUrl() {
+        return publicUrl.map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).filter(u -> !u.isBlank());
+    }
+
+    public Optional<String> platforms() {
+        return platforms.filter(p -> !p.isBlank());
+    }
+
+    public Duration httpTimeout() {
+        return Duration.ofSeconds(httpTimeoutSeconds);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.assay.lti;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * Markdown with LaTeX to safe HTML. Maths ($…$, $$…$$, \(…\), \[…\]) is taken out before Markdown sees it
+ * (so `_` and `\` inside it survive) and put back as escaped text in a {@code span.math}, which the page
+ * typesets with KaTeX. Raw HTML in the source is escaped, never passed through; link URLs are sanitised.
+ */
+public final class Markdown {
+    private static final Pattern MATH = Pattern.compile(
+            "\\$\\$(.+?)\\$\\$|\\\\\\[(.+?)\\\\\\]|\\\\\\((.+?)\\\\\\)|(?<![\\\\$])\\$(?!\\s)([^$\\n]+?)(?<!\\s)\\$(?!\\d)",
+            Pattern.DOTALL);
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
+            .sanitizeUrls(true).build();
+
+    private Markdown() {
+    }
+
+    public static String html(String markdown) {
+        if (markdown == null || markdown.isEmpty()) {
+            return "";
+        }
+        List<String> maths = new ArrayList<>();
+        List<Boolean> display = new ArrayList<>();
+        Matcher m = MATH.matcher(markdown);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String tex = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+            maths.add(tex);
+            display.add(m.group(1) != null || m.group(2) != null);
+            m.appendReplacement(sb, "ASSAYMATH" + (maths.size() - 1) + "X");
+        }
+        m.appendTail(sb);
+        String html = RENDERER.render(PARSER.parse(sb.toString()));
+        Matcher p = Pattern.compile("ASSAYMATH(\\d+)X").matcher(html);
+        StringBuilder out = new StringBuilder();
+        while (p.find()) {
+            int i = Integer.parseInt(p.group(1));
+            String span = i < maths.size() ? math(maths.get(i), display.get(i)) : p.group();
+            p.appendReplacement(out, Matcher.quoteReplacement(span));
+        }
+        p.appendTail(out);
+        return out.toString();
+    }
+
+    public static String math(String tex, boolean display) {
+        return "<span class=\"math\"" + (display ? " data-display=\"true\"" : "") + ">" + escape(tex) + "</span>";
+    }
+
+    /** HTML-escapes text for element content and quoted attributes. */
+    public static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,181 @@
+package dev.assay.lti;
+
+import dev.assay.api.Echo;
+import dev.assay.api.FeedbackBlock;
+import dev.assay.api.Grade;
+import dev.assay.api.HandoutInfo;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The HTML Assay shows inside the LMS: the student page, the instructor's chooser, and the error pages.
+ * Built on the server; everything from a student, an instructor or a plugin is escaped or rendered through
+ * {@link Markdown} (which escapes raw HTML). KaTeX and the page script are served by Assay itself.
+ */
+public final class Pages {
+    private Pages() {
+    }
+
+    /** A question as the page shows it. */
+    public record QuestionView(String id, String title, String promptMarkdown, double points, List<HandoutInfo> handouts,
+                               List<String> attemptsHtml) {
+    }
+
+    private static String head(String title, String session) {
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + Markdown.escape(title) + " · Assay</title>"
+                + "<link rel=\"stylesheet\" href=\"/lti-static/katex/katex.min.css\">"
+                + "<link rel=\"stylesheet\" href=\"/lti-static/assay.css\">"
+                + (session == null ? "" : "<meta name=\"assay-session\" content=\"" + Markdown.escape(session) + "\">")
+                + "<script defer src=\"/lti-static/katex/katex.min.js\"></script>"
+                + "<script defer src=\"/lti-static/assay.js\"></script>"
+                + "</head><body><main id=\"main\">";
+    }
+
+    private static final String FOOT = "</main></body></html>";
+
+    public static String error(String title, String message, String code) {
+        return head(title, null) + "<h1>" + Markdown.escape(title) + "</h1><p class=\"error\" role=\"alert\">"
+                + Markdown.escape(message) + "</p><p class=\"hint\">If this keeps happening, tell your instructor or the "
+                + "Assay administrator, quoting <code>" + Markdown.escape(code) + "</code>.</p>" + FOOT;
+    }
+
+    public static String notSetUp(String linkTitle) {
+        return head("Not set up yet", null) + "<h1>" + Markdown.escape(linkTitle == null ? "This activity" : linkTitle)
+                + "</h1><p role=\"status\">Your instructor has not chosen the assignment for this activity yet. Please come back "
+                + "later, or let them know.</p>" + FOOT;
+    }
+
+    /** The instructor's choice of an assignment for an unbound link. */
+    public static String chooser(String session, String linkTitle, List<String[]> assignments) {
+        StringBuilder b = new StringBuilder(head("Choose an assignment", session));
+        b.append("<h1>Set up ").append(Markdown.escape(linkTitle == null ? "this activity" : linkTitle)).append("</h1>")
+                .append("<p>Choose the course-pack assignment this activity opens. Students see it from their next launch.</p>")
+                .append("<form id=\"bind\" class=\"bind\"><fieldset><legend>Assignments on this server</legend>");
+        int i = 0;
+        for (String[] a : assignments) {
+            b.append("<div><input type=\"radio\" name=\"assignment\" required id=\"as-").append(i).append("\" value=\"")
+                    .append(Markdown.escape(a[0])).append("\"><label for=\"as-").append(i).append("\">")
+                    .append(Markdown.escape(a[1])).append(" <code>").append(Markdown.escape(a[0])).append("</code></label></div>");
+            i++;
+        }
+        if (assignments.isEmpty()) {
+            b.append("<p class=\"error\">This server has no assignments: an administrator needs to load a course pack.</p>");
+        }
+        b.append("</fieldset><button type=\"submit\">Use this assignment</button><p class=\"status\" role=\"status\"></p>")
+                .append("</form>");
+        return b.append(FOOT).toString();
+    }
+
+    public static String student(String session, String assignmentTitle, String userName, boolean teaches,
+                                 List<QuestionView> questions) {
+        StringBuilder b = new StringBuilder(head(assignmentTitle, session));
+        b.append("<header><h1>").append(Markdown.escape(assignmentTitle)).append("</h1><p class=\"who\">")
+                .append(Markdown.escape(userName)).append(teaches ? " (instructor: your answers are graded like a student's)" : "")
+                .append("</p></header><nav aria-label=\"Questions\"><ol>");
+        int n = 1;
+        for (QuestionView q : questions) {
+            b.append("<li><a href=\"#q-").append(n++).append("\">").append(Markdown.escape(q.title())).append("</a></li>");
+        }
+        b.append("</ol></nav>");
+        n = 1;
+        for (QuestionView q : questions) {
+            String i = String.valueOf(n++);
+            b.append("<section class=\"q\" id=\"q-").append(i).append("\" data-question=\"").append(Markdown.escape(q.id()))
+                    .append("\"><h2>").append(i).append(". ").append(Markdown.escape(q.title())).append(" <span class=\"pts\">")
+                    .append(points(q.points())).append("</span></h2><div class=\"prompt md\">").append(Markdown.html(q.promptMarkdown()))
+                    .append("</div>");
+            if (!q.handouts().isEmpty()) {
+                b.append("<ul class=\"handouts\">");
+                for (HandoutInfo h : q.handouts()) {
+                    b.append("<li><button type=\"button\" class=\"handout link\" data-name=\"").append(Markdown.escape(h.name()))
+                            .append("\">Download ").append(Markdown.escape(h.name())).append("</button> ")
+                            .append(Markdown.escape(h.description())).append("</li>");
+                }
+                b.append("</ul>");
+            }
+            b.append("<form class=\"answer\" novalidate><label for=\"a-").append(i).append("\">Your answer</label>")
+                    .append("<textarea id=\"a-").append(i).append("\" name=\"text\" rows=\"4\" spellcheck=\"false\" ")
+                    .append("aria-describedby=\"p-").append(i).append("\"></textarea>")
+                    .append("<label for=\"f-").append(i).append("\" class=\"files\">Files, if the question asks for them</label>")
+                    .append("<input type=\"file\" id=\"f-").append(i).append("\" name=\"files\" multiple>")
+                    .append("<div class=\"preview\" id=\"p-").append(i).append("\" aria-live=\"polite\"></div>")
+                    .append("<button type=\"submit\">Submit answer</button> <span class=\"status\" role=\"status\"></span></form>")
+                    .append("<div class=\"result\" aria-live=\"polite\"></div>");
+            b.append("<details class=\"attempts\"").append(q.attemptsHtml().isEmpty() ? " hidden" : "")
+                    .append("><summary>Earlier attempts (<span class=\"count\">").append(q.attemptsHtml().size())
+                    .append("</span>)</summary><div class=\"list\">");
+            for (String a : q.attemptsHtml()) {
+                b.append(a);
+            }
+            b.append("</div></details></section>");
+        }
+        return b.append(FOOT).toString();
+    }
+
+    private static String points(double p) {
+        String s = p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p);
+        return s + (p == 1 ? " point" : " points");
+    }
+
+    /** How the answer was understood: the preview under the answer box. */
+    public static String preview(boolean valid, Echo echo, List<String> messages) {
+        StringBuilder b = new StringBuilder();
+        if (echo != null && (!echo.latex().isBlank() || !echo.text().isBlank())) {
+            b.append("<p class=\"echo\">Read as: ").append(echo.latex().isBlank() ? "<span class=\"text\">"
+                    + Markdown.escape(echo.text()) + "</span>" : Markdown.math(echo.latex(), false)).append("</p>");
+        }
+        for (String m : messages) {
+            b.append("<p class=\"").append(valid ? "hint" : "error").append("\">").append(Markdown.html(m)).append("</p>");
+        }
+        return b.toString();
+    }
+
+    /** A graded attempt: score, status, how the answer was read, the feedback. */
+    public static String grade(long submissionId, String answerText, List<String> fileNames, OffsetDateTime at, Grade g,
+                               double points) {
+        StringBuilder b = new StringBuilder("<article class=\"attempt\" data-submission=\"").append(submissionId).append("\">");
+        b.append("<p class=\"score ").append(g.status().name().toLowerCase(Locale.ROOT)).append("\"><strong>");
+        switch (g.status()) {
+            case GRADED -> b.append(fmt(g.score() * points)).append(" / ").append(points(points)).append("</strong>");
+            case NEEDS_REVIEW -> b.append(fmt(g.score() * points)).append(" / ").append(points(points))
+                    .append("</strong> (provisional: an instructor will review this answer)");
+            case INVALID_ANSWER -> b.append("Not graded</strong>: Assay could not read this answer; see below, fix it and "
+                    + "submit again (it does not count against you)");
+            case ERROR -> b.append("Not graded yet</strong>: something went wrong on our side; your answer is saved and will be "
+                    + "graded again");
+        }
+        b.append("</p><p class=\"when\">").append(at.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
+                .append("</p><div class=\"yours\"><span>Your answer:</span> <pre>").append(Markdown.escape(answerText))
+                .append("</pre>");
+        if (!fileNames.isEmpty()) {
+            b.append("<span>Files: ").append(Markdown.escape(String.join(", ", fileNames))).append("</span>");
+        }
+        b.append("</div>");
+        Echo e = g.echo();
+        if (e != null && !e.latex().isBlank()) {
+            b.append("<p class=\"echo\">Read as: ").append(Markdown.math(e.latex(), true)).append("</p>");
+        }
+        for (FeedbackBlock f : g.feedback()) {
+            b.append("<section class=\"fb ").append(f.kind().name().toLowerCase(Locale.ROOT)).append("\">");
+            if (f.title() != null && !f.title().isBlank()) {
+                b.append("<h3 class=\"md\">").append(Markdown.html(f.title()).replaceAll("^<p>|</p>\\s*$", "")).append("</h3>");
+            }
+            b.append("<div class=\"md\">").append(Markdown.html(f.markdown())).append("</div>");
+            if (f.figure() != null && "image/png".equals(f.figure().mediaType())) {
+                b.append("<img src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(f.figure().data()))
+                        .append("\" alt=\"").append(Markdown.escape(f.figure().altText())).append("\">");
+            }
+            b.append("</section>");
+        }
+        return b.append("</article>").toString();
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.assay.lti;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+
+/** Platform registrations, read through a cache (a launch must not query for them) and kept in the database. */
+@ApplicationScoped
+public class PlatformStore {
+    /** What an admin registers. */
+    public record Registration(String issuer, String clientId, String authUrl, String tokenUrl, String jwksUrl, String name,
+                               List<String> deploymentIds) {
+        /** What is wrong with it, field by field; empty when it can be stored. */
+        public List<String> problems() {
+            List<String> p = new ArrayList<>();
+            if (issuer == null || issuer.isBlank()) {
+                p.add("issuer: give the platform's issuer (its base URL, e.g. https://moodle.example.edu)");
+            }
+            if (clientId == null || clientId.isBlank()) {
+                p.add("clientId: give the client id the platform assigned to Assay");
+            }
+            url(p, "authUrl", authUrl);
+            url(p, "tokenUrl", tokenUrl);
+            url(p, "jwksUrl", jwksUrl);
+            if (deploymentIds == null || deploymentIds.isEmpty() || deploymentIds.stream().anyMatch(d -> d == null || d.isBlank())) {
+                p.add("deploymentIds: list at least one deployment id, none blank");
+            }
+            return p;
+        }
+
+        private static void url(List<String> p, String field, String value) {
+            try {
+                URI u = URI.create(value == null ? "" : value);
+                if (!("https".equals(u.getScheme()) || "http".equals(u.getScheme())) || u.getHost() == null) {
+                    p.add(field + ": must be an http(s) URL, not '" + value + "'");
+                }
+            } catch (IllegalArgumentException e) {
+                p.add(field + ": not a URL: " + e.getMessage());
+            }
+        }
+    }
+
+    @Resource(lookup = "java:app/jdbc/assay")
+    DataSource dataSource;
+
+    private Db db;
+    private final Map<String, Platform> byIssuerAndClient = new ConcurrentHashMap<>();
+    private final Map<Long, Platform> byId = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void init() {
+        db = new Db(dataSource);
+    }
+
+    private static String key(String issuer, String clientId) {
+        return issuer + "\n" + clientId;
+    }
+
+    /** Loads every registration into the cache; called at start and after each change. */
+    @Transactional
+    public synchronized void reload() {
+        Map<Long, Set<String>> deployments = new java.util.HashMap<>();
+        db.query("select platform_id, deployment_id from lti_deployment", rs -> {
+            deployments.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2));
+            return null;
+        });
+        List<Platform> all = db.query("select id, issuer, client_id, auth_url, token_url, jwks_url, name from lti_platform",
+                rs -> new Platform(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), Set.copyOf(deployments.getOrDefault(rs.getLong(1), Set.of()))));
+        byIssuerAndClient.clear();
+        byId.clear();
+        for (Platform p : all) {
+            byIssuerAndClient.put(key(p.issuer(), p.clientId()), p);
+            byId.put(p.id(), p);
+        }
+    }
+
+    /** Registers a platform, or updates the one with the same issuer and client id (its deployments are added). */
+    @Transactional
+    public Platform register(Registration r) {
+        List<String> problems = r.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        Optional<Long> existing = db.one("select id from lti_platform where issuer = ? and client_id = ?", rs -> rs.getLong(1),
+                r.issuer(), r.clientId());
+        long id;
+        String name = r.name() == null || r.name().isBlank() ? URI.create(r.issuer()).getHost() : r.name();
+        if (existing.isPresent()) {
+            id = existing.get();
+            db.update("update lti_platform set auth_url = ?, token_url = ?, jwks_url = ?, name = ? where id = ?",
+                    r.authUrl(), r.tokenUrl(), r.jwksUrl(), name, id);
+        } else {
+            id = db.nextId();
+            db.update("insert into lti_platform (id, issuer, client_id, auth_url, token_url, jwks_url, name, created_at) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?)", id, r.issuer(), r.clientId(), r.authUrl(), r.tokenUrl(), r.jwksUrl(), name,
+                    Instant.now());
+        }
+        Set<String> known = new TreeSet<>(db.query("select deployment_id from lti_deployment where platform_id = ?",
+                rs -> rs.getString(1), id));
+        for (String d : r.deploymentIds()) {
+            if (known.add(d)) {
+                db.update("insert into lti_deployment (platform_id, deployment_id) values (?, ?)", id, d);
+            }
+        }
+        reload();
+        return byId.get(id);
+    }
+
+    public Optional<Platform> find(String issuer, String clientId) {
+        return Optional.ofNullable(byIssuerAndClient.get(key(issuer, clientId)));
+    }
+
+    public List<Platform> byIssuer(String issuer) {
+        return byIssuerAndClient.values().stream().filter(p -> p.issuer().equals(issuer)).toList();
+    }
+
+    public Optional<Platform> byId(long id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public List<Platform> all() {
+        return byId.values().stream().sorted(java.util.Comparator.comparing(Platform::id)).toList();
+    }
+}

@@ -1,0 +1,152 @@
+/* Assay's page inside the LMS: typesets maths with KaTeX, previews how each answer is read, submits answers
+   and shows the feedback. The session is a bearer token from the page's meta tag: no cookies. */
+(function () {
+  'use strict';
+  var meta = document.querySelector('meta[name="assay-session"]');
+  var session = meta ? meta.getAttribute('content') : null;
+
+  function typeset(root) {
+    if (!window.katex) { return; }
+    root.querySelectorAll('.math:not([data-done])').forEach(function (el) {
+      var tex = el.textContent;
+      try {
+        window.katex.render(tex, el, { displayMode: el.getAttribute('data-display') === 'true', throwOnError: false });
+        el.setAttribute('title', tex);
+      } catch (e) { el.textContent = tex; }
+      el.setAttribute('data-done', '1');
+    });
+  }
+
+  function call(method, url, body) {
+    return fetch(url, {
+      method: method,
+      headers: Object.assign({ 'Authorization': 'Bearer ' + session, 'Accept': 'application/json' },
+        body ? { 'Content-Type': 'application/json' } : {}),
+      body: body ? JSON.stringify(body) : undefined
+    }).then(function (r) {
+      return r.text().then(function (t) {
+        var json = null;
+        try { json = t ? JSON.parse(t) : null; } catch (e) { json = null; }
+        if (!r.ok) {
+          var msg = json && json.message ? json.message : 'The server answered ' + r.status + '.';
+          if (json && json.problems && json.problems.length) {
+            msg += ' ' + json.problems.map(function (p) { return p.field + ': ' + p.message; }).join('; ');
+          }
+          throw new Error(msg);
+        }
+        return json;
+      });
+    });
+  }
+
+  function readFiles(input) {
+    var files = Array.prototype.slice.call(input.files || []);
+    return Promise.all(files.map(function (f) {
+      return new Promise(function (resolve, reject) {
+        var reader = new FileReader();
+        reader.onload = function () {
+          var s = String(reader.result);
+          resolve({ name: f.name, mediaType: f.type || 'application/octet-stream',
+            content: s.substring(s.indexOf(',') + 1) });
+        };
+        reader.onerror = function () { reject(new Error('Cannot read ' + f.name)); };
+        reader.readAsDataURL(f);
+      });
+    }));
+  }
+
+  function questionUrl(section, tail) {
+    return '/lti/api/questions/' + section.getAttribute('data-question').split('/').map(encodeURIComponent).join('/') + tail;
+  }
+
+  function wire(section) {
+    var form = section.querySelector('form.answer');
+    var text = form.querySelector('textarea');
+    var fileInput = form.querySelector('input[type=file]');
+    var preview = form.querySelector('.preview');
+    var status = form.querySelector('.status');
+    var result = section.querySelector('.result');
+    var timer = null;
+    var seq = 0;
+
+    function runPreview() {
+      var mine = ++seq;
+      if (!text.value.trim() && !(fileInput.files && fileInput.files.length)) { preview.innerHTML = ''; return; }
+      readFiles(fileInput).then(function (files) {
+        return call('POST', questionUrl(section, '/validate'), { answer: text.value, files: files });
+      }).then(function (r) {
+        if (mine !== seq) { return; }
+        preview.innerHTML = r.html;
+        preview.classList.toggle('invalid', !r.valid);
+        typeset(preview);
+      }).catch(function (e) {
+        if (mine === seq) { preview.textContent = e.message; preview.classList.add('invalid'); }
+      });
+    }
+
+    text.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(runPreview, 250); });
+    fileInput.addEventListener('change', runPreview);
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var button = form.querySelector('button[type=submit]');
+      button.disabled = true;
+      status.textContent = 'Grading…';
+      readFiles(fileInput).then(function (files) {
+        return call('POST', questionUrl(section, '/submissions'), { answer: text.value, files: files });
+      }).then(function (r) {
+        result.innerHTML = r.html;
+        typeset(result);
+        var attempts = section.querySelector('details.attempts');
+        attempts.hidden = false;
+        attempts.querySelector('.list').insertAdjacentHTML('afterbegin', r.html);
+        var count = attempts.querySelector('.count');
+        count.textContent = String(Number(count.textContent) + 1);
+        typeset(attempts);
+        status.textContent = 'Graded.';
+        result.setAttribute('tabindex', '-1');
+        result.focus();
+      }).catch(function (e) {
+        status.textContent = e.message;
+        status.classList.add('error');
+      }).then(function () { button.disabled = false; });
+    });
+    section.querySelectorAll('button.handout').forEach(function (b) {
+      b.addEventListener('click', function () {
+        var name = b.getAttribute('data-name');
+        fetch(questionUrl(section, '/files/' + encodeURIComponent(name)), { headers: { 'Authorization': 'Bearer ' + session } })
+          .then(function (r) { if (!r.ok) { throw new Error('The download failed (' + r.status + ').'); } return r.blob(); })
+          .then(function (blob) {
+            var a = document.createElement('a');
+            a.href = URL.createObjectURL(blob);
+            a.download = name;
+            document.body.appendChild(a);
+            a.click();
+            setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+          }).catch(function (e) { status.textContent = e.message; });
+      });
+    });
+  }
+
+  function wireBind(form) {
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var chosen = form.querySelector('input[name=assignment]:checked');
+      var status = form.querySelector('.status');
+      if (!chosen) { status.textContent = 'Choose an assignment first.'; return; }
+      call('POST', '/lti/api/link/assignment', { assignment: chosen.value }).then(function (r) {
+        document.open();
+        document.write(r.html);
+        document.close();
+      }).catch(function (e) { status.textContent = e.message; });
+    });
+  }
+
+  function start() {
+    typeset(document);
+    document.querySelectorAll('section.q').forEach(wire);
+    var bind = document.getElementById('bind');
+    if (bind) { wireBind(bind); }
+  }
+
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', start); } else { start(); }
+}());
