@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -41,6 +42,14 @@ public class LtiResource {
     @Context
     UriInfo uri;
 
+    @Context
+    jakarta.servlet.http.HttpServletRequest request;
+
+    /** The application's root URL (with its context path), where /lti/launch and the static files are. */
+    private URI appRoot() {
+        return uri.getBaseUri().resolve("..");
+    }
+
     static Response html(int status, String body) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body)
                 .header("Content-Security-Policy", CSP).header("Cache-Control", "no-store")
@@ -48,6 +57,7 @@ public class LtiResource {
     }
 
     private Response rejected(String where, LaunchRejected e) {
+        Pages.base(request.getContextPath());
         LOG.warning(() -> "LTI " + where + " refused [" + e.code() + "]: " + e.getMessage());
         return html(e.code().equals("UNKNOWN_ISSUER") || e.code().startsWith("LOGIN") ? 400 : 401,
                 Pages.error("This launch was refused", e.getMessage(), e.code()));
@@ -73,7 +83,7 @@ public class LtiResource {
     private Response login(String iss, String loginHint, String target, String messageHint, String clientId, String deployment) {
         try {
             return Response.status(302).location(lti.login(iss, loginHint, target, messageHint, clientId, deployment,
-                    uri.getBaseUri().resolve("/"))).header("Cache-Control", "no-store").build();
+                    appRoot())).header("Cache-Control", "no-store").build();
         } catch (LaunchRejected e) {
             return rejected("login", e);
         }
@@ -89,6 +99,7 @@ public class LtiResource {
             return html(400, Pages.error("The LMS did not complete the launch", "It answered '" + error + "'"
                     + (errorDescription == null ? "" : ": " + errorDescription) + ".", "PLATFORM_ERROR"));
         }
+        Pages.base(request.getContextPath());
         try {
             return html(200, lti.launch(idToken, state));
         } catch (LaunchRejected e) {
@@ -143,6 +154,7 @@ public class LtiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> bind(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @Valid @NotNull BindBody body) {
+        Pages.base(request.getContextPath());
         return Map.of("html", lti.bind(session(auth), body.assignment()));
     }
 }

@@ -78,7 +78,7 @@ public class LtiService {
         return settings.publicUrl().orElseGet(() -> {
             String b = requestBase.toString();
             return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
-        }) + "/lti/launch";
+        }) + "/lti/launch";  // requestBase: the application's root, context path included
     }
 
     /** OIDC third-party login initiation: the redirect to the platform's auth endpoint. */

@@ -24,15 +24,24 @@ public final class Pages {
                                List<String> attemptsHtml) {
     }
 
+    /** The application's context path ("" when deployed at the root), for the links the page makes. */
+    private static final ThreadLocal<String> BASE = ThreadLocal.withInitial(() -> "");
+
+    static void base(String contextPath) {
+        BASE.set(contextPath == null ? "" : contextPath.replaceAll("/$", ""));
+    }
+
     private static String head(String title, String session) {
+        String base = BASE.get();
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + Markdown.escape(title) + " · Assay</title>"
-                + "<link rel=\"stylesheet\" href=\"/lti-static/katex/katex.min.css\">"
-                + "<link rel=\"stylesheet\" href=\"/lti-static/assay.css\">"
+                + "<meta name=\"assay-base\" content=\"" + Markdown.escape(base) + "\">"
+                + "<link rel=\"stylesheet\" href=\"" + base + "/lti-static/katex/katex.min.css\">"
+                + "<link rel=\"stylesheet\" href=\"" + base + "/lti-static/assay.css\">"
                 + (session == null ? "" : "<meta name=\"assay-session\" content=\"" + Markdown.escape(session) + "\">")
-                + "<script defer src=\"/lti-static/katex/katex.min.js\"></script>"
-                + "<script defer src=\"/lti-static/assay.js\"></script>"
+                + "<script defer src=\"" + base + "/lti-static/katex/katex.min.js\"></script>"
+                + "<script defer src=\"" + base + "/lti-static/assay.js\"></script>"
                 + "</head><body><main id=\"main\">";
     }
 

@@ -4,6 +4,8 @@
   'use strict';
   var meta = document.querySelector('meta[name="assay-session"]');
   var session = meta ? meta.getAttribute('content') : null;
+  var baseMeta = document.querySelector('meta[name="assay-base"]');
+  var base = baseMeta ? baseMeta.getAttribute('content') : '';
 
   function typeset(root) {
     if (!window.katex) { return; }
@@ -56,7 +58,7 @@
   }
 
   function questionUrl(section, tail) {
-    return '/lti/api/questions/' + section.getAttribute('data-question').split('/').map(encodeURIComponent).join('/') + tail;
+    return base + '/lti/api/questions/' + section.getAttribute('data-question').split('/').map(encodeURIComponent).join('/') + tail;
   }
 
   function wire(section) {
@@ -133,7 +135,7 @@
       var chosen = form.querySelector('input[name=assignment]:checked');
       var status = form.querySelector('.status');
       if (!chosen) { status.textContent = 'Choose an assignment first.'; return; }
-      call('POST', '/lti/api/link/assignment', { assignment: chosen.value }).then(function (r) {
+      call('POST', base + '/lti/api/link/assignment', { assignment: chosen.value }).then(function (r) {
         document.open();
         document.write(r.html);
         document.close();

@@ -18,8 +18,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Delivers the score outbox. Each entry is read and checked in one transaction, handed to its delivery
- * outside any transaction, and its outcome recorded in another: a crash between the two sends it again
+ * The score outbox. The worker reads and checks each entry in one transaction ({@link #claim}), hands it to
+ * its delivery outside any transaction, and records the outcome in another ({@link #record}): a crash between the two sends it again
  * after restart (a score POST sets, it does not add). An entry with a newer one for the same target and
  * user is superseded, never sent: a gradebook never gets an older score after a newer one.
  */
@@ -95,29 +95,9 @@ public class Outbox {
         return Duration.ofMillis((long) (millis * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble())));
     }
 
-    /** Delivers what is due; returns how many were attempted. */
-    public int deliverDue() {
-        int attempted = 0;
-        for (long id : due(100)) {
-            Optional<ScoreDelivery.Score> score = claim(id);
-            if (score.isEmpty()) {
-                continue;
-            }
-            attempted++;
-            ScoreDelivery.Outcome outcome;
-            Optional<ScoreDelivery> delivery = deliveries.stream().filter(d -> d.handles(score.get().target())).findFirst();
-            if (delivery.isEmpty()) {
-                outcome = new ScoreDelivery.Retry("no delivery installed for target " + score.get().target());
-            } else {
-                try {
-                    outcome = delivery.get().deliver(score.get());
-                } catch (RuntimeException ex) {
-                    outcome = new ScoreDelivery.Retry(ex.getClass().getSimpleName() + ": " + ex.getMessage());
-                }
-            }
-            record(id, outcome);
-        }
-        return attempted;
+    /** The delivery for a target, if one is installed. */
+    public Optional<ScoreDelivery> deliveryFor(String target) {
+        return deliveries.stream().filter(d -> d.handles(target)).findFirst();
     }
 
     @Transactional

@@ -33,13 +33,9 @@ public class Bootstrap {
     @Inject
     CatalogService catalog;
 
-    @Inject
-    dev.assay.server.infrastructure.OutboxWorker outboxWorker;
-
     @PostConstruct
     void start() {
         DatabaseMigration.migrate(dataSource);
         catalog.importConfiguredPacks();
-        outboxWorker.start();
     }
 }

@@ -1,0 +1,279 @@
+package dev.assay.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.engine.json.Json;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * LTI 1.3 end to end against the shipped WAR on Payara Micro and a test platform over real HTTP:
+ * login → launch → page → validate → submit → grade → the score in the platform's gradebook.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LtiIT {
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+    static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
+    static final String AGS = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
+    static final String CUSTOM = "https://purl.imsglobal.org/spec/lti/claim/custom";
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        ItPlugin.install();
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("assay.war", "target/assay.war")));
+    }
+
+    String root() {
+        return base.toString().replaceAll("/$", "");
+    }
+
+    HttpResponse<String> send(String method, String path, String type, String body, String bearer) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : root() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (type != null) {
+            b.header("Content-Type", type);
+        }
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String form(Map<String, String> fields) {
+        StringBuilder s = new StringBuilder();
+        fields.forEach((k, v) -> s.append(s.length() == 0 ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return s.toString();
+    }
+
+    TestPlatform platform() throws Exception {
+        TestPlatform p = new TestPlatform(root());
+        HttpResponse<String> r = send("POST", "/lti/admin/platforms", "application/json",
+                Json.json().writeValueAsString(p.registration()), ServerIT.TOKEN);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return p;
+    }
+
+    /** The login's redirect to the platform, as query parameters. */
+    Map<String, String> login(TestPlatform p) throws Exception {
+        HttpResponse<String> r = send("POST", "/lti/login", "application/x-www-form-urlencoded", form(Map.of("iss", p.issuer,
+                "login_hint", "hint-1", "target_link_uri", root() + "/lti/launch", "lti_message_hint", "message-hint-7",
+                "client_id", p.clientId, "lti_deployment_id", p.deploymentId)), null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+        URI to = URI.create(r.headers().firstValue("Location").orElseThrow());
+        assertThat(to.toString()).startsWith(p.issuer + "/auth?");
+        return TestPlatform.form(to.getRawQuery());
+    }
+
+    /** Login, then the launch with a token the platform signs for the nonce; returns the page. */
+    HttpResponse<String> launch(TestPlatform p, String sub, String link, List<String> roles, Map<String, Object> claims)
+            throws Exception {
+        Map<String, String> q = login(p);
+        String token = p.idToken(q.get("nonce"), sub, link, roles, claims);
+        return send("POST", "/lti/launch", "application/x-www-form-urlencoded", form(Map.of("id_token", token,
+                "state", q.get("state"))), null);
+    }
+
+    static String session(String page) {
+        Matcher m = Pattern.compile("<meta name=\"assay-session\" content=\"([^\"]+)\">").matcher(page);
+        assertThat(m.find()).as("the page carries its session token").isTrue();
+        return m.group(1);
+    }
+
+    static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
+        Instant until = Instant.now().plusSeconds(30);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("waiting for " + what).isBefore(until);
+            Thread.sleep(50);
+        }
+    }
+
+    static Map<String, Object> answer(String text) {
+        return Map.of("answer", text, "files", List.of());
+    }
+
+    @Test
+    void loginLaunchSubmitAndTheScoreReachesTheGradebook() throws Exception {
+        try (TestPlatform p = platform()) {
+            Map<String, String> q = login(p);
+            assertThat(q).containsEntry("scope", "openid").containsEntry("response_type", "id_token")
+                    .containsEntry("response_mode", "form_post").containsEntry("prompt", "none")
+                    .containsEntry("client_id", p.clientId).containsEntry("login_hint", "hint-1")
+                    .containsEntry("lti_message_hint", "message-hint-7").containsEntry("redirect_uri", root() + "/lti/launch")
+                    .containsKeys("state", "nonce");
+
+            Map<String, Object> claims = Map.of(CUSTOM, Map.of("assignment", "hw7/hw7"), AGS, Map.of("scope",
+                    List.of("https://purl.imsglobal.org/spec/lti-ags/scope/score"), "lineitem", p.lineitem(1)));
+            String token = p.idToken(q.get("nonce"), "student-1", "link-1", List.of(LEARNER), claims);
+            HttpResponse<String> page = send("POST", "/lti/launch", "application/x-www-form-urlencoded",
+                    form(Map.of("id_token", token, "state", q.get("state"))), null);
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
+            assertThat(page.headers().allValues("Set-Cookie")).as("no cookies: it works with third-party cookies blocked").isEmpty();
+            assertThat(page.body()).contains("Homework 7").contains("data-question=\"hw7/3bi-grad-w2\"")
+                    .contains("/lti-static/katex/katex.min.js").contains("class=\"math\"");
+            String session = session(page.body());
+
+            HttpResponse<String> replay = send("POST", "/lti/launch", "application/x-www-form-urlencoded",
+                    form(Map.of("id_token", token, "state", q.get("state"))), null);
+            assertThat(replay.statusCode()).isEqualTo(401);
+            assertThat(replay.body()).contains("UNKNOWN_STATE").contains("Start the activity again");
+
+            HttpResponse<String> preview = send("POST", "/lti/api/questions/hw7/3bi-grad-w2/validate", "application/json",
+                    Json.json().writeValueAsString(answer("-2(X - W_2W_1X)(W_1X)^\\top")), session);
+            assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+            assertThat(Json.json().readTree(preview.body()).path("html").asText()).contains("Read as:").contains("class=\"math\"");
+            assertThat(send("POST", "/lti/api/questions/hw7/3bi-grad-w2/validate", "application/json",
+                    Json.json().writeValueAsString(answer("x")), "forged." + session).statusCode()).isEqualTo(401);
+
+            HttpResponse<String> graded = send("POST", "/lti/api/questions/hw7/3bi-grad-w2/submissions", "application/json",
+                    Json.json().writeValueAsString(answer("-2(X - W_2W_1X)(W_1X)^\\top")), session);
+            assertThat(graded.statusCode()).as(graded.body()).isEqualTo(200);
+            String html = Json.json().readTree(graded.body()).path("html").asText();
+            assertThat(html).contains("2 / 2 points").contains("Expected approach");
+
+            waitFor("the score at the platform", () -> !p.scores.isEmpty());
+            JsonNode score = p.scores.get(0);
+            assertThat(score.path("userId").asText()).isEqualTo("student-1");
+            assertThat(score.path("scoreGiven").asDouble()).isEqualTo(2.0);
+            assertThat(score.path("scoreMaximum").asDouble()).isEqualTo(29.0);
+            assertThat(score.path("activityProgress").asText()).isEqualTo("InProgress");
+            assertThat(score.path("gradingProgress").asText()).isEqualTo("FullyGraded");
+            assertThat(score.path("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*");
+            assertThat(p.scoreUrls.get(0)).isEqualTo("/lineitems/1/lineitem/scores?type_id=1");
+
+            // The page of a later launch lists the attempt.
+            HttpResponse<String> again = launch(p, "student-1", "link-1", List.of(LEARNER), claims);
+            assertThat(again.body()).contains("Earlier attempts (<span class=\"count\">1</span>)");
+            // The same sub at another platform is another person: they see nothing of it.
+            try (TestPlatform other = platform()) {
+                HttpResponse<String> stranger = launch(other, "student-1", "link-1", List.of(LEARNER), claims);
+                assertThat(stranger.body()).contains("Earlier attempts (<span class=\"count\">0</span>)");
+            }
+        }
+    }
+
+    @Test
+    void theLmsDownForAWhileGetsEveryScoreOnceWhenItIsBack() throws Exception {
+        try (TestPlatform p = platform()) {
+            Map<String, Object> claims = Map.of(CUSTOM, Map.of("assignment", "hw7"), AGS, Map.of("scope",
+                    List.of("https://purl.imsglobal.org/spec/lti-ags/scope/score"), "lineitem", p.lineitem(2)));
+            p.down.set(true);
+            for (String sub : List.of("a", "b", "c")) {
+                String session = session(launch(p, sub, "link-2", List.of(LEARNER), claims).body());
+                assertThat(send("POST", "/lti/api/questions/hw7/7b-teacher-forcing/submissions", "application/json",
+                        Json.json().writeValueAsString(answer("<sos> I see a dog")), session).statusCode()).isEqualTo(200);
+            }
+            waitFor("retries while the LMS is down", () -> p.refusedWhileDown.get() >= 6);
+            HttpResponse<String> waiting = send("GET", "/api/outbox?state=PENDING", null, null, ServerIT.TOKEN);
+            assertThat(waiting.statusCode()).as(waiting.body()).isEqualTo(200);
+            JsonNode pending = Json.json().readTree(waiting.body());
+            assertThat(pending.findValuesAsText("lastError")).as(waiting.body()).anySatisfy(e -> assertThat(e).contains("503"));
+            assertThat(pending.findValuesAsText("attempts").stream().mapToInt(Integer::parseInt).max().orElse(0))
+                    .as("tried more than once, with backoff").isGreaterThanOrEqualTo(2);
+            assertThat(p.scores).isEmpty();
+            p.down.set(false);
+            waitFor("all three scores", () -> p.scores.size() >= 3);
+            Thread.sleep(1500); // nothing more may arrive
+            assertThat(p.scores).hasSize(3);
+            assertThat(p.scores.stream().map(s -> s.path("userId").asText())).containsExactlyInAnyOrder("a", "b", "c");
+            assertThat(p.tokensIssued.get()).as("one token, cached for the three").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anInstructorBindsAnUnboundLinkAndAStudentIsToldItIsNotSetUp() throws Exception {
+        try (TestPlatform p = platform()) {
+            String link = "link-" + UUID.randomUUID();
+            HttpResponse<String> student = launch(p, "s-1", link, List.of(LEARNER), Map.of());
+            assertThat(student.statusCode()).isEqualTo(200);
+            assertThat(student.body()).contains("has not chosen the assignment");
+
+            HttpResponse<String> teacher = launch(p, "t-1", link, List.of(INSTRUCTOR), Map.of());
+            assertThat(teacher.body()).contains("Set up").contains("value=\"hw7/hw7\"");
+            HttpResponse<String> bound = send("POST", "/lti/api/link/assignment", "application/json",
+                    "{\"assignment\": \"hw7/hw7\"}", session(teacher.body()));
+            assertThat(bound.statusCode()).as(bound.body()).isEqualTo(200);
+            assertThat(Json.json().readTree(bound.body()).path("html").asText()).contains("data-question=\"hw7/3bi-grad-w2\"");
+
+            assertThat(student.body()).as("nothing to do on that page: no session").doesNotContain("assay-session");
+            assertThat(send("POST", "/lti/api/link/assignment", "application/json", "{\"assignment\": \"hw7/hw7\"}",
+                    null).statusCode()).as("no binding without a session").isEqualTo(401);
+            assertThat(launch(p, "s-1", link, List.of(LEARNER), Map.of()).body()).contains("data-question=\"hw7/3bi-grad-w2\"");
+        }
+    }
+
+    @Test
+    void withoutALineItemButWithTheScopeOneIsCreatedOnceAndFoundAgain() throws Exception {
+        try (TestPlatform p = platform()) {
+            Map<String, Object> claims = Map.of(CUSTOM, Map.of("assignment", "hw7/hw7"), AGS, Map.of("scope", List.of(
+                    "https://purl.imsglobal.org/spec/lti-ags/scope/score", "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem"),
+                    "lineitems", p.issuer + "/lineitems"));
+            for (String sub : List.of("x", "y")) {
+                String session = session(launch(p, sub, "link-li", List.of(LEARNER), claims).body());
+                send("POST", "/lti/api/questions/hw7/7b-teacher-forcing/submissions", "application/json",
+                        Json.json().writeValueAsString(answer("<sos> I see a dog")), session);
+            }
+            waitFor("both scores", () -> p.scores.size() >= 2);
+            assertThat(p.lineitems).hasSize(1);
+            assertThat(p.lineitems.get(0).path("resourceLinkId").asText()).isEqualTo("link-li");
+            assertThat(p.lineitems.get(0).path("scoreMaximum").asDouble()).isEqualTo(29.0);
+            assertThat(p.scoreUrls).allSatisfy(u -> assertThat(u).isEqualTo("/lineitems/100/lineitem/scores"));
+        }
+    }
+
+    @Test
+    void invalidLaunchesGetAClearPageAndNoSession() throws Exception {
+        try (TestPlatform p = platform()) {
+            HttpResponse<String> expired = launch(p, "u", "l", List.of(LEARNER), Map.of("exp", Instant.now().minusSeconds(120)
+                    .getEpochSecond()));
+            // exp as a number claim is what the platform sends; the test platform's builder sets it from the map.
+            assertThat(expired.statusCode()).isEqualTo(401);
+            assertThat(expired.body()).contains("This launch was refused").doesNotContain("assay-session");
+
+            HttpResponse<String> version = launch(p, "u", "l", List.of(LEARNER), Map.of(
+                    "https://purl.imsglobal.org/spec/lti/claim/version", "1.1"));
+            assertThat(version.body()).contains("WRONG_VERSION");
+
+            HttpResponse<String> unknown = send("POST", "/lti/login", "application/x-www-form-urlencoded",
+                    form(Map.of("iss", "https://unknown.example", "login_hint", "h", "target_link_uri", root())), null);
+            assertThat(unknown.statusCode()).isEqualTo(400);
+            assertThat(unknown.body()).contains("not registered");
+
+            HttpResponse<String> jwks = send("GET", "/.well-known/jwks.json", null, null, null);
+            JsonNode keys = Json.json().readTree(jwks.body()).path("keys");
+            assertThat(keys).isNotEmpty();
+            assertThat(keys.get(0).path("kid").asText()).isNotBlank();
+            assertThat(keys.get(0).has("d")).as("public keys only").isFalse();
+        }
+    }
+}

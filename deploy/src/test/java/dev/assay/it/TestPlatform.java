@@ -1,0 +1,196 @@
+package dev.assay.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.assay.engine.json.Json;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An LTI 1.3 platform for tests, over real HTTP: it signs id_tokens with its own RSA key and serves its
+ * JWKS, an OAuth2 token endpoint that verifies Assay's private_key_jwt assertion against Assay's published
+ * JWKS, and AGS line items and scores (which it records). It can be taken down (503) and brought back.
+ */
+final class TestPlatform implements AutoCloseable {
+    final String issuer;
+    final String clientId = "assay-" + UUID.randomUUID().toString().substring(0, 8);
+    final String deploymentId = "deployment-1";
+    final String toolJwks;
+    private final HttpServer server;
+    private final RSAKey key;
+    final AtomicBoolean down = new AtomicBoolean();
+    final AtomicInteger tokensIssued = new AtomicInteger();
+    final AtomicInteger refusedWhileDown = new AtomicInteger();
+    final List<JsonNode> scores = new CopyOnWriteArrayList<>();
+    final List<String> scoreUrls = new CopyOnWriteArrayList<>();
+    final List<JsonNode> lineitems = new CopyOnWriteArrayList<>();
+    private final Map<String, Instant> accessTokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+    TestPlatform(String toolBase) throws Exception {
+        key = new RSAKeyGenerator(2048).keyID("tp-" + UUID.randomUUID().toString().substring(0, 6)).generate();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        issuer = "http://127.0.0.1:" + server.getAddress().getPort();
+        toolJwks = toolBase + "/.well-known/jwks.json";
+        server.createContext("/jwks", ex -> reply(ex, 200, "application/json", new JWKSet(key.toPublicJWK()).toString(true)));
+        server.createContext("/token", this::token);
+        server.createContext("/lineitems", this::ags);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        server.start();
+    }
+
+    Map<String, Object> registration() {
+        return Map.of("issuer", issuer, "clientId", clientId, "authUrl", issuer + "/auth", "tokenUrl", issuer + "/token",
+                "jwksUrl", issuer + "/jwks", "name", "Test LMS", "deploymentIds", List.of(deploymentId));
+    }
+
+    String lineitem(int n) {
+        return issuer + "/lineitems/" + n + "/lineitem?type_id=" + n;
+    }
+
+    /** A resource-link launch for the nonce, with these claims changed (a null value removes the claim). */
+    String idToken(String nonce, String sub, String resourceLinkId, List<String> roles, Map<String, Object> changes) throws Exception {
+        Instant now = Instant.now();
+        String lti = "https://purl.imsglobal.org/spec/lti/claim/";
+        Map<String, Object> c = new HashMap<>();
+        c.put("iss", issuer);
+        c.put("aud", clientId);
+        c.put("sub", sub);
+        c.put("nonce", nonce);
+        c.put("name", "Student " + sub);
+        c.put(lti + "message_type", "LtiResourceLinkRequest");
+        c.put(lti + "version", "1.3.0");
+        c.put(lti + "deployment_id", deploymentId);
+        c.put(lti + "target_link_uri", "http://tool.example/lti/launch");
+        c.put(lti + "resource_link", Map.of("id", resourceLinkId, "title", "Homework 7"));
+        c.put(lti + "roles", roles);
+        c.put(lti + "context", Map.of("id", "course-1", "title", "Deep learning"));
+        c.putAll(changes);
+        JWTClaimsSet.Builder b = new JWTClaimsSet.Builder().issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(60)));
+        c.forEach((k, v) -> {
+            if (v != null) {
+                b.claim(k, v);
+            }
+        });
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), b.build());
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    private void token(HttpExchange ex) throws IOException {
+        Map<String, String> form = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if (down.get()) {
+            refusedWhileDown.incrementAndGet();
+            reply(ex, 503, "text/plain", "down for maintenance");
+            return;
+        }
+        try {
+            SignedJWT assertion = SignedJWT.parse(form.get("client_assertion"));
+            JWKSet toolKeys = JWKSet.load(URI.create(toolJwks).toURL());
+            RSAKey toolKey = (RSAKey) toolKeys.getKeyByKeyId(assertion.getHeader().getKeyID());
+            JWTClaimsSet c = assertion.getJWTClaimsSet();
+            boolean ok = "client_credentials".equals(form.get("grant_type")) && toolKey != null
+                    && assertion.verify(new RSASSAVerifier(toolKey)) && clientId.equals(c.getIssuer())
+                    && clientId.equals(c.getSubject()) && c.getAudience().contains(issuer + "/token")
+                    && c.getExpirationTime().after(new Date());
+            if (!ok) {
+                reply(ex, 401, "application/json", "{\"error\":\"invalid_client\"}");
+                return;
+            }
+        } catch (Exception e) {
+            reply(ex, 400, "application/json", "{\"error\":\"invalid_request\"}");
+            return;
+        }
+        String token = UUID.randomUUID().toString();
+        accessTokens.put(token, Instant.now().plusSeconds(3600));
+        tokensIssued.incrementAndGet();
+        reply(ex, 200, "application/json", "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
+                + "\"scope\":\"" + form.getOrDefault("scope", "") + "\"}");
+    }
+
+    private void ags(HttpExchange ex) throws IOException {
+        byte[] body = ex.getRequestBody().readAllBytes();
+        if (down.get()) {
+            refusedWhileDown.incrementAndGet();
+            reply(ex, 503, "text/plain", "down for maintenance");
+            return;
+        }
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !accessTokens.containsKey(auth.replace("Bearer ", ""))) {
+            reply(ex, 401, "application/json", "{\"error\":\"invalid_token\"}");
+            return;
+        }
+        String path = ex.getRequestURI().getPath();
+        if (path.endsWith("/scores") && ex.getRequestMethod().equals("POST")) {
+            if (!"application/vnd.ims.lis.v1.score+json".equals(ex.getRequestHeaders().getFirst("Content-Type"))) {
+                reply(ex, 415, "text/plain", "score+json expected");
+                return;
+            }
+            scores.add(Json.json().readTree(body));
+            scoreUrls.add(ex.getRequestURI().toString());
+            reply(ex, 204, "text/plain", "");
+        } else if (path.equals("/lineitems") && ex.getRequestMethod().equals("GET")) {
+            String link = form(ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery()).get("resource_link_id");
+            ArrayNode found = Json.json().createArrayNode();
+            lineitems.stream().filter(l -> link == null || link.equals(l.path("resourceLinkId").asText())).forEach(found::add);
+            reply(ex, 200, "application/vnd.ims.lis.v2.lineitemcontainer+json", found.toString());
+        } else if (path.equals("/lineitems") && ex.getRequestMethod().equals("POST")) {
+            ObjectNode item = (ObjectNode) Json.json().readTree(body);
+            item.put("id", issuer + "/lineitems/" + (100 + lineitems.size()) + "/lineitem");
+            lineitems.add(item);
+            reply(ex, 201, "application/vnd.ims.lis.v2.lineitem+json", item.toString());
+        } else {
+            reply(ex, 404, "text/plain", "no such endpoint");
+        }
+    }
+
+    static Map<String, String> form(String s) {
+        Map<String, String> m = new HashMap<>();
+        for (String pair : s.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                m.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return m;
+    }
+
+    private static void reply(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(status, status == 204 ? -1 : b.length);
+        if (status != 204) {
+            ex.getResponseBody().write(b);
+        }
+        ex.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
