@@ -58,6 +58,8 @@ final class TestPlatform implements AutoCloseable {
         server.createContext("/jwks", ex -> reply(ex, 200, "application/json", new JWKSet(key.toPublicJWK()).toString(true)));
         server.createContext("/token", this::token);
         server.createContext("/lineitems", this::ags);
+        server.createContext("/start", this::start);
+        server.createContext("/auth", this::auth);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
     }
@@ -98,6 +100,37 @@ final class TestPlatform implements AutoCloseable {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), b.build());
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
+    }
+
+    /** Who the browser flow launches as, and with what claims. */
+    volatile String browserSub = "browser-student";
+    volatile Map<String, Object> browserClaims = Map.of();
+
+    /** What the LMS does when a student clicks the activity: an auto-posted login initiation to the tool. */
+    private void start(HttpExchange ex) throws IOException {
+        String login = toolJwks.replace("/.well-known/jwks.json", "/lti/login");
+        reply(ex, 200, "text/html", "<!doctype html><html><body><form id=f method=post action=\"" + login + "\">"
+                + hidden("iss", issuer) + hidden("login_hint", browserSub) + hidden("target_link_uri", login.replace("/login", "/launch"))
+                + hidden("lti_message_hint", "browser") + hidden("client_id", clientId) + hidden("lti_deployment_id", deploymentId)
+                + "</form><script>document.getElementById('f').submit()</script></body></html>");
+    }
+
+    /** The platform's OIDC auth endpoint: the id_token for the login's nonce, auto-posted to redirect_uri with the state. */
+    private void auth(HttpExchange ex) throws IOException {
+        Map<String, String> q = form(ex.getRequestURI().getRawQuery());
+        try {
+            String token = idToken(q.get("nonce"), q.get("login_hint"), "browser-link", List.of(
+                    "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"), browserClaims);
+            reply(ex, 200, "text/html", "<!doctype html><html><body><form id=f method=post action=\"" + q.get("redirect_uri") + "\">"
+                    + hidden("id_token", token) + hidden("state", q.get("state"))
+                    + "</form><script>document.getElementById('f').submit()</script></body></html>");
+        } catch (Exception e) {
+            reply(ex, 500, "text/plain", e.toString());
+        }
+    }
+
+    private static String hidden(String name, String value) {
+        return "<input type=hidden name=\"" + name + "\" value=\"" + value.replace("&", "&amp;").replace("\"", "&quot;") + "\">";
     }
 
     private void token(HttpExchange ex) throws IOException {

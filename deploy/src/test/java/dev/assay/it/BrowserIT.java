@@ -1,0 +1,123 @@
+package dev.assay.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.assay.engine.json.Json;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The student page in Debian's Chromium, headless, with third-party cookies blocked: the LMS's launch
+ * (auto-posted login, the platform's auth, the auto-posted id_token), typing a LaTeX answer, the live preview
+ * typeset by KaTeX, submitting, and the feedback. .ci/run installs chromium and chromium-driver.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BrowserIT {
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        ItPlugin.install();
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("assay.war", "target/assay.war")));
+    }
+
+    static ChromeDriver chromium() {
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(System.getProperty("chromium", "/usr/bin/chromium"));
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=420,900",
+                "--disable-gpu", "--test-third-party-cookie-phaseout", "--blink-settings=imagesEnabled=true");
+        o.setExperimentalOption("prefs", Map.of("profile.block_third_party_cookies", true));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver"))).build();
+        return new ChromeDriver(service, o);
+    }
+
+    @Test
+    void aStudentLaunchesTypesLatexSeesThePreviewSubmitsAndReadsTheFeedback() throws Exception {
+        String root = base.toString().replaceAll("/$", "");
+        try (TestPlatform p = new TestPlatform(root)) {
+            HttpResponse<String> reg = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                    HttpRequest.newBuilder(URI.create(root + "/lti/admin/platforms")).header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + ServerIT.TOKEN)
+                            .POST(HttpRequest.BodyPublishers.ofString(Json.json().writeValueAsString(p.registration()))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(reg.statusCode()).as(reg.body()).isEqualTo(201);
+            p.browserClaims = Map.of("https://purl.imsglobal.org/spec/lti/claim/custom", Map.of("assignment", "hw7/hw7"),
+                    "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint", Map.of("scope",
+                            List.of("https://purl.imsglobal.org/spec/lti-ags/scope/score"), "lineitem", p.lineitem(3)));
+
+            ChromeDriver browser = chromium();
+            try {
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+                browser.get(p.issuer + "/start");
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.q")));
+                assertThat(browser.getTitle()).contains("Homework 7");
+                assertThat(browser.manage().getCookies()).as("no cookies").isEmpty();
+                // KaTeX typeset the maths of the prompts.
+                wait.until(d -> !d.findElements(By.cssSelector(".prompt .katex")).isEmpty());
+
+                WebElement section = browser.findElement(By.cssSelector("section[data-question='hw7/3bi-grad-w2']"));
+                WebElement box = section.findElement(By.tagName("textarea"));
+                ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", box);
+                box.click();
+                box.sendKeys("-2(X - W_2W_1X)(W_1X)^\\top");
+                WebElement preview = section.findElement(By.cssSelector(".preview"));
+                wait.until(d -> !preview.findElements(By.cssSelector(".katex")).isEmpty());
+                assertThat(preview.getText()).startsWith("Read as:");
+
+                box.sendKeys(Keys.TAB); // keyboard: the file input, then the submit button
+                section.findElement(By.cssSelector("button[type=submit]")).click();
+                WebElement result = section.findElement(By.cssSelector(".result"));
+                wait.until(d -> !result.findElements(By.cssSelector(".attempt")).isEmpty());
+                assertThat(result.getText()).contains("2 / 2 points").contains("Expected approach");
+                assertThat(result.findElements(By.cssSelector(".katex"))).isNotEmpty();
+                assertThat(section.findElement(By.cssSelector("details.attempts .count")).getAttribute("textContent")).isEqualTo("1");
+
+                // A malformed answer gets a clear message in the preview, typed text shown back escaped.
+                WebElement other = browser.findElement(By.cssSelector("section[data-question='hw7/3bi-grad-w1']"));
+                WebElement box2 = other.findElement(By.tagName("textarea"));
+                ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", box2);
+                box2.sendKeys("<img src=x onerror=alert(1)>");
+                other.findElement(By.cssSelector("button[type=submit]")).click();
+                WebElement result2 = other.findElement(By.cssSelector(".result"));
+                wait.until(d -> !result2.findElements(By.cssSelector(".attempt")).isEmpty());
+                assertThat(result2.getText()).contains("Not graded").contains("<img src=x onerror=alert(1)>");
+                assertThat(result2.findElements(By.tagName("img"))).isEmpty();
+            } finally {
+                browser.quit();
+            }
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (p.scores.isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(p.scores).isNotEmpty();
+            assertThat(p.scores.get(0).path("userId").asText()).isEqualTo("browser-student");
+        }
+    }
+}
