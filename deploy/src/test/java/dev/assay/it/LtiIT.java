@@ -36,12 +36,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class LtiIT {
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
-    static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
-    static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
-    static final String AGS = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
-    static final String CUSTOM = "https://purl.imsglobal.org/spec/lti/claim/custom";
+    static final String LEARNER = LtiClient.LEARNER;
+    static final String INSTRUCTOR = LtiClient.INSTRUCTOR;
+    static final String AGS = LtiClient.AGS;
+    static final String CUSTOM = LtiClient.CUSTOM;
 
     @ArquillianResource
     URL base;
@@ -56,65 +54,39 @@ class LtiIT {
         return base.toString().replaceAll("/$", "");
     }
 
+    LtiClient client() {
+        return new LtiClient(root());
+    }
+
     HttpResponse<String> send(String method, String path, String type, String body, String bearer) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : root() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (type != null) {
-            b.header("Content-Type", type);
-        }
-        if (bearer != null) {
-            b.header("Authorization", "Bearer " + bearer);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return client().send(method, path, type, body, bearer);
     }
 
     static String form(Map<String, String> fields) {
-        StringBuilder s = new StringBuilder();
-        fields.forEach((k, v) -> s.append(s.length() == 0 ? "" : "&").append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return s.toString();
+        return LtiClient.form(fields);
     }
 
     TestPlatform platform() throws Exception {
         TestPlatform p = new TestPlatform(root());
-        HttpResponse<String> r = send("POST", "/lti/admin/platforms", "application/json",
-                Json.json().writeValueAsString(p.registration()), ServerIT.TOKEN);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        client().register(p);
         return p;
     }
 
-    /** The login's redirect to the platform, as query parameters. */
     Map<String, String> login(TestPlatform p) throws Exception {
-        HttpResponse<String> r = send("POST", "/lti/login", "application/x-www-form-urlencoded", form(Map.of("iss", p.issuer,
-                "login_hint", "hint-1", "target_link_uri", root() + "/lti/launch", "lti_message_hint", "message-hint-7",
-                "client_id", p.clientId, "lti_deployment_id", p.deploymentId)), null);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
-        URI to = URI.create(r.headers().firstValue("Location").orElseThrow());
-        assertThat(to.toString()).startsWith(p.issuer + "/auth?");
-        return TestPlatform.form(to.getRawQuery());
+        return client().login(p);
     }
 
-    /** Login, then the launch with a token the platform signs for the nonce; returns the page. */
     HttpResponse<String> launch(TestPlatform p, String sub, String link, List<String> roles, Map<String, Object> claims)
             throws Exception {
-        Map<String, String> q = login(p);
-        String token = p.idToken(q.get("nonce"), sub, link, roles, claims);
-        return send("POST", "/lti/launch", "application/x-www-form-urlencoded", form(Map.of("id_token", token,
-                "state", q.get("state"))), null);
+        return client().launch(p, sub, link, roles, claims);
     }
 
     static String session(String page) {
-        Matcher m = Pattern.compile("<meta name=\"assay-session\" content=\"([^\"]+)\">").matcher(page);
-        assertThat(m.find()).as("the page carries its session token").isTrue();
-        return m.group(1);
+        return LtiClient.session(page);
     }
 
     static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant until = Instant.now().plusSeconds(30);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting for " + what).isBefore(until);
-            Thread.sleep(50);
-        }
+        LtiClient.waitFor(what, 30, condition);
     }
 
     static Map<String, Object> answer(String text) {

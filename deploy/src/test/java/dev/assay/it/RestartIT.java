@@ -1,0 +1,104 @@
+package dev.assay.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.engine.json.Json;
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server killed between grading and delivering, while the LMS is down: after a restart on the same
+ * database, the score still arrives, once. Runs the shipped WAR on Payara Micro as a process of its own
+ * (twice), the way the launcher does, on the database the environment names (a fresh H2 file by default).
+ */
+class RestartIT {
+    static Process start(int port, Path dir) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + dir, "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
+                "--nocluster", "--port", String.valueOf(port), "--rootdir", dir.resolve("payara").toString(),
+                "--deploy", System.getProperty("assay.war", "target/assay.war"), "--contextroot", "/"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile()));
+        Map<String, String> env = pb.environment();
+        if (env.getOrDefault("ASSAY_DB_URL", "jdbc:h2").startsWith("jdbc:h2")) {
+            env.put("ASSAY_DB_CLASS", "org.h2.jdbcx.JdbcDataSource");
+            env.put("ASSAY_DB_URL", "jdbc:h2:file:" + dir.resolve("db/assay") + ";MODE=LEGACY");
+            env.put("ASSAY_DB_USER", "sa");
+            env.put("ASSAY_DB_PASSWORD", "sa");
+        }
+        Process p = pb.start();
+        Instant until = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(until)) {
+            assertThat(p.isAlive()).as("Payara Micro exited; see " + dir.resolve("server.log")).isTrue();
+            try {
+                HttpResponse<String> r = LtiClient.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return p;
+                }
+            } catch (java.io.IOException notYet) {
+                // starting
+            }
+            Thread.sleep(250);
+        }
+        p.destroyForcibly();
+        throw new AssertionError("the server did not get ready in 120 s; see " + dir.resolve("server.log"));
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void aScoreGradedBeforeACrashArrivesAfterTheRestart() throws Exception {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "restart-it-" + System.nanoTime());
+        Files.createDirectories(dir);
+        int port = freePort();
+        LtiClient assay = new LtiClient("http://127.0.0.1:" + port);
+        Process first = start(port, dir);
+        try (TestPlatform lms = new TestPlatform(assay.root)) {
+            try {
+                assay.register(lms);
+                lms.down.set(true);
+                Map<String, Object> claims = Map.of(LtiClient.CUSTOM, Map.of("assignment", "hw7/hw7"), LtiClient.AGS,
+                        Map.of("scope", List.of(LtiClient.SCORE_SCOPE), "lineitem", lms.lineitem(5)));
+                String session = LtiClient.session(assay.launch(lms, "survivor", "link-r", List.of(LtiClient.LEARNER), claims).body());
+                assertThat(assay.submit(session, "hw7/7b-teacher-forcing", "<sos> I see a dog").statusCode()).isEqualTo(200);
+                LtiClient.waitFor("a failed delivery attempt", 30, () -> lms.refusedWhileDown.get() >= 1);
+            } finally {
+                first.destroyForcibly().waitFor(); // a crash: no shutdown hooks, nothing flushed on the way out
+            }
+            assertThat(lms.scores).isEmpty();
+            lms.down.set(false);
+            Process second = start(port, dir);
+            try {
+                LtiClient.waitFor("the score after the restart", 60, () -> !lms.scores.isEmpty());
+                Thread.sleep(1500);
+                assertThat(lms.scores).hasSize(1);
+                JsonNode score = lms.scores.get(0);
+                assertThat(score.path("userId").asText()).isEqualTo("survivor");
+                assertThat(score.path("scoreGiven").asDouble()).isEqualTo(1.0);
+                HttpResponse<String> outbox = assay.send("GET", "/api/outbox?state=DELIVERED", null, null, ServerIT.TOKEN);
+                assertThat(Json.json().readTree(outbox.body()).findValuesAsText("user")).contains("lti/"
+                        + Json.json().readTree(assay.send("GET", "/lti/admin/platforms", null, null, ServerIT.TOKEN).body())
+                        .findValuesAsText("id").get(0) + "/deployment-1/survivor");
+            } finally {
+                second.destroy();
+                second.waitFor();
+            }
+        }
+    }
+}
