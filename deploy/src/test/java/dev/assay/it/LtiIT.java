@@ -248,4 +248,30 @@ class LtiIT {
             assertThat(keys.get(0).has("d")).as("public keys only").isFalse();
         }
     }
+
+    @Test
+    void platformsComeFromConfigurationAndKeysRotateWithAnOverlap() throws Exception {
+        JsonNode platforms = Json.json().readTree(send("GET", "/lti/admin/platforms", null, null, ServerIT.TOKEN).body());
+        assertThat(platforms.findValuesAsText("issuer")).contains("https://moodle.config.example");
+        assertThat(send("GET", "/lti/admin/platforms", null, null, "wrong").statusCode()).isEqualTo(401);
+
+        List<String> before = Json.json().readTree(send("GET", "/.well-known/jwks.json", null, null, null).body())
+                .findValuesAsText("kid");
+        HttpResponse<String> rotated = send("POST", "/lti/admin/keys/rotate", null, null, ServerIT.TOKEN);
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        String kid = Json.json().readTree(rotated.body()).path("signingKid").asText();
+        List<String> after = Json.json().readTree(send("GET", "/.well-known/jwks.json", null, null, null).body())
+                .findValuesAsText("kid");
+        assertThat(after).contains(kid).containsAll(before).hasSize(before.size() + 1);
+
+        // The platform verifies the client assertion signed with the new key against the published JWKS.
+        try (TestPlatform p = platform()) {
+            Map<String, Object> claims = Map.of(CUSTOM, Map.of("assignment", "hw7/hw7"), AGS, Map.of("scope",
+                    List.of(LtiClient.SCORE_SCOPE), "lineitem", p.lineitem(4)));
+            String session = session(launch(p, "after-rotation", "link-k", List.of(LEARNER), claims).body());
+            assertThat(client().submit(session, "hw7/7b-teacher-forcing", "<sos> I see a dog").statusCode()).isEqualTo(200);
+            waitFor("the score signed for with the new key", () -> !p.scores.isEmpty());
+            assertThat(p.tokensIssued.get()).isEqualTo(1);
+        }
+    }
 }
