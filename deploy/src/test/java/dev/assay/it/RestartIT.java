@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
  * (twice), the way the launcher does, on the database the environment names (a fresh H2 file by default).
  */
 class RestartIT {
-    static Process start(int port, Path dir) throws Exception {
+    /** Each start gets a fresh Payara root, as the launcher's: a reused one would deploy the WAR a second time. */
+    static Process start(int port, Path dir, String name) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + dir, "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                "--nocluster", "--port", String.valueOf(port), "--rootdir", dir.resolve("payara").toString(),
+                "--nocluster", "--port", String.valueOf(port), "--rootdir", dir.resolve("payara-" + name).toString(),
                 "--deploy", System.getProperty("assay.war", "target/assay.war"), "--contextroot", "/"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile()));
@@ -68,7 +69,7 @@ class RestartIT {
         Files.createDirectories(dir);
         int port = freePort();
         LtiClient assay = new LtiClient("http://127.0.0.1:" + port);
-        Process first = start(port, dir);
+        Process first = start(port, dir, "first");
         try (TestPlatform lms = new TestPlatform(assay.root)) {
             try {
                 assay.register(lms);
@@ -83,7 +84,7 @@ class RestartIT {
             }
             assertThat(lms.scores).isEmpty();
             lms.down.set(false);
-            Process second = start(port, dir);
+            Process second = start(port, dir, "second");
             try {
                 LtiClient.waitFor("the score after the restart", 60, () -> !lms.scores.isEmpty());
                 Thread.sleep(1500);
