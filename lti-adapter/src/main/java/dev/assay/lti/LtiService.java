@@ -139,7 +139,7 @@ public class LtiService {
                     + "already or is too old. Start the activity again from your course.");
         }
         Launch l = validator.validate(idToken, pending.get().nonce(), pending.get().platformId());
-        LinkStore.Link link = links.upsert(l);
+        LinkStore.Link link = onceMore(() -> links.upsert(l)); // two first launches of a link race to insert it
         Optional<AssignmentEntity> assignment = link.assignmentBound().flatMap(this::assignment);
         String token = sessions().issue(l.userKey(), l.displayName(), link.id(), l.teaches());
         if (assignment.isEmpty()) {
@@ -151,8 +151,32 @@ public class LtiService {
             }
             return Pages.notSetUp(link.title());
         }
-        gradebook.register(target(link.id()), CatalogService.questionIds(assignment.get()));
+        register(link.id(), assignment.get());
         return page(token, l.displayName(), l.teaches(), l.userKey(), assignment.get());
+    }
+
+    /** Runs a step in its own transaction, and once more if it fails (a concurrent insert of the same row). */
+    private static <T> T onceMore(java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException first) {
+            return step.get();
+        }
+    }
+
+    /** Links whose gradebook target the core already knows with these questions: no write per launch. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, String> registered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void register(long linkId, AssignmentEntity a) {
+        List<String> ids = CatalogService.questionIds(a);
+        String key = String.join(",", ids);
+        if (!key.equals(registered.get(linkId))) {
+            onceMore(() -> {
+                gradebook.register(target(linkId), ids);
+                return null;
+            });
+            registered.put(linkId, key);
+        }
     }
 
     static String target(long linkId) {
@@ -160,8 +184,23 @@ public class LtiService {
     }
 
     /** An assignment by name: "pack/assignment", or an assignment key (or pack id) that is unique on this server. */
+    private record Assignments(List<AssignmentEntity> all, long readAt) {
+    }
+
+    private volatile Assignments assignments = new Assignments(List.of(), 0);
+
+    /** The server's assignments, read at most every 2 s: launches do not query for them each time. */
+    private List<AssignmentEntity> assignments() {
+        Assignments a = assignments;
+        if (System.nanoTime() - a.readAt() > 2_000_000_000L || a.all().isEmpty()) {
+            a = new Assignments(catalog.assignments(null), System.nanoTime());
+            assignments = a;
+        }
+        return a.all();
+    }
+
     Optional<AssignmentEntity> assignment(String name) {
-        List<AssignmentEntity> all = catalog.assignments(null);
+        List<AssignmentEntity> all = assignments();
         int slash = name.indexOf('/');
         if (slash > 0) {
             String pack = name.substring(0, slash);
@@ -177,19 +216,24 @@ public class LtiService {
     }
 
     private List<String[]> assignmentChoices() {
-        return catalog.assignments(null).stream().map(a -> new String[]{a.getPackId() + "/" + a.getKey(), a.getTitle()}).toList();
+        return assignments().stream().map(a -> new String[]{a.getPackId() + "/" + a.getKey(), a.getTitle()}).toList();
     }
 
     String page(String token, String name, boolean teaches, String userKey, AssignmentEntity a) {
         List<Pages.QuestionView> views = new ArrayList<>();
-        for (String qid : CatalogService.questionIds(a)) {
+        List<String> qids = CatalogService.questionIds(a);
+        java.util.Map<String, List<SubmissionEntity>> byQuestion = new java.util.HashMap<>();
+        for (SubmissionEntity s : store.submissions(qids, userKey)) {
+            byQuestion.computeIfAbsent(s.getQuestionId(), k -> new ArrayList<>()).add(s);
+        }
+        for (String qid : qids) {
             Optional<QuestionCatalog.Entry> e = questions.question(qid);
             if (e.isEmpty()) {
                 continue;
             }
             CatalogQuestion q = e.get().question();
             List<String> attempts = new ArrayList<>();
-            List<SubmissionEntity> mine = store.submissions(qid, userKey);
+            List<SubmissionEntity> mine = byQuestion.getOrDefault(qid, List.of());
             for (int i = mine.size() - 1; i >= 0 && attempts.size() < 10; i--) {
                 attempts.add(attemptHtml(mine.get(i), q.def().points()));
             }
@@ -244,7 +288,7 @@ public class LtiService {
                 AssayException.notFound("No assignment '" + assignmentName + "' on this server."));
         String name = a.getPackId() + "/" + a.getKey();
         links.bind(s.linkId(), name);
-        gradebook.register(target(s.linkId()), CatalogService.questionIds(a));
+        register(s.linkId(), a);
         LOG.info(() -> "LTI link " + s.linkId() + " bound to " + name + " by " + s.userKey());
         return page(sessions().issue(s.userKey(), s.name(), s.linkId(), s.teaches()), s.name(), true, s.userKey(), a);
     }

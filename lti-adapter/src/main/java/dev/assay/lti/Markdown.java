@@ -26,6 +26,20 @@ public final class Markdown {
     private Markdown() {
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> PROMPTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@link #html}, remembered: for the prompts every page shows (a few hundred at most per server). */
+    public static String cached(String markdown) {
+        String html = PROMPTS.get(markdown);
+        if (html == null) {
+            html = html(markdown);
+            if (PROMPTS.size() < 5000) {
+                PROMPTS.put(markdown, html);
+            }
+        }
+        return html;
+    }
+
     public static String html(String markdown) {
         if (markdown == null || markdown.isEmpty()) {
             return "";

@@ -96,7 +96,7 @@ public final class Pages {
             String i = String.valueOf(n++);
             b.append("<section class=\"q\" id=\"q-").append(i).append("\" data-question=\"").append(Markdown.escape(q.id()))
                     .append("\"><h2>").append(i).append(". ").append(Markdown.escape(q.title())).append(" <span class=\"pts\">")
-                    .append(points(q.points())).append("</span></h2><div class=\"prompt md\">").append(Markdown.html(q.promptMarkdown()))
+                    .append(points(q.points())).append("</span></h2><div class=\"prompt md\">").append(Markdown.cached(q.promptMarkdown()))
                     .append("</div>");
             if (!q.handouts().isEmpty()) {
                 b.append("<ul class=\"handouts\">");

@@ -8,7 +8,11 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpServer;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
+import java.net.URL;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -69,7 +73,7 @@ public final class LaunchLoad {
         if (r.statusCode() != 201) {
             throw new IllegalStateException("registering the platform: " + r.statusCode() + " " + r.body());
         }
-        int warm = Math.min(500, launches / 4);
+        int warm = Math.min(2000, launches / 3);
         System.out.printf("preparing %,d logins and id_tokens (%,d of them for warm-up)…%n", launches + warm, warm);
         List<Prepared> all = new ArrayList<>();
         long loginNanos = 0;
@@ -88,7 +92,12 @@ public final class LaunchLoad {
         }
         System.out.printf("login initiation, one client: mean %.2f ms%n", loginNanos / 1e6 / (launches + warm));
         run(base, all.subList(0, warm), clients);
-        run(base, all.subList(warm, all.size()), clients);
+        int from = warm;
+        for (int c : sweep(clients)) {
+            int n = (launches) / sweep(clients).size();
+            run(base, all.subList(from, from + n), c);
+            from += n;
+        }
         jwks.stop(0);
     }
 
@@ -100,21 +109,32 @@ public final class LaunchLoad {
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             Thread t = new Thread(() -> {
-                HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 try {
                     go.await();
+                    URL url = URI.create(base + "/lti/launch").toURL();
                     for (int i; (i = next.getAndIncrement()) < work.size(); ) {
                         Prepared p = work.get(i);
+                        byte[] body = ("id_token=" + enc(p.idToken()) + "&state=" + enc(p.state())).getBytes(StandardCharsets.UTF_8);
                         long t0 = System.nanoTime();
-                        HttpResponse<String> res = own.send(HttpRequest.newBuilder(URI.create(base + "/lti/launch"))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString("id_token=" + enc(p.idToken()) + "&state=" + enc(p.state())))
-                                .build(), HttpResponse.BodyHandlers.ofString());
+                        // A blocking keep-alive connection per client thread: cheaper for the load generator than
+                        // the JDK HttpClient, which shares these two cores with the server.
+                        HttpURLConnection conn = (HttpURLConnection) url.openConnection();
+                        conn.setDoOutput(true);
+                        conn.setRequestMethod("POST");
+                        conn.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+                        conn.setFixedLengthStreamingMode(body.length);
+                        try (OutputStream out = conn.getOutputStream()) {
+                            out.write(body);
+                        }
+                        int status = conn.getResponseCode();
+                        String page;
+                        try (InputStream in = status < 400 ? conn.getInputStream() : conn.getErrorStream()) {
+                            page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                        }
                         latency[i] = System.nanoTime() - t0;
-                        if (res.statusCode() != 200 || !res.body().contains("assay-session")) {
+                        if (status != 200 || !page.contains("assay-session")) {
                             if (errors.getAndIncrement() < 3) {
-                                System.err.println("launch " + i + ": " + res.statusCode() + " " + res.body().substring(0,
-                                        Math.min(300, res.body().length())));
+                                System.err.println("launch " + i + ": " + status + " " + page.substring(0, Math.min(300, page.length())));
                             }
                         }
                     }
@@ -138,6 +158,11 @@ public final class LaunchLoad {
                 clients, work.size(), work.size() / seconds, pct(sorted, 0.50), pct(sorted, 0.90), pct(sorted, 0.99),
                 sorted[sorted.length - 1] / 1e6, errors.get());
 
+    }
+
+    /** A few smaller client counts before the one asked for, to show latency without queueing. */
+    private static List<Integer> sweep(int clients) {
+        return clients <= 4 ? List.of(clients) : List.of(4, 16, clients);
     }
 
     private static double pct(long[] sorted, double p) {

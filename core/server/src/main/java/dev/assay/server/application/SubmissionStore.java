@@ -144,6 +144,17 @@ public class SubmissionStore {
                 .setParameter("q", questionId).setParameter("p", platformUserId).getResultList();
     }
 
+    /** A user's submissions to any of these questions, oldest first: one query for a whole assignment. */
+    @Transactional
+    public List<SubmissionEntity> submissions(java.util.Collection<String> questionIds, String platformUserId) {
+        if (questionIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select s from SubmissionEntity s, UserEntity u where s.userId = u.id "
+                        + "and s.questionId in :q and u.platformUserId = :p order by s.id", SubmissionEntity.class)
+                .setParameter("q", List.copyOf(questionIds)).setParameter("p", platformUserId).getResultList();
+    }
+
     /** A stored grade read back as the SPI's value. */
     public static Grade toGrade(GradeEntity g) {
         try {
