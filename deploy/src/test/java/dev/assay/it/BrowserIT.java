@@ -16,7 +16,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,8 +42,7 @@ class BrowserIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        ItPlugin.install();
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("assay.war", "target/assay.war")));
+        return ItPlugin.assayWar();
     }
 
     static ChromeDriver chromium() {

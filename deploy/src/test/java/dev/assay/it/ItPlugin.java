@@ -20,6 +20,13 @@ final class ItPlugin {
     private ItPlugin() {
     }
 
+    /** The shipped WAR, as every Arquillian system test deploys it, with this plugin installed first. */
+    static org.jboss.shrinkwrap.api.spec.WebArchive assayWar() {
+        install();
+        return org.jboss.shrinkwrap.api.ShrinkWrap.createFromZipFile(org.jboss.shrinkwrap.api.spec.WebArchive.class,
+                new java.io.File(System.getProperty("assay.war", "target/assay.war")));
+    }
+
     static void install() {
         Path dir = Path.of(System.getProperty("assay.it.plugins", "target/it-plugins"));
         try {

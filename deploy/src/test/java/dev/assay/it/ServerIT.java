@@ -7,7 +7,6 @@ import dev.assay.engine.json.Json;
 import dev.assay.engine.pack.CoursePack;
 import dev.assay.engine.pack.PackReader;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -23,7 +22,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -46,8 +44,7 @@ class ServerIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        ItPlugin.install();
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("assay.war", "target/assay.war")));
+        return ItPlugin.assayWar();
     }
 
     record Reply(int status, JsonNode json, byte[] bytes) {

@@ -1,6 +1,7 @@
 package dev.assay.lti;
 
 import dev.assay.server.application.AssayException;
+import dev.assay.server.interfaces.rest.security.AccessFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -13,8 +14,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,11 +35,7 @@ public class LtiAdminResource {
     Optional<String> adminToken;
 
     private void admin(String authorization) {
-        String expected = adminToken.orElse("");
-        boolean ok = !expected.isBlank() && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                && MessageDigest.isEqual(authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8));
-        if (!ok) {
+        if (!AccessFilter.isAdmin(authorization, adminToken)) {
             throw new WebApplicationException(Response.status(401).type(MediaType.APPLICATION_JSON)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"assay\"")
                     .entity(Map.of("status", 401, "message", "Send the admin token as 'Authorization: Bearer <token>'.")).build());

@@ -1,5 +1,6 @@
 package dev.assay.lti;
 
+import dev.assay.server.interfaces.rest.AssayApplication;
 import dev.assay.server.interfaces.rest.ErrorMappers;
 import dev.assay.server.interfaces.rest.JsonProvider;
 import dev.assay.server.interfaces.rest.ObjectMapperResolver;
@@ -20,8 +21,6 @@ public class LtiApplication extends Application {
 
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of("jersey.config.disableJsonBinding", true, "jersey.config.server.disableJsonBinding", true,
-                "jersey.config.disableMoxyJson", true, "jersey.config.server.disableMoxyJson", true,
-                "jersey.config.jsonFeature", "AssayJsonProvider", "jersey.config.server.jsonFeature", "AssayJsonProvider");
+        return AssayApplication.JACKSON_ONLY;
     }
 }

@@ -27,12 +27,17 @@ public class AssayApplication extends Application {
                 ErrorMappers.Web.class, ErrorMappers.Unexpected.class);
     }
 
-    /** Jackson (JsonProvider) writes every body, as the CLI and the stored grades do; JSON-B and MOXy stay out. */
+    /**
+     * Jackson (JsonProvider) writes every body, as the CLI and the stored grades do; JSON-B and MOXy stay out,
+     * and no JSON feature is auto-discovered. Every Assay JAX-RS application uses these properties.
+     */
+    public static final Map<String, Object> JACKSON_ONLY = Map.of("jersey.config.disableJsonBinding", true,
+            "jersey.config.server.disableJsonBinding", true, "jersey.config.disableMoxyJson", true,
+            "jersey.config.server.disableMoxyJson", true, "jersey.config.jsonFeature", "AssayJsonProvider",
+            "jersey.config.server.jsonFeature", "AssayJsonProvider");
+
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of("jersey.config.disableJsonBinding", true, "jersey.config.server.disableJsonBinding", true,
-                "jersey.config.disableMoxyJson", true, "jersey.config.server.disableMoxyJson", true,
-                // No auto-discovered JSON feature: JsonProvider is the only JSON reader and writer.
-                "jersey.config.jsonFeature", "AssayJsonProvider", "jersey.config.server.jsonFeature", "AssayJsonProvider");
+        return JACKSON_ONLY;
     }
 }

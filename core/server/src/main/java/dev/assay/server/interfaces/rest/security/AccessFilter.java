@@ -76,12 +76,17 @@ public class AccessFilter implements ContainerRequestFilter {
     }
 
     private Set<Role> authenticate(String header) {
+        return isAdmin(header, adminToken) ? EnumSet.allOf(Role.class) : null;
+    }
+
+    /** Whether an Authorization header carries the admin token (compared in constant time). */
+    public static boolean isAdmin(String header, Optional<String> adminToken) {
         String expected = adminToken.orElse("");
         if (expected.isBlank() || header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
+            return false;
         }
         byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, expected.getBytes(StandardCharsets.UTF_8)) ? EnumSet.allOf(Role.class) : null;
+        return MessageDigest.isEqual(given, expected.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Response error(Response.Status status, String message) {
