@@ -86,6 +86,26 @@ class LtiIT {
         LtiClient.waitFor(what, 30, condition);
     }
 
+    /** The id of a resource link, as the outbox names it, read from the admin view of the outbox. */
+    long linkId(TestPlatform p, String resourceLinkId) throws Exception {
+        JsonNode all = Json.json().readTree(send("GET", "/api/outbox?limit=1000", null, null, ServerIT.TOKEN).body());
+        for (JsonNode e : all) {
+            if (e.path("user").asText().startsWith("lti/" + platformId(p) + "/")) {
+                return Long.parseLong(e.path("target").asText().substring(4));
+            }
+        }
+        throw new AssertionError("no outbox entry for " + resourceLinkId);
+    }
+
+    long platformId(TestPlatform p) throws Exception {
+        for (JsonNode pl : Json.json().readTree(send("GET", "/lti/admin/platforms", null, null, ServerIT.TOKEN).body())) {
+            if (pl.path("issuer").asText().equals(p.issuer)) {
+                return pl.path("id").asLong();
+            }
+        }
+        throw new AssertionError("platform not registered: " + p.issuer);
+    }
+
     static Map<String, Object> answer(String text) {
         return Map.of("answer", text, "files", List.of());
     }
@@ -159,6 +179,9 @@ class LtiIT {
             p.down.set(true);
             for (String sub : List.of("a", "b", "c")) {
                 String session = session(launch(p, sub, "link-2", List.of(LEARNER), claims).body());
+                if (sub.equals("a")) { // a first, wrong attempt: superseded while waiting, never sent
+                    assertThat(client().submit(session, "hw7/7b-teacher-forcing", "I see a dog <eos>").statusCode()).isEqualTo(200);
+                }
                 assertThat(send("POST", "/lti/api/questions/hw7/7b-teacher-forcing/submissions", "application/json",
                         Json.json().writeValueAsString(answer("<sos> I see a dog")), session).statusCode()).isEqualTo(200);
             }
@@ -175,6 +198,9 @@ class LtiIT {
             Thread.sleep(1500); // nothing more may arrive
             assertThat(p.scores).hasSize(3);
             assertThat(p.scores.stream().map(s -> s.path("userId").asText())).containsExactlyInAnyOrder("a", "b", "c");
+            assertThat(p.scores).allSatisfy(s -> assertThat(s.path("scoreGiven").asDouble()).as("the newest score").isEqualTo(1.0));
+            assertThat(Json.json().readTree(send("GET", "/api/outbox?state=SUPERSEDED&target=" + "lti:" + linkId(p, "link-2"),
+                    null, null, ServerIT.TOKEN).body())).hasSize(1);
             assertThat(p.tokensIssued.get()).as("one token, cached for the three").isEqualTo(1);
         }
     }
@@ -269,6 +295,21 @@ class LtiIT {
             assertThat(client().submit(session, "hw7/7b-teacher-forcing", "<sos> I see a dog").statusCode()).isEqualTo(200);
             waitFor("the score signed for with the new key", () -> !p.scores.isEmpty());
             assertThat(p.tokensIssued.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPlatformThatRotatesItsKeyIsFetchedAgainOnTheUnknownKid() throws Exception {
+        try (TestPlatform p = platform()) {
+            Map<String, Object> claims = Map.of(CUSTOM, Map.of("assignment", "hw7/hw7"));
+            assertThat(launch(p, "k1", "link-rot", List.of(LEARNER), claims).statusCode()).isEqualTo(200);
+            assertThat(launch(p, "k1", "link-rot", List.of(LEARNER), claims).statusCode()).isEqualTo(200);
+            assertThat(p.jwksFetches.get()).as("cached").isEqualTo(1);
+            Thread.sleep(1100); // past the refetch rate limit
+            p.rotateKey();
+            HttpResponse<String> after = launch(p, "k1", "link-rot", List.of(LEARNER), claims);
+            assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+            assertThat(p.jwksFetches.get()).as("fetched once more for the new kid").isEqualTo(2);
         }
     }
 }

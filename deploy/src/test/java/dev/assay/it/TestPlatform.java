@@ -41,9 +41,10 @@ final class TestPlatform implements AutoCloseable {
     final String deploymentId = "deployment-1";
     final String toolJwks;
     private final HttpServer server;
-    private final RSAKey key;
+    private volatile RSAKey key;
     final AtomicBoolean down = new AtomicBoolean();
     final AtomicInteger tokensIssued = new AtomicInteger();
+    final AtomicInteger jwksFetches = new AtomicInteger();
     final AtomicInteger refusedWhileDown = new AtomicInteger();
     final List<JsonNode> scores = new CopyOnWriteArrayList<>();
     final List<String> scoreUrls = new CopyOnWriteArrayList<>();
@@ -55,13 +56,21 @@ final class TestPlatform implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         issuer = "http://127.0.0.1:" + server.getAddress().getPort();
         toolJwks = toolBase + "/.well-known/jwks.json";
-        server.createContext("/jwks", ex -> reply(ex, 200, "application/json", new JWKSet(key.toPublicJWK()).toString(true)));
+        server.createContext("/jwks", ex -> {
+            jwksFetches.incrementAndGet();
+            reply(ex, 200, "application/json", new JWKSet(key.toPublicJWK()).toString(true));
+        });
         server.createContext("/token", this::token);
         server.createContext("/lineitems", this::ags);
         server.createContext("/start", this::start);
         server.createContext("/auth", this::auth);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
+    }
+
+    /** A new signing key with a new kid, the old one gone from the JWKS: as a platform rotating its keys. */
+    void rotateKey() throws Exception {
+        key = new RSAKeyGenerator(2048).keyID("tp-" + UUID.randomUUID().toString().substring(0, 6)).generate();
     }
 
     Map<String, Object> registration() {

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each platform's JWKS, fetched over HTTP and cached (15 minutes); a kid not in the cached set makes one
- * refetch (rate-limited, so a flood of unknown kids does not become a flood of fetches).
+ * refetch (at most one a second per platform, so a flood of unknown kids does not become a flood of fetches).
  */
 @ApplicationScoped
 public class PlatformKeys {
@@ -31,7 +31,7 @@ public class PlatformKeys {
             return JWKSourceBuilder.<SecurityContext>create(URI.create(url).toURL(),
                             new DefaultResourceRetriever(timeout, timeout, 512 * 1024))
                     .cache(15 * 60_000L, timeout)
-                    .rateLimited(5_000L)
+                    .rateLimited(1_000L)
                     .retrying(false)
                     .build();
         } catch (MalformedURLException e) {
