@@ -130,6 +130,10 @@ class LtiIT {
             assertThat(page.headers().allValues("Set-Cookie")).as("no cookies: it works with third-party cookies blocked").isEmpty();
             assertThat(page.body()).contains("Homework 7").contains("data-question=\"hw7/3bi-grad-w2\"")
                     .contains("/lti-static/katex/katex.min.js").contains("class=\"math\"");
+            assertThat(page.body().split("type=\"file\"", -1)).as("a file input only where the question takes files (8b)")
+                    .hasSize(2);
+            assertThat(page.body()).contains("accept=\".csv,.json,.npy,.yaml,.yml\"").contains("<code>W1 (.csv, .json, .npy)</code>")
+                    .contains("Download X.npy");
             String session = session(page.body());
 
             HttpResponse<String> replay = send("POST", "/lti/launch", "application/x-www-form-urlencoded",

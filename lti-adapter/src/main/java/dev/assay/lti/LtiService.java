@@ -237,7 +237,8 @@ public class LtiService {
             for (int i = mine.size() - 1; i >= 0 && attempts.size() < 10; i--) {
                 attempts.add(attemptHtml(mine.get(i), q.def().points()));
             }
-            views.add(new Pages.QuestionView(qid, q.def().title(), q.def().prompt(), q.def().points(), grading.handouts(qid), attempts));
+            views.add(new Pages.QuestionView(qid, q.def().title(), q.def().prompt(), q.def().points(), grading.handouts(qid),
+                    grading.answerFiles(qid), attempts));
         }
         return Pages.student(token, a.getTitle(), name, teaches, views);
     }

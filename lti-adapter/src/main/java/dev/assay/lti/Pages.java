@@ -21,7 +21,7 @@ public final class Pages {
 
     /** A question as the page shows it. */
     public record QuestionView(String id, String title, String promptMarkdown, double points, List<HandoutInfo> handouts,
-                               List<String> attemptsHtml) {
+                               List<dev.assay.api.AnswerFile> answerFiles, List<String> attemptsHtml) {
     }
 
     /** The application's context path ("" when deployed at the root), for the links the page makes. */
@@ -110,8 +110,7 @@ public final class Pages {
             b.append("<form class=\"answer\" novalidate><label for=\"a-").append(i).append("\">Your answer</label>")
                     .append("<textarea id=\"a-").append(i).append("\" name=\"text\" rows=\"4\" spellcheck=\"false\" ")
                     .append("aria-describedby=\"p-").append(i).append("\"></textarea>")
-                    .append("<label for=\"f-").append(i).append("\" class=\"files\">Files, if the question asks for them</label>")
-                    .append("<input type=\"file\" id=\"f-").append(i).append("\" name=\"files\" multiple>")
+                    .append(files(i, q.answerFiles()))
                     .append("<div class=\"preview\" id=\"p-").append(i).append("\" aria-live=\"polite\"></div>")
                     .append("<button type=\"submit\">Submit answer</button> <span class=\"status\" role=\"status\"></span></form>")
                     .append("<div class=\"result\" aria-live=\"polite\"></div>");
@@ -124,6 +123,26 @@ public final class Pages {
             b.append("</div></details></section>");
         }
         return b.append(FOOT).toString();
+    }
+
+    /** The file input, where the question takes files: what each should be called and hold. */
+    private static String files(String i, List<dev.assay.api.AnswerFile> files) {
+        if (files.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("<label for=\"f-").append(i).append("\" class=\"files\">Files</label><ul class=\"wanted\" id=\"fw-")
+                .append(i).append("\">");
+        java.util.Set<String> accept = new java.util.LinkedHashSet<>();
+        for (dev.assay.api.AnswerFile f : files) {
+            b.append("<li><code>").append(Markdown.escape(f.name())).append(Markdown.escape(f.accept().isEmpty() ? ""
+                    : " (" + f.accept().replace(",", ", ") + ")"))
+                    .append("</code> ").append(Markdown.escape(f.description())).append("</li>");
+            accept.addAll(List.of(f.accept().split(",")));
+        }
+        accept.remove("");
+        return b.append("</ul><input type=\"file\" id=\"f-").append(i).append("\" name=\"files\" multiple aria-describedby=\"fw-")
+                .append(i).append("\"").append(accept.isEmpty() ? "" : " accept=\"" + Markdown.escape(String.join(",", accept)) + "\"")
+                .append(">").toString();
     }
 
     private static String points(double p) {

@@ -42,7 +42,7 @@
   }
 
   function readFiles(input) {
-    var files = Array.prototype.slice.call(input.files || []);
+    var files = input ? Array.prototype.slice.call(input.files || []) : [];
     return Promise.all(files.map(function (f) {
       return new Promise(function (resolve, reject) {
         var reader = new FileReader();
@@ -73,7 +73,7 @@
 
     function runPreview() {
       var mine = ++seq;
-      if (!text.value.trim() && !(fileInput.files && fileInput.files.length)) { preview.innerHTML = ''; return; }
+      if (!text.value.trim() && !(fileInput && fileInput.files && fileInput.files.length)) { preview.innerHTML = ''; return; }
       readFiles(fileInput).then(function (files) {
         return call('POST', questionUrl(section, '/validate'), { answer: text.value, files: files });
       }).then(function (r) {
@@ -87,7 +87,7 @@
     }
 
     text.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(runPreview, 250); });
-    fileInput.addEventListener('change', runPreview);
+    if (fileInput) { fileInput.addEventListener('change', runPreview); }
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       var button = form.querySelector('button[type=submit]');

@@ -52,6 +52,11 @@ public interface GraderPlugin<C extends Record> {
         return Optional.empty();
     }
 
+    /** Files an answer to this question may carry (uploaded weights, say); none by default: text only. */
+    default List<AnswerFile> answerFiles(C config) {
+        return List.of();
+    }
+
     /** Files a question hands out to students (a data set to download), without their content. */
     default List<HandoutInfo> handouts(C config) {
         return List.of();

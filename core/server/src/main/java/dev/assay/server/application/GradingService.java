@@ -100,6 +100,17 @@ public class GradingService {
         return plugin.handouts(cq.ready().config());
     }
 
+    /** The files an answer to the question may carry. */
+    @SuppressWarnings("unchecked")
+    public java.util.List<dev.assay.api.AnswerFile> answerFiles(String questionId) {
+        CatalogQuestion cq = question(questionId).question();
+        if (cq.state() != QuestionState.READY) {
+            return java.util.List.of();
+        }
+        dev.assay.api.GraderPlugin<Record> plugin = (dev.assay.api.GraderPlugin<Record>) cq.ready().plugin().plugin();
+        return plugin.answerFiles(cq.ready().config());
+    }
+
     /** One handed-out file with its content. */
     @SuppressWarnings("unchecked")
     public Optional<dev.assay.api.Attachment> handout(String questionId, String name) {

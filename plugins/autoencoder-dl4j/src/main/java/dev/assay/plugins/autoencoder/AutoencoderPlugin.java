@@ -127,6 +127,13 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
     }
 
     @Override
+    public List<dev.assay.api.AnswerFile> answerFiles(AeConfig config) {
+        return List.of(new dev.assay.api.AnswerFile("W1", ".csv,.json,.npy", "the encoder, k×m"),
+                new dev.assay.api.AnswerFile("W2", ".csv,.json,.npy", "the decoder, m×k"),
+                new dev.assay.api.AnswerFile("setup", ".json,.yaml,.yml", "or, instead of weights, your training setup"));
+    }
+
+    @Override
     public Optional<Attachment> handout(AeConfig config, String name, QuestionResources resources) {
         try {
             DMatrixRMaj x = DataSet.of(config.data(), resources);
