@@ -219,6 +219,48 @@ class ServerIT {
     }
 
     @Test
+    void aBatchRegradeGradesTheWholeAssignmentAgainAfterAConfigurationChange() throws Exception {
+        String q = uploadPack("42");
+        String pack = q.substring(0, q.indexOf('/'));
+        for (int i = 0; i < 25; i++) {
+            json("POST", "/api/questions/" + q + "/submissions", Map.of("user", "batch-" + i, "answer", i % 2 == 0 ? "41" : "42"));
+        }
+        assertThat(json("PUT", "/api/questions/" + q + "/config", Map.of("config", Map.of("expected", "41"))).status())
+                .isEqualTo(200);
+        long assignment = get("/api/assignments?pack=" + pack).json().get(0).path("id").asLong();
+
+        Reply started = call("POST", "/api/assignments/" + assignment + "/regrades", null, null, true);
+        assertThat(started.status()).as(String.valueOf(started.json())).isEqualTo(202);
+        long execution = started.json().path("executionId").asLong();
+        JsonNode done = null;
+        for (int i = 0; i < 300; i++) {
+            done = get("/api/assignments/" + assignment + "/regrades/" + execution).json();
+            if (done.path("status").asText().matches("COMPLETED|FAILED|STOPPED|ABANDONED")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(done.path("status").asText()).as(String.valueOf(done)).isEqualTo("COMPLETED");
+        assertThat(done.path("regraded").asLong()).isEqualTo(25);
+        for (int i = 0; i < 4; i++) {
+            JsonNode s = get("/api/questions/" + q + "/submissions?user=batch-" + i).json().get(0);
+            JsonNode grades = s.path("grades");
+            assertThat(grades).hasSize(2);
+            assertThat(grades.get(1).path("configVersion").asInt()).isEqualTo(2);
+            assertThat(grades.get(1).path("score").asDouble()).isEqualTo(i % 2 == 0 ? 1.0 : 0.0);
+        }
+
+        // Run again: nothing left to do.
+        long again = call("POST", "/api/assignments/" + assignment + "/regrades", null, null, true).json().path("executionId").asLong();
+        for (int i = 0; i < 300 && !get("/api/assignments/" + assignment + "/regrades/" + again).json().path("status").asText()
+                .equals("COMPLETED"); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(get("/api/assignments/" + assignment + "/regrades/" + again).json().path("regraded").asLong()).isZero();
+        assertThat(call("GET", "/api/assignments/" + assignment + "/regrades/999999", null, null, true).status()).isEqualTo(404);
+    }
+
+    @Test
     void aConfigurationThatDoesNotFitThePluginIsRefusedWithThePathOfTheField() throws Exception {
         String q = uploadPack("42");
         Reply r = json("PUT", "/api/questions/" + q + "/config", Map.of("config", Map.of("expected", "", "extra", 1)));

@@ -80,6 +80,18 @@ public class GradingService {
         return store.store(questionId, platformUserId, q.configId(), answer, outcome, gradebookTarget);
     }
 
+    /** A regrade's result, not yet stored: the batch job grades in its processor and stores in its writer. */
+    public record Regraded(long submissionId, long configId, GradeOutcome outcome) {
+    }
+
+    /** Grades a stored submission again with its question's current configuration, without storing it. */
+    public Regraded regradeOnly(long submissionId) {
+        SubmissionEntity s = store.submission(submissionId)
+                .orElseThrow(() -> AssayException.notFound("No submission " + submissionId + "."));
+        QuestionCatalog.Entry q = question(s.getQuestionId());
+        return new Regraded(submissionId, q.configId(), grade(q, store.answer(s)));
+    }
+
     /** Grades a stored submission again with its question's current configuration; the history grows. */
     public GradeEntity regrade(long submissionId) {
         SubmissionEntity s = store.submission(submissionId)

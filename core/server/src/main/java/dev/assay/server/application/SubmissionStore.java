@@ -155,6 +155,32 @@ public class SubmissionStore {
                 .setParameter("q", List.copyOf(questionIds)).setParameter("p", platformUserId).getResultList();
     }
 
+    /**
+     * Submissions to these questions whose latest grade was not given with the question's current configuration,
+     * after {@code afterId}, in id order: what a regrade still has to do (so a restarted regrade resumes).
+     */
+    @Transactional
+    public List<Long> needingRegrade(Map<String, Long> currentConfigByQuestion, long afterId, int limit) {
+        if (currentConfigByQuestion.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = em.createQuery("select s.id, s.questionId, g.configId from SubmissionEntity s, GradeEntity g "
+                        + "where g.submissionId = s.id and s.questionId in :q and s.id > :after and g.id = "
+                        + "(select max(g2.id) from GradeEntity g2 where g2.submissionId = s.id) order by s.id", Object[].class)
+                .setParameter("q", List.copyOf(currentConfigByQuestion.keySet())).setParameter("after", afterId)
+                .getResultList();
+        List<Long> ids = new ArrayList<>();
+        for (Object[] r : rows) {
+            if (!currentConfigByQuestion.get((String) r[1]).equals(((Number) r[2]).longValue())) {
+                ids.add(((Number) r[0]).longValue());
+                if (ids.size() == limit) {
+                    break;
+                }
+            }
+        }
+        return ids;
+    }
+
     /** A stored grade read back as the SPI's value. */
     public static Grade toGrade(GradeEntity g) {
         try {

@@ -1,0 +1,66 @@
+package dev.assay.server.infrastructure.batch;
+
+import dev.assay.server.application.AssayException;
+import dev.assay.server.application.CatalogService;
+import dev.assay.server.application.QuestionCatalog;
+import dev.assay.server.application.SubmissionStore;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/** The submission ids still to regrade, a page at a time; its checkpoint is the last id handed out. */
+@jakarta.enterprise.context.Dependent
+@Named("regradeReader")
+public class RegradeReader extends AbstractItemReader {
+    @Inject
+    JobContext job;
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    QuestionCatalog questions;
+
+    @Inject
+    SubmissionStore store;
+
+    private final Map<String, Long> current = new LinkedHashMap<>();
+    private final Deque<Long> page = new ArrayDeque<>();
+    private long last;
+
+    @Override
+    public void open(Serializable checkpoint) {
+        Properties params = jakarta.batch.runtime.BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
+        long assignmentId = Long.parseLong(params.getProperty("assignmentId"));
+        var a = catalog.assignment(assignmentId).orElseThrow(() -> AssayException.notFound("No assignment " + assignmentId));
+        for (String q : CatalogService.questionIds(a)) {
+            questions.question(q).ifPresent(e -> current.put(q, e.configId()));
+        }
+        last = checkpoint == null ? 0 : (Long) checkpoint;
+    }
+
+    @Override
+    public Object readItem() {
+        if (page.isEmpty()) {
+            page.addAll(store.needingRegrade(current, last, 100));
+        }
+        Long next = page.poll();
+        if (next != null) {
+            last = next;
+        }
+        return next;
+    }
+
+    @Override
+    public Serializable checkpointInfo() {
+        return last;
+    }
+}
