@@ -92,6 +92,14 @@ public class GradingService {
         return new Regraded(submissionId, q.configId(), grade(q, store.answer(s)));
     }
 
+    /** Stores regrades together, with their gradebook scores. */
+    @jakarta.transaction.Transactional
+    public void store(java.util.List<Regraded> regrades) {
+        for (Regraded r : regrades) {
+            store.addGrade(r.submissionId(), r.configId(), r.outcome());
+        }
+    }
+
     /** Grades a stored submission again with its question's current configuration; the history grows. */
     public GradeEntity regrade(long submissionId) {
         SubmissionEntity s = store.submission(submissionId)

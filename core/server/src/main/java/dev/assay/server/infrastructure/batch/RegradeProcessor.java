@@ -3,6 +3,7 @@ package dev.assay.server.infrastructure.batch;
 import dev.assay.server.application.GradingService;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.inject.Named;
 
 /** Grades one submission again with its question's current configuration (through the engine, under its limits). */
@@ -13,6 +14,7 @@ public class RegradeProcessor implements ItemProcessor {
     GradingService grading;
 
     @Override
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Object processItem(Object item) {
         return grading.regradeOnly((Long) item);
     }

@@ -8,6 +8,7 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayDeque;
@@ -37,6 +38,7 @@ public class RegradeReader extends AbstractItemReader {
     private long last;
 
     @Override
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void open(Serializable checkpoint) {
         Properties params = jakarta.batch.runtime.BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
         long assignmentId = Long.parseLong(params.getProperty("assignmentId"));
@@ -48,6 +50,7 @@ public class RegradeReader extends AbstractItemReader {
     }
 
     @Override
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Object readItem() {
         if (page.isEmpty()) {
             page.addAll(store.needingRegrade(current, last, 100));
