@@ -261,6 +261,35 @@ class ServerIT {
     }
 
     @Test
+    void aLowConfidenceEssayGoesToTheReviewQueueAndTheInstructorsGradeIsAdded() throws Exception {
+        String user = "reviewed-" + UUID.randomUUID();
+        Reply graded = json("POST", "/api/questions/hw7/4b-reflection/submissions", Map.of("user", user, "answer",
+                "bottleneck data loading preprocessing once random number overhead redundant layer profiling GPU FLOPs "
+                        + "batch norm mixed precision dataloader"));
+        assertThat(graded.json().path("grade").path("status").asText()).isEqualTo("NEEDS_REVIEW");
+        long id = graded.json().path("submissionId").asLong();
+
+        Reply queue = get("/api/review?pack=hw7");
+        assertThat(queue.status()).isEqualTo(200);
+        assertThat(queue.json().findValuesAsText("user")).contains(user);
+
+        Reply tooMany = json("POST", "/api/submissions/" + id + "/review", Map.of("points", 99));
+        assertThat(tooMany.status()).isEqualTo(400);
+        Reply reviewed = json("POST", "/api/submissions/" + id + "/review", Map.of("points", 1,
+                "comment", "A list of keywords is not yet a reflection: say **what** you changed and **why**.", "reviewer", "prof-x"));
+        assertThat(reviewed.status()).as(String.valueOf(reviewed.json())).isEqualTo(200);
+        JsonNode grades = reviewed.json().path("grades");
+        assertThat(grades).hasSize(2);
+        assertThat(grades.get(0).path("needsReview").asBoolean()).as("the plugin's grade stays in the history").isTrue();
+        JsonNode latest = grades.get(1);
+        assertThat(latest.path("status").asText()).isEqualTo("GRADED");
+        assertThat(latest.path("plugin").asText()).isEqualTo("instructor");
+        assertThat(latest.path("notes").toString()).contains("REVIEWED").doesNotContain("NEEDS_REVIEW");
+        assertThat(latest.path("feedback").get(0).path("markdown").asText()).contains("not yet a reflection");
+        assertThat(get("/api/review?pack=hw7").json().findValuesAsText("user")).doesNotContain(user);
+    }
+
+    @Test
     void aConfigurationThatDoesNotFitThePluginIsRefusedWithThePathOfTheField() throws Exception {
         String q = uploadPack("42");
         Reply r = json("PUT", "/api/questions/" + q + "/config", Map.of("config", Map.of("expected", "", "extra", 1)));

@@ -32,6 +32,9 @@ public class SubmissionStore {
     @jakarta.inject.Inject
     Gradebook gradebook;
 
+    @jakarta.inject.Inject
+    AuditLog audit;
+
     /** What was stored, with the grade as given (no need to read it back). */
     public record Stored(SubmissionEntity submission, GradeEntity grade, Grade given) {
     }
@@ -179,6 +182,54 @@ public class SubmissionStore {
             }
         }
         return ids;
+    }
+
+    /**
+     * The review queue: submissions whose latest grade asks for an instructor (NEEDS_REVIEW), oldest first,
+     * optionally of one pack's questions.
+     */
+    @Transactional
+    public List<SubmissionEntity> needingReview(String packId, int limit) {
+        String pack = packId == null ? "" : " and s.questionId like :pack";
+        var q = em.createQuery("select s from SubmissionEntity s, GradeEntity g where g.submissionId = s.id and g.needsReview = true"
+                + pack + " and g.id = (select max(g2.id) from GradeEntity g2 where g2.submissionId = s.id) order by s.id",
+                SubmissionEntity.class);
+        if (packId != null) {
+            q.setParameter("pack", packId.replace("%", "").replace("_", "\\_") + "/%");
+        }
+        return q.setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * An instructor's grade after review: a new grade (the plugin's stays in the history) with the given score,
+     * the plugin's feedback and echo kept, and the instructor's comment on top. Its gradebook score follows.
+     */
+    @Transactional
+    public GradeEntity review(long submissionId, double score, String comment, String reviewer) {
+        List<GradeEntity> history = grades(submissionId);
+        if (history.isEmpty()) {
+            throw AssayException.notFound("No submission " + submissionId + ".");
+        }
+        GradeEntity last = history.get(history.size() - 1);
+        Grade previous = toGrade(last);
+        List<String> notes = new ArrayList<>(previous.notes());
+        notes.remove("NEEDS_REVIEW");
+        notes.add("REVIEWED");
+        List<FeedbackBlock> feedback = new ArrayList<>();
+        if (comment != null && !comment.isBlank()) {
+            feedback.add(new FeedbackBlock(FeedbackBlock.Kind.DIAGNOSIS, "From your instructor", comment, null));
+        }
+        feedback.addAll(previous.feedback());
+        GradeEntity g = new GradeEntity(submissionId, last.getConfigId(), Grade.Status.GRADED.name(), score, Json.write(notes),
+                Json.write(feedback), Json.write(previous.echo()), "instructor", reviewer, 0, last.getSeed(), false, AuditLog.now());
+        em.persist(g);
+        em.flush();
+        audit.record(reviewer, "REVIEW", "submission", String.valueOf(submissionId), "score " + score);
+        SubmissionEntity s = em.find(SubmissionEntity.class, submissionId);
+        if (s.getGradebookTarget() != null) {
+            gradebook.enqueue(s, em.find(UserEntity.class, s.getUserId()).getPlatformUserId(), g.getGradedAt());
+        }
+        return g;
     }
 
     /** A stored grade read back as the SPI's value. */

@@ -21,7 +21,7 @@ public class AssayApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(PluginResource.class, PackResource.class, AssignmentResource.class, QuestionResource.class,
-                SubmissionResource.class, OutboxResource.class,
+                SubmissionResource.class, OutboxResource.class, ReviewResource.class,
                 JsonProvider.class, ObjectMapperResolver.class, AccessFilter.class, BodySizeLimit.class,
                 ErrorMappers.Application.class, ErrorMappers.Violations.class, ErrorMappers.BadJson.class,
                 ErrorMappers.Web.class, ErrorMappers.Unexpected.class);

@@ -44,6 +44,29 @@ public class SubmissionResource {
         return get(id);
     }
 
+    /** An instructor's decision on a submission: points out of the question's, and a comment for the student. */
+    public record ReviewBody(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.DecimalMin("0") Double points,
+                             @jakarta.validation.constraints.Size(max = 20_000) String comment,
+                             @jakarta.validation.constraints.Size(max = 200) String reviewer) {
+    }
+
+    @POST
+    @Path("{id}/review")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public Views.SubmissionView review(@PathParam("id") long id, @jakarta.validation.Valid @jakarta.validation.constraints.NotNull
+            ReviewBody body) {
+        SubmissionEntity s = store.submission(id).orElseThrow(() -> AssayException.notFound("No submission " + id + "."));
+        double max = grading.question(s.getQuestionId()).question().def().points();
+        if (body.points() > max) {
+            throw new AssayException(AssayException.Kind.INVALID, "The question is worth " + max + " points.",
+                    List.of(new AssayException.Problem("points", "must be at most " + max)));
+        }
+        String reviewer = body.reviewer() == null || body.reviewer().isBlank() ? "instructor" : body.reviewer();
+        store.review(id, max == 0 ? 0 : body.points() / max, body.comment(), reviewer);
+        return get(id);
+    }
+
     static Views.SubmissionView view(SubmissionEntity s, SubmissionStore store, GradingService grading) {
         double points = grading.question(s.getQuestionId()).question().def().points();
         // Grades of one submission share few configuration versions: look each up once.

@@ -1,0 +1,39 @@
+package dev.assay.server.interfaces.rest;
+
+import dev.assay.server.application.GradingService;
+import dev.assay.server.application.SubmissionStore;
+import dev.assay.server.interfaces.rest.dto.Views;
+import dev.assay.server.interfaces.rest.security.Allowed;
+import dev.assay.server.interfaces.rest.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * The review queue: answers whose grade asks for an instructor (essay-rubric's low-confidence cases: keyword
+ * lists, copied questions, answers on a threshold), oldest first, with their grade history. An instructor
+ * decides with {@code POST /api/submissions/{id}/review}.
+ */
+@Path("review")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Allowed({Role.INSTRUCTOR, Role.ADMIN})
+public class ReviewResource {
+    @Inject
+    SubmissionStore store;
+
+    @Inject
+    GradingService grading;
+
+    @GET
+    public List<Views.SubmissionView> queue(@QueryParam("pack") String pack, @QueryParam("limit") @DefaultValue("100") int limit) {
+        return store.needingReview(pack == null || pack.isBlank() ? null : pack, Math.max(1, Math.min(limit, 500))).stream()
+                .map(s -> SubmissionResource.view(s, store, grading)).toList();
+    }
+}
