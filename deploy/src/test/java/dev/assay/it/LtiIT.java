@@ -316,4 +316,55 @@ class LtiIT {
             assertThat(p.jwksFetches.get()).as("fetched once more for the new kid").isEqualTo(2);
         }
     }
+
+    @Test
+    void anInstructorAddsAnActivityByDeepLinkingAndGetsASignedContentItemBack() throws Exception {
+        try (TestPlatform p = platform()) {
+            String dl = "https://purl.imsglobal.org/spec/lti-dl/claim/";
+            java.util.Map<String, Object> request = new java.util.HashMap<>();
+            request.put("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiDeepLinkingRequest");
+            request.put("https://purl.imsglobal.org/spec/lti/claim/resource_link", null);
+            request.put(dl + "deep_linking_settings", Map.of("deep_link_return_url", p.issuer + "/deep-link-return?course=1",
+                    "accept_types", List.of("ltiResourceLink"), "data", "opaque-42"));
+
+            HttpResponse<String> learner = launch(p, "l-1", "unused", List.of(LEARNER), request);
+            assertThat(learner.statusCode()).isEqualTo(401);
+            assertThat(learner.body()).contains("DEEP_LINKING_NOT_INSTRUCTOR");
+
+            HttpResponse<String> chooser = launch(p, "t-1", "unused", List.of(INSTRUCTOR), request);
+            assertThat(chooser.statusCode()).as(chooser.body()).isEqualTo(200);
+            assertThat(chooser.body()).contains("id=\"deeplink\"").contains("value=\"hw7/hw7\"");
+            assertThat(chooser.headers().firstValue("Content-Security-Policy").orElse(""))
+                    .as("the page may post back to the LMS, and only there").contains("form-action 'self' " + p.issuer);
+
+            HttpResponse<String> back = send("POST", "/lti/api/deeplink", "application/json", "{\"assignment\": \"hw7\"}",
+                    session(chooser.body()));
+            assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+            JsonNode r = Json.json().readTree(back.body());
+            assertThat(r.path("returnUrl").asText()).isEqualTo(p.issuer + "/deep-link-return?course=1");
+            com.nimbusds.jwt.SignedJWT jwt = com.nimbusds.jwt.SignedJWT.parse(r.path("jwt").asText());
+            com.nimbusds.jose.jwk.JWKSet toolKeys = com.nimbusds.jose.jwk.JWKSet.parse(send("GET", "/.well-known/jwks.json", null,
+                    null, null).body());
+            com.nimbusds.jose.jwk.RSAKey key = (com.nimbusds.jose.jwk.RSAKey) toolKeys.getKeyByKeyId(jwt.getHeader().getKeyID());
+            assertThat(key).as("signed with a published key").isNotNull();
+            assertThat(jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key))).isTrue();
+            com.nimbusds.jwt.JWTClaimsSet c = jwt.getJWTClaimsSet();
+            assertThat(c.getIssuer()).isEqualTo(p.clientId);
+            assertThat(c.getAudience()).containsExactly(p.issuer);
+            assertThat(c.getStringClaim("https://purl.imsglobal.org/spec/lti/claim/message_type")).isEqualTo("LtiDeepLinkingResponse");
+            assertThat(c.getStringClaim("https://purl.imsglobal.org/spec/lti/claim/deployment_id")).isEqualTo(p.deploymentId);
+            assertThat(c.getStringClaim(dl + "data")).isEqualTo("opaque-42");
+            JsonNode items = Json.json().readTree(Json.json().writeValueAsString(c.getClaim(dl + "content_items")));
+            assertThat(items).hasSize(1);
+            assertThat(items.get(0).path("type").asText()).isEqualTo("ltiResourceLink");
+            assertThat(items.get(0).path("url").asText()).isEqualTo(root() + "/lti/launch");
+            assertThat(items.get(0).path("custom").path("assignment").asText()).isEqualTo("hw7/hw7");
+            assertThat(items.get(0).path("lineItem").path("scoreMaximum").asDouble()).isEqualTo(29.0);
+
+            // What the LMS then launches opens that assignment.
+            HttpResponse<String> page = launch(p, "s-9", "link-from-dl", List.of(LEARNER),
+                    Map.of(CUSTOM, Map.of("assignment", items.get(0).path("custom").path("assignment").asText())));
+            assertThat(page.body()).contains("data-question=\"hw7/3bi-grad-w2\"");
+        }
+    }
 }

@@ -13,7 +13,11 @@ import java.util.Set;
 public record Launch(Platform platform, String deploymentId, String sub, List<String> roles, Optional<String> name,
                      Optional<String> email, String resourceLinkId, Optional<String> resourceTitle, Optional<String> contextId,
                      Optional<String> contextTitle, Map<String, String> custom, String targetLinkUri, Optional<String> lineitem,
-                     Optional<String> lineitems, List<String> agsScopes) {
+                     Optional<String> lineitems, List<String> agsScopes, Optional<DeepLinking> deepLinking) {
+
+    /** A deep-linking request's settings: where the chosen content goes back, and the platform's data to echo. */
+    public record DeepLinking(String returnUrl, Optional<String> data) {
+    }
 
     static final Set<String> TEACHING = Set.of("instructor", "administrator", "contentdeveloper", "teachingassistant");
 

@@ -35,6 +35,7 @@ import java.util.function.Function;
 public final class LaunchValidator {
     static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
     static final String AGS = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
+    static final String DL = "https://purl.imsglobal.org/spec/lti-dl/claim/";
 
     private final BiFunction<String, String, Optional<Platform>> platforms;
     private final Function<Platform, JWKSource<SecurityContext>> jwks;
@@ -134,9 +135,10 @@ public final class LaunchValidator {
         if (messageType == null) {
             throw new LaunchRejected("NO_MESSAGE_TYPE", "The launch has no message_type claim.");
         }
-        if (!messageType.equals("LtiResourceLinkRequest")) {
-            throw new LaunchRejected("UNSUPPORTED_MESSAGE_TYPE", "Assay answers LtiResourceLinkRequest launches, not "
-                    + messageType + ".");
+        boolean deepLinking = messageType.equals("LtiDeepLinkingRequest");
+        if (!messageType.equals("LtiResourceLinkRequest") && !deepLinking) {
+            throw new LaunchRejected("UNSUPPORTED_MESSAGE_TYPE", "Assay answers LtiResourceLinkRequest and LtiDeepLinkingRequest "
+                    + "launches, not " + messageType + ".");
         }
         String deployment = string(claims, LTI + "deployment_id");
         if (deployment == null || deployment.isBlank()) {
@@ -152,8 +154,23 @@ public final class LaunchValidator {
         }
         Map<String, Object> link = object(claims, LTI + "resource_link");
         Object linkId = link == null ? null : link.get("id");
-        if (linkId == null || linkId.toString().isBlank()) {
+        if (!deepLinking && (linkId == null || linkId.toString().isBlank())) {
             throw new LaunchRejected("NO_RESOURCE_LINK_ID", "The launch has no resource_link.id claim.");
+        }
+        Optional<Launch.DeepLinking> deepLink = Optional.empty();
+        if (deepLinking) {
+            Map<String, Object> settings = object(claims, DL + "deep_linking_settings");
+            Object returnUrl = settings == null ? null : settings.get("deep_link_return_url");
+            if (returnUrl == null || returnUrl.toString().isBlank()) {
+                throw new LaunchRejected("NO_DEEP_LINK_RETURN_URL", "The deep-linking request has no "
+                        + "deep_linking_settings.deep_link_return_url.");
+            }
+            if (settings.get("accept_types") instanceof List<?> types && !types.contains("ltiResourceLink")) {
+                throw new LaunchRejected("UNSUPPORTED_CONTENT_TYPE", "The platform accepts " + types + " here; Assay offers "
+                        + "ltiResourceLink content.");
+            }
+            deepLink = Optional.of(new Launch.DeepLinking(returnUrl.toString(),
+                    Optional.ofNullable(settings.get("data")).map(Object::toString)));
         }
         String sub = claims.getSubject();
         if (sub == null || sub.isBlank()) {
@@ -186,12 +203,12 @@ public final class LaunchValidator {
             name = given == null && family == null ? null : ((given == null ? "" : given) + " " + (family == null ? "" : family)).trim();
         }
         return new Launch(platform, deployment, sub, List.copyOf(roles), Optional.ofNullable(name).filter(n -> !n.isBlank()),
-                Optional.ofNullable(string(claims, "email")), linkId.toString(),
-                Optional.ofNullable(link.get("title")).map(Object::toString),
+                Optional.ofNullable(string(claims, "email")), linkId == null ? "" : linkId.toString(),
+                Optional.ofNullable(link).map(m -> m.get("title")).map(Object::toString),
                 Optional.ofNullable(context).map(c -> c.get("id")).map(Object::toString),
                 Optional.ofNullable(context).map(c -> c.get("title")).map(Object::toString), custom, target,
                 Optional.ofNullable(ags).map(a -> a.get("lineitem")).map(Object::toString),
-                Optional.ofNullable(ags).map(a -> a.get("lineitems")).map(Object::toString), List.copyOf(scopes));
+                Optional.ofNullable(ags).map(a -> a.get("lineitems")).map(Object::toString), List.copyOf(scopes), deepLink);
     }
 
     private void verifySignature(SignedJWT jwt, String kid, Platform platform) throws LaunchRejected {

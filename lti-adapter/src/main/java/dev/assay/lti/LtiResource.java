@@ -51,8 +51,18 @@ public class LtiResource {
     }
 
     static Response html(int status, String body) {
+        return html(status, body, null);
+    }
+
+    /** The page, whose forms may also post to {@code formTarget}'s origin (a deep-linking return to the LMS). */
+    static Response html(int status, String body, String formTarget) {
+        String csp = CSP;
+        if (formTarget != null) {
+            URI t = URI.create(formTarget);
+            csp = CSP.replace("form-action 'self'", "form-action 'self' " + t.getScheme() + "://" + t.getRawAuthority());
+        }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body)
-                .header("Content-Security-Policy", CSP).header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", csp).header("Cache-Control", "no-store")
                 .header("Referrer-Policy", "no-referrer").header("X-Content-Type-Options", "nosniff").build();
     }
 
@@ -101,7 +111,8 @@ public class LtiResource {
         }
         Pages.base(request.getContextPath());
         try {
-            return html(200, lti.launch(idToken, state));
+            LtiService.LaunchPage page = lti.launch(idToken, state);
+            return html(200, page.html(), page.formTarget());
         } catch (LaunchRejected e) {
             return rejected("launch", e);
         }
@@ -147,6 +158,14 @@ public class LtiResource {
     }
 
     public record BindBody(@NotNull String assignment) {
+    }
+
+    @POST
+    @Path("api/deeplink")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public LtiService.DeepLinkResponse deepLink(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @Valid @NotNull BindBody body) {
+        return lti.deepLink(session(auth), body.assignment(), appRoot());
     }
 
     @POST

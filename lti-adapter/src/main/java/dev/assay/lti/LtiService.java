@@ -131,14 +131,30 @@ public class LtiService {
         u.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
     }
 
-    /** What a launch opens: the student page, the instructor's chooser, or the not-set-up page. */
-    String launch(String idToken, String state) throws LaunchRejected {
+    /** A page a launch opens, and the LMS URL its form may post to (a deep-linking return), if any. */
+    record LaunchPage(String html, String formTarget) {
+        LaunchPage(String html) {
+            this(html, null);
+        }
+    }
+
+    /** What a launch opens: the student page, the instructor's chooser, the not-set-up page, or the deep-linking chooser. */
+    LaunchPage launch(String idToken, String state) throws LaunchRejected {
         Optional<LoginStates.Pending> pending = states.consume(state);
         if (pending.isEmpty()) {
             throw new LaunchRejected("UNKNOWN_STATE", "This launch does not answer a login Assay started, or it was used "
                     + "already or is too old. Start the activity again from your course.");
         }
         Launch l = validator.validate(idToken, pending.get().nonce(), pending.get().platformId());
+        if (l.deepLinking().isPresent()) {
+            if (!l.teaches()) {
+                throw new LaunchRejected("DEEP_LINKING_NOT_INSTRUCTOR", "Only an instructor can add an Assay activity.");
+            }
+            Launch.DeepLinking d = l.deepLinking().get();
+            String token = sessions().issue(l.userKey(), l.displayName(), 0, true, Optional.of(new Sessions.DeepLink(
+                    l.platform().id(), l.deploymentId(), d.returnUrl(), d.data())));
+            return new LaunchPage(Pages.deepLinkChooser(token, assignmentChoices()), d.returnUrl());
+        }
         LinkStore.Link link = onceMore(() -> links.upsert(l)); // two first launches of a link race to insert it
         Optional<AssignmentEntity> assignment = link.assignmentBound().flatMap(this::assignment);
         String token = sessions().issue(l.userKey(), l.displayName(), link.id(), l.teaches());
@@ -147,12 +163,12 @@ public class LtiService {
                 LOG.warning(() -> "LTI link " + link.id() + " names assignment '" + link.assignment() + "', which is not on this server");
             }
             if (l.teaches()) {
-                return Pages.chooser(token, link.title(), assignmentChoices());
+                return new LaunchPage(Pages.chooser(token, link.title(), assignmentChoices()));
             }
-            return Pages.notSetUp(link.title());
+            return new LaunchPage(Pages.notSetUp(link.title()));
         }
         register(link.id(), assignment.get());
-        return page(token, l.displayName(), l.teaches(), l.userKey(), assignment.get());
+        return new LaunchPage(page(token, l.displayName(), l.teaches(), l.userKey(), assignment.get()));
     }
 
     /** Runs a step in its own transaction, and once more if it fails (a concurrent insert of the same row). */
@@ -279,6 +295,47 @@ public class LtiService {
     Attachment handout(Sessions.Session s, String questionId, String name) {
         assignmentFor(s, questionId);
         return grading.handout(questionId, name).orElseThrow(() -> AssayException.notFound("No file " + name + " here."));
+    }
+
+    /** The answer to a deep-linking request: where to post it, and the signed JWT naming the chosen assignment. */
+    record DeepLinkResponse(String returnUrl, String jwt) {
+    }
+
+    DeepLinkResponse deepLink(Sessions.Session s, String assignmentName, URI requestBase) {
+        Sessions.DeepLink d = s.deepLink().orElseThrow(() -> new AssayException(AssayException.Kind.CONFLICT,
+                "This session is not adding an activity: start from your LMS's 'add activity'."));
+        AssignmentEntity a = assignment(assignmentName).orElseThrow(() ->
+                AssayException.notFound("No assignment '" + assignmentName + "' on this server."));
+        Platform p = platforms.byId(d.platformId()).orElseThrow(() -> AssayException.notFound("The platform is gone."));
+        String name = a.getPackId() + "/" + a.getKey();
+        double points = CatalogService.questionIds(a).stream().mapToDouble(q -> questions.question(q)
+                .map(e -> e.question().def().points()).orElse(0.0)).sum();
+        java.util.Map<String, Object> item = new java.util.LinkedHashMap<>();
+        item.put("type", "ltiResourceLink");
+        item.put("title", a.getTitle());
+        item.put("url", launchUrl(requestBase));
+        item.put("custom", java.util.Map.of("assignment", name));
+        item.put("lineItem", java.util.Map.of("scoreMaximum", points, "label", a.getTitle(), "resourceId", name));
+        java.time.Instant now = java.time.Instant.now();
+        com.nimbusds.jwt.JWTClaimsSet.Builder c = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(p.clientId())
+                .audience(p.issuer()).issueTime(java.util.Date.from(now)).expirationTime(java.util.Date.from(now.plusSeconds(300)))
+                .claim("nonce", LoginStates.random())
+                .claim(LaunchValidator.LTI + "message_type", "LtiDeepLinkingResponse")
+                .claim(LaunchValidator.LTI + "version", "1.3.0")
+                .claim(LaunchValidator.LTI + "deployment_id", d.deploymentId())
+                .claim(LaunchValidator.DL + "content_items", List.of(item));
+        d.data().ifPresent(data -> c.claim(LaunchValidator.DL + "data", data));
+        com.nimbusds.jose.jwk.RSAKey key = toolKeys.signingKey();
+        try {
+            com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(
+                    com.nimbusds.jose.JWSAlgorithm.RS256).keyID(key.getKeyID()).type(com.nimbusds.jose.JOSEObjectType.JWT).build(),
+                    c.build());
+            jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+            LOG.info(() -> "LTI deep linking: " + name + " returned to " + p.issuer() + " by " + s.userKey());
+            return new DeepLinkResponse(d.returnUrl(), jwt.serialize());
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException("cannot sign the deep-linking response: " + e.getMessage(), e);
+        }
     }
 
     String bind(Sessions.Session s, String assignmentName) {

@@ -80,6 +80,25 @@ public final class Pages {
         return b.append(FOOT).toString();
     }
 
+    /** An instructor adding an activity from the LMS (deep linking): which assignment it opens. */
+    public static String deepLinkChooser(String session, List<String[]> assignments) {
+        StringBuilder b = new StringBuilder(head("Add an Assay activity", session));
+        b.append("<h1>Add an Assay activity</h1><p>Choose the assignment the new activity opens; your LMS then shows it "
+                + "for you to save.</p><form id=\"deeplink\" class=\"bind\"><fieldset><legend>Assignments on this server</legend>");
+        int i = 0;
+        for (String[] a : assignments) {
+            b.append("<div><input type=\"radio\" name=\"assignment\" required id=\"dl-").append(i).append("\" value=\"")
+                    .append(Markdown.escape(a[0])).append("\"><label for=\"dl-").append(i).append("\">")
+                    .append(Markdown.escape(a[1])).append(" <code>").append(Markdown.escape(a[0])).append("</code></label></div>");
+            i++;
+        }
+        if (assignments.isEmpty()) {
+            b.append("<p class=\"error\">This server has no assignments: an administrator needs to load a course pack.</p>");
+        }
+        return b.append("</fieldset><button type=\"submit\">Add this assignment</button><p class=\"status\" role=\"status\"></p>")
+                .append("</form>").append(FOOT).toString();
+    }
+
     public static String student(String session, String assignmentTitle, String userName, boolean teaches,
                                  List<QuestionView> questions) {
         StringBuilder b = new StringBuilder(head(assignmentTitle, session));

@@ -21,7 +21,12 @@ import java.util.Optional;
  */
 public final class Sessions {
     /** Who is calling, for which link. */
-    public record Session(String userKey, String name, long linkId, boolean teaches, Instant expires) {
+    public record Session(String userKey, String name, long linkId, boolean teaches, Instant expires,
+                          Optional<DeepLink> deepLink) {
+    }
+
+    /** What a deep-linking session must remember to answer the platform: signed into the token, so not forgeable. */
+    public record DeepLink(long platformId, String deploymentId, String returnUrl, Optional<String> data) {
     }
 
     private final byte[] secret;
@@ -35,10 +40,17 @@ public final class Sessions {
     }
 
     public String issue(String userKey, String name, long linkId, boolean teaches) {
+        return issue(userKey, name, linkId, teaches, Optional.empty());
+    }
+
+    public String issue(String userKey, String name, long linkId, boolean teaches, Optional<DeepLink> deepLink) {
         Instant now = clock.instant();
-        JWTClaimsSet c = new JWTClaimsSet.Builder().subject(userKey).issuer("assay").audience("assay-page")
+        JWTClaimsSet.Builder b = new JWTClaimsSet.Builder().subject(userKey).issuer("assay").audience("assay-page")
                 .claim("name", name).claim("link", linkId).claim("teaches", teaches)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ttl))).build();
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ttl)));
+        deepLink.ifPresent(d -> b.claim("dl", java.util.Map.of("platform", d.platformId(), "deployment", d.deploymentId(),
+                "return", d.returnUrl(), "data", d.data().orElse(""), "hasData", d.data().isPresent())));
+        JWTClaimsSet c = b.build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), c);
             jwt.sign(new MACSigner(secret));
@@ -63,8 +75,12 @@ public final class Sessions {
                     || c.getExpirationTime() == null || c.getExpirationTime().toInstant().isBefore(clock.instant())) {
                 return Optional.empty();
             }
+            java.util.Map<String, Object> dl = c.getJSONObjectClaim("dl");
+            Optional<DeepLink> deepLink = dl == null ? Optional.empty() : Optional.of(new DeepLink(
+                    ((Number) dl.get("platform")).longValue(), (String) dl.get("deployment"), (String) dl.get("return"),
+                    Boolean.TRUE.equals(dl.get("hasData")) ? Optional.of((String) dl.get("data")) : Optional.empty()));
             return Optional.of(new Session(c.getSubject(), c.getStringClaim("name"), c.getLongClaim("link"),
-                    Boolean.TRUE.equals(c.getBooleanClaim("teaches")), c.getExpirationTime().toInstant()));
+                    Boolean.TRUE.equals(c.getBooleanClaim("teaches")), c.getExpirationTime().toInstant(), deepLink));
         } catch (ParseException | JOSEException e) {
             return Optional.empty();
         }

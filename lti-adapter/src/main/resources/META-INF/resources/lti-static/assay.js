@@ -143,11 +143,36 @@
     });
   }
 
+  /** Deep linking: the chosen assignment goes back to the LMS as a signed JWT, form-posted to its return URL. */
+  function wireDeepLink(form) {
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var chosen = form.querySelector('input[name=assignment]:checked');
+      var status = form.querySelector('.status');
+      if (!chosen) { status.textContent = 'Choose an assignment first.'; return; }
+      status.textContent = 'Returning to your LMS…';
+      call('POST', base + '/lti/api/deeplink', { assignment: chosen.value }).then(function (r) {
+        var back = document.createElement('form');
+        back.method = 'post';
+        back.action = r.returnUrl;
+        var jwt = document.createElement('input');
+        jwt.type = 'hidden';
+        jwt.name = 'JWT';
+        jwt.value = r.jwt;
+        back.appendChild(jwt);
+        document.body.appendChild(back);
+        back.submit();
+      }).catch(function (e) { status.textContent = e.message; });
+    });
+  }
+
   function start() {
     typeset(document);
     document.querySelectorAll('section.q').forEach(wire);
     var bind = document.getElementById('bind');
     if (bind) { wireBind(bind); }
+    var deepLink = document.getElementById('deeplink');
+    if (deepLink) { wireDeepLink(deepLink); }
   }
 
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', start); } else { start(); }

@@ -119,8 +119,15 @@ class LaunchValidatorTest {
                 invalid("several audiences, no azp", "NO_AZP", c -> c.put("aud", List.of(CLIENT, "other"))),
                 invalid("unknown issuer", "UNKNOWN_ISSUER", c -> c.put("iss", "https://evil.example.com")),
                 invalid("no target link uri", "NO_TARGET_LINK_URI", c -> c.remove(LaunchValidator.LTI + "target_link_uri")),
-                invalid("a deep-linking request", "UNSUPPORTED_MESSAGE_TYPE",
-                        c -> c.put(LaunchValidator.LTI + "message_type", "LtiDeepLinkingRequest")));
+                invalid("another message type", "UNSUPPORTED_MESSAGE_TYPE",
+                        c -> c.put(LaunchValidator.LTI + "message_type", "LtiSubmissionReviewRequest")),
+                invalid("deep linking without a return URL", "NO_DEEP_LINK_RETURN_URL",
+                        c -> c.put(LaunchValidator.LTI + "message_type", "LtiDeepLinkingRequest")),
+                invalid("deep linking for files only", "UNSUPPORTED_CONTENT_TYPE", c -> {
+                    c.put(LaunchValidator.LTI + "message_type", "LtiDeepLinkingRequest");
+                    c.put(LaunchValidator.DL + "deep_linking_settings", Map.of("deep_link_return_url", ISS + "/dl",
+                            "accept_types", List.of("file")));
+                }));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -197,6 +204,21 @@ class LaunchValidatorTest {
         assertThat(validator.validate(sign(c, key, "platform-key-1"), NONCE, 7).assignmentAsked()).contains("hw7");
         c.put(LaunchValidator.LTI + "custom", Map.of("assignment", "$Canvas.unsubstituted"));
         assertThat(validator.validate(sign(c, key, "platform-key-1"), NONCE, 7).assignmentAsked()).contains("hw7/hw7");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDeepLinkingRequestNeedsNoResourceLinkAndCarriesItsReturnUrlAndData() throws Exception {
+        Map<String, Object> c = valid();
+        c.put(LaunchValidator.LTI + "message_type", "LtiDeepLinkingRequest");
+        c.remove(LaunchValidator.LTI + "resource_link");
+        c.put(LaunchValidator.DL + "deep_linking_settings", Map.of("deep_link_return_url", ISS + "/dl/return",
+                "accept_types", List.of("link", "ltiResourceLink"), "data", "csrf-opaque-1"));
+        Launch l = validator.validate(sign(c, key, "platform-key-1"), NONCE, 7);
+        assertThat(l.deepLinking()).hasValueSatisfying(d -> {
+            assertThat(d.returnUrl()).isEqualTo(ISS + "/dl/return");
+            assertThat(d.data()).contains("csrf-opaque-1");
+        });
+        assertThat(validator.validate(sign(valid(), key, "platform-key-1"), NONCE, 7).deepLinking()).isEmpty();
     }
 
     @org.junit.jupiter.api.Test
