@@ -109,37 +109,31 @@ public class GradingService {
         return store.addGrade(submissionId, q.configId(), outcome);
     }
 
-    /** The files a question hands out (empty when its plugin is missing). */
-    @SuppressWarnings("unchecked")
-    public java.util.List<dev.assay.api.HandoutInfo> handouts(String questionId) {
+    /** The question ready for its plugin; empty when the plugin is missing. */
+    private Optional<dev.assay.engine.grading.ReadyQuestion> ready(String questionId) {
         CatalogQuestion cq = question(questionId).question();
-        if (cq.state() != QuestionState.READY) {
-            return java.util.List.of();
-        }
-        dev.assay.api.GraderPlugin<Record> plugin = (dev.assay.api.GraderPlugin<Record>) cq.ready().plugin().plugin();
-        return plugin.handouts(cq.ready().config());
+        return cq.state() == QuestionState.READY ? Optional.of(cq.ready()) : Optional.empty();
+    }
+
+    /** Its plugin, typed for its configuration. */
+    @SuppressWarnings("unchecked")
+    private static dev.assay.api.GraderPlugin<Record> plugin(dev.assay.engine.grading.ReadyQuestion q) {
+        return (dev.assay.api.GraderPlugin<Record>) q.plugin().plugin();
+    }
+
+    /** The files a question hands out (empty when its plugin is missing). */
+    public java.util.List<dev.assay.api.HandoutInfo> handouts(String questionId) {
+        return ready(questionId).map(q -> plugin(q).handouts(q.config())).orElse(java.util.List.of());
     }
 
     /** The files an answer to the question may carry. */
-    @SuppressWarnings("unchecked")
     public java.util.List<dev.assay.api.AnswerFile> answerFiles(String questionId) {
-        CatalogQuestion cq = question(questionId).question();
-        if (cq.state() != QuestionState.READY) {
-            return java.util.List.of();
-        }
-        dev.assay.api.GraderPlugin<Record> plugin = (dev.assay.api.GraderPlugin<Record>) cq.ready().plugin().plugin();
-        return plugin.answerFiles(cq.ready().config());
+        return ready(questionId).map(q -> plugin(q).answerFiles(q.config())).orElse(java.util.List.of());
     }
 
     /** One handed-out file with its content. */
-    @SuppressWarnings("unchecked")
     public Optional<dev.assay.api.Attachment> handout(String questionId, String name) {
-        CatalogQuestion cq = question(questionId).question();
-        if (cq.state() != QuestionState.READY) {
-            return Optional.empty();
-        }
-        dev.assay.api.GraderPlugin<Record> plugin = (dev.assay.api.GraderPlugin<Record>) cq.ready().plugin().plugin();
-        return plugin.handout(cq.ready().config(), name, cq.ready().resources());
+        return ready(questionId).flatMap(q -> plugin(q).handout(q.config(), name, q.resources()));
     }
 
     public int versionOf(long configId) {

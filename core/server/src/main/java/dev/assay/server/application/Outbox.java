@@ -109,6 +109,11 @@ public class Outbox {
         return q.setMaxResults(limit).getResultList();
     }
 
+    @Transactional
+    public Optional<OutboxEntry> entry(long id) {
+        return Optional.ofNullable(em.find(OutboxEntry.class, id));
+    }
+
     /** Puts a failed or waiting entry back to be tried now. */
     @Transactional
     public boolean retryNow(long id) {

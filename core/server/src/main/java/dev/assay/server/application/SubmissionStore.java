@@ -58,9 +58,7 @@ public class SubmissionStore {
         GradeEntity g = gradeRow(s.getId(), configId, outcome);
         em.persist(g);
         em.flush();
-        if (gradebookTarget != null) {
-            gradebook.enqueue(s, platformUserId, g.getGradedAt());
-        }
+        scoreToGradebook(s, g, platformUserId);
         return new Stored(s, g, outcome.grade());
     }
 
@@ -69,11 +67,16 @@ public class SubmissionStore {
         GradeEntity g = gradeRow(submissionId, configId, outcome);
         em.persist(g);
         em.flush();
-        SubmissionEntity s = em.find(SubmissionEntity.class, submissionId);
-        if (s.getGradebookTarget() != null) {
-            gradebook.enqueue(s, em.find(UserEntity.class, s.getUserId()).getPlatformUserId(), g.getGradedAt());
-        }
+        scoreToGradebook(em.find(SubmissionEntity.class, submissionId), g, null);
         return g;
+    }
+
+    /** A new grade of a submission with a gradebook target: the user's new score to the outbox, in this transaction. */
+    private void scoreToGradebook(SubmissionEntity s, GradeEntity g, String platformUserId) {
+        if (s.getGradebookTarget() != null) {
+            gradebook.enqueue(s, platformUserId != null ? platformUserId
+                    : em.find(UserEntity.class, s.getUserId()).getPlatformUserId(), g.getGradedAt());
+        }
     }
 
     private static GradeEntity gradeRow(long submissionId, long configId, GradeOutcome o) {
@@ -225,10 +228,7 @@ public class SubmissionStore {
         em.persist(g);
         em.flush();
         audit.record(reviewer, "REVIEW", "submission", String.valueOf(submissionId), "score " + score);
-        SubmissionEntity s = em.find(SubmissionEntity.class, submissionId);
-        if (s.getGradebookTarget() != null) {
-            gradebook.enqueue(s, em.find(UserEntity.class, s.getUserId()).getPlatformUserId(), g.getGradedAt());
-        }
+        scoreToGradebook(em.find(SubmissionEntity.class, submissionId), g, null);
         return g;
     }
 

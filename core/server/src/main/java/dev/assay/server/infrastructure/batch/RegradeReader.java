@@ -4,7 +4,6 @@ import dev.assay.server.application.AssayException;
 import dev.assay.server.application.CatalogService;
 import dev.assay.server.application.QuestionCatalog;
 import dev.assay.server.application.SubmissionStore;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;

@@ -58,7 +58,6 @@ public class OutboxResource {
         if (!outbox.retryNow(id)) {
             throw AssayException.notFound("No waiting or failed outbox entry " + id + ".");
         }
-        return outbox.list(Optional.empty(), Optional.empty(), 1000).stream().filter(e -> e.getId() == id).findFirst()
-                .map(EntryView::of).orElseThrow();
+        return outbox.entry(id).map(EntryView::of).orElseThrow();
     }
 }

@@ -5,7 +5,6 @@ import dev.assay.api.GraderPlugin;
 import dev.assay.api.HandoutInfo;
 import dev.assay.api.Validation;
 import dev.assay.engine.pack.CatalogQuestion;
-import dev.assay.engine.pack.CoursePack;
 import dev.assay.engine.pack.QuestionDef;
 import dev.assay.engine.pack.QuestionState;
 import dev.assay.server.application.AssayException;
@@ -98,15 +97,8 @@ public class QuestionResource {
     @Path("{pack}/{name}/files/{file}")
     @Produces(MediaType.WILDCARD)
     @Allowed({Role.STUDENT, Role.INSTRUCTOR, Role.ADMIN})
-    @SuppressWarnings("unchecked")
     public Response handout(@PathParam("pack") String pack, @PathParam("name") String name, @PathParam("file") String file) {
-        CatalogQuestion q = grading.question(pack + "/" + name).question();
-        if (q.state() != QuestionState.READY) {
-            throw AssayException.notFound("This question hands out no files.");
-        }
-        GraderPlugin<Record> plugin = (GraderPlugin<Record>) q.ready().plugin().plugin();
-        CoursePack coursePack = catalog.pack(pack).orElseThrow();
-        Attachment a = plugin.handout(q.ready().config(), file, coursePack::file)
+        Attachment a = grading.handout(pack + "/" + name, file)
                 .orElseThrow(() -> AssayException.notFound("This question hands out no file '" + file + "'."));
         return Response.ok(a.content(), a.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + a.name().replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
