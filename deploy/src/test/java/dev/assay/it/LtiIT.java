@@ -359,4 +359,57 @@ class LtiIT {
             assertThat(page.body()).contains("data-question=\"hw7/3bi-grad-w2\"");
         }
     }
+
+    @Test
+    void theInstructorGradesAnswersWaitingForReviewInTheLmsAndRegradesTheActivity() throws Exception {
+        try (TestPlatform p = platform()) {
+            Map<String, Object> claims = Map.of(CUSTOM, Map.of("assignment", "hw7/hw7"), AGS, Map.of("scope",
+                    List.of(LtiClient.SCORE_SCOPE), "lineitem", p.lineitem(6)));
+            String student = session(launch(p, "essay-1", "link-review", List.of(LEARNER), claims).body());
+            HttpResponse<String> graded = client().submit(student, "hw7/4b-reflection", "bottleneck data loading preprocessing once "
+                    + "random number overhead redundant layer profiling GPU FLOPs batch norm mixed precision dataloader");
+            String html = Json.json().readTree(graded.body()).path("html").asText();
+            assertThat(html).contains("provisional");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-submission=\"(\\d+)\"").matcher(html);
+            assertThat(m.find()).isTrue();
+            long submission = Long.parseLong(m.group(1));
+            waitFor("the provisional score", () -> !p.scores.isEmpty());
+            assertThat(p.scores.get(0).path("gradingProgress").asText()).isEqualTo("PendingManual");
+
+            HttpResponse<String> teacherPage = launch(p, "prof", "link-review", List.of(INSTRUCTOR), claims);
+            assertThat(teacherPage.body()).contains("For instructors")
+                    .contains("Waiting for your review (<span class=\"count\">1</span>)").contains("Student essay-1");
+            String teacher = session(teacherPage.body());
+            assertThat(send("POST", "/lti/api/instructor/review/" + submission, "application/json", "{\"points\": 2}", student)
+                    .statusCode()).as("students do not grade").isEqualTo(409);
+            assertThat(send("POST", "/lti/api/instructor/review/" + submission, "application/json", "{\"points\": 9}", teacher)
+                    .statusCode()).isEqualTo(400);
+            HttpResponse<String> reviewed = send("POST", "/lti/api/instructor/review/" + submission, "application/json",
+                    "{\"points\": 2, \"comment\": \"Say **why** each change helped.\"}", teacher);
+            assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
+            assertThat(Json.json().readTree(reviewed.body()).path("html").asText()).contains("From your instructor")
+                    .contains("<strong>why</strong>").contains("2 / 3 points");
+            waitFor("the reviewed score", () -> p.scores.size() >= 2);
+            JsonNode last = p.scores.get(p.scores.size() - 1);
+            assertThat(last.path("scoreGiven").asDouble()).isEqualTo(2.0);
+            assertThat(last.path("gradingProgress").asText()).isEqualTo("FullyGraded");
+
+            // Another activity's instructor sees none of it.
+            String other = session(launch(p, "prof", "link-elsewhere", List.of(INSTRUCTOR), claims).body());
+            assertThat(send("POST", "/lti/api/instructor/review/" + submission, "application/json", "{\"points\": 1}", other)
+                    .statusCode()).isEqualTo(404);
+
+            JsonNode started = Json.json().readTree(send("POST", "/lti/api/instructor/regrades", null, null, teacher).body());
+            JsonNode status = started;
+            for (int i = 0; i < 200 && status.path("status").asText().matches("STARTING|STARTED"); i++) {
+                Thread.sleep(100);
+                status = Json.json().readTree(send("GET", "/lti/api/instructor/regrades/" + started.path("executionId").asLong(),
+                        null, null, teacher).body());
+            }
+            assertThat(status.path("status").asText()).isEqualTo("COMPLETED");
+            assertThat(status.path("regraded").asLong()).as("nothing changed since").isZero();
+            assertThat(send("GET", "/lti/api/instructor/regrades/" + started.path("executionId").asLong(), null, null, other)
+                    .statusCode()).as("another activity's instructor").isEqualTo(404);
+        }
+    }
 }

@@ -160,6 +160,33 @@ public class LtiResource {
     public record BindBody(@NotNull String assignment) {
     }
 
+    public record ReviewBody(@NotNull Double points, @jakarta.validation.constraints.Size(max = 20_000) String comment) {
+    }
+
+    @POST
+    @Path("api/instructor/review/{submission}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> review(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("submission") long submission,
+                                      @Valid @NotNull ReviewBody body) {
+        return Map.of("html", lti.review(session(auth), submission, body.points(), body.comment()));
+    }
+
+    @POST
+    @Path("api/instructor/regrades")
+    @Produces(MediaType.APPLICATION_JSON)
+    public dev.assay.server.application.RegradeJobs.Status regrade(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        return lti.regrade(session(auth));
+    }
+
+    @GET
+    @Path("api/instructor/regrades/{execution}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public dev.assay.server.application.RegradeJobs.Status regradeStatus(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+                                                                         @PathParam("execution") long execution) {
+        return lti.regradeStatus(session(auth), execution);
+    }
+
     @POST
     @Path("api/deeplink")
     @Consumes(MediaType.APPLICATION_JSON)

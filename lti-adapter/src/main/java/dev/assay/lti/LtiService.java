@@ -53,6 +53,10 @@ public class LtiService {
     SubmissionStore store;
     @Inject
     GradebookTargets gradebook;
+    @Inject
+    Names names;
+    @Inject
+    dev.assay.server.application.RegradeJobs regrades;
 
     private LaunchValidator validator;
     private volatile Sessions sessions;
@@ -156,6 +160,10 @@ public class LtiService {
             return new LaunchPage(Pages.deepLinkChooser(token, assignmentChoices()), d.returnUrl());
         }
         LinkStore.Link link = onceMore(() -> links.upsert(l)); // two first launches of a link race to insert it
+        l.name().or(l::email).ifPresent(n -> onceMore(() -> {
+            names.remember(l.userKey(), n);
+            return null;
+        }));
         Optional<AssignmentEntity> assignment = link.assignmentBound().flatMap(this::assignment);
         String token = sessions().issue(l.userKey(), l.displayName(), link.id(), l.teaches());
         if (assignment.isEmpty()) {
@@ -168,7 +176,7 @@ public class LtiService {
             return new LaunchPage(Pages.notSetUp(link.title()));
         }
         register(link.id(), assignment.get());
-        return new LaunchPage(page(token, l.displayName(), l.teaches(), l.userKey(), assignment.get()));
+        return new LaunchPage(page(token, l.displayName(), l.teaches(), l.userKey(), link.id(), assignment.get()));
     }
 
     /** Runs a step in its own transaction, and once more if it fails (a concurrent insert of the same row). */
@@ -235,7 +243,7 @@ public class LtiService {
         return assignments().stream().map(a -> new String[]{a.getPackId() + "/" + a.getKey(), a.getTitle()}).toList();
     }
 
-    String page(String token, String name, boolean teaches, String userKey, AssignmentEntity a) {
+    String page(String token, String name, boolean teaches, String userKey, long linkId, AssignmentEntity a) {
         List<Pages.QuestionView> views = new ArrayList<>();
         List<String> qids = CatalogService.questionIds(a);
         java.util.Map<String, List<SubmissionEntity>> byQuestion = new java.util.HashMap<>();
@@ -256,7 +264,60 @@ public class LtiService {
             views.add(new Pages.QuestionView(qid, q.def().title(), q.def().prompt(), q.def().points(), grading.handouts(qid),
                     grading.answerFiles(qid), attempts));
         }
-        return Pages.student(token, a.getTitle(), name, teaches, views);
+        return Pages.student(token, a.getTitle(), name, teaches, teaches ? reviewQueue(linkId) : List.of(), views);
+    }
+
+    /** The answers through this link waiting for an instructor, with whose they are and the form to grade them. */
+    private List<String> reviewQueue(long linkId) {
+        List<SubmissionEntity> waiting = store.needingReview(null, target(linkId), 50);
+        java.util.Map<Long, String> keys = new java.util.HashMap<>();
+        for (SubmissionEntity s : waiting) {
+            keys.computeIfAbsent(s.getUserId(), store::platformUserId);
+        }
+        java.util.Map<String, String> who = names.of(keys.values());
+        List<String> items = new ArrayList<>();
+        for (SubmissionEntity s : waiting) {
+            Optional<QuestionCatalog.Entry> e = questions.question(s.getQuestionId());
+            double points = e.map(x -> x.question().def().points()).orElse(0.0);
+            items.add(Pages.reviewItem(s.getId(), e.map(x -> x.question().def().title()).orElse(s.getQuestionId()),
+                    who.getOrDefault(keys.get(s.getUserId()), "a student"), points, attemptHtml(s, points)));
+        }
+        return items;
+    }
+
+    /** A submission made through the session's link, for its instructor; else not found (other tenants' stay unseen). */
+    private SubmissionEntity ownSubmission(Sessions.Session s, long submissionId) {
+        if (!s.teaches()) {
+            throw new AssayException(AssayException.Kind.CONFLICT, "Only an instructor can do this.");
+        }
+        return store.submission(submissionId).filter(x -> target(s.linkId()).equals(x.getGradebookTarget()))
+                .orElseThrow(() -> AssayException.notFound("No submission " + submissionId + " in this activity."));
+    }
+
+    /** The instructor's grade for an answer waiting for review; the student's score follows to the gradebook. */
+    String review(Sessions.Session s, long submissionId, double points, String comment) {
+        SubmissionEntity sub = ownSubmission(s, submissionId);
+        double max = grading.question(sub.getQuestionId()).question().def().points();
+        if (points < 0 || points > max) {
+            throw new AssayException(AssayException.Kind.INVALID, "Give between 0 and " + max + " points.",
+                    List.of(new AssayException.Problem("points", "must be between 0 and " + max)));
+        }
+        store.review(submissionId, max == 0 ? 0 : points / max, comment, s.name());
+        return attemptHtml(sub, max);
+    }
+
+    /** Regrades this activity's answers (a Jakarta Batch job over its submissions only). */
+    dev.assay.server.application.RegradeJobs.Status regrade(Sessions.Session s) {
+        if (!s.teaches()) {
+            throw new AssayException(AssayException.Kind.CONFLICT, "Only an instructor can do this.");
+        }
+        AssignmentEntity a = assignmentFor(s, null);
+        return regrades.start(a.getId(), Optional.of(target(s.linkId())));
+    }
+
+    dev.assay.server.application.RegradeJobs.Status regradeStatus(Sessions.Session s, long execution) {
+        return regrades.status(execution).filter(st -> s.teaches() && target(s.linkId()).equals(st.target()))
+                .orElseThrow(() -> AssayException.notFound("No regrade " + execution + " of this activity."));
     }
 
     private String attemptHtml(SubmissionEntity s, double points) {
@@ -348,6 +409,6 @@ public class LtiService {
         links.bind(s.linkId(), name);
         register(s.linkId(), a);
         LOG.info(() -> "LTI link " + s.linkId() + " bound to " + name + " by " + s.userKey());
-        return page(sessions().issue(s.userKey(), s.name(), s.linkId(), s.teaches()), s.name(), true, s.userKey(), a);
+        return page(sessions().issue(s.userKey(), s.name(), s.linkId(), s.teaches()), s.name(), true, s.userKey(), s.linkId(), a);
     }
 }

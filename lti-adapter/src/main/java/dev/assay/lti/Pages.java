@@ -100,11 +100,27 @@ public final class Pages {
     }
 
     public static String student(String session, String assignmentTitle, String userName, boolean teaches,
-                                 List<QuestionView> questions) {
+                                 List<String> reviewItems, List<QuestionView> questions) {
         StringBuilder b = new StringBuilder(head(assignmentTitle, session));
         b.append("<header><h1>").append(Markdown.escape(assignmentTitle)).append("</h1><p class=\"who\">")
                 .append(Markdown.escape(userName)).append(teaches ? " (instructor: your answers are graded like a student's)" : "")
-                .append("</p></header><nav aria-label=\"Questions\"><ol>");
+                .append("</p></header>");
+        if (teaches) {
+            b.append("<section class=\"instructor\" aria-labelledby=\"for-instructors\"><h2 id=\"for-instructors\">For instructors</h2>")
+                    .append("<p><button type=\"button\" id=\"regrade\">Regrade this activity's answers</button> ")
+                    .append("<span class=\"status\" role=\"status\"></span></p><p class=\"hint\">After a question's configuration "
+                            + "changes: every answer given here is graded again; grades are added, never replaced, and scores go "
+                            + "to the gradebook.</p><h3>Waiting for your review (<span class=\"count\">").append(reviewItems.size())
+                    .append("</span>)</h3>");
+            if (reviewItems.isEmpty()) {
+                b.append("<p class=\"hint\">No answer needs you now.</p>");
+            }
+            for (String item : reviewItems) {
+                b.append(item);
+            }
+            b.append("</section>");
+        }
+        b.append("<nav aria-label=\"Questions\"><ol>");
         int n = 1;
         for (QuestionView q : questions) {
             b.append("<li><a href=\"#q-").append(n++).append("\">").append(Markdown.escape(q.title())).append("</a></li>");
@@ -167,6 +183,17 @@ public final class Pages {
     private static String points(double p) {
         String s = p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p);
         return s + (p == 1 ? " point" : " points");
+    }
+
+    /** One answer in the instructor's review queue: whose, which question, the grade so far, and the form to decide. */
+    public static String reviewItem(long submissionId, String questionTitle, String student, double points, String attemptHtml) {
+        String id = String.valueOf(submissionId);
+        return "<div class=\"review\" data-submission=\"" + id + "\"><h4>" + Markdown.escape(questionTitle) + ": "
+                + Markdown.escape(student) + "</h4>" + attemptHtml + "<form class=\"review-form\" novalidate><label for=\"rp-" + id
+                + "\">Points (0 to " + fmt(points) + ")</label><input type=\"number\" id=\"rp-" + id + "\" name=\"points\" min=\"0\" max=\""
+                + fmt(points) + "\" step=\"any\" required><label for=\"rc-" + id + "\">Comment for the student (Markdown)</label>"
+                + "<textarea id=\"rc-" + id + "\" name=\"comment\" rows=\"2\"></textarea><button type=\"submit\">Save grade</button> "
+                + "<span class=\"status\" role=\"status\"></span></form></div>";
     }
 
     /** How the answer was understood: the preview under the answer box. */

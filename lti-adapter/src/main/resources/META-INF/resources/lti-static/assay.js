@@ -166,11 +166,48 @@
     });
   }
 
+  /** The instructor's panel: grade answers waiting for review; regrade the activity and follow the job. */
+  function wireInstructor(panel) {
+    panel.querySelectorAll('div.review').forEach(function (item) {
+      var form = item.querySelector('form');
+      form.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        var status = form.querySelector('.status');
+        var points = form.querySelector('input[name=points]');
+        if (points.value === '' || isNaN(Number(points.value))) { status.textContent = 'Give the points first.'; points.focus(); return; }
+        call('POST', base + '/lti/api/instructor/review/' + item.getAttribute('data-submission'),
+          { points: Number(points.value), comment: form.querySelector('textarea').value }).then(function (r) {
+          item.innerHTML = '<p class="done" role="status">Saved.</p>' + r.html;
+          typeset(item);
+          var count = panel.querySelector('.count');
+          count.textContent = String(Math.max(0, Number(count.textContent) - 1));
+        }).catch(function (e) { status.textContent = e.message; });
+      });
+    });
+    var button = panel.querySelector('#regrade');
+    var status = button.parentNode.querySelector('.status');
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      status.textContent = 'Regrading…';
+      call('POST', base + '/lti/api/instructor/regrades').then(function follow(r) {
+        if (/STARTING|STARTED|STOPPING/.test(r.status)) {
+          return new Promise(function (ok) { setTimeout(ok, 500); }).then(function () {
+            return call('GET', base + '/lti/api/instructor/regrades/' + r.executionId);
+          }).then(follow);
+        }
+        status.textContent = r.status === 'COMPLETED' ? r.regraded + ' answers graded again.' : 'The regrade ended ' + r.status + '.';
+        button.disabled = false;
+      }).catch(function (e) { status.textContent = e.message; button.disabled = false; });
+    });
+  }
+
   function start() {
     typeset(document);
     document.querySelectorAll('section.q').forEach(wire);
     var bind = document.getElementById('bind');
     if (bind) { wireBind(bind); }
+    var panel = document.querySelector('section.instructor');
+    if (panel) { wireInstructor(panel); }
     var deepLink = document.getElementById('deeplink');
     if (deepLink) { wireDeepLink(deepLink); }
   }

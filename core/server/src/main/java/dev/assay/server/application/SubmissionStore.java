@@ -166,15 +166,19 @@ public class SubmissionStore {
      * after {@code afterId}, in id order: what a regrade still has to do (so a restarted regrade resumes).
      */
     @Transactional
-    public List<Long> needingRegrade(Map<String, Long> currentConfigByQuestion, long afterId, int limit) {
+    public List<Long> needingRegrade(Map<String, Long> currentConfigByQuestion, String gradebookTarget, long afterId, int limit) {
         if (currentConfigByQuestion.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = em.createQuery("select s.id, s.questionId, g.configId from SubmissionEntity s, GradeEntity g "
-                        + "where g.submissionId = s.id and s.questionId in :q and s.id > :after and g.id = "
+        var query = em.createQuery("select s.id, s.questionId, g.configId from SubmissionEntity s, GradeEntity g "
+                        + "where g.submissionId = s.id and s.questionId in :q and s.id > :after"
+                        + (gradebookTarget == null ? "" : " and s.gradebookTarget = :t") + " and g.id = "
                         + "(select max(g2.id) from GradeEntity g2 where g2.submissionId = s.id) order by s.id", Object[].class)
-                .setParameter("q", List.copyOf(currentConfigByQuestion.keySet())).setParameter("after", afterId)
-                .getResultList();
+                .setParameter("q", List.copyOf(currentConfigByQuestion.keySet())).setParameter("after", afterId);
+        if (gradebookTarget != null) {
+            query.setParameter("t", gradebookTarget);
+        }
+        List<Object[]> rows = query.getResultList();
         List<Long> ids = new ArrayList<>();
         for (Object[] r : rows) {
             if (!currentConfigByQuestion.get((String) r[1]).equals(((Number) r[2]).longValue())) {
@@ -193,12 +197,22 @@ public class SubmissionStore {
      */
     @Transactional
     public List<SubmissionEntity> needingReview(String packId, int limit) {
-        String pack = packId == null ? "" : " and s.questionId like :pack";
+        return needingReview(packId, null, limit);
+    }
+
+    /** The review queue of one gradebook target (an LTI link's answers, for its instructor), or of a pack. */
+    @Transactional
+    public List<SubmissionEntity> needingReview(String packId, String gradebookTarget, int limit) {
+        String pack = (packId == null ? "" : " and s.questionId like :pack")
+                + (gradebookTarget == null ? "" : " and s.gradebookTarget = :target");
         var q = em.createQuery("select s from SubmissionEntity s, GradeEntity g where g.submissionId = s.id and g.needsReview = true"
                 + pack + " and g.id = (select max(g2.id) from GradeEntity g2 where g2.submissionId = s.id) order by s.id",
                 SubmissionEntity.class);
         if (packId != null) {
             q.setParameter("pack", packId.replace("%", "").replace("_", "\\_") + "/%");
+        }
+        if (gradebookTarget != null) {
+            q.setParameter("target", gradebookTarget);
         }
         return q.setMaxResults(limit).getResultList();
     }

@@ -35,12 +35,14 @@ public class RegradeReader extends AbstractItemReader {
     private final Map<String, Long> current = new LinkedHashMap<>();
     private final Deque<Long> page = new ArrayDeque<>();
     private long last;
+    private String target;
 
     @Override
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void open(Serializable checkpoint) {
         Properties params = jakarta.batch.runtime.BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
         long assignmentId = Long.parseLong(params.getProperty("assignmentId"));
+        target = params.getProperty("target");
         var a = catalog.assignment(assignmentId).orElseThrow(() -> AssayException.notFound("No assignment " + assignmentId));
         for (String q : CatalogService.questionIds(a)) {
             questions.question(q).ifPresent(e -> current.put(q, e.configId()));
@@ -52,7 +54,7 @@ public class RegradeReader extends AbstractItemReader {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Object readItem() {
         if (page.isEmpty()) {
-            page.addAll(store.needingRegrade(current, last, 100));
+            page.addAll(store.needingRegrade(current, target, last, 100));
         }
         Long next = page.poll();
         if (next != null) {

@@ -2,6 +2,7 @@ package dev.assay.server.interfaces.rest;
 
 import dev.assay.server.application.AssayException;
 import dev.assay.server.application.CatalogService;
+import dev.assay.server.application.RegradeJobs;
 import dev.assay.server.domain.model.AssignmentEntity;
 import dev.assay.server.interfaces.rest.dto.Views;
 import dev.assay.server.interfaces.rest.security.Allowed;
@@ -37,10 +38,8 @@ public class AssignmentResource {
         return view(catalog.assignment(id).orElseThrow(() -> AssayException.notFound("No assignment " + id + ".")));
     }
 
-    /** The state of a batch regrade, with its counts. */
-    public record RegradeView(long executionId, long assignmentId, String status, String exitStatus, long submissionsRead,
-                              long regraded, java.util.Date started, java.util.Date ended) {
-    }
+    @Inject
+    RegradeJobs regrades;
 
     /**
      * Regrades, as a Jakarta Batch job, every submission of the assignment whose latest grade was given with an
@@ -51,45 +50,15 @@ public class AssignmentResource {
     @Path("{id}/regrades")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
     public jakarta.ws.rs.core.Response regrade(@PathParam("id") long id) {
-        catalog.assignment(id).orElseThrow(() -> AssayException.notFound("No assignment " + id + "."));
-        java.util.Properties params = new java.util.Properties();
-        params.setProperty("assignmentId", String.valueOf(id));
-        long execution = jakarta.batch.runtime.BatchRuntime.getJobOperator().start("regrade-assignment", params);
-        return jakarta.ws.rs.core.Response.status(202).entity(regradeView(id, execution)).build();
+        return jakarta.ws.rs.core.Response.status(202).entity(regrades.start(id, java.util.Optional.empty())).build();
     }
 
     @GET
     @Path("{id}/regrades/{execution}")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
-    public RegradeView regradeStatus(@PathParam("id") long id, @PathParam("execution") long execution) {
-        return regradeView(id, execution);
-    }
-
-    private static RegradeView regradeView(long assignmentId, long execution) {
-        jakarta.batch.operations.JobOperator jobs = jakarta.batch.runtime.BatchRuntime.getJobOperator();
-        jakarta.batch.runtime.JobExecution e;
-        try {
-            e = jobs.getJobExecution(execution);
-        } catch (jakarta.batch.operations.NoSuchJobExecutionException ex) {
-            throw AssayException.notFound("No regrade " + execution + ".");
-        }
-        if (!"regrade-assignment".equals(e.getJobName())
-                || !String.valueOf(assignmentId).equals(e.getJobParameters().getProperty("assignmentId"))) {
-            throw AssayException.notFound("No regrade " + execution + " of assignment " + assignmentId + ".");
-        }
-        long read = 0;
-        long written = 0;
-        for (jakarta.batch.runtime.StepExecution s : jobs.getStepExecutions(execution)) {
-            for (jakarta.batch.runtime.Metric m : s.getMetrics()) {
-                if (m.getType() == jakarta.batch.runtime.Metric.MetricType.READ_COUNT) {
-                    read += m.getValue();
-                } else if (m.getType() == jakarta.batch.runtime.Metric.MetricType.WRITE_COUNT) {
-                    written += m.getValue();
-                }
-            }
-        }
-        return new RegradeView(execution, assignmentId, e.getBatchStatus().name(), e.getExitStatus(), read, written,
-                e.getStartTime(), e.getEndTime());
+    public RegradeJobs.Status regradeStatus(@PathParam("id") long id, @PathParam("execution") long execution) {
+        return regrades.status(execution).filter(s -> s.assignmentId() == id)
+                .orElseThrow(() -> AssayException.notFound("No regrade " + execution + " of assignment " + id + "."));
     }
 
     static Views.AssignmentView view(AssignmentEntity a) {
