@@ -260,6 +260,13 @@ class LtiIT {
             assertThat(unknown.statusCode()).isEqualTo(400);
             assertThat(unknown.body()).contains("not registered");
 
+            String session = session(launch(p, "u", "l", List.of(LEARNER), Map.of(CUSTOM, Map.of("assignment", "hw7/hw7"))).body());
+            String huge = "{\"answer\": \"" + "x".repeat(33 * 1024 * 1024) + "\", \"files\": []}";
+            HttpResponse<String> tooLarge = send("POST", "/lti/api/questions/hw7/3bi-grad-w2/submissions", "application/json",
+                    huge, session);
+            assertThat(tooLarge.statusCode()).isEqualTo(413);
+            assertThat(tooLarge.body()).contains("larger than 32 MiB");
+
             HttpResponse<String> jwks = send("GET", "/.well-known/jwks.json", null, null, null);
             JsonNode keys = Json.json().readTree(jwks.body()).path("keys");
             assertThat(keys).isNotEmpty();

@@ -36,6 +36,8 @@ public final class LaunchValidator {
     static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
     static final String AGS = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
     static final String DL = "https://purl.imsglobal.org/spec/lti-dl/claim/";
+    /** Real launches are a few kilobytes; anything this large is refused before it is parsed. */
+    static final int MAX_TOKEN_CHARS = 64 * 1024;
 
     private final BiFunction<String, String, Optional<Platform>> platforms;
     private final Function<Platform, JWKSource<SecurityContext>> jwks;
@@ -57,6 +59,10 @@ public final class LaunchValidator {
     public Launch validate(String idToken, String expectedNonce, long expectedPlatform) throws LaunchRejected {
         if (idToken == null || idToken.isBlank()) {
             throw new LaunchRejected("NO_ID_TOKEN", "The launch carries no id_token. Start the activity again from your course.");
+        }
+        if (idToken.length() > MAX_TOKEN_CHARS) {
+            throw new LaunchRejected("TOKEN_TOO_LARGE", "The id_token has " + idToken.length() + " characters; a launch has at "
+                    + "most " + MAX_TOKEN_CHARS + ".");
         }
         SignedJWT jwt;
         JWTClaimsSet claims;

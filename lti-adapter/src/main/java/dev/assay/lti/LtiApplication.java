@@ -15,6 +15,7 @@ public class LtiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(LtiResource.class, LtiAdminResource.class, JsonProvider.class, ObjectMapperResolver.class,
+                dev.assay.server.interfaces.rest.BodySizeLimit.class,
                 ErrorMappers.Application.class, ErrorMappers.Violations.class, ErrorMappers.BadJson.class,
                 ErrorMappers.Web.class, ErrorMappers.Unexpected.class);
     }

@@ -226,6 +226,8 @@ class LaunchValidatorTest {
         assertThatThrownBy(() -> validator.validate("not.a.jwt", NONCE, 7)).isInstanceOf(LaunchRejected.class)
                 .hasMessageContaining("not a signed JWT");
         assertThatThrownBy(() -> validator.validate("", NONCE, 7)).hasMessageContaining("no id_token");
+        assertThatThrownBy(() -> validator.validate("a".repeat(70_000) + ".b.c", NONCE, 7))
+                .satisfies(e -> assertThat(((LaunchRejected) e).code()).isEqualTo("TOKEN_TOO_LARGE"));
     }
 
     @org.junit.jupiter.api.Test
