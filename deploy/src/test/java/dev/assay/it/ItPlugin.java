@@ -64,6 +64,9 @@ final class ItPlugin {
 
                 public Grade grade(GradingRequest<Config> r) {
                     String t = r.answer().text().trim();
+                    if (t.equals("boom")) {
+                        throw new IllegalStateException("the it-exact plugin fails on 'boom', on purpose");
+                    }
                     boolean right = t.equals(r.config().expected());
                     return Grade.builder(Grade.Status.GRADED).score(right ? 1 : 0)
                             .note(right ? "EXACT" : "WRONG")

@@ -224,6 +224,8 @@ class ServerIT {
         for (int i = 0; i < 25; i++) {
             json("POST", "/api/questions/" + q + "/submissions", Map.of("user", "batch-" + i, "answer", i % 2 == 0 ? "41" : "42"));
         }
+        Reply failing = json("POST", "/api/questions/" + q + "/submissions", Map.of("user", "batch-boom", "answer", "boom"));
+        assertThat(failing.json().path("grade").path("status").asText()).isEqualTo("ERROR");
         assertThat(json("PUT", "/api/questions/" + q + "/config", Map.of("config", Map.of("expected", "41"))).status())
                 .isEqualTo(200);
         long assignment = get("/api/assignments?pack=" + pack).json().get(0).path("id").asLong();
@@ -240,7 +242,7 @@ class ServerIT {
             Thread.sleep(100);
         }
         assertThat(done.path("status").asText()).as(String.valueOf(done)).isEqualTo("COMPLETED");
-        assertThat(done.path("regraded").asLong()).isEqualTo(25);
+        assertThat(done.path("regraded").asLong()).as("25 outdated grades and one ERROR").isEqualTo(26);
         for (int i = 0; i < 4; i++) {
             JsonNode s = get("/api/questions/" + q + "/submissions?user=batch-" + i).json().get(0);
             JsonNode grades = s.path("grades");
@@ -249,13 +251,14 @@ class ServerIT {
             assertThat(grades.get(1).path("score").asDouble()).isEqualTo(i % 2 == 0 ? 1.0 : 0.0);
         }
 
-        // Run again: nothing left to do.
+        // Run again: nothing left to do but the answer still in error.
         long again = call("POST", "/api/assignments/" + assignment + "/regrades", null, null, true).json().path("executionId").asLong();
         for (int i = 0; i < 300 && !get("/api/assignments/" + assignment + "/regrades/" + again).json().path("status").asText()
                 .equals("COMPLETED"); i++) {
             Thread.sleep(100);
         }
-        assertThat(get("/api/assignments/" + assignment + "/regrades/" + again).json().path("regraded").asLong()).isZero();
+        assertThat(get("/api/assignments/" + assignment + "/regrades/" + again).json().path("regraded").asLong())
+                .as("only the answer its plugin still fails on").isEqualTo(1);
         assertThat(call("GET", "/api/assignments/" + assignment + "/regrades/999999", null, null, true).status()).isEqualTo(404);
     }
 

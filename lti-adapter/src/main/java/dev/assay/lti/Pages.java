@@ -220,8 +220,8 @@ public final class Pages {
                     .append("</strong> (provisional: an instructor will review this answer)");
             case INVALID_ANSWER -> b.append("Not graded</strong>: Assay could not read this answer; see below, fix it and "
                     + "submit again (it does not count against you)");
-            case ERROR -> b.append("Not graded yet</strong>: something went wrong on our side; your answer is saved and will be "
-                    + "graded again");
+            case ERROR -> b.append("Not graded yet</strong>: something went wrong on our side, not in your answer. It is saved; "
+                    + "your instructor can have it graded again, or you can submit it once more");
         }
         b.append("</p><p class=\"when\">").append(at.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
                 .append("</p><div class=\"yours\"><span>Your answer:</span> <pre>").append(Markdown.escape(answerText))

@@ -162,15 +162,16 @@ public class SubmissionStore {
     }
 
     /**
-     * Submissions to these questions whose latest grade was not given with the question's current configuration,
-     * after {@code afterId}, in id order: what a regrade still has to do (so a restarted regrade resumes).
+     * Submissions to these questions whose latest grade was not given with the question's current configuration, or
+     * is an ERROR (a plugin that failed or timed out), after {@code afterId}, in id order: what a regrade still has to
+     * do (so a restarted regrade resumes).
      */
     @Transactional
     public List<Long> needingRegrade(Map<String, Long> currentConfigByQuestion, String gradebookTarget, long afterId, int limit) {
         if (currentConfigByQuestion.isEmpty()) {
             return List.of();
         }
-        var query = em.createQuery("select s.id, s.questionId, g.configId from SubmissionEntity s, GradeEntity g "
+        var query = em.createQuery("select s.id, s.questionId, g.configId, g.status from SubmissionEntity s, GradeEntity g "
                         + "where g.submissionId = s.id and s.questionId in :q and s.id > :after"
                         + (gradebookTarget == null ? "" : " and s.gradebookTarget = :t") + " and g.id = "
                         + "(select max(g2.id) from GradeEntity g2 where g2.submissionId = s.id) order by s.id", Object[].class)
@@ -181,7 +182,8 @@ public class SubmissionStore {
         List<Object[]> rows = query.getResultList();
         List<Long> ids = new ArrayList<>();
         for (Object[] r : rows) {
-            if (!currentConfigByQuestion.get((String) r[1]).equals(((Number) r[2]).longValue())) {
+            boolean outdated = !currentConfigByQuestion.get((String) r[1]).equals(((Number) r[2]).longValue());
+            if (outdated || "ERROR".equals(r[3])) {
                 ids.add(((Number) r[0]).longValue());
                 if (ids.size() == limit) {
                     break;
