@@ -401,6 +401,15 @@ class LtiIT {
             assertThat(last.path("scoreGiven").asDouble()).isEqualTo(2.0);
             assertThat(last.path("gradingProgress").asText()).isEqualTo("FullyGraded");
 
+            LtiClient.waitFor("the reviewed score delivered", 30, () -> {
+                try {
+                    return launch(p, "prof", "link-review", List.of(INSTRUCTOR), claims).body()
+                            .contains("<tr><td>Student essay-1</td><td>2 / 29</td><td>some questions answered</td><td>yes</td></tr>");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+
             // Another activity's instructor sees none of it.
             String other = session(launch(p, "prof", "link-elsewhere", List.of(INSTRUCTOR), claims).body());
             assertThat(send("POST", "/lti/api/instructor/review/" + submission, "application/json", "{\"points\": 1}", other)

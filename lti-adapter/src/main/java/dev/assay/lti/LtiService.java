@@ -57,6 +57,8 @@ public class LtiService {
     Names names;
     @Inject
     dev.assay.server.application.RegradeJobs regrades;
+    @Inject
+    dev.assay.server.application.Outbox outbox;
 
     private LaunchValidator validator;
     private volatile Sessions sessions;
@@ -264,7 +266,8 @@ public class LtiService {
             views.add(new Pages.QuestionView(qid, q.def().title(), q.def().prompt(), q.def().points(), grading.handouts(qid),
                     grading.answerFiles(qid), attempts));
         }
-        return Pages.student(token, a.getTitle(), name, teaches, teaches ? reviewQueue(linkId) : List.of(), views);
+        return Pages.student(token, a.getTitle(), name, teaches, teaches ? reviewQueue(linkId) : List.of(),
+                teaches ? standing(linkId) : List.of(), views);
     }
 
     /** The answers through this link waiting for an instructor, with whose they are and the form to grade them. */
@@ -283,6 +286,14 @@ public class LtiService {
                     who.getOrDefault(keys.get(s.getUserId()), "a student"), points, attemptHtml(s, points)));
         }
         return items;
+    }
+
+    /** The class's standing in this activity: each student's latest score, and whether the gradebook has it. */
+    private List<Pages.Standing> standing(long linkId) {
+        List<dev.assay.server.domain.model.OutboxEntry> scores = outbox.latestScores(target(linkId), 500);
+        java.util.Map<String, String> who = names.of(scores.stream().map(e -> e.getUserKey()).toList());
+        return scores.stream().map(e -> new Pages.Standing(who.getOrDefault(e.getUserKey(), "a student"), e.getScoreGiven(),
+                e.getScoreMaximum(), e.getActivityProgress(), e.getGradingProgress(), e.getState().name())).toList();
     }
 
     /** A submission made through the session's link, for its instructor; else not found (other tenants' stay unseen). */

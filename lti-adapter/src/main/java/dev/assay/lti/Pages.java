@@ -99,8 +99,12 @@ public final class Pages {
                 .append("</form>").append(FOOT).toString();
     }
 
+    /** One student's standing in an activity, for its instructor. */
+    public record Standing(String student, double score, double maximum, String activity, String grading, String delivery) {
+    }
+
     public static String student(String session, String assignmentTitle, String userName, boolean teaches,
-                                 List<String> reviewItems, List<QuestionView> questions) {
+                                 List<String> reviewItems, List<Standing> standing, List<QuestionView> questions) {
         StringBuilder b = new StringBuilder(head(assignmentTitle, session));
         b.append("<header><h1>").append(Markdown.escape(assignmentTitle)).append("</h1><p class=\"who\">")
                 .append(Markdown.escape(userName)).append(teaches ? " (instructor: your answers are graded like a student's)" : "")
@@ -117,6 +121,26 @@ public final class Pages {
             }
             for (String item : reviewItems) {
                 b.append(item);
+            }
+            b.append("<h3>Students so far (").append(standing.size()).append(")</h3>");
+            if (standing.isEmpty()) {
+                b.append("<p class=\"hint\">Nobody has answered through this activity yet.</p>");
+            } else {
+                b.append("<div class=\"md\"><table><thead><tr><th scope=\"col\">student</th><th scope=\"col\">score</th>")
+                        .append("<th scope=\"col\">progress</th><th scope=\"col\">in the gradebook</th></tr></thead><tbody>");
+                for (Standing st : standing) {
+                    b.append("<tr><td>").append(Markdown.escape(st.student())).append("</td><td>").append(fmt(st.score()))
+                            .append(" / ").append(fmt(st.maximum())).append("</td><td>")
+                            .append(st.activity().equals("Completed") ? "all questions answered" : "some questions answered")
+                            .append(st.grading().equals("PendingManual") ? ", waiting for review" : "").append("</td><td>")
+                            .append(switch (st.delivery()) {
+                                case "DELIVERED" -> "yes";
+                                case "PENDING" -> "on its way";
+                                case "FAILED" -> "failed: see the outbox";
+                                default -> Markdown.escape(st.delivery().toLowerCase(Locale.ROOT));
+                            }).append("</td></tr>");
+                }
+                b.append("</tbody></table></div>");
             }
             b.append("</section>");
         }

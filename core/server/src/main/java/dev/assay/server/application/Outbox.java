@@ -109,6 +109,14 @@ public class Outbox {
         return q.setMaxResults(limit).getResultList();
     }
 
+    /** Each user's latest score on a gradebook target, whatever its delivery state: the class's standing there. */
+    @Transactional
+    public List<OutboxEntry> latestScores(String target, int limit) {
+        return em.createQuery("select e from OutboxEntry e where e.target = :t and e.id = (select max(e2.id) from OutboxEntry e2 "
+                        + "where e2.target = :t and e2.userKey = e.userKey) order by e.userKey", OutboxEntry.class)
+                .setParameter("t", target).setMaxResults(limit).getResultList();
+    }
+
     @Transactional
     public Optional<OutboxEntry> entry(long id) {
         return Optional.ofNullable(em.find(OutboxEntry.class, id));
