@@ -298,9 +298,7 @@ public class LtiService {
 
     /** A submission made through the session's link, for its instructor; else not found (other tenants' stay unseen). */
     private SubmissionEntity ownSubmission(Sessions.Session s, long submissionId) {
-        if (!s.teaches()) {
-            throw new AssayException(AssayException.Kind.CONFLICT, "Only an instructor can do this.");
-        }
+        requireTeacher(s);
         return store.submission(submissionId).filter(x -> target(s.linkId()).equals(x.getGradebookTarget()))
                 .orElseThrow(() -> AssayException.notFound("No submission " + submissionId + " in this activity."));
     }
@@ -318,10 +316,14 @@ public class LtiService {
     }
 
     /** Regrades this activity's answers (a Jakarta Batch job over its submissions only). */
-    dev.assay.server.application.RegradeJobs.Status regrade(Sessions.Session s) {
+    private static void requireTeacher(Sessions.Session s) {
         if (!s.teaches()) {
             throw new AssayException(AssayException.Kind.CONFLICT, "Only an instructor can do this.");
         }
+    }
+
+    dev.assay.server.application.RegradeJobs.Status regrade(Sessions.Session s) {
+        requireTeacher(s);
         AssignmentEntity a = assignmentFor(s, null);
         return regrades.start(a.getId(), Optional.of(target(s.linkId())));
     }
@@ -411,9 +413,7 @@ public class LtiService {
     }
 
     String bind(Sessions.Session s, String assignmentName) {
-        if (!s.teaches()) {
-            throw new AssayException(AssayException.Kind.CONFLICT, "Only an instructor can choose the assignment.");
-        }
+        requireTeacher(s);
         AssignmentEntity a = assignment(assignmentName).orElseThrow(() ->
                 AssayException.notFound("No assignment '" + assignmentName + "' on this server."));
         String name = a.getPackId() + "/" + a.getKey();

@@ -61,42 +61,34 @@ public final class Pages {
 
     /** The instructor's choice of an assignment for an unbound link. */
     public static String chooser(String session, String linkTitle, List<String[]> assignments) {
-        StringBuilder b = new StringBuilder(head("Choose an assignment", session));
-        b.append("<h1>Set up ").append(Markdown.escape(linkTitle == null ? "this activity" : linkTitle)).append("</h1>")
-                .append("<p>Choose the course-pack assignment this activity opens. Students see it from their next launch.</p>")
-                .append("<form id=\"bind\" class=\"bind\"><fieldset><legend>Assignments on this server</legend>");
-        int i = 0;
-        for (String[] a : assignments) {
-            b.append("<div><input type=\"radio\" name=\"assignment\" required id=\"as-").append(i).append("\" value=\"")
-                    .append(Markdown.escape(a[0])).append("\"><label for=\"as-").append(i).append("\">")
-                    .append(Markdown.escape(a[1])).append(" <code>").append(Markdown.escape(a[0])).append("</code></label></div>");
-            i++;
-        }
-        if (assignments.isEmpty()) {
-            b.append("<p class=\"error\">This server has no assignments: an administrator needs to load a course pack.</p>");
-        }
-        b.append("</fieldset><button type=\"submit\">Use this assignment</button><p class=\"status\" role=\"status\"></p>")
-                .append("</form>");
-        return b.append(FOOT).toString();
+        return head("Choose an assignment", session) + "<h1>Set up " + Markdown.escape(linkTitle == null ? "this activity" : linkTitle)
+                + "</h1><p>Choose the course-pack assignment this activity opens. Students see it from their next launch.</p>"
+                + assignmentForm("bind", assignments, "Use this assignment") + FOOT;
     }
 
     /** An instructor adding an activity from the LMS (deep linking): which assignment it opens. */
     public static String deepLinkChooser(String session, List<String[]> assignments) {
-        StringBuilder b = new StringBuilder(head("Add an Assay activity", session));
-        b.append("<h1>Add an Assay activity</h1><p>Choose the assignment the new activity opens; your LMS then shows it "
-                + "for you to save.</p><form id=\"deeplink\" class=\"bind\"><fieldset><legend>Assignments on this server</legend>");
+        return head("Add an Assay activity", session) + "<h1>Add an Assay activity</h1><p>Choose the assignment the new "
+                + "activity opens; your LMS then shows it for you to save.</p>"
+                + assignmentForm("deeplink", assignments, "Add this assignment") + FOOT;
+    }
+
+    /** A form choosing one of the server's assignments ({id, title} pairs), by radio buttons. */
+    private static String assignmentForm(String id, List<String[]> assignments, String action) {
+        StringBuilder b = new StringBuilder("<form id=\"").append(id).append("\" class=\"bind\"><fieldset>")
+                .append("<legend>Assignments on this server</legend>");
         int i = 0;
         for (String[] a : assignments) {
-            b.append("<div><input type=\"radio\" name=\"assignment\" required id=\"dl-").append(i).append("\" value=\"")
-                    .append(Markdown.escape(a[0])).append("\"><label for=\"dl-").append(i).append("\">")
+            String input = id + "-" + i++;
+            b.append("<div><input type=\"radio\" name=\"assignment\" required id=\"").append(input).append("\" value=\"")
+                    .append(Markdown.escape(a[0])).append("\"><label for=\"").append(input).append("\">")
                     .append(Markdown.escape(a[1])).append(" <code>").append(Markdown.escape(a[0])).append("</code></label></div>");
-            i++;
         }
         if (assignments.isEmpty()) {
             b.append("<p class=\"error\">This server has no assignments: an administrator needs to load a course pack.</p>");
         }
-        return b.append("</fieldset><button type=\"submit\">Add this assignment</button><p class=\"status\" role=\"status\"></p>")
-                .append("</form>").append(FOOT).toString();
+        return b.append("</fieldset><button type=\"submit\">").append(action)
+                .append("</button><p class=\"status\" role=\"status\"></p></form>").toString();
     }
 
     /** One student's standing in an activity, for its instructor. */
