@@ -33,7 +33,7 @@ class RestartIT {
         Map<String, String> env = pb.environment();
         if (env.getOrDefault("ASSAY_DB_URL", "jdbc:h2").startsWith("jdbc:h2")) {
             env.put("ASSAY_DB_CLASS", "org.h2.jdbcx.JdbcDataSource");
-            env.put("ASSAY_DB_URL", "jdbc:h2:file:" + dir.resolve("db/assay") + ";MODE=LEGACY");
+            env.put("ASSAY_DB_URL", "jdbc:h2:file:" + dir.resolve("db/assay") + ";MODE=LEGACY;WRITE_DELAY=0");
             env.put("ASSAY_DB_USER", "sa");
             env.put("ASSAY_DB_PASSWORD", "sa");
         }
