@@ -39,7 +39,8 @@ final class TestPlatform implements AutoCloseable {
     final String issuer;
     final String clientId = "assay-" + UUID.randomUUID().toString().substring(0, 8);
     final String deploymentId = "deployment-1";
-    final String toolJwks;
+    /** Assay, as this platform knows it: its base URL. */
+    final String tool;
     private final HttpServer server;
     private volatile RSAKey key;
     final AtomicBoolean down = new AtomicBoolean();
@@ -55,7 +56,7 @@ final class TestPlatform implements AutoCloseable {
         key = new RSAKeyGenerator(2048).keyID("tp-" + UUID.randomUUID().toString().substring(0, 6)).generate();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         issuer = "http://127.0.0.1:" + server.getAddress().getPort();
-        toolJwks = toolBase + "/.well-known/jwks.json";
+        tool = toolBase;
         server.createContext("/jwks", ex -> {
             jwksFetches.incrementAndGet();
             reply(ex, 200, "application/json", new JWKSet(key.toPublicJWK()).toString(true));
@@ -117,9 +118,9 @@ final class TestPlatform implements AutoCloseable {
 
     /** What the LMS does when a student clicks the activity: an auto-posted login initiation to the tool. */
     private void start(HttpExchange ex) throws IOException {
-        String login = toolJwks.replace("/.well-known/jwks.json", "/lti/login");
+        String login = tool + "/lti/login";
         reply(ex, 200, "text/html", "<!doctype html><html><body><form id=f method=post action=\"" + login + "\">"
-                + hidden("iss", issuer) + hidden("login_hint", browserSub) + hidden("target_link_uri", login.replace("/login", "/launch"))
+                + hidden("iss", issuer) + hidden("login_hint", browserSub) + hidden("target_link_uri", tool + "/lti/launch")
                 + hidden("lti_message_hint", "browser") + hidden("client_id", clientId) + hidden("lti_deployment_id", deploymentId)
                 + "</form><script>document.getElementById('f').submit()</script></body></html>");
     }
@@ -151,7 +152,7 @@ final class TestPlatform implements AutoCloseable {
         }
         try {
             SignedJWT assertion = SignedJWT.parse(form.get("client_assertion"));
-            JWKSet toolKeys = JWKSet.load(URI.create(toolJwks).toURL());
+            JWKSet toolKeys = JWKSet.load(URI.create(tool + "/.well-known/jwks.json").toURL());
             RSAKey toolKey = (RSAKey) toolKeys.getKeyByKeyId(assertion.getHeader().getKeyID());
             JWTClaimsSet c = assertion.getJWTClaimsSet();
             boolean ok = "client_credentials".equals(form.get("grant_type")) && toolKey != null

@@ -42,9 +42,6 @@ public class LtiResource {
     @Context
     UriInfo uri;
 
-    @Context
-    jakarta.servlet.http.HttpServletRequest request;
-
     /** The application's root URL (with its context path), where /lti/launch and the static files are. */
     private URI appRoot() {
         return uri.getBaseUri().resolve("..");
@@ -67,10 +64,9 @@ public class LtiResource {
     }
 
     private Response rejected(String where, LaunchRejected e) {
-        Pages.base(request.getContextPath());
         LOG.warning(() -> "LTI " + where + " refused [" + e.code() + "]: " + e.getMessage());
         return html(e.code().equals("UNKNOWN_ISSUER") || e.code().startsWith("LOGIN") ? 400 : 401,
-                Pages.error("This launch was refused", e.getMessage(), e.code()));
+                Pages.error(lti.base(), "This launch was refused", e.getMessage(), e.code()));
     }
 
     @GET
@@ -106,10 +102,9 @@ public class LtiResource {
                            @FormParam("error") String error, @FormParam("error_description") String errorDescription) {
         if (error != null) {
             LOG.warning(() -> "LTI launch: the platform answered " + error + ": " + errorDescription);
-            return html(400, Pages.error("The LMS did not complete the launch", "It answered '" + error + "'"
+            return html(400, Pages.error(lti.base(), "The LMS did not complete the launch", "It answered '" + error + "'"
                     + (errorDescription == null ? "" : ": " + errorDescription) + ".", "PLATFORM_ERROR"));
         }
-        Pages.base(request.getContextPath());
         try {
             LtiService.LaunchPage page = lti.launch(idToken, state);
             return html(200, page.html(), page.formTarget());
@@ -200,7 +195,6 @@ public class LtiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> bind(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @Valid @NotNull BindBody body) {
-        Pages.base(request.getContextPath());
         return Map.of("html", lti.bind(session(auth), body.assignment()));
     }
 }

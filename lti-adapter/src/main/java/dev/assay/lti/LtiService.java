@@ -60,6 +60,10 @@ public class LtiService {
     @Inject
     dev.assay.server.application.Outbox outbox;
 
+    /** The application's context path ("" at the root): the pages' links start with it. */
+    @Inject
+    jakarta.servlet.ServletContext servletContext;
+
     private LaunchValidator validator;
     private volatile Sessions sessions;
 
@@ -68,6 +72,10 @@ public class LtiService {
         validator = new LaunchValidator((iss, client) -> client == null
                 ? platforms.byIssuer(iss).stream().findFirst() : platforms.find(iss, client),
                 platformKeys::of, Clock.systemUTC(), settings.leeway());
+    }
+
+    String base() {
+        return servletContext.getContextPath();
     }
 
     Sessions sessions() {
@@ -159,7 +167,7 @@ public class LtiService {
             Launch.DeepLinking d = l.deepLinking().get();
             String token = sessions().issue(l.userKey(), l.displayName(), 0, true, Optional.of(new Sessions.DeepLink(
                     l.platform().id(), l.deploymentId(), d.returnUrl(), d.data())));
-            return new LaunchPage(Pages.deepLinkChooser(token, assignmentChoices()), d.returnUrl());
+            return new LaunchPage(Pages.deepLinkChooser(base(), token, assignmentChoices()), d.returnUrl());
         }
         LinkStore.Link link = onceMore(() -> links.upsert(l)); // two first launches of a link race to insert it
         l.name().or(l::email).ifPresent(n -> onceMore(() -> {
@@ -173,9 +181,9 @@ public class LtiService {
                 LOG.warning(() -> "LTI link " + link.id() + " names assignment '" + link.assignment() + "', which is not on this server");
             }
             if (l.teaches()) {
-                return new LaunchPage(Pages.chooser(token, link.title(), assignmentChoices()));
+                return new LaunchPage(Pages.chooser(base(), token, link.title(), assignmentChoices()));
             }
-            return new LaunchPage(Pages.notSetUp(link.title()));
+            return new LaunchPage(Pages.notSetUp(base(), link.title()));
         }
         register(link.id(), assignment.get());
         return new LaunchPage(page(token, l.displayName(), l.teaches(), l.userKey(), link.id(), assignment.get()));
@@ -266,7 +274,7 @@ public class LtiService {
             views.add(new Pages.QuestionView(qid, q.def().title(), q.def().prompt(), q.def().points(), grading.handouts(qid),
                     grading.answerFiles(qid), attempts));
         }
-        return Pages.student(token, a.getTitle(), name, teaches, teaches ? reviewQueue(linkId) : List.of(),
+        return Pages.student(base(), token, a.getTitle(), name, teaches, teaches ? reviewQueue(linkId) : List.of(),
                 teaches ? standing(linkId) : List.of(), views);
     }
 

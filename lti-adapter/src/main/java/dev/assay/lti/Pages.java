@@ -24,15 +24,11 @@ public final class Pages {
                                List<dev.assay.api.AnswerFile> answerFiles, List<String> attemptsHtml) {
     }
 
-    /** The application's context path ("" when deployed at the root), for the links the page makes. */
-    private static final ThreadLocal<String> BASE = ThreadLocal.withInitial(() -> "");
-
-    static void base(String contextPath) {
-        BASE.set(contextPath == null ? "" : contextPath.replaceAll("/$", ""));
-    }
-
-    private static String head(String title, String session) {
-        String base = BASE.get();
+    /**
+     * The page's head. {@code base} is the application's context path ("" when deployed at the root), which every
+     * link the page makes starts with.
+     */
+    private static String head(String base, String title, String session) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + Markdown.escape(title) + " · Assay</title>"
@@ -47,28 +43,28 @@ public final class Pages {
 
     private static final String FOOT = "</main></body></html>";
 
-    public static String error(String title, String message, String code) {
-        return head(title, null) + "<h1>" + Markdown.escape(title) + "</h1><p class=\"error\" role=\"alert\">"
+    public static String error(String base, String title, String message, String code) {
+        return head(base, title, null) + "<h1>" + Markdown.escape(title) + "</h1><p class=\"error\" role=\"alert\">"
                 + Markdown.escape(message) + "</p><p class=\"hint\">If this keeps happening, tell your instructor or the "
                 + "Assay administrator, quoting <code>" + Markdown.escape(code) + "</code>.</p>" + FOOT;
     }
 
-    public static String notSetUp(String linkTitle) {
-        return head("Not set up yet", null) + "<h1>" + Markdown.escape(linkTitle == null ? "This activity" : linkTitle)
+    public static String notSetUp(String base, String linkTitle) {
+        return head(base, "Not set up yet", null) + "<h1>" + Markdown.escape(linkTitle == null ? "This activity" : linkTitle)
                 + "</h1><p role=\"status\">Your instructor has not chosen the assignment for this activity yet. Please come back "
                 + "later, or let them know.</p>" + FOOT;
     }
 
     /** The instructor's choice of an assignment for an unbound link. */
-    public static String chooser(String session, String linkTitle, List<String[]> assignments) {
-        return head("Choose an assignment", session) + "<h1>Set up " + Markdown.escape(linkTitle == null ? "this activity" : linkTitle)
+    public static String chooser(String base, String session, String linkTitle, List<String[]> assignments) {
+        return head(base, "Choose an assignment", session) + "<h1>Set up " + Markdown.escape(linkTitle == null ? "this activity" : linkTitle)
                 + "</h1><p>Choose the course-pack assignment this activity opens. Students see it from their next launch.</p>"
                 + assignmentForm("bind", assignments, "Use this assignment") + FOOT;
     }
 
     /** An instructor adding an activity from the LMS (deep linking): which assignment it opens. */
-    public static String deepLinkChooser(String session, List<String[]> assignments) {
-        return head("Add an Assay activity", session) + "<h1>Add an Assay activity</h1><p>Choose the assignment the new "
+    public static String deepLinkChooser(String base, String session, List<String[]> assignments) {
+        return head(base, "Add an Assay activity", session) + "<h1>Add an Assay activity</h1><p>Choose the assignment the new "
                 + "activity opens; your LMS then shows it for you to save.</p>"
                 + assignmentForm("deeplink", assignments, "Add this assignment") + FOOT;
     }
@@ -95,9 +91,9 @@ public final class Pages {
     public record Standing(String student, double score, double maximum, String activity, String grading, String delivery) {
     }
 
-    public static String student(String session, String assignmentTitle, String userName, boolean teaches,
+    public static String student(String base, String session, String assignmentTitle, String userName, boolean teaches,
                                  List<String> reviewItems, List<Standing> standing, List<QuestionView> questions) {
-        StringBuilder b = new StringBuilder(head(assignmentTitle, session));
+        StringBuilder b = new StringBuilder(head(base, assignmentTitle, session));
         b.append("<header><h1>").append(Markdown.escape(assignmentTitle)).append("</h1><p class=\"who\">")
                 .append(Markdown.escape(userName)).append(teaches ? " (instructor: your answers are graded like a student's)" : "")
                 .append("</p></header>");
