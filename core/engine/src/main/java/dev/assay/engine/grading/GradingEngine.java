@@ -136,7 +136,7 @@ public final class GradingEngine implements AutoCloseable {
         }
         Limits limits = settings.limits().withTimeLimit(limit);
         return new GradingRequest<>(q.id(), q.config(), q.expectedApproach(), answer,
-                new GradingContext(seed, limits, locale, q.resources()));
+                new GradingContext(seed, limits, locale, q.resources(), q.points()));
     }
 
     private record CallResult<T>(T value, Grade failure) {

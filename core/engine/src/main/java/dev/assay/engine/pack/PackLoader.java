@@ -46,7 +46,7 @@ public final class PackLoader {
             return new CatalogQuestion(q, QuestionState.INVALID_CONFIG, null, problems);
         }
         return new CatalogQuestion(q, QuestionState.READY,
-                new ReadyQuestion(q.id(), plugin.get(), bound.config(), q.expectedApproach(), resources), List.of());
+                new ReadyQuestion(q.id(), plugin.get(), bound.config(), q.expectedApproach(), resources, q.points()), List.of());
     }
 
     /**

@@ -67,7 +67,7 @@ public class Outbox {
             return Optional.empty();
         }
         return Optional.of(new ScoreDelivery.Score(e.getId(), e.getTarget(), e.getUserKey(), e.getScoreGiven(),
-                e.getScoreMaximum(), e.getActivityProgress(), e.getGradingProgress(), e.getGradedAt()));
+                e.getScoreMaximum(), e.getActivityProgress(), e.getGradingProgress(), e.getGradedAt(), null));
     }
 
     @Transactional

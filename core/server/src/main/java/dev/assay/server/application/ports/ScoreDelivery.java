@@ -8,9 +8,16 @@ import java.time.OffsetDateTime;
  * (the LTI adapter for {@code lti:} targets) and retries as the outcome says.
  */
 public interface ScoreDelivery {
-    /** One assignment score for one user, as the outbox holds it. */
+    /**
+     * One assignment score for one user, as the outbox holds it.
+     *
+     * @param timestamp when the score was given, as the gradebook is to see it: for one target and user, each score
+     *                  sent carries a timestamp strictly later, in whole seconds, than every one sent before (an LMS
+     *                  such as Moodle keeps seconds and refuses a score that is not later than the one it has)
+     * @param comment   what the grader (an instructor's review) says to the student, or null: sent with the score
+     */
     record Score(long id, String target, String userKey, double scoreGiven, double scoreMaximum, String activityProgress,
-                 String gradingProgress, OffsetDateTime timestamp) {
+                 String gradingProgress, OffsetDateTime timestamp, String comment) {
     }
 
     /** What became of one attempt. */
@@ -30,6 +37,14 @@ public interface ScoreDelivery {
     }
 
     boolean handles(String target);
+
+    /**
+     * The lane of a target: deliveries in different lanes never wait on each other (one hanging gradebook holds up
+     * only its own lane); within a lane they go one at a time, in order. The LTI adapter gives each platform a lane.
+     */
+    default String lane(String target) {
+        return target;
+    }
 
     /** Delivers one score. Called outside any transaction; must not throw for gradebook errors. */
     Outcome deliver(Score score);
