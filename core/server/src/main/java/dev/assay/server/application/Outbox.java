@@ -79,6 +79,8 @@ public class Outbox {
         } else if (outcome instanceof ScoreDelivery.Refused r) {
             e.failed(r.why());
             LOG.warning(() -> "Score " + id + " for " + e.getTarget() + " refused: " + r.why());
+        } else if (outcome instanceof ScoreDelivery.NotLater r) {
+            e.retryAt(now.plus(backoff(e.getAttempts())), r.why()); // TODO(issue 11): resend at once with a later timestamp
         } else if (outcome instanceof ScoreDelivery.Retry r) {
             if (e.getAttempts() + 1 >= maxAttempts) {
                 e.failed("gave up after " + maxAttempts + " attempts: " + r.why());

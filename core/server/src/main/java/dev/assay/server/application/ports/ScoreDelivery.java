@@ -21,7 +21,7 @@ public interface ScoreDelivery {
     }
 
     /** What became of one attempt. */
-    sealed interface Outcome permits Delivered, Retry, Refused {
+    sealed interface Outcome permits Delivered, Retry, NotLater, Refused {
     }
 
     /** The gradebook has the score. */
@@ -30,6 +30,14 @@ public interface ScoreDelivery {
 
     /** Try again later: the gradebook is down, slow, or answered 5xx or 429. */
     record Retry(String why) implements Outcome {
+    }
+
+    /**
+     * The gradebook refused the score because it holds one with a timestamp as late or later (Moodle: 409
+     * "Refusing score with an earlier timestamp"): the outbox sends it again soon, with a timestamp later than
+     * both the one refused and the present moment, so the newest score ends up in the gradebook.
+     */
+    record NotLater(String why) implements Outcome {
     }
 
     /** Trying again will not help (the platform is no longer registered, say): the entry fails, with the reason. */
