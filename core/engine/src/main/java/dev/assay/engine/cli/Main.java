@@ -97,7 +97,9 @@ public final class Main implements Callable<Integer> {
         String dirs = pluginsDir != null ? pluginsDir
                 : System.getenv("ASSAY_PLUGINS_DIR") != null ? System.getenv("ASSAY_PLUGINS_DIR")
                 : System.getProperty("assay.plugins.dir", "");
+        // One person's batch: no other user's answers to keep a worker free for, so any plugin may use them all.
         EngineSettings settings = EngineSettings.defaults();
+        settings = settings.withPluginShare(settings.workers());
         if (timeLimit != null) {
             settings = settings.withLimits(Limits.DEFAULT.withTimeLimit(parseDuration(timeLimit)));
         }

@@ -34,9 +34,17 @@ import java.util.logging.Logger;
 /**
  * Runs plugin calls on a bounded set of workers, each call under a time limit.
  *
+ * <p>Each plugin has a bulkhead: it may hold at most its share of the workers at once
+ * ({@link EngineSettings#shareOf}, by default all but one), and its calls beyond that wait in the plugin's own
+ * bounded queue ({@link EngineSettings#pluginQueue}), so a plugin that trains for minutes never takes the workers
+ * another plugin's answers need. A call waits for its plugin's share at most the engine's queue wait plus its
+ * own time limit (a plugin that asked for more time per answer has its answers wait longer), then for a worker
+ * at most the queue wait; past either it is refused with {@code ENGINE_BUSY}. Previews ({@link #validate}) have
+ * a share of their own, so they never queue behind the same plugin's grading.
+ *
  * <p>A call that runs past its limit is interrupted. One that does not stop within the grace period
- * is abandoned: its slot is handed to a fresh thread (so a stuck grader cannot starve the others),
- * the abandonment is counted, and a plugin abandoned {@code hangsUntilUnhealthy} times is taken out
+ * is abandoned: its worker and its share are handed to a fresh thread (so a stuck grader cannot starve the
+ * others), the abandonment is counted, and a plugin abandoned {@code hangsUntilUnhealthy} times is taken out
  * of service until restart. Every failure becomes a {@link Grade} with status ERROR and a message;
  * nothing a plugin does makes this class throw.
  */
@@ -52,6 +60,7 @@ public final class GradingEngine implements AutoCloseable {
     private final Semaphore slots;
     private final ExecutorService threads;
     private final Map<String, Counters> counters = new ConcurrentHashMap<>();
+    private final Map<Lane.Key, Lane> lanes = new ConcurrentHashMap<>();
     private final AtomicLong abandonedThreads = new AtomicLong();
 
     public GradingEngine(EngineSettings settings) {
@@ -90,7 +99,8 @@ public final class GradingEngine implements AutoCloseable {
         }
         GradingRequest<Record> request = request(question, answer, locale, seed);
         GraderPlugin<Record> plugin = question.plugin().typed();
-        CallResult<Grade> result = call(question, request.context().limits().timeLimit(), () -> plugin.grade(request));
+        CallResult<Grade> result = call(question, CallKind.GRADE, request.context().limits().timeLimit(),
+                () -> plugin.grade(request));
         if (result.failure != null) {
             return result.failure;
         }
@@ -109,7 +119,8 @@ public final class GradingEngine implements AutoCloseable {
         }
         GradingRequest<Record> request = request(question, answer, Locale.ENGLISH, Seeds.of(question.id(), answer));
         GraderPlugin<Record> plugin = question.plugin().typed();
-        CallResult<Validation> result = call(question, request.context().limits().timeLimit(), () -> plugin.validate(request));
+        CallResult<Validation> result = call(question, CallKind.PREVIEW, request.context().limits().timeLimit(),
+                () -> plugin.validate(request));
         if (result.failure != null) {
             return new Validation(false, Echo.NONE, messages(result.failure), result.failure.notes());
         }
@@ -142,7 +153,10 @@ public final class GradingEngine implements AutoCloseable {
     private record CallResult<T>(T value, Grade failure) {
     }
 
-    private <T> CallResult<T> call(ReadyQuestion q, Duration limit, Callable<T> work) {
+    /** Grading and previews queue apart: a preview never waits behind the same plugin's grading. */
+    private enum CallKind { GRADE, PREVIEW }
+
+    private <T> CallResult<T> call(ReadyQuestion q, CallKind kind, Duration limit, Callable<T> work) {
         String pluginId = q.plugin().id();
         Counters c = counters.computeIfAbsent(pluginId, k -> new Counters());
         c.calls.incrementAndGet();
@@ -151,16 +165,12 @@ public final class GradingEngine implements AutoCloseable {
                     + " is out of service after it hung " + c.abandoned.get() + " times. Your answer is kept; "
                     + "it will be graded again once an administrator has fixed the grader."));
         }
-        try {
-            if (!slots.tryAcquire(settings.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
-                return new CallResult<>(null, Grade.error(NOTE_BUSY, "All graders are busy. Your answer was not graded; "
-                        + "please submit again in a minute."));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new CallResult<>(null, Grade.error(NOTE_BUSY, "Grading was interrupted before it started."));
+        Lane lane = lanes.computeIfAbsent(new Lane.Key(pluginId, kind), k -> new Lane(settings.shareOf(pluginId)));
+        Admission admission = admit(lane, pluginId, limit);
+        if (admission.refusal != null) {
+            return new CallResult<>(null, admission.refusal);
         }
-        AtomicBoolean slotReleased = new AtomicBoolean();
+        Permit permit = admission.permit;
         CountDownLatch finished = new CountDownLatch(1);
         ClassLoader pluginLoader = q.plugin().loader();
         Future<T> future;
@@ -173,14 +183,12 @@ public final class GradingEngine implements AutoCloseable {
                     return work.call();
                 } finally {
                     me.setContextClassLoader(previous);
-                    if (slotReleased.compareAndSet(false, true)) {
-                        slots.release();
-                    }
-                    finished.countDown(); // last: whoever waits on it sees the slot back
+                    permit.release();
+                    finished.countDown(); // last: whoever waits on it sees the worker back
                 }
             });
         } catch (RuntimeException rejected) {
-            slots.release();
+            permit.release();
             return new CallResult<>(null, Grade.error(NOTE_BUSY, "The grading engine is shutting down."));
         }
         try {
@@ -195,8 +203,8 @@ public final class GradingEngine implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 stopped = false;
             }
-            if (!stopped && slotReleased.compareAndSet(false, true)) {
-                slots.release(); // the stuck thread keeps running; a fresh one takes its slot
+            if (!stopped && permit.release()) {
+                // The stuck thread keeps running; a fresh one takes its worker and its place in the plugin's share.
                 abandonedThreads.incrementAndGet();
                 long hangs = c.abandoned.incrementAndGet();
                 LOG.warning(() -> "Grader " + pluginId + " ignored the interrupt on " + q.id() + " and was abandoned ("
@@ -222,13 +230,100 @@ public final class GradingEngine implements AutoCloseable {
         }
     }
 
+    private record Admission(Permit permit, Grade refusal) {
+    }
+
+    /**
+     * Waits for a place in the plugin's share, then for a worker. The plugin's queue is bounded in length, and in
+     * time by the engine's queue wait plus the call's own limit, so a plugin that may take minutes per answer has its
+     * answers wait that much longer, while another plugin's answers never stand in its queue.
+     */
+    private Admission admit(Lane lane, String pluginId, Duration limit) {
+        if (lane.waiting.incrementAndGet() > settings.pluginQueue()) {
+            lane.waiting.decrementAndGet();
+            return new Admission(null, Grade.error(NOTE_BUSY, "The grader " + pluginId + " already has "
+                    + settings.pluginQueue() + " answers waiting. Your answer was not graded; please submit again in a "
+                    + "few minutes."));
+        }
+        boolean shared = false;
+        try {
+            shared = lane.permits.tryAcquire(settings.queueWait().plus(limit).toMillis(), TimeUnit.MILLISECONDS);
+            if (!shared) {
+                return new Admission(null, Grade.error(NOTE_BUSY, "The grader " + pluginId + " is busy with other answers. "
+                        + "Your answer was not graded; please submit again in a few minutes."));
+            }
+            if (!slots.tryAcquire(settings.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                lane.permits.release();
+                return new Admission(null, Grade.error(NOTE_BUSY, "All graders are busy. Your answer was not graded; "
+                        + "please submit again in a minute."));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (shared) {
+                lane.permits.release();
+            }
+            return new Admission(null, Grade.error(NOTE_BUSY, "Grading was interrupted before it started."));
+        } finally {
+            lane.waiting.decrementAndGet();
+        }
+        lane.running.incrementAndGet();
+        return new Admission(new Permit(lane), null);
+    }
+
+    /** A worker and a place in a plugin's share, given back once: when the call ends or when it is abandoned. */
+    private final class Permit {
+        private final Lane lane;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        Permit(Lane lane) {
+            this.lane = lane;
+        }
+
+        /** True for the one caller that gave it back. */
+        boolean release() {
+            if (!released.compareAndSet(false, true)) {
+                return false;
+            }
+            lane.running.decrementAndGet();
+            slots.release();
+            lane.permits.release();
+            return true;
+        }
+    }
+
+    /** One plugin's bulkhead for one kind of call: its share of the workers, and who runs and waits in it. */
+    private static final class Lane {
+        record Key(String pluginId, CallKind kind) {
+        }
+
+        final int share;
+        final Semaphore permits;
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger waiting = new AtomicInteger();
+
+        Lane(int share) {
+            this.share = share;
+            this.permits = new Semaphore(share, true);
+        }
+    }
+
     private static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     public PluginHealth health(String pluginId) {
         Counters c = counters.computeIfAbsent(pluginId, k -> new Counters());
-        return new PluginHealth(pluginId, c.calls.get(), c.timeouts.get(), c.abandoned.get(), c.failures.get(), c.healthy.get());
+        int running = 0;
+        int waiting = 0;
+        for (CallKind kind : CallKind.values()) {
+            Lane lane = lanes.get(new Lane.Key(pluginId, kind));
+            if (lane != null) {
+                running += lane.running.get();
+                waiting += lane.waiting.get();
+            }
+        }
+        return new PluginHealth(pluginId, c.calls.get(), c.timeouts.get(), c.abandoned.get(), c.failures.get(),
+                c.healthy.get(), settings.shareOf(pluginId), running, waiting);
     }
 
     /** Threads abandoned so far because their grader ignored the interrupt. */

@@ -1,6 +1,7 @@
 package dev.assay.engine.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.api.Answer;
 import dev.assay.api.Attachment;
@@ -12,7 +13,13 @@ import dev.assay.engine.testplugins.EchoTestPlugin;
 import dev.assay.engine.testplugins.MisbehavingTestPlugin;
 import dev.assay.engine.testplugins.MisbehavingTestPlugin.Behaviour;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +33,38 @@ class GradingEngineTest {
         return engine;
     }
 
+    /** The students who submit at once in a test. */
+    private final ExecutorService students = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "student");
+        t.setDaemon(true);
+        return t;
+    });
+
     @AfterEach
     void close() {
+        students.shutdownNow();
         if (engine != null) {
             engine.close();
+        }
+    }
+
+    private List<Future<GradeOutcome>> submitAtOnce(GradingEngine e, ReadyQuestion q, int answers) {
+        List<Future<GradeOutcome>> out = new ArrayList<>();
+        for (int i = 0; i < answers; i++) {
+            Answer a = Answer.of("answer " + i);
+            out.add(students.submit(() -> e.grade(q, a)));
+        }
+        return out;
+    }
+
+    /** Waits until the engine is in the state a test sets up (threads take a moment to get there). */
+    private static void awaitState(String what, BooleanSupplier state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!state.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the engine never got into the state: " + what);
+            }
+            Thread.sleep(5);
         }
     }
 
@@ -132,6 +167,101 @@ class GradingEngineTest {
         var v = engine(2, Duration.ofSeconds(5), Duration.ofSeconds(1), 3).validate(echo("42"), Answer.of("  42 "));
         assertThat(v.valid()).isTrue();
         assertThat(v.echo().text()).isEqualTo("42");
+    }
+
+    @Test
+    void aPluginThatSaturatesItsShareLeavesAWorkerForAnotherPlugin() throws Exception {
+        // Two workers, a queue wait far shorter than the slow calls: without a bulkhead the slow plugin's calls
+        // hold both workers and the other plugin's answer is refused with ENGINE_BUSY.
+        GradingEngine e = new GradingEngine(EngineSettings.defaults().withWorkers(2).withQueueWait(Duration.ofMillis(200)));
+        engine = e;
+        ReadyQuestion training = misbehaving(Behaviour.SLEEP, 5_000L, 30L);
+        submitAtOnce(e, training, 4);
+        awaitState("all four slow calls are in the engine", () -> {
+            PluginHealth h = e.health("test-misbehave");
+            return h.running() + h.waiting() == 4;
+        });
+
+        Grade fast = e.grade(echo("42"), Answer.of("42")).grade();
+
+        assertThat(fast.status()).isEqualTo(Grade.Status.GRADED);
+        assertThat(fast.notes()).containsExactly("MATCH");
+        PluginHealth slow = e.health("test-misbehave");
+        assertThat(slow.share()).isEqualTo(1);
+        assertThat(slow.running()).isEqualTo(1);
+        assertThat(slow.waiting()).isEqualTo(3);
+        assertThat(e.health("test-echo").running()).isZero();
+    }
+
+    @Test
+    void waitingForItsShareCountsAgainstABoundThatFitsThePlugin() throws Exception {
+        // The plugin asks for 5 s per answer; the engine's queue wait is 100 ms. The second answer waits for the
+        // first (≈ 600 ms): more than the queue wait, within the queue wait plus the plugin's own limit.
+        GradingEngine e = new GradingEngine(EngineSettings.defaults().withWorkers(2).withQueueWait(Duration.ofMillis(100))
+                .withPluginShare("test-misbehave", 1));
+        engine = e;
+        List<Future<GradeOutcome>> both = submitAtOnce(e, misbehaving(Behaviour.SLEEP, 600L, 5L), 2);
+
+        for (Future<GradeOutcome> f : both) {
+            Grade g = f.get().grade();
+            assertThat(g.status()).isEqualTo(Grade.Status.GRADED);
+            assertThat(g.notes()).containsExactly("SLEPT");
+        }
+    }
+
+    @Test
+    void aFullPluginQueueRefusesFurtherAnswersAndSaysWhy() throws Exception {
+        GradingEngine e = new GradingEngine(EngineSettings.defaults().withWorkers(2).withPluginQueue(2));
+        engine = e;
+        submitAtOnce(e, misbehaving(Behaviour.SLEEP, 5_000L, 30L), 3);
+        awaitState("one runs, two wait", () -> e.health("test-misbehave").running() == 1
+                && e.health("test-misbehave").waiting() == 2);
+
+        Grade refused = e.grade(misbehaving(Behaviour.SLEEP, 5_000L, 30L), Answer.of("one too many")).grade();
+
+        assertThat(refused.status()).isEqualTo(Grade.Status.ERROR);
+        assertThat(refused.notes()).containsExactly(GradingEngine.NOTE_BUSY);
+        assertThat(refused.feedback().get(0).markdown()).contains("test-misbehave already has 2 answers waiting")
+                .contains("submit again");
+        assertThat(e.grade(echo("42"), Answer.of("42")).grade().status()).isEqualTo(Grade.Status.GRADED);
+    }
+
+    @Test
+    void aPreviewDoesNotQueueBehindTheSamePluginsGrading() throws Exception {
+        GradingEngine e = new GradingEngine(EngineSettings.defaults().withWorkers(2));
+        engine = e;
+        Future<GradeOutcome> grading = submitAtOnce(e, misbehaving(Behaviour.SLEEP, 5_000L, 30L), 1).get(0);
+        awaitState("the grading call runs", () -> e.health("test-misbehave").running() == 1);
+
+        var preview = e.validate(misbehaving(Behaviour.SLEEP, 5_000L, 30L), Answer.of("draft"));
+
+        assertThat(preview.valid()).isTrue();
+        assertThat(preview.echo().text()).isEqualTo("draft");
+        assertThat(grading).isNotDone();
+    }
+
+    @Test
+    void eachPluginMayHoldAllWorkersButOneUnlessConfiguredOtherwise() {
+        assertThat(EngineSettings.defaults().withWorkers(2).shareOf("any")).isEqualTo(1);
+        assertThat(EngineSettings.defaults().withWorkers(8).shareOf("any")).isEqualTo(7);
+        assertThat(EngineSettings.defaults().withWorkers(1).shareOf("any")).isEqualTo(1);
+        EngineSettings s = EngineSettings.defaults().withWorkers(8).withPluginShare(3)
+                .withPluginShares(EngineSettings.parseShares(" autoencoder-dl4j=1, matrix-calculus = 20"));
+        assertThat(s.shareOf("autoencoder-dl4j")).isEqualTo(1);
+        assertThat(s.shareOf("matrix-calculus")).isEqualTo(8);
+        assertThat(s.shareOf("token-sequence")).isEqualTo(3);
+        assertThat(EngineSettings.parseShares("")).isEmpty();
+        assertThat(EngineSettings.parseShares("autoencoder-dl4j=1")).isEqualTo(Map.of("autoencoder-dl4j", 1));
+    }
+
+    @Test
+    void aMistypedShareSettingSaysWhatToWrite() {
+        assertThatThrownBy(() -> EngineSettings.parseShares("autoencoder-dl4j:1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plugin-id=N");
+        assertThatThrownBy(() -> EngineSettings.parseShares("a=1,a=2"))
+                .hasMessageContaining("given twice");
+        assertThatThrownBy(() -> EngineSettings.defaults().withPluginShare("a", 0))
+                .hasMessageContaining("at least 1");
     }
 
     @Test

@@ -35,6 +35,21 @@ public class GradingRuntime {
     @ConfigProperty(name = "assay.grading.max-attachment-bytes", defaultValue = "16777216")
     long maxAttachmentBytes;
 
+    /** The most workers one plugin may hold at once; 0: all but one. */
+    @Inject
+    @ConfigProperty(name = "assay.grading.plugin-share", defaultValue = "0")
+    int pluginShare;
+
+    /** Per plugin, overriding the share: {@code autoencoder-dl4j=1, matrix-calculus=2}. */
+    @Inject
+    @ConfigProperty(name = "assay.grading.plugin-shares", defaultValue = "")
+    String pluginShares;
+
+    /** The most answers of one plugin that may wait for its share. */
+    @Inject
+    @ConfigProperty(name = "assay.grading.plugin-queue", defaultValue = "32")
+    int pluginQueue;
+
     @Inject
     ValidatorFactory validation;
 
@@ -47,6 +62,8 @@ public class GradingRuntime {
         if (workers > 0) {
             settings = settings.withWorkers(workers);
         }
+        settings = settings.withPluginShare(pluginShare).withPluginShares(EngineSettings.parseShares(pluginShares))
+                .withPluginQueue(pluginQueue);
         engines = Engines.create(GradingRuntime.class.getClassLoader(), PluginRegistry.parseDirs(pluginsDir),
                 settings, validation.getValidator());
     }

@@ -28,7 +28,7 @@ public class PluginResource {
         return new Views.Plugins(e.registry().plugins().stream().map(p -> {
             PluginHealth h = e.engine().health(p.id());
             return new Views.PluginView(p.id(), p.version(), p.origin(), h.healthy(), h.calls(), h.timeouts(),
-                    h.abandoned(), h.failures());
+                    h.abandoned(), h.failures(), h.share(), h.running(), h.waiting());
         }).toList(), e.registry().failures().stream().map(f -> new Views.PluginFailureView(f.origin(), f.reason())).toList());
     }
 }

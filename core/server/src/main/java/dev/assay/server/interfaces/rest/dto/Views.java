@@ -18,8 +18,9 @@ public final class Views {
     public record Error(int status, String error, List<Problem> problems) {
     }
 
+    /** {@code share}: the most workers the plugin's grading may hold; {@code running}, {@code waiting}: its calls now. */
     public record PluginView(String id, String version, String origin, boolean healthy, long calls, long timeouts,
-                             long abandoned, long failures) {
+                             long abandoned, long failures, int share, int running, int waiting) {
     }
 
     public record PluginFailureView(String origin, String reason) {
