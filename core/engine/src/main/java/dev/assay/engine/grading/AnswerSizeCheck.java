@@ -27,7 +27,8 @@ public final class AnswerSizeCheck {
         return Optional.empty();
     }
 
-    static String size(long bytes) {
+    /** A size as people read it: {@code 812 bytes}, {@code 64.0 KiB}, {@code 20.0 MiB}. */
+    public static String size(long bytes) {
         if (bytes < 1024) {
             return bytes + " bytes";
         }

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Binds a question's configuration (a JSON tree from YAML or JSON) to its plugin's record type, then
- * checks it: unknown or mistyped fields, Bean Validation constraints, then the plugin's own checks.
+ * checks it: unknown or mistyped fields, numbers that are not finite (NaN, infinities) in any double or float
+ * field, Bean Validation constraints, then the plugin's own checks.
  * Every problem comes with the path of the field.
  */
 public final class ConfigBinder {
@@ -51,9 +52,14 @@ public final class ConfigBinder {
         if (value == null) {
             return new Result(null, List.of(new ConfigProblem("", "the configuration is empty")));
         }
-        List<ConfigProblem> problems = new ArrayList<>();
+        List<ConfigProblem> problems = new ArrayList<>(NonFiniteNumbers.in(value));
+        java.util.Set<String> nonFinite = new java.util.HashSet<>();
+        problems.forEach(p -> nonFinite.add(p.path()));
         for (ConstraintViolation<Record> v : validator.validate(value)) {
-            problems.add(new ConfigProblem(v.getPropertyPath().toString(), v.getMessage()));
+            String path = v.getPropertyPath().toString();
+            if (!nonFinite.contains(path)) { // a constraint's verdict on NaN says nothing more
+                problems.add(new ConfigProblem(path, v.getMessage()));
+            }
         }
         problems.sort(Comparator.comparing(ConfigProblem::path));
         if (problems.isEmpty()) {

@@ -12,6 +12,10 @@ import java.util.stream.Collectors;
 
 /** Turns Jackson's errors into a field path and a message an author can act on. */
 public final class JsonPaths {
+    /** YAML's not-a-number and infinities, which Jackson reports as malformed numbers. */
+    private static final java.util.regex.Pattern YAML_NON_FINITE =
+            java.util.regex.Pattern.compile("^Malformed numeric value '([-+]?\\.(?:nan|NaN|NAN|inf|Inf|INF))'");
+
     private JsonPaths() {
     }
 
@@ -43,6 +47,14 @@ public final class JsonPaths {
                 || e instanceof InvalidFormatException;
         if (precise && loc != null && loc.getLineNr() > 0) {
             where = " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+        }
+        java.util.regex.Matcher special = YAML_NON_FINITE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (special.find()) {
+            // Inside a tree (a question's config) the path stops at the tree: the parser's own location says where.
+            JsonLocation at = e.getCause() instanceof JsonProcessingException p && p.getLocation() != null
+                    ? p.getLocation() : loc;
+            return "'" + special.group(1) + "' is not a finite number; write a number such as 2 or 0.5"
+                    + (at != null && at.getLineNr() > 0 ? " (line " + at.getLineNr() + ")" : "");
         }
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.engine.grading.AnswerSizeCheck;
 import dev.assay.engine.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,14 +25,26 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Reads a course pack from a folder or a zip: {@code pack.yaml} (or {@code .json}), one file per
- * question under {@code questions/}, any other files as resources. Sizes are capped, zip paths are
- * checked, and every problem is collected with its file and field before the pack is refused.
+ * question under {@code questions/}, any other files as resources. Sizes are capped before any parser sees a
+ * byte (each pack and question file, and the whole pack; a zip's entries by what they really inflate to, not
+ * what their headers say), zip paths are checked, and every problem is collected with its file and field before
+ * the pack is refused.
  */
 public final class PackReader {
     public static final long MAX_PACK_BYTES = 64L * 1024 * 1024;
+    /**
+     * The most one pack or question file (YAML or JSON) may hold, and all of them together. A question with a long
+     * prompt and many tests is tens of KiB. YAML parsing is slow on long lines (a 1 MiB single-line scalar takes about
+     * a second), so these bound what a pack costs to parse to a few seconds.
+     */
+    public static final int MAX_STRUCTURED_FILE_BYTES = Json.MAX_YAML_BYTES;
+    public static final long MAX_STRUCTURED_BYTES = 8L * 1024 * 1024;
     public static final int MAX_FILES = 5_000;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern QUESTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,95}");
+    /** The files a parser reads, also inside the one folder a zip may wrap the pack in. */
+    private static final Pattern STRUCTURED_PACK_FILE =
+            Pattern.compile("(?:[^/]+/)?(?:pack\\.(?:yaml|yml|json)|questions/.+\\.(?:yaml|yml|json))");
 
     private PackReader() {
     }
@@ -43,8 +56,10 @@ public final class PackReader {
         }
         if (Files.isRegularFile(path)) {
             try {
-                if (Files.size(path) > MAX_PACK_BYTES) {
-                    throw new PackException(path.toString(), "the pack is larger than " + MAX_PACK_BYTES / (1024 * 1024) + " MiB");
+                long size = Files.size(path);
+                if (size > MAX_PACK_BYTES) {
+                    throw new PackException(path.toString(), "the zip is " + AnswerSizeCheck.size(size)
+                            + "; a pack may hold at most " + AnswerSizeCheck.size(MAX_PACK_BYTES));
                 }
                 return readZip(Files.readAllBytes(path));
             } catch (IOException e) {
@@ -60,19 +75,20 @@ public final class PackReader {
 
     static SortedMap<String, byte[]> readFolder(Path root) throws PackException {
         SortedMap<String, byte[]> files = new TreeMap<>();
-        long total = 0;
+        SizeBudget budget = new SizeBudget();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 String rel = root.relativize(p).toString().replace('\\', '/');
                 if (rel.startsWith(".") || rel.contains("/.")) {
                     continue; // hidden files: editor swap files, .DS_Store
                 }
-                total += Files.size(p);
-                if (total > MAX_PACK_BYTES || files.size() >= MAX_FILES) {
-                    throw new PackException(root.toString(), "the pack is over its limits (" + MAX_FILES + " files, "
-                            + MAX_PACK_BYTES / (1024 * 1024) + " MiB)");
+                if (files.size() >= MAX_FILES) {
+                    throw new PackException(rel, "the pack has more than " + MAX_FILES + " files");
                 }
-                files.put(rel, Files.readAllBytes(p));
+                budget.checkSize(rel, Files.size(p));
+                try (InputStream in = Files.newInputStream(p)) {
+                    files.put(rel, budget.read(in, rel)); // bounded again: a file that grew since is refused, not read
+                }
             }
         } catch (IOException e) {
             throw new PackException(root.toString(), "cannot read: " + e.getMessage());
@@ -82,7 +98,7 @@ public final class PackReader {
 
     static SortedMap<String, byte[]> unzip(byte[] zip) throws PackException {
         SortedMap<String, byte[]> files = new TreeMap<>();
-        long total = 0;
+        SizeBudget budget = new SizeBudget();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             ZipEntry e;
             boolean any = false;
@@ -98,9 +114,7 @@ public final class PackReader {
                 if (files.size() >= MAX_FILES) {
                     throw new PackException(name, "the zip has more than " + MAX_FILES + " files");
                 }
-                byte[] content = readCapped(in, MAX_PACK_BYTES - total, name);
-                total += content.length;
-                files.put(name, content);
+                files.put(name, budget.read(in, name)); // by what it inflates to: the header's size is not trusted
             }
             if (!any) {
                 throw new PackException("(upload)", "this is not a zip file, or it is empty");
@@ -111,17 +125,62 @@ public final class PackReader {
         return stripCommonFolder(files);
     }
 
-    private static byte[] readCapped(InputStream in, long budget, String name) throws IOException, PackException {
-        byte[] buf = new byte[8192];
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        int n;
-        while ((n = in.read(buf)) > 0) {
-            if (out.size() + (long) n > budget) {
-                throw new PackException(name, "the pack unpacks to more than " + MAX_PACK_BYTES / (1024 * 1024) + " MiB");
-            }
-            out.write(buf, 0, n);
+    /**
+     * What is left of a pack's size limits as its files are read: each file's own, the pack's and the parsed files'
+     * in all. Reading stops at the first byte over a limit, so a zip bomb costs no more than the limit.
+     */
+    private static final class SizeBudget {
+        private long packLeft = MAX_PACK_BYTES;
+        private long structuredLeft = MAX_STRUCTURED_BYTES;
+
+        /** Refuses a file whose size is known before it is read (a folder's) with its size. */
+        void checkSize(String name, long size) throws PackException {
+            check(name, size, true);
         }
-        return out.toByteArray();
+
+        byte[] read(InputStream in, String name) throws IOException, PackException {
+            byte[] buf = new byte[8192];
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                long size = out.size() + (long) n;
+                check(name, size, false);
+                out.write(buf, 0, n);
+            }
+            packLeft -= out.size();
+            if (isStructured(name)) {
+                structuredLeft -= out.size();
+            }
+            return out.toByteArray();
+        }
+
+        /** {@code sizeKnown}: the file's whole size, else how far it was read before it went over. */
+        private void check(String name, long size, boolean sizeKnown) throws PackException {
+            boolean structured = isStructured(name);
+            if (structured && size > MAX_STRUCTURED_FILE_BYTES) {
+                throw tooLarge(name, size, sizeKnown, MAX_STRUCTURED_FILE_BYTES, "a pack or question file may be at most ");
+            }
+            if (size > MAX_PACK_BYTES) {
+                throw tooLarge(name, size, sizeKnown, MAX_PACK_BYTES, "a pack may hold at most ");
+            }
+            if (structured && size > structuredLeft) {
+                throw new PackException(name, "with this file the pack and question files are larger than their limit of "
+                        + AnswerSizeCheck.size(MAX_STRUCTURED_BYTES) + " in all");
+            }
+            if (size > packLeft) {
+                throw new PackException(name, "with this file the pack is larger than its limit of "
+                        + AnswerSizeCheck.size(MAX_PACK_BYTES));
+            }
+        }
+
+        private static PackException tooLarge(String name, long size, boolean sizeKnown, long limit, String rule) {
+            return new PackException(name, "the file is " + (sizeKnown ? AnswerSizeCheck.size(size)
+                    : "larger than " + AnswerSizeCheck.size(limit)) + "; " + rule + AnswerSizeCheck.size(limit));
+        }
+
+        private static boolean isStructured(String name) {
+            return STRUCTURED_PACK_FILE.matcher(name).matches();
+        }
     }
 
     /** A zip of the folder {@code hw7/} holds {@code hw7/pack.yaml}: read it as {@code pack.yaml}. */
@@ -275,8 +334,9 @@ public final class PackReader {
         if (qf.plugin() == null || qf.plugin().isBlank()) {
             problems.add(new PackProblem(file, "plugin", "needs the id of the grader plugin (e.g. matrix-calculus)"));
         }
-        if (qf.points() == null || !(qf.points() > 0)) {
-            problems.add(new PackProblem(file, "points", "needs a number of points greater than 0"));
+        if (qf.points() == null || !Double.isFinite(qf.points()) || !(qf.points() > 0)) {
+            problems.add(new PackProblem(file, "points", "needs a finite number of points greater than 0"
+                    + (qf.points() == null ? "" : ", not " + qf.points())));
         }
         List<QuestionTest> tests = new ArrayList<>();
         List<TestFile> tfs = qf.tests() == null ? List.of() : qf.tests();
@@ -290,7 +350,7 @@ public final class PackReader {
             if (t.answer() == null) {
                 problems.add(new PackProblem(file, at + ".answer", "needs the sample answer (may be \"\")"));
             }
-            if (t.score() == null || t.score() < 0 || t.score() > 1) {
+            if (t.score() == null || !(t.score() >= 0 && t.score() <= 1)) { // NaN fails both
                 problems.add(new PackProblem(file, at + ".score", "needs the expected score as a fraction in [0, 1]"));
             }
             if (t.files() != null) {

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.engine.plugin.PluginRegistry;
 import dev.assay.engine.testplugins.EchoTestPlugin;
+import dev.assay.engine.testplugins.NumbersTestPlugin;
 import jakarta.validation.Validation;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -193,5 +195,118 @@ class PackReaderTest {
         assertThat(q.state()).isEqualTo(QuestionState.PLUGIN_NOT_INSTALLED);
         assertThat(q.notReadyGrade().notes()).containsExactly(CatalogQuestion.NOTE_NOT_INSTALLED);
         assertThat(q.notReadyGrade().feedback().get(0).markdown()).contains("not-here").contains("is kept");
+    }
+    @Test
+    void aHugeQuestionFileIsRefusedBeforeAnyParserSeesIt() throws Exception {
+        // A 20 MiB single-line scalar kept SnakeYAML busy for minutes (and 1.5 GB) before it was refused.
+        Path dir = pack(Map.of("pack.yaml", MANIFEST, "questions/q1.yaml",
+                QUESTION.replace("prompt: What is six times seven?", "prompt: " + "a".repeat(20 * 1024 * 1024))));
+
+        assertThatThrownBy(() -> PackReader.read(dir)).isInstanceOf(PackException.class)
+                .hasMessageContaining("questions/q1.yaml").hasMessageContaining("the file is 20.0 MiB")
+                .hasMessageContaining("at most 1.0 MiB");
+    }
+
+    @Test
+    void aHugeQuestionFileInAZipIsRefusedByWhatItInflatesTo() throws Exception {
+        // ZipOutputStream leaves the size out of the entry's header: only inflating tells it.
+        byte[] zip = zip(Map.of("demo/pack.yaml", MANIFEST.getBytes(StandardCharsets.UTF_8), "demo/questions/q1.yaml",
+                QUESTION.replace("prompt: What is six times seven?", "prompt: " + "a".repeat(20 * 1024 * 1024))
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertThat(zip.length).isLessThan(1024 * 1024);
+
+        assertThatThrownBy(() -> PackReader.readZip(zip)).isInstanceOf(PackException.class)
+                .hasMessageContaining("demo/questions/q1.yaml").hasMessageContaining("larger than 1.0 MiB")
+                .hasMessageContaining("a pack or question file may be at most 1.0 MiB");
+    }
+
+    @Test
+    void aZipThatInflatesBeyondThePacksLimitIsRefused() throws Exception {
+        byte[] thirtyMiB = new byte[30 * 1024 * 1024];
+        byte[] zip = zip(Map.of("pack.yaml", MANIFEST.getBytes(StandardCharsets.UTF_8),
+                "questions/q1.yaml", QUESTION.getBytes(StandardCharsets.UTF_8),
+                "files/a.bin", thirtyMiB, "files/b.bin", thirtyMiB, "files/c.bin", thirtyMiB));
+
+        assertThatThrownBy(() -> PackReader.readZip(zip)).isInstanceOf(PackException.class)
+                .hasMessageContaining("files/c.bin").hasMessageContaining("larger than its limit of 64.0 MiB");
+    }
+
+    @Test
+    void thePacksQuestionFilesAreBoundedInAllToo() throws Exception {
+        // Nine question files just under 1 MiB each: every one within its own limit, together over 8 MiB.
+        java.util.Map<String, String> files = new java.util.HashMap<>(Map.of("pack.yaml", MANIFEST, "questions/q1.yaml", QUESTION));
+        for (int i = 2; i <= 10; i++) {
+            files.put("questions/q" + i + ".yaml", "prompt: " + "a".repeat(1000 * 1024) + "\n");
+        }
+        assertThatThrownBy(() -> PackReader.read(pack(files))).isInstanceOf(PackException.class)
+                .hasMessageContaining("the pack and question files are larger than their limit of 8.0 MiB in all");
+    }
+
+    @Test
+    void aDataFileMayBeLargerThanAQuestionFile() throws Exception {
+        CoursePack pack = PackReader.read(pack(Map.of("pack.yaml", MANIFEST, "questions/q1.yaml", QUESTION,
+                "files/data.csv", "1,2\n".repeat(1024 * 1024))));
+        assertThat(pack.file("files/data.csv")).hasValueSatisfying(b -> assertThat(b).hasSize(4 * 1024 * 1024));
+    }
+
+    @Test
+    void deeplyNestedYamlIsRefusedWithItsFile() throws Exception {
+        Path dir = pack(Map.of("pack.yaml", MANIFEST, "questions/q1.yaml",
+                QUESTION.replace("expected: \"42\"", "expected: \"42\"\n  deep: " + "[".repeat(500) + "]".repeat(500))));
+        assertThatThrownBy(() -> PackReader.read(dir)).hasMessageContaining("questions/q1.yaml")
+                .hasMessageContaining("nesting depth");
+    }
+
+    @Test
+    void pointsAndScoresMustBeFiniteNumbers() throws Exception {
+        for (String points : List.of(".nan", ".inf", "-.inf", "NaN", "Infinity", "1e999", "'NaN'")) {
+            Path dir = pack(Map.of("pack.yaml", MANIFEST, "questions/q1.yaml", QUESTION.replace("points: 2", "points: " + points)));
+            assertThatThrownBy(() -> PackReader.read(dir)).as(points).isInstanceOf(PackException.class)
+                    .hasMessageContaining("questions/q1.yaml: points:").hasMessageContaining("finite");
+        }
+        Path dir = pack(Map.of("pack.yaml", MANIFEST, "questions/q1.yaml", QUESTION.replace("score: 0", "score: NaN")));
+        assertThatThrownBy(() -> PackReader.read(dir)).hasMessageContaining("questions/q1.yaml: tests[1].score:");
+    }
+
+    @Test
+    void aConfigurationWithNotANumberAnywhereNamesTheField() throws Exception {
+        PackLoader loader = new PackLoader(PluginRegistry.of(new NumbersTestPlugin()),
+                new ConfigBinder(Validation.buildDefaultValidatorFactory().getValidator()));
+        String question = """
+                id: demo/q1
+                title: Numbers
+                points: 1
+                plugin: test-numbers
+                config:
+                  weight: .inf
+                  parts:
+                    - {name: a, points: 1}
+                    - {name: b, points: "NaN"}
+                  scale: {x: 1e999, y: 0.5}
+                  grid: [0.5, -Infinity]
+                """;
+        // .inf is YAML's own spelling, refused as the file is read; the others bind and are caught after.
+        Path withInf = pack(Map.of("pack.yaml", MANIFEST, "questions/q1.yaml", question));
+        assertThatThrownBy(() -> PackReader.read(withInf))
+                .hasMessageContaining("questions/q1.yaml: config: '.inf' is not a finite number").hasMessageContaining("(line 6)");
+
+        LoadedPack second = loader.load(PackReader.read(pack(Map.of("pack.yaml", MANIFEST, "questions/q1.yaml",
+                question.replace("weight: .inf", "weight: 2")))));
+        assertThat(second.question("demo/q1").orElseThrow().problemLines()).containsExactly(
+                "config.grid[1]: must be a finite number, not -Infinity",
+                "config.parts[1].points: must be a finite number, not NaN",
+                "config.scale.x: must be a finite number, not Infinity");
+    }
+
+    private static byte[] zip(Map<String, byte[]> files) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (var f : new java.util.TreeMap<>(files).entrySet()) {
+                zip.putNextEntry(new ZipEntry(f.getKey()));
+                zip.write(f.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 }
