@@ -206,7 +206,8 @@ public final class PackReader {
                         String expectedApproach, List<TestFile> tests) {
     }
 
-    record TestFile(String name, String answer, Map<String, String> files, Double score, List<String> notes) {
+    record TestFile(String name, String answer, Map<String, String> files, Double score, List<String> notes,
+                    List<String> feedback) {
     }
 
     static CoursePack parse(SortedMap<String, byte[]> files) throws PackException {
@@ -360,7 +361,8 @@ public final class PackReader {
                     }
                 });
             }
-            tests.add(new QuestionTest(t.name(), t.answer(), t.files(), t.score() == null ? 0 : t.score(), t.notes()));
+            tests.add(new QuestionTest(t.name(), t.answer(), t.files(), t.score() == null ? 0 : t.score(), t.notes(),
+                    t.feedback()));
         }
         if (problems.size() > before) {
             return null;

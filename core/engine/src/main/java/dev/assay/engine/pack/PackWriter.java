@@ -29,7 +29,8 @@ public final class PackWriter {
             List<PackReader.TestFile> tests = new ArrayList<>();
             for (QuestionTest t : q.tests()) {
                 tests.add(new PackReader.TestFile(t.name().isEmpty() ? null : t.name(), t.answer(),
-                        t.files().isEmpty() ? null : t.files(), t.score(), t.notes().isEmpty() ? null : t.notes()));
+                        t.files().isEmpty() ? null : t.files(), t.score(), t.notes().isEmpty() ? null : t.notes(),
+                        t.feedback().isEmpty() ? null : t.feedback()));
             }
             PackReader.QuestionFile qf = new PackReader.QuestionFile(q.id(), q.title(), q.prompt(), q.points(),
                     q.plugin(), q.config(), q.expectedApproach(), tests.isEmpty() ? null : tests);

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Runs a pack's question tests: each sample answer must get its score and carry each of its notes. */
+/**
+ * Runs a pack's question tests: each sample answer must get its score, carry each of its notes and have each of its
+ * phrases in its feedback.
+ */
 public final class QuestionTestRunner {
     /** Scores are fractions; anything closer than this is the same score. */
     public static final double SCORE_TOLERANCE = 1e-6;
@@ -69,6 +72,11 @@ public final class QuestionTestRunner {
         List<String> missing = test.notes().stream().filter(n -> !grade.hasNote(n)).toList();
         if (!missing.isEmpty()) {
             wrong.add("notes " + grade.notes() + " lack " + missing);
+        }
+        String feedback = String.join("\n", grade.feedback().stream().map(b -> b.title() + "\n" + b.markdown()).toList());
+        List<String> unsaid = test.feedback().stream().filter(phrase -> !feedback.contains(phrase)).toList();
+        if (!unsaid.isEmpty()) {
+            wrong.add("feedback does not say " + unsaid.stream().map(f -> "'" + f + "'").toList());
         }
         if (grade.status() == Grade.Status.ERROR) {
             wrong.add("status ERROR: " + grade.feedback().stream().map(b -> b.markdown()).findFirst().orElse(""));

@@ -298,6 +298,33 @@ class PackReaderTest {
                 "config.scale.x: must be a finite number, not Infinity");
     }
 
+    @Test
+    void aQuestionTestMayAskForPhrasesInTheFeedback() throws Exception {
+        String question = QUESTION.replace("""
+                    notes: [MATCH]
+                """, """
+                    notes: [MATCH]
+                    feedback: [Right.]
+                """).replace("""
+                  - answer: "41"
+                    score: 0
+                """, """
+                  - answer: "41"
+                    score: 0
+                    feedback: [Right.]
+                """);
+        CoursePack pack = PackReader.read(pack(Map.of("pack.yaml", MANIFEST, "questions/q1.yaml", question)));
+        assertThat(pack.question("demo/q1").orElseThrow().tests().get(0).feedback()).containsExactly("Right.");
+        assertThat(PackReader.readZip(PackWriter.zip(pack))).isEqualTo(pack);
+
+        try (var engine = new dev.assay.engine.grading.GradingEngine(dev.assay.engine.grading.EngineSettings.defaults())) {
+            var results = new QuestionTestRunner(engine).run(loader().load(pack)).results();
+            assertThat(results.get(0).outcome()).isEqualTo(QuestionTestRunner.Outcome.PASS);
+            assertThat(results.get(1).outcome()).isEqualTo(QuestionTestRunner.Outcome.FAIL);
+            assertThat(results.get(1).detail()).isEqualTo("feedback does not say ['Right.']");
+        }
+    }
+
     private static byte[] zip(Map<String, byte[]> files) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {

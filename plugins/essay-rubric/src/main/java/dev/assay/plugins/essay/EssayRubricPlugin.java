@@ -121,7 +121,8 @@ public final class EssayRubricPlugin implements GraderPlugin<EssayConfig> {
         if (text.words == 0) {
             return Grade.invalid("EMPTY", "Your answer is empty. Write it in sentences and submit again.", Echo.NONE);
         }
-        Result r = c.mode() == EssayConfig.Mode.rubric ? rubric(c, text) : reference(c, text);
+        double points = request.context().points();
+        Result r = c.mode() == EssayConfig.Mode.rubric ? rubric(c, text, points) : reference(c, text);
         List<String> doubts = new ArrayList<>(r.doubts);
         doubts.addAll(doubts(c, text));
         double score = r.score;
@@ -144,7 +145,8 @@ public final class EssayRubricPlugin implements GraderPlugin<EssayConfig> {
                 default -> score;
             };
             lengthWords += switch (policy) {
-                case "penalise" -> " The score is halved for that.";
+                case "penalise" -> " The score is halved for that: " + pts(score * points) + " of " + pts(points)
+                        + (points == 1 ? " point." : " points.");
                 case "zero" -> " The answer earns no credit outside the bounds.";
                 default -> "";
             };
@@ -170,9 +172,15 @@ public final class EssayRubricPlugin implements GraderPlugin<EssayConfig> {
     private record Result(double score, List<String> notes, String summary, String evidence, List<String> doubts) {
     }
 
-    private static Result rubric(EssayConfig c, Text text) {
+    /**
+     * The rubric's points are the instructor's weights; the student reads points of the question: a criterion worth
+     * 1 of a rubric's 3 on a 2-point question is worth 0.67 points, and an answer that meets two such criteria
+     * earns 1.33 of 2 points.
+     */
+    private static Result rubric(EssayConfig c, Text text, double questionPoints) {
         EvidenceMatcher m = new EvidenceMatcher(text);
         double total = c.criteria().stream().mapToDouble(EssayConfig.Criterion::points).sum();
+        double perWeight = total == 0 ? 0 : questionPoints / total;
         double earned = 0;
         List<String> notes = new ArrayList<>();
         StringBuilder ev = new StringBuilder();
@@ -180,14 +188,15 @@ public final class EssayRubricPlugin implements GraderPlugin<EssayConfig> {
         for (EssayConfig.Criterion cr : c.criteria()) {
             Optional<List<EvidenceMatcher.Span>> found = m.find(cr.evidence());
             String what = cr.description() == null ? cr.id() : cr.description();
+            String worth = pts(cr.points() * perWeight);
             if (found.isPresent()) {
                 spans += found.get().size();
                 earned += cr.points();
                 notes.add(cr.id());
-                ev.append("- ✓ ").append(what).append(" (").append(pts(cr.points())).append(" of ").append(pts(cr.points()))
+                ev.append("- ✓ ").append(what).append(" (").append(worth).append(" of ").append(worth)
                         .append("): ").append(quotes(text, found.get())).append('\n');
             } else {
-                ev.append("- ✗ ").append(what).append(" (0 of ").append(pts(cr.points())).append("): not found in your answer.\n");
+                ev.append("- ✗ ").append(what).append(" (0 of ").append(worth).append("): not found in your answer.\n");
             }
         }
         for (EssayConfig.Misconception mc : c.misconceptions()) {
@@ -197,17 +206,17 @@ public final class EssayRubricPlugin implements GraderPlugin<EssayConfig> {
                 earned -= penalty;
                 notes.add(mc.id());
                 ev.append("- ✗ ").append(mc.feedback() != null ? mc.feedback() : mc.description() != null ? mc.description() : mc.id())
-                        .append(" (−").append(pts(penalty)).append("): ").append(quotes(text, found.get())).append('\n');
+                        .append(" (−").append(pts(penalty * perWeight)).append("): ").append(quotes(text, found.get())).append('\n');
             }
         }
-        double score = total == 0 ? 0 : Math.max(0, earned) / total;
+        double score = total == 0 ? 0 : Math.min(1, Math.max(0, earned) / total);
         List<String> doubts = new ArrayList<>();
         if (score > 0 && spans == 1 && text.words >= 60) {
             doubts.add("the credit rests on a single phrase in a long answer");
         }
-        String summary = score >= 1 ? "Everything the rubric asks for is in your answer."
-                : "Your answer earns " + pts(Math.max(0, earned)) + " of " + pts(total) + " points; the list below shows what "
-                + "counted and what is missing.";
+        String ofPoints = pts(score * questionPoints) + " of " + pts(questionPoints) + (questionPoints == 1 ? " point" : " points");
+        String summary = score >= 1 ? "Everything the rubric asks for is in your answer: " + ofPoints + "."
+                : "Your answer earns " + ofPoints + "; the list below shows what counted and what is missing.";
         return new Result(score, notes, summary, ev.toString().trim(), doubts);
     }
 
@@ -222,8 +231,10 @@ public final class EssayRubricPlugin implements GraderPlugin<EssayConfig> {
         return String.join(", ", q);
     }
 
-    private static String pts(double p) {
-        return p == Math.rint(p) ? String.valueOf((long) p) : String.format(Locale.ROOT, "%.1f", p);
+    /** Points as a person writes them: 2, 0.5, 1.33 (two decimals at most, none that are zero). */
+    static String pts(double p) {
+        return java.math.BigDecimal.valueOf(p).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
     }
 
     /** Overlap of the answer's stems with the closest reference's: 0.8·recall + 0.2·precision. */

@@ -32,7 +32,11 @@ class EssayRubricPluginTest {
             new ConfigBinder(Validation.buildDefaultValidatorFactory().getValidator()));
 
     static CatalogQuestion question(String yaml) throws Exception {
-        return LOADER.prepare(new QuestionDef("t/q", "Q", "", 1, "essay-rubric", (ObjectNode) Json.yaml().readTree(yaml),
+        return question(yaml, 1);
+    }
+
+    static CatalogQuestion question(String yaml, double points) throws Exception {
+        return LOADER.prepare(new QuestionDef("t/q", "Q", "", points, "essay-rubric", (ObjectNode) Json.yaml().readTree(yaml),
                 "Say what the post says.", null), QuestionResources.NONE);
     }
 
@@ -55,6 +59,50 @@ class EssayRubricPluginTest {
                 .isEqualTo(QuestionTestRunner.Outcome.PASS));
     }
 
+    /** A rubric whose weights add up to 4, on a question worth 3 points. */
+    static final String WEIGHTED = """
+            mode: rubric
+            criteria:
+              - {id: loss, description: names the loss, points: 1, evidence: {pattern: '(?i)\\bmse\\b'}}
+              - {id: optimiser, description: names the optimiser, points: 1, evidence: {pattern: '(?i)\\bsgd\\b'}}
+              - {id: decay, description: explains weight decay, points: 2, evidence: {pattern: '(?i)weight decay'}}
+            misconceptions:
+              - {id: ADAM, description: Adam is not Eq. 6, penalty: 1, evidence: {pattern: '(?i)\\badam\\b'}}
+            """;
+
+    @Test
+    void feedbackSpeaksInTheQuestionsPointsNotInTheRubricsWeights() throws Exception {
+        CatalogQuestion q = question(WEIGHTED, 3);
+
+        Grade partly = grade(q, "The loss is MSE and weight decay keeps the weights small.");
+        assertThat(partly.score()).isEqualTo(0.75);
+        assertThat(text(partly)).contains("Your answer earns 2.25 of 3 points")
+                .contains("✓ names the loss (0.75 of 0.75)").contains("✗ names the optimiser (0 of 0.75)")
+                .contains("✓ explains weight decay (1.5 of 1.5)").doesNotContain("of 4");
+
+        Grade penalised = grade(q, "The loss is MSE, trained with Adam, and weight decay keeps the weights small.");
+        assertThat(penalised.score()).isEqualTo(0.5);
+        assertThat(text(penalised)).contains("earns 1.5 of 3 points").contains("(−0.75)");
+
+        Grade full = grade(q, "MSE as the loss, SGD as the optimiser, and weight decay as the penalty.");
+        assertThat(full.score()).isEqualTo(1.0);
+        assertThat(text(full)).contains("3 of 3 points");
+    }
+
+    @Test
+    void aOnePointQuestionSaysPoint() throws Exception {
+        Grade g = grade(question(WEIGHTED, 1), "MSE and SGD.");
+        assertThat(text(g)).contains("earns 0.5 of 1 point;");
+    }
+
+    @Test
+    void pointsAreWrittenAsPeopleWriteThem() {
+        assertThat(EssayRubricPlugin.pts(2)).isEqualTo("2");
+        assertThat(EssayRubricPlugin.pts(0)).isEqualTo("0");
+        assertThat(EssayRubricPlugin.pts(2.0 / 3 * 2)).isEqualTo("1.33");
+        assertThat(EssayRubricPlugin.pts(0.5)).isEqualTo("0.5");
+    }
+
     static final String TIMES = """
             mode: rubric
             criteria:
@@ -75,7 +123,8 @@ class EssayRubricPluginTest {
 
     @Test
     void evidenceIsQuotedAndMissingCriteriaSayWhatWasExpected() throws Exception {
-        Grade g = grade(question(TIMES), "Their reproduction of the entry needed 5 min 56 s to train.");
+        // A two-point question whose rubric weighs its two criteria a point each: the weights are the points.
+        Grade g = grade(question(TIMES, 2), "Their reproduction of the entry needed 5 min 56 s to train.");
         assertThat(g.score()).isEqualTo(0.5);
         assertThat(text(g)).contains("✓ baseline time 356 s (1 of 1): “5 min 56 s”")
                 .contains("✗ 94 % accuracy (0 of 1): not found in your answer.");
@@ -101,7 +150,7 @@ class EssayRubricPluginTest {
         CatalogQuestion q = question(TIMES + """
                 misconceptions:
                   - {id: SWAPPED, penalty: 1, evidence: {pattern: 'baseline\\D{0,40}297'}, feedback: 297 s is the final time}
-                """);
+                """, 2);
         Grade g = grade(q, "The baseline was 297 s; the final run took 356 s at 94%.");
         assertThat(g.notes()).contains("SWAPPED", "baseline", "accuracy");
         assertThat(g.score()).isEqualTo(0.5);
