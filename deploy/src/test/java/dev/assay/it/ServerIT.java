@@ -108,6 +108,7 @@ class ServerIT {
         assertThat(pluginCheck.path("autoencoder-dl4j.device").asText()).as("the CPU build says where DL4J trains")
                 .isEqualTo("CPU");
         assertThat(pluginCheck.path("autoencoder-dl4j.deviceReason").asText()).contains("CPU backend only");
+        assertThat(pluginCheck.path("token-sequence.workers").asText()).as("each plugin's bulkhead").startsWith("share ");
         Reply questions = get("/api/questions?pack=hw7");
         assertThat(questions.status()).isEqualTo(200);
         assertThat(questions.json()).hasSize(14);
@@ -123,6 +124,7 @@ class ServerIT {
                 "token-sequence", "essay-rubric", "autoencoder-dl4j");
         for (JsonNode p : plugins.json().path("plugins")) {
             assertThat(p.path("origin").asText()).as("each plugin from its own folder").endsWith("/" + p.path("id").asText());
+            assertThat(p.path("share").asInt()).as("each plugin's share of the workers").isPositive();
         }
     }
 

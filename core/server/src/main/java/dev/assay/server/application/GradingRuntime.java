@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ValidatorFactory;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The engine of this server: plugins loaded once, one bounded grading pool, limits from configuration. */
@@ -42,8 +43,8 @@ public class GradingRuntime {
 
     /** Per plugin, overriding the share: {@code autoencoder-dl4j=1, matrix-calculus=2}. */
     @Inject
-    @ConfigProperty(name = "assay.grading.plugin-shares", defaultValue = "")
-    String pluginShares;
+    @ConfigProperty(name = "assay.grading.plugin-shares")
+    Optional<String> pluginShares;
 
     /** The most answers of one plugin that may wait for its share. */
     @Inject
@@ -62,7 +63,7 @@ public class GradingRuntime {
         if (workers > 0) {
             settings = settings.withWorkers(workers);
         }
-        settings = settings.withPluginShare(pluginShare).withPluginShares(EngineSettings.parseShares(pluginShares))
+        settings = settings.withPluginShare(pluginShare).withPluginShares(EngineSettings.parseShares(pluginShares.orElse("")))
                 .withPluginQueue(pluginQueue);
         engines = Engines.create(GradingRuntime.class.getClassLoader(), PluginRegistry.parseDirs(pluginsDir),
                 settings, validation.getValidator());
