@@ -296,13 +296,11 @@ public final class GradingEngine implements AutoCloseable {
         record Key(String pluginId, CallKind kind) {
         }
 
-        final int share;
         final Semaphore permits;
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger waiting = new AtomicInteger();
 
         Lane(int share) {
-            this.share = share;
             this.permits = new Semaphore(share, true);
         }
     }
