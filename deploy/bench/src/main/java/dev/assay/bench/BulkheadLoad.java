@@ -115,6 +115,7 @@ public final class BulkheadLoad {
                     return null;
                 }));
             }
+            long gcBefore = gcMillis();
             long started = System.nanoTime();
             go.countDown();
             Thread.sleep(2_000);
@@ -123,6 +124,7 @@ public final class BulkheadLoad {
                 f.get();
             }
             double trainingSeconds = (System.nanoTime() - started) / 1e9;
+            long gcDuring = gcMillis() - gcBefore;
             trainingDone.set(true);
             long[] all = new long[0];
             for (int c = 0; c < clients; c++) {
@@ -140,6 +142,8 @@ public final class BulkheadLoad {
                             + "max %s, refused or failed: %s%n", clients, pauseMillis, all.length, ms(percentile(all, 0.50)),
                     ms(percentile(all, 0.99)), ms(all.length == 0 ? 0 : all[all.length - 1]),
                     tokenRefusals.isEmpty() ? "none" : new TreeMap<>(tokenRefusals));
+            System.out.printf(Locale.ROOT, "garbage collection meanwhile: %.1f s in all; load average %s%n", gcDuring / 1e3,
+                    Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0]);
         }
     }
 
@@ -187,6 +191,11 @@ public final class BulkheadLoad {
                     Files.readAllBytes(packDir.resolve(f.getValue()))));
         }
         return new Answer(text, attachments);
+    }
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private static long percentile(long[] sorted, double p) {
