@@ -142,8 +142,9 @@ public final class BulkheadLoad {
                             + "max %s, refused or failed: %s%n", clients, pauseMillis, all.length, ms(percentile(all, 0.50)),
                     ms(percentile(all, 0.99)), ms(all.length == 0 ? 0 : all[all.length - 1]),
                     tokenRefusals.isEmpty() ? "none" : new TreeMap<>(tokenRefusals));
-            System.out.printf(Locale.ROOT, "garbage collection meanwhile: %.1f s in all; load average %s%n", gcDuring / 1e3,
-                    Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0]);
+            System.out.printf(Locale.ROOT, "garbage collection meanwhile: %.1f s in all; load average %.1f on %d cores%n",
+                    gcDuring / 1e3, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
         }
     }
 
