@@ -18,6 +18,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 public final class Problem {
     static final int MIN_DIM = 2;
     static final int MAX_DIM = 9;
+    private static final long FLOAT_SALT = 0x632BE59BD9B4E019L;
 
     final MatrixConfig config;
     final Symbols symbols = new Symbols();
@@ -78,12 +79,108 @@ public final class Problem {
                 problems.add(new dev.assay.api.ConfigProblem(at + ".definition", e.getMessage()));
             }
         }
+        boolean allExact = true;
+        for (MatrixConfig.DerivedDecl d : config.derived()) {
+            if (definitions.containsKey(d.name())) {
+                allExact &= ExactEvaluator.rational(definitions.get(d.name()));
+            } else if (d.decomposition() != null) {
+                Spectral s = spectral(d.of());
+                if (s == null) {
+                    allExact = false;
+                } else {
+                    spectra.put(d.name(), s);
+                }
+            }
+        }
+        for (Spectral s : spectra.values()) { // one matrix cannot be drawn two ways
+            allExact &= spectra.values().stream().noneMatch(o -> o.base().equals(s.base()) && o.gram() != s.gram());
+        }
+        exact = allExact;
     }
 
-    /** One random instance: dimensions that satisfy the constraints and values for every symbol. */
+    /**
+     * How the eigen-decomposition of {@code of} is drawn exactly, or null when it cannot be: a
+     * square matrix symbol is drawn as QΛQᵀ; a definition α·YYᵀ or α·YᵀY (α scalar, Y a matrix
+     * symbol) as YYᵀ's or YᵀY's with Y = Q·D·Z drawn (Q, Z orthogonal, D diagonal).
+     */
+    private Spectral spectral(String of) {
+        Symbols.Shape shape = symbols.shape(of);
+        if (shape == null || shape.scalar()) {
+            return null;
+        }
+        if (!definitions.containsKey(of)) {
+            return isDrawn(of) && shape.rows().equals(shape.cols()) ? new Spectral(of, false, false, List.of()) : null;
+        }
+        List<Expr> scalars = new ArrayList<>();
+        List<Expr> matrices = new ArrayList<>();
+        try {
+            factors(definitions.get(of), scalars, matrices);
+        } catch (AnswerException e) {
+            return null;
+        }
+        if (matrices.size() != 2) {
+            return null;
+        }
+        Expr a = matrices.get(0);
+        Expr b = matrices.get(1);
+        if (a instanceof Expr.Sym y && b instanceof Expr.Transpose t && t.x().equals(y) && isDrawn(y.name())) {
+            return new Spectral(y.name(), true, false, scalars);
+        }
+        if (b instanceof Expr.Sym y && a instanceof Expr.Transpose t && t.x().equals(y) && isDrawn(y.name())
+                && !config.centre().contains(y.name())) { // a centred Y's right singular vectors would need square roots
+            return new Spectral(y.name(), true, true, scalars);
+        }
+        return null;
+    }
+
+    private boolean isDrawn(String name) {
+        return config.symbols().stream().anyMatch(s -> s.name().equals(name));
+    }
+
+    /** The factors of a product (through minus signs and divisions by scalars), scalars apart. */
+    private void factors(Expr e, List<Expr> scalars, List<Expr> matrices) throws AnswerException {
+        if (e instanceof Expr.Product p) {
+            for (Expr x : p.factors()) {
+                factors(x, scalars, matrices);
+            }
+        } else if (e instanceof Expr.Neg n) {
+            scalars.add(new Expr.Num(-1));
+            factors(n.x(), scalars, matrices);
+        } else if (e instanceof Expr.Div d) {
+            factors(d.num(), scalars, matrices);
+            scalars.add(new Expr.Inverse(d.den()));
+        } else if (new ShapeChecker(symbols).shape(e).scalar()) {
+            scalars.add(e);
+        } else {
+            matrices.add(e);
+        }
+    }
+
+    /**
+     * An eigen-decomposition drawn exactly.
+     *
+     * @param base            the matrix symbol drawn with a known decomposition
+     * @param gram            the decomposition is of α·YYᵀ or α·YᵀY for Y = base; else of base itself
+     * @param transposedFirst α·YᵀY rather than α·YYᵀ
+     * @param scalars         the factors of α
+     */
+    record Spectral(String base, boolean gram, boolean transposedFirst, List<Expr> scalars) {
+    }
+
+    /** Decomposed symbols drawn exactly, by name. */
+    final Map<String, Spectral> spectra = new LinkedHashMap<>();
+    /** Whether every symbol can be drawn exactly (else every comparison is in floating point). */
+    final boolean exact;
+
+    /** The trial's dimensions: the same for its floating-point and its exact values. */
+    Map<String, Integer> dims(long seed) {
+        return dims(new SplittableRandom(seed));
+    }
+
+    /** One random instance in floating point: dimensions that satisfy the constraints and values for every symbol. */
     Map<String, Object> trial(long seed) throws InterruptedException {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        Map<String, Integer> dims = dims(rnd);
+        Map<String, Integer> dims = dims(seed);
+        SplittableRandom rnd = new SplittableRandom(seed ^ FLOAT_SALT);
         Map<String, Object> values = new HashMap<>();
         dims.forEach((k, v) -> values.put(k, v.doubleValue()));
         for (MatrixConfig.SymbolDecl s : config.symbols()) {

@@ -1,0 +1,99 @@
+package dev.assay.plugins.matrix;
+
+import java.util.Arrays;
+
+/**
+ * A value modulo a trial's prime: a scalar, a matrix, or c·I of whatever size the context needs
+ * (or of a known size, for {@code I_k}); entries in the field's Montgomery form; with the
+ * {@link Bound} of the rational function it is a value of.
+ */
+final class ModVal {
+    enum Kind { SCALAR, EYE, MATRIX }
+
+    final Kind kind;
+    final int rows;
+    final int cols;
+    /** Row-major entries; one entry (the coefficient) for SCALAR and EYE. */
+    final long[] data;
+    final Bound bound;
+    /** An identity's size when it is known ({@code I_k}), else −1. */
+    final int eyeSize;
+
+    private ModVal(Kind kind, int rows, int cols, long[] data, Bound bound, int eyeSize) {
+        this.kind = kind;
+        this.rows = rows;
+        this.cols = cols;
+        this.data = data;
+        this.bound = bound;
+        this.eyeSize = eyeSize;
+    }
+
+    static ModVal scalar(long v, Bound b) {
+        return new ModVal(Kind.SCALAR, 1, 1, new long[]{v}, b, -1);
+    }
+
+    static ModVal eye(long c, Bound b, int size) {
+        return new ModVal(Kind.EYE, size, size, new long[]{c}, b, size);
+    }
+
+    static ModVal matrix(int rows, int cols, long[] data, Bound b) {
+        return new ModVal(Kind.MATRIX, rows, cols, data, b, -1);
+    }
+
+    ModVal withBound(Bound b) {
+        return new ModVal(kind, rows, cols, data, b, eyeSize);
+    }
+
+    boolean isMatrix() {
+        return kind == Kind.MATRIX;
+    }
+
+    long coefficient() {
+        return data[0];
+    }
+
+    long get(int r, int c) {
+        return data[r * cols + c];
+    }
+
+    /** As a matrix of size n×n where an identity must become one. */
+    ModVal asMatrix(PrimeField f, int n) {
+        if (kind == Kind.MATRIX) {
+            return this;
+        }
+        long[] d = new long[n * n];
+        for (int i = 0; i < n; i++) {
+            d[i * n + i] = data[0];
+        }
+        return matrix(n, n, d, bound);
+    }
+
+    /**
+     * The entries as they are compared: a matrix's, or the coefficient of a scalar or of an
+     * identity standing alone (compared as the scalar it scales, as in floating point).
+     */
+    long[] entries() {
+        return data;
+    }
+
+    int compareRows() {
+        return kind == Kind.MATRIX ? rows : 1;
+    }
+
+    int compareCols() {
+        return kind == Kind.MATRIX ? cols : 1;
+    }
+
+    boolean sameEntries(ModVal o) {
+        return compareRows() == o.compareRows() && compareCols() == o.compareCols() && Arrays.equals(data, o.data);
+    }
+
+    boolean isZero() {
+        for (long x : data) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
