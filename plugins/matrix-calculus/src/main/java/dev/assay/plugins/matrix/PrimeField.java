@@ -154,18 +154,22 @@ final class PrimeField {
         return of(rnd.nextLong(p));
     }
 
+    /** Fractions read back from residues have numerator and denominator below this: 1/2, 3/4, 1/n², … */
+    static final long FRACTION_LIMIT = 1L << 20;
+
     /**
-     * The fraction a/b with |a|, b below √(p/2) that this element equals, or null if there is none
-     * (Wang's rational reconstruction). Such a fraction, when it exists, is unique.
+     * The fraction a/b with |a|, b below {@link #FRACTION_LIMIT} that this element equals, or null
+     * if there is none (Wang's rational reconstruction; unique, as 2·limit² < p). Only about 2⁻²¹ of
+     * the residues have one, so a residue that is not such a fraction rarely looks like one.
      */
     long[] fraction(long a) {
         BigInteger m = BigInteger.valueOf(p);
-        BigInteger bound = m.shiftRight(1).sqrt();
+        BigInteger bound = BigInteger.valueOf(FRACTION_LIMIT);
         BigInteger r0 = m;
         BigInteger r1 = BigInteger.valueOf(value(a));
         BigInteger t0 = BigInteger.ZERO;
         BigInteger t1 = BigInteger.ONE;
-        while (r1.compareTo(bound) > 0) {
+        while (r1.compareTo(bound) >= 0) {
             BigInteger[] qr = r0.divideAndRemainder(r1);
             r0 = r1;
             r1 = qr[1];
@@ -173,7 +177,7 @@ final class PrimeField {
             t0 = t1;
             t1 = t;
         }
-        if (t1.signum() == 0 || t1.abs().compareTo(bound) > 0 || !r1.gcd(t1).equals(BigInteger.ONE)) {
+        if (t1.signum() == 0 || t1.abs().compareTo(bound) >= 0 || !r1.gcd(t1).equals(BigInteger.ONE)) {
             return null;
         }
         if (t1.signum() < 0) {

@@ -215,6 +215,17 @@ final class Trials {
         }
     }
 
+    /** An identity multiple c·I next to a matrix is compared as that matrix's size of it; standing alone, as c. */
+    private static ModVal[] aligned(PrimeField f, ModVal x, ModVal y) {
+        if (x.kind == ModVal.Kind.EYE && y.isMatrix() && y.rows == y.cols) {
+            return new ModVal[]{x.asMatrix(f, y.rows), y};
+        }
+        if (y.kind == ModVal.Kind.EYE && x.isMatrix() && x.rows == x.cols) {
+            return new ModVal[]{x, y.asMatrix(f, x.rows)};
+        }
+        return new ModVal[]{x, y};
+    }
+
     /** Whether a and b are equal on every trial. */
     static boolean same(Values a, Values b) throws InterruptedException {
         if (exactly(a, b)) {
@@ -224,7 +235,8 @@ final class Trials {
                 if (x == null || y == null) {
                     return false;
                 }
-                if (!x.sameEntries(y)) {
+                ModVal[] xy = aligned(a.trials.exact(i, 0).field(), x, y);
+                if (!xy[0].sameEntries(xy[1])) {
                     return false;
                 }
                 decidable(x.bound.difference(y.bound));
@@ -289,7 +301,8 @@ final class Trials {
                 return Double.NaN;
             }
             PrimeField f = a.trials.exact(i, 0).field();
-            Long alpha = multiple(f, x, y);
+            ModVal[] xy = aligned(f, x, y);
+            Long alpha = multiple(f, xy[0], xy[1]);
             long[] here = alpha == null ? null : f.fraction(alpha);
             if (here == null || fraction != null && (here[0] != fraction[0] || here[1] != fraction[1])) {
                 return Double.NaN;
@@ -345,7 +358,8 @@ final class Trials {
                     return false;
                 }
                 ExactTrial t = s.trials.exact(i, point);
-                Long alpha = multiple(t.field(), x, transposed ? t.evaluator().transpose(y) : y);
+                ModVal[] xy = aligned(t.field(), x, transposed ? t.evaluator().transpose(y) : y);
+                Long alpha = multiple(t.field(), xy[0], xy[1]);
                 if (alpha == null || alpha == 0 || (!scalarMultiple && alpha != t.field().one)) {
                     return false;
                 }
