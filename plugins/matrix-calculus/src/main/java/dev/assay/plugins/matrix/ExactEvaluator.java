@@ -33,13 +33,16 @@ final class ExactEvaluator {
     private final PrimeField f;
     private final Map<String, ModVal> values;
     private final Map<String, Integer> dims;
+    /** What each dimension name stands for as a scalar: its size, or a random value (see {@link ExactTrial#symbolic}). */
+    private final Map<String, ModVal> dimensionScalars;
     /** Each node's value, kept only while a gradient is taken. */
     private Map<Expr, ModVal> memo;
 
-    ExactEvaluator(PrimeField f, Map<String, ModVal> values, Map<String, Integer> dims) {
+    ExactEvaluator(PrimeField f, Map<String, ModVal> values, Map<String, Integer> dims, Map<String, ModVal> dimensionScalars) {
         this.f = f;
         this.values = values;
         this.dims = dims;
+        this.dimensionScalars = dimensionScalars;
     }
 
     /** Whether the expression can be evaluated exactly: no norm to an odd power. */
@@ -74,9 +77,9 @@ final class ExactEvaluator {
             return number(n.value());
         }
         if (e instanceof Expr.Sym s) {
-            Integer dim = dims.get(s.name());
-            if (dim != null) {
-                return ModVal.scalar(f.of(dim), Bound.constant(dim, 1));
+            ModVal dimension = dimensionScalars.get(s.name());
+            if (dimension != null) {
+                return dimension;
             }
             ModVal v = values.get(s.name());
             if (v == null) {
@@ -86,7 +89,7 @@ final class ExactEvaluator {
         }
         if (e instanceof Expr.Identity id) {
             Integer size = id.dim().isEmpty() ? null : dims.get(id.dim());
-            return ModVal.eye(f.one, Bound.ONE, size == null ? -1 : size);
+            return size == null ? ModVal.eye(f.one, Bound.ONE, -1) : ModVal.eye(f.one, Bound.ONE, size, dimensionScalars.get(id.dim()));
         }
         if (e instanceof Expr.Neg n) {
             return neg(eval(n.x()));
@@ -165,7 +168,7 @@ final class ExactEvaluator {
     private static ModVal like(ModVal a, long[] d, Bound b) {
         return switch (a.kind) {
             case SCALAR -> ModVal.scalar(d[0], b);
-            case EYE -> ModVal.eye(d[0], b, a.eyeSize);
+            case EYE -> ModVal.eye(d[0], b, a, a);
             case MATRIX -> ModVal.matrix(a.rows, a.cols, d, b);
         };
     }
@@ -204,7 +207,7 @@ final class ExactEvaluator {
             return a;
         }
         if (a.kind == ModVal.Kind.EYE && b.kind == ModVal.Kind.EYE) {
-            return ModVal.eye(f.add(a.coefficient(), b.coefficient()), bound, Math.max(a.eyeSize, b.eyeSize));
+            return ModVal.eye(f.add(a.coefficient(), b.coefficient()), bound, a, b);
         }
         if (a.kind == ModVal.Kind.EYE || b.kind == ModVal.Kind.EYE) {
             ModVal m = a.isMatrix() ? a : b;
@@ -227,7 +230,7 @@ final class ExactEvaluator {
             long c = f.mul(a.coefficient(), b.coefficient());
             Bound bound = a.bound.times(b.bound, 1);
             return a.kind == ModVal.Kind.EYE || b.kind == ModVal.Kind.EYE
-                    ? ModVal.eye(c, bound, Math.max(a.eyeSize, b.eyeSize)) : ModVal.scalar(c, bound);
+                    ? ModVal.eye(c, bound, a, b) : ModVal.scalar(c, bound);
         }
         if (!a.isMatrix()) {
             return scale(b, a.coefficient(), a.bound);
@@ -320,9 +323,10 @@ final class ExactEvaluator {
             case SCALAR -> a;
             case EYE -> {
                 if (a.eyeSize < 0) {
-                    throw new Undecidable("the trace of $I$ depends on its size: write $I_k$ with the size you mean.");
+                    throw new Undecidable("The trace of $I$ depends on its size: write $I_k$ with the size you mean.");
                 }
-                yield ModVal.scalar(f.mul(a.coefficient(), f.of(a.eyeSize)), a.bound.sumOf(a.eyeSize));
+                ModVal count = count(a);
+                yield ModVal.scalar(f.mul(a.coefficient(), count.coefficient()), a.bound.times(count.bound, 1));
             }
             case MATRIX -> {
                 long s = 0;
@@ -339,9 +343,11 @@ final class ExactEvaluator {
             case SCALAR -> ModVal.scalar(f.mul(a.coefficient(), a.coefficient()), a.bound.squaredNorm(1));
             case EYE -> {
                 if (a.eyeSize < 0) {
-                    throw new Undecidable("the norm of $I$ depends on its size: write $I_k$ with the size you mean.");
+                    throw new Undecidable("The norm of $I$ depends on its size: write $I_k$ with the size you mean.");
                 }
-                yield ModVal.scalar(f.mul(f.mul(a.coefficient(), a.coefficient()), f.of(a.eyeSize)), a.bound.squaredNorm(a.eyeSize));
+                ModVal count = count(a);
+                yield ModVal.scalar(f.mul(f.mul(a.coefficient(), a.coefficient()), count.coefficient()),
+                        a.bound.squaredNorm(1).times(count.bound, 1));
             }
             case MATRIX -> {
                 long s = 0;
@@ -351,6 +357,11 @@ final class ExactEvaluator {
                 yield ModVal.scalar(s, a.bound.squaredNorm(a.data.length));
             }
         };
+    }
+
+    /** How many ones a trace of the identity c·I adds up: its dimension as a scalar, or its size. */
+    private ModVal count(ModVal eye) {
+        return eye.eyeCount != null ? eye.eyeCount : ModVal.scalar(f.of(eye.eyeSize), Bound.constant(eye.eyeSize, 1));
     }
 
     /** The Frobenius inner product ⟨a, b⟩, an identity of unknown size counting as a scalar. */
@@ -368,8 +379,10 @@ final class ExactEvaluator {
             return f.mul(trace(m).coefficient(), c.coefficient());
         }
         long product = f.mul(a.coefficient(), b.coefficient());
-        int size = Math.max(a.eyeSize, b.eyeSize);
-        return a.kind == ModVal.Kind.EYE && b.kind == ModVal.Kind.EYE && size > 0 ? f.mul(product, f.of(size)) : product;
+        if (a.kind == ModVal.Kind.EYE && b.kind == ModVal.Kind.EYE && (a.eyeSize >= 0 || b.eyeSize >= 0)) {
+            return f.mul(product, count(a.eyeSize >= 0 ? a : b).coefficient());
+        }
+        return product;
     }
 
     // ------------------------------------------------------------------ gradients

@@ -17,20 +17,32 @@ import java.util.SplittableRandom;
  * does not fails at a random one. Which k eigenpairs are "top" has no meaning modulo p and needs
  * none: an identity true for the top k is true for any k (the eigenpairs play symmetric parts).
  *
- * @param point 0 for the trial's point; 1, … for twins with the same dimensions and prime
+ * <p>Dimensions are small integers, so a polynomial in them can vanish at every size drawn
+ * ({@code (n-4)(n-5)…(n-9)}). A trial is therefore also drawn with each dimension name, where it
+ * is used as a number ({@code \frac{1}{n}}, the trace of {@code I_n}), given a random value
+ * instead of its size ({@link #symbolic}): there such a polynomial is a polynomial like any other.
+ *
+ * @param point    0 for the trial's point; 1, … for twins with the same dimensions and prime
+ * @param symbolic whether dimension names stand for random values rather than their sizes
  */
-record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVal> values, int point) {
+record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVal> dimensionScalars,
+                  Map<String, ModVal> values, int point, boolean symbolic) {
     private static final long PRIME_SALT = 0x2545F4914F6CDD1DL;
     private static final long POINT_SALT = 0x9E3779B97F4A7C15L;
+    private static final long SYMBOLIC_SALT = 0x4F1BBCDCBFA53E0BL;
     private static final int ATTEMPTS = 8;
 
-    static ExactTrial draw(Problem p, long seed, int point) throws InterruptedException {
-        Map<String, Integer> dims = p.dims(seed);
+    static ExactTrial draw(Problem p, long seed, boolean large, int point, boolean symbolic) throws InterruptedException {
+        Map<String, Integer> dims = p.dims(seed, large);
         PrimeField f = PrimeField.draw(new SplittableRandom(seed ^ PRIME_SALT));
         SplittableRandom rnd = new SplittableRandom(seed + POINT_SALT * (point + 1));
+        SplittableRandom scalarRnd = new SplittableRandom(seed ^ SYMBOLIC_SALT);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Map<String, ModVal> scalars = new HashMap<>();
+            dims.forEach((name, size) -> scalars.put(name, symbolic ? ModVal.scalar(f.element(scalarRnd), Bound.RANDOM)
+                    : ModVal.scalar(f.of(size), Bound.constant(size, 1))));
             try {
-                return new ExactTrial(f, dims, new Drawing(p, f, dims, rnd).values(), point);
+                return new ExactTrial(f, dims, scalars, new Drawing(p, f, dims, scalars, rnd).values(), point, symbolic);
             } catch (ExactEvaluator.Singular | ExactEvaluator.NotRational e) {
                 // a definition singular at this point (probability ≤ degree / p): draw another point
             }
@@ -39,13 +51,20 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
     }
 
     ExactEvaluator evaluator() {
-        return new ExactEvaluator(field, values, dims);
+        return new ExactEvaluator(field, values, dims, dimensionScalars);
     }
 
     ExactEvaluator evaluator(Map<String, ModVal> replaced) {
         Map<String, ModVal> v = new HashMap<>(values);
         v.putAll(replaced);
-        return new ExactEvaluator(field, v, dims);
+        return new ExactEvaluator(field, v, dims, dimensionScalars);
+    }
+
+    /** The same trial with some symbols' values replaced. */
+    ExactTrial with(Map<String, ModVal> replaced) {
+        Map<String, ModVal> v = new HashMap<>(values);
+        v.putAll(replaced);
+        return new ExactTrial(field, dims, dimensionScalars, v, point, symbolic);
     }
 
     /** Draws one point. */
@@ -63,12 +82,12 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
         private record Factored(ModVal q, ModVal o, long[] d, long[] rowNorms, int t, ModVal y) {
         }
 
-        Drawing(Problem p, PrimeField f, Map<String, Integer> dims, SplittableRandom rnd) {
+        Drawing(Problem p, PrimeField f, Map<String, Integer> dims, Map<String, ModVal> scalars, SplittableRandom rnd) {
             this.p = p;
             this.f = f;
             this.dims = dims;
             this.rnd = rnd;
-            this.ops = new ExactEvaluator(f, values, dims);
+            this.ops = new ExactEvaluator(f, values, dims, scalars);
         }
 
         Map<String, ModVal> values() throws InterruptedException, ExactEvaluator.Singular, ExactEvaluator.NotRational {
@@ -225,11 +244,8 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
             for (int i = 0; i < Math.min(k, y.t()); i++) { // α·dᵢ²·‖zᵢ‖², then zeros
                 lambda[i] = f.mul(alpha.coefficient(), f.mul(f.mul(y.d()[i], y.d()[i]), s.transposedFirst() ? f.one : y.rowNorms()[i]));
             }
-            Bound b = alpha.bound.times(Bound.RANDOM.times(Bound.RANDOM, 1), 1).times(Bound.constant(MAX_NORM, 1), 1);
+            Bound b = alpha.bound.times(Bound.RANDOM.times(Bound.RANDOM, 1), 1).times(Bound.constant((double) y.t() * (y.t() + 1), 1), 1);
             return diagonal(lambda, b);
         }
-
-        /** ‖hᵢ‖² ≤ 9·10. */
-        private static final int MAX_NORM = Problem.MAX_DIM * (Problem.MAX_DIM + 1);
     }
 }

@@ -18,30 +18,44 @@ final class ModVal {
     final Bound bound;
     /** An identity's size when it is known ({@code I_k}), else −1. */
     final int eyeSize;
+    /**
+     * What a trace of this identity counts, as the scalar its dimension stands for in expressions
+     * (k, or the random value k is given when dimensions are checked as symbols); null: the size.
+     */
+    final ModVal eyeCount;
 
-    private ModVal(Kind kind, int rows, int cols, long[] data, Bound bound, int eyeSize) {
+    private ModVal(Kind kind, int rows, int cols, long[] data, Bound bound, int eyeSize, ModVal eyeCount) {
         this.kind = kind;
         this.rows = rows;
         this.cols = cols;
         this.data = data;
         this.bound = bound;
         this.eyeSize = eyeSize;
+        this.eyeCount = eyeCount;
     }
 
     static ModVal scalar(long v, Bound b) {
-        return new ModVal(Kind.SCALAR, 1, 1, new long[]{v}, b, -1);
+        return new ModVal(Kind.SCALAR, 1, 1, new long[]{v}, b, -1, null);
     }
 
     static ModVal eye(long c, Bound b, int size) {
-        return new ModVal(Kind.EYE, size, size, new long[]{c}, b, size);
+        return new ModVal(Kind.EYE, size, size, new long[]{c}, b, size, null);
+    }
+
+    /** c·I of a size a dimension names, counted (by traces and norms) as {@code count}. */
+    static ModVal eye(long c, Bound b, int size, ModVal count) {
+        return new ModVal(Kind.EYE, size, size, new long[]{c}, b, size, count);
+    }
+
+    /** c·I with the size and count of whichever of a and b knows them. */
+    static ModVal eye(long c, Bound b, ModVal a, ModVal o) {
+        ModVal known = a.kind == Kind.EYE && a.eyeSize >= 0 ? a : o;
+        return new ModVal(Kind.EYE, known.eyeSize, known.eyeSize, new long[]{c}, b, known.eyeSize,
+                known.kind == Kind.EYE ? known.eyeCount : null);
     }
 
     static ModVal matrix(int rows, int cols, long[] data, Bound b) {
-        return new ModVal(Kind.MATRIX, rows, cols, data, b, -1);
-    }
-
-    ModVal withBound(Bound b) {
-        return new ModVal(kind, rows, cols, data, b, eyeSize);
+        return new ModVal(Kind.MATRIX, rows, cols, data, b, -1, null);
     }
 
     boolean isMatrix() {

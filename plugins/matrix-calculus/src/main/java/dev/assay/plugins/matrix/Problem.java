@@ -18,6 +18,12 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 public final class Problem {
     static final int MIN_DIM = 2;
     static final int MAX_DIM = 9;
+    /**
+     * A large trial's smallest size. Identities that hold for every matrix up to some size exist
+     * (Cayley–Hamilton: for k×k matrices, a polynomial in traces of degree k), and for k ≤ 7 they
+     * can be typed within the parser's bounds; from 10 on, they need more than its 2,000 tokens.
+     */
+    static final int LARGE_MIN_DIM = 10;
     private static final long FLOAT_SALT = 0x632BE59BD9B4E019L;
 
     final MatrixConfig config;
@@ -96,6 +102,24 @@ public final class Problem {
             allExact &= spectra.values().stream().noneMatch(o -> o.base().equals(s.base()) && o.gram() != s.gram());
         }
         exact = allExact;
+        definitionsUseDimensions = definitions.values().stream().anyMatch(this::mentionsDimension)
+                || spectra.values().stream().anyMatch(sp -> sp.scalars().stream().anyMatch(this::mentionsDimension));
+    }
+
+    /** Whether the expression uses a dimension name as a number (n, 1/n) or names an identity's size (I_k). */
+    boolean mentionsDimension(Expr e) {
+        if (e instanceof Expr.Sym s && config.dimensions().names().contains(s.name())) {
+            return true;
+        }
+        if (e instanceof Expr.Identity id && !id.dim().isEmpty()) {
+            return true;
+        }
+        for (Expr c : e.children()) {
+            if (mentionsDimension(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -171,15 +195,19 @@ public final class Problem {
     final Map<String, Spectral> spectra = new LinkedHashMap<>();
     /** Whether every symbol can be drawn exactly (else every comparison is in floating point). */
     final boolean exact;
+    /** Whether a derived symbol's definition uses a dimension as a number (C = XX^T/n). */
+    final boolean definitionsUseDimensions;
 
-    /** The trial's dimensions: the same for its floating-point and its exact values. */
-    Map<String, Integer> dims(long seed) {
-        return dims(new SplittableRandom(seed));
+    /** The trial's dimensions (from 10 up for a large trial): the same for its floating-point and its exact values. */
+    Map<String, Integer> dims(long seed, boolean large) {
+        int names = config.dimensions().names().size();
+        return large ? dims(new SplittableRandom(seed), LARGE_MIN_DIM, LARGE_MIN_DIM + Math.max(3, names))
+                : dims(new SplittableRandom(seed), MIN_DIM, MAX_DIM);
     }
 
     /** One random instance in floating point: dimensions that satisfy the constraints and values for every symbol. */
-    Map<String, Object> trial(long seed) throws InterruptedException {
-        Map<String, Integer> dims = dims(seed);
+    Map<String, Object> trial(long seed, boolean large) throws InterruptedException {
+        Map<String, Integer> dims = dims(seed, large);
         SplittableRandom rnd = new SplittableRandom(seed ^ FLOAT_SALT);
         Map<String, Object> values = new HashMap<>();
         dims.forEach((k, v) -> values.put(k, v.doubleValue()));
@@ -211,12 +239,12 @@ public final class Problem {
         return values;
     }
 
-    private Map<String, Integer> dims(SplittableRandom rnd) {
+    private Map<String, Integer> dims(SplittableRandom rnd, int min, int max) {
         List<String> names = config.dimensions().names();
         for (int attempt = 0; attempt < 10_000; attempt++) {
             Map<String, Integer> d = new HashMap<>();
             for (String n : names) {
-                d.put(n, MIN_DIM + rnd.nextInt(MAX_DIM - MIN_DIM + 1));
+                d.put(n, min + rnd.nextInt(max - min + 1));
             }
             boolean ok = true;
             for (String[] lt : lessThan) {

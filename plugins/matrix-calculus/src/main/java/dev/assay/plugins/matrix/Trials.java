@@ -18,10 +18,15 @@ final class Trials {
     private static final long TRIAL_STRIDE = 0x9E3779B97F4A7C15L;
     static final String TOO_LARGE = "Your expression is too large to compare exactly (its degree or its coefficients are"
             + " beyond what a check can bound: powers of powers, or very long products). Simplify or expand it and submit again.";
+    static final String ONLY_AT_THESE_SIZES = "Your expression agrees with the answer at the sizes tried, but not as a formula"
+            + " in the dimensions: it depends on their values in a way the answer does not (or it uses a fact such as"
+            + " $\\operatorname{tr}(I_k) = k$ through a matrix that is only numerically the identity). Write the dimensions"
+            + " where they belong and submit again.";
 
     final Problem p;
     private final long[] seeds;
-    private final ExactTrial[][] exact;
+    /** [trial][point][0: dimensions as sizes, 1: as random values]. */
+    private final ExactTrial[][][] exact;
     private final List<Map<String, Object>> floating;
     /** Assignments (substitution mode) made on top of the drawn values, in order; empty for none. */
     private final Map<String, Expr> assigned;
@@ -34,7 +39,7 @@ final class Trials {
         for (int i = 0; i < seeds.length; i++) {
             seeds[i] = seed + TRIAL_STRIDE * (i + 1);
         }
-        this.exact = new ExactTrial[seeds.length][2];
+        this.exact = new ExactTrial[seeds.length][2][2];
         this.floating = new ArrayList<>();
         this.assigned = Map.of();
         this.base = null;
@@ -44,7 +49,7 @@ final class Trials {
     private Trials(Trials base, Map<String, Expr> assigned) {
         this.p = base.p;
         this.seeds = base.seeds;
-        this.exact = new ExactTrial[seeds.length][2];
+        this.exact = new ExactTrial[seeds.length][2][2];
         this.floating = new ArrayList<>();
         this.assigned = new LinkedHashMap<>(assigned);
         this.base = base;
@@ -60,13 +65,39 @@ final class Trials {
         return seeds.length;
     }
 
-    /** The exact trial i at point 0 (its own) or 1 (its twin); null when an assignment is undefined there. */
+    /** The last of several trials draws sizes from 10 up (see {@link Problem#LARGE_MIN_DIM}). */
+    private boolean large(int i) {
+        return i == seeds.length - 1 && seeds.length > 1;
+    }
+
+    /** Whether comparing these expressions needs the check with dimensions as random values. */
+    private boolean usesDimensions(Expr... exprs) {
+        if (p.definitionsUseDimensions || assigned.values().stream().anyMatch(p::mentionsDimension)) {
+            return true;
+        }
+        for (Expr e : exprs) {
+            if (p.mentionsDimension(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     ExactTrial exact(int i, int point) throws InterruptedException {
-        if (exact[i][point] == null) {
+        return exact(i, point, false);
+    }
+
+    /**
+     * The exact trial i at point 0 (its own) or 1 (its twin), with dimensions as sizes or as random
+     * values; null when an assignment is undefined there.
+     */
+    ExactTrial exact(int i, int point, boolean symbolic) throws InterruptedException {
+        int mode = symbolic ? 1 : 0;
+        if (exact[i][point][mode] == null) {
             if (base == null) {
-                exact[i][point] = ExactTrial.draw(p, seeds[i], point);
+                exact[i][point][mode] = ExactTrial.draw(p, seeds[i], large(i), point, symbolic);
             } else {
-                ExactTrial b = base.exact(i, point);
+                ExactTrial b = base.exact(i, point, symbolic);
                 if (b == null) {
                     return null;
                 }
@@ -80,12 +111,10 @@ final class Trials {
                 } catch (ExactEvaluator.Singular | ExactEvaluator.NotRational undefined) {
                     return null;
                 }
-                Map<String, ModVal> values = new HashMap<>(b.values());
-                values.putAll(replaced);
-                exact[i][point] = new ExactTrial(b.field(), b.dims(), values, point);
+                exact[i][point][mode] = b.with(replaced);
             }
         }
-        return exact[i][point];
+        return exact[i][point][mode];
     }
 
     /** Trial i's values in floating point. */
@@ -93,7 +122,7 @@ final class Trials {
         while (floating.size() <= i) {
             int t = floating.size();
             if (base == null) {
-                floating.add(p.trial(seeds[t]));
+                floating.add(p.trial(seeds[t], large(t)));
             } else {
                 Map<String, Object> v = new HashMap<>(base.floating(t));
                 for (Map.Entry<String, Expr> a : assigned.entrySet()) {
@@ -124,8 +153,9 @@ final class Trials {
         final Expr expr;
         /** Non-null: these are the values of expr's gradient with respect to this symbol. */
         private final String wrt;
-        private final ModVal[][] exact;
-        private final boolean[][] known;
+        /** [trial][point][0: dimensions as sizes, 1: as random values]. */
+        private final ModVal[][][] exact;
+        private final boolean[][][] known;
         /** What was singular, when a value is undefined. */
         Expr singular;
         private List<DMatrixRMaj> floating;
@@ -135,8 +165,8 @@ final class Trials {
             this.trials = trials;
             this.expr = expr;
             this.wrt = wrt;
-            this.exact = new ModVal[trials.size()][2];
-            this.known = new boolean[trials.size()][2];
+            this.exact = new ModVal[trials.size()][2][2];
+            this.known = new boolean[trials.size()][2][2];
         }
 
         boolean exactCapable() {
@@ -145,12 +175,17 @@ final class Trials {
 
         /** The exact value on trial i (point 0 or its twin 1), or null where it is undefined (a singular inverse). */
         ModVal exact(int i, int point) throws InterruptedException {
-            if (!known[i][point]) {
-                known[i][point] = true;
-                ExactTrial t = trials.exact(i, point);
+            return exact(i, point, false);
+        }
+
+        ModVal exact(int i, int point, boolean symbolic) throws InterruptedException {
+            int mode = symbolic ? 1 : 0;
+            if (!known[i][point][mode]) {
+                known[i][point][mode] = true;
+                ExactTrial t = trials.exact(i, point, symbolic);
                 if (t != null) {
                     try {
-                        exact[i][point] = wrt == null ? t.evaluator().eval(expr) : t.evaluator().gradient(expr, wrt);
+                        exact[i][point][mode] = wrt == null ? t.evaluator().eval(expr) : t.evaluator().gradient(expr, wrt);
                     } catch (ExactEvaluator.Singular s) {
                         singular = s.what;
                     } catch (ExactEvaluator.NotRational e) {
@@ -158,7 +193,7 @@ final class Trials {
                     }
                 }
             }
-            return exact[i][point];
+            return exact[i][point][mode];
         }
 
         /** Whether the value is undefined on every trial. */
@@ -226,20 +261,18 @@ final class Trials {
         return new ModVal[]{x, y};
     }
 
-    /** Whether a and b are equal on every trial. */
+    /**
+     * Whether a and b are equal on every trial. Where dimensions are used as numbers, they must be
+     * equal both with the dimensions' sizes and with random values in their place; equal only with
+     * the sizes is {@link Undecidable}, never credit.
+     */
     static boolean same(Values a, Values b) throws InterruptedException {
         if (exactly(a, b)) {
-            for (int i = 0; i < a.trials.size(); i++) {
-                ModVal x = a.exact(i, 0);
-                ModVal y = b.exact(i, 0);
-                if (x == null || y == null) {
-                    return false;
-                }
-                ModVal[] xy = aligned(a.trials.exact(i, 0).field(), x, y);
-                if (!xy[0].sameEntries(xy[1])) {
-                    return false;
-                }
-                decidable(x.bound.difference(y.bound));
+            if (!sameExactly(a, b, false)) {
+                return false;
+            }
+            if (a.trials.usesDimensions(a.expr, b.expr) && !sameExactly(a, b, true)) {
+                throw new Undecidable(ONLY_AT_THESE_SIZES);
             }
             return true;
         }
@@ -251,18 +284,30 @@ final class Trials {
         return true;
     }
 
-    /** Whether a is zero (the zero matrix, or 0) on every trial. */
+    private static boolean sameExactly(Values a, Values b, boolean symbolic) throws InterruptedException {
+        for (int i = 0; i < a.trials.size(); i++) {
+            ModVal x = a.exact(i, 0, symbolic);
+            ModVal y = b.exact(i, 0, symbolic);
+            if (x == null || y == null) {
+                return false;
+            }
+            ModVal[] xy = aligned(a.trials.exact(i, 0, symbolic).field(), x, y);
+            if (!xy[0].sameEntries(xy[1])) {
+                return false;
+            }
+            decidable(x.bound.difference(y.bound));
+        }
+        return true;
+    }
+
+    /** Whether a is zero (the zero matrix, or 0) on every trial; as {@link #same} where dimensions are numbers. */
     static boolean zero(Values a) throws InterruptedException {
         if (a.exactCapable()) {
-            for (int i = 0; i < a.trials.size(); i++) {
-                ModVal x = a.exact(i, 0);
-                if (x == null) {
-                    return false;
-                }
-                if (!x.isZero()) {
-                    return false;
-                }
-                decidable(x.bound);
+            if (!zeroExactly(a, false)) {
+                return false;
+            }
+            if (a.trials.usesDimensions(a.expr) && !zeroExactly(a, true)) {
+                throw new Undecidable(ONLY_AT_THESE_SIZES);
             }
             return true;
         }
@@ -271,6 +316,17 @@ final class Trials {
             if (!Numeric.agree(x, new DMatrixRMaj(x.numRows, x.numCols), a.scale(i), 0)) {
                 return false;
             }
+        }
+        return true;
+    }
+
+    private static boolean zeroExactly(Values a, boolean symbolic) throws InterruptedException {
+        for (int i = 0; i < a.trials.size(); i++) {
+            ModVal x = a.exact(i, 0, symbolic);
+            if (x == null || !x.isZero()) {
+                return false;
+            }
+            decidable(x.bound);
         }
         return true;
     }
@@ -368,6 +424,18 @@ final class Trials {
             }
             if (scalarMultiple && !alphas[0].equals(alphas[1])) {
                 return false; // the factor depends on the matrices: not the same condition
+            }
+        }
+        if (s.trials.usesDimensions(s.expr, r.expr)) {
+            for (int i = 0; i < s.trials.size(); i++) {
+                ModVal x = s.exact(i, 0, true);
+                ModVal y = r.exact(i, 0, true);
+                ExactTrial t = s.trials.exact(i, 0, true);
+                ModVal[] xy = x == null || y == null ? null : aligned(t.field(), x, transposed ? t.evaluator().transpose(y) : y);
+                Long alpha = xy == null ? null : multiple(t.field(), xy[0], xy[1]);
+                if (alpha == null || alpha == 0 || (!scalarMultiple && alpha != t.field().one)) {
+                    throw new Undecidable(ONLY_AT_THESE_SIZES);
+                }
             }
         }
         return true;

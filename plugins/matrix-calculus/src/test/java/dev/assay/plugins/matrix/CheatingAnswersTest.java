@@ -112,4 +112,27 @@ class CheatingAnswersTest {
         Grade wrong = Fixtures.grade("hw7/3bi-grad-w1", GRADIENT + " + W_1 " + huge);
         assertThat(wrong.notes()).as("residues that differ prove a difference, however large").contains("NOT_EQUIVALENT");
     }
+
+    @Test
+    void aPolynomialInADimensionThatVanishesAtTheSizesDrawnIsNotCredit() throws Exception {
+        // small trials draw n from 4 to 9 here, the large one from 12 to 13
+        Grade small = Fixtures.grade("hw7/3bi-grad-w1", GRADIENT + " + (n-4)(n-5)(n-6)(n-7)(n-8)(n-9) W_1");
+        assertThat(small.notes()).contains("NOT_EQUIVALENT");
+        Grade every = Fixtures.grade("hw7/3bi-grad-w1", GRADIENT + " + (n-4)(n-5)(n-6)(n-7)(n-8)(n-9)(n-10)(n-11)(n-12)(n-13) W_1");
+        assertThat(every.notes()).as("zero at every size drawn, not as a formula in n").containsExactly("CANNOT_DECIDE");
+        assertThat(every.status()).isEqualTo(Grade.Status.INVALID_ANSWER);
+        assertThat(every.score()).isZero();
+        assertThat(feedback(every)).contains("not as a formula in the dimensions");
+        Grade honest = Fixtures.grade("hw7/3bi-grad-w1", GRADIENT + " + \\operatorname{tr}(I_k) W_1 - k W_1 + \\frac{n}{n} W_1 - W_1");
+        assertThat(honest.notes()).as("dimensions used as numbers where they belong").containsExactly("EQUIVALENT");
+    }
+
+    @Test
+    void anIdentityThatHoldsOnlyForSmallMatricesIsNotTheGradient() throws Exception {
+        // Cayley–Hamilton for 2×2 matrices: zero whenever k = 2, which small trials draw 39 % of the time
+        Grade g = Fixtures.grade("hw7/3bi-grad-w1", GRADIENT + " + ((W_1W_2)^2 - \\operatorname{tr}(W_1W_2) W_1W_2 + \\frac{1}{2}"
+                + "(\\operatorname{tr}(W_1W_2)^2 - \\operatorname{tr}((W_1W_2)^2)) I_k) W_1");
+        assertThat(g.score()).isZero();
+        assertThat(g.notes()).contains("NOT_EQUIVALENT");
+    }
 }

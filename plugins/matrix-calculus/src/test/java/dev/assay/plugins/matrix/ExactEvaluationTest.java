@@ -81,7 +81,7 @@ class ExactEvaluationTest {
         Problem p = new Problem((MatrixConfig) Fixtures.hw7().question("hw7/3bii-pca").orElseThrow().ready().config());
         assertThat(p.exact).isTrue();
         for (long seed = 0; seed < 20; seed++) {
-            ExactTrial t = ExactTrial.draw(p, seed, 0);
+            ExactTrial t = ExactTrial.draw(p, seed, seed % 2 == 0, 0, seed % 3 == 0);
             assertThat(zeroAt(t, p, "C U_k - U_k \\Sigma_k^2")).isTrue();
             assertThat(zeroAt(t, p, "U_k^\\top U_k - I_k")).isTrue();
             assertThat(zeroAt(t, p, "C - \\frac{1}{n} X X^\\top")).isTrue();
@@ -116,7 +116,7 @@ class ExactEvaluationTest {
                 """);
         assertThat(p.exact).isTrue();
         for (long seed = 0; seed < 20; seed++) {
-            ExactTrial t = ExactTrial.draw(p, seed, 0);
+            ExactTrial t = ExactTrial.draw(p, seed, seed % 2 == 0, 0, seed % 3 == 0);
             assertThat(zeroAt(t, p, "G V - V L")).isTrue();
             assertThat(zeroAt(t, p, "V^\\top V - I_k")).isTrue();
             assertThat(zeroAt(t, p, "S P - P M")).isTrue();
