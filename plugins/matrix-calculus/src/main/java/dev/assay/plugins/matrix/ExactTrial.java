@@ -32,9 +32,18 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
     private static final long SYMBOLIC_SALT = 0x4F1BBCDCBFA53E0BL;
     private static final int ATTEMPTS = 8;
 
+    /** The trial's prime: the same for its twins and for its draw with dimensions as random values. */
+    static PrimeField prime(long seed) {
+        return PrimeField.draw(new SplittableRandom(seed ^ PRIME_SALT));
+    }
+
     static ExactTrial draw(Problem p, long seed, boolean large, int point, boolean symbolic) throws InterruptedException {
+        return draw(p, seed, prime(seed), large, point, symbolic);
+    }
+
+    static ExactTrial draw(Problem p, long seed, PrimeField f, boolean large, int point, boolean symbolic)
+            throws InterruptedException {
         Map<String, Integer> dims = p.dims(seed, large);
-        PrimeField f = PrimeField.draw(new SplittableRandom(seed ^ PRIME_SALT));
         SplittableRandom rnd = new SplittableRandom(seed + POINT_SALT * (point + 1));
         SplittableRandom scalarRnd = new SplittableRandom(seed ^ SYMBOLIC_SALT);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {

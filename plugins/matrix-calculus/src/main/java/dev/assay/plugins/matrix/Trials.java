@@ -27,6 +27,8 @@ final class Trials {
     private final long[] seeds;
     /** [trial][point][0: dimensions as sizes, 1: as random values]. */
     private final ExactTrial[][][] exact;
+    /** Each trial's prime, drawn once (shared with substituted trials). */
+    private final PrimeField[] primes;
     private final List<Map<String, Object>> floating;
     /** Assignments (substitution mode) made on top of the drawn values, in order; empty for none. */
     private final Map<String, Expr> assigned;
@@ -40,6 +42,7 @@ final class Trials {
             seeds[i] = seed + TRIAL_STRIDE * (i + 1);
         }
         this.exact = new ExactTrial[seeds.length][2][2];
+        this.primes = new PrimeField[seeds.length];
         this.floating = new ArrayList<>();
         this.assigned = Map.of();
         this.base = null;
@@ -50,6 +53,7 @@ final class Trials {
         this.p = base.p;
         this.seeds = base.seeds;
         this.exact = new ExactTrial[seeds.length][2][2];
+        this.primes = base.primes;
         this.floating = new ArrayList<>();
         this.assigned = new LinkedHashMap<>(assigned);
         this.base = base;
@@ -95,7 +99,10 @@ final class Trials {
         int mode = symbolic ? 1 : 0;
         if (exact[i][point][mode] == null) {
             if (base == null) {
-                exact[i][point][mode] = ExactTrial.draw(p, seeds[i], large(i), point, symbolic);
+                if (primes[i] == null) {
+                    primes[i] = ExactTrial.prime(seeds[i]);
+                }
+                exact[i][point][mode] = ExactTrial.draw(p, seeds[i], primes[i], large(i), point, symbolic);
             } else {
                 ExactTrial b = base.exact(i, point, symbolic);
                 if (b == null) {
@@ -369,6 +376,24 @@ final class Trials {
         return (double) fraction[0] / fraction[1];
     }
 
+    /** The non-zero factor c with s = c·r (or c·rᵀ) at one point of trial i (1 when no multiple is allowed), or null. */
+    private static Long conditionFactor(Values s, Values r, int i, int point, boolean symbolic, boolean scalarMultiple,
+                                        boolean transposed) throws InterruptedException {
+        ModVal x = s.exact(i, point, symbolic);
+        ModVal y = r.exact(i, point, symbolic);
+        if (x == null || y == null) {
+            return null;
+        }
+        ExactTrial t = s.trials.exact(i, point, symbolic);
+        ModVal[] xy = aligned(t.field(), x, transposed ? t.evaluator().transpose(y) : y);
+        Long alpha = multiple(t.field(), xy[0], xy[1]);
+        if (alpha == null || alpha == 0 || (!scalarMultiple && alpha != t.field().one)) {
+            return null;
+        }
+        decidable(x.bound.crossProduct(y.bound));
+        return alpha;
+    }
+
     /** The residue α with x = α·y, or null when x is no multiple of y (or y is zero). */
     private static Long multiple(PrimeField f, ModVal x, ModVal y) {
         if (x.compareRows() != y.compareRows() || x.compareCols() != y.compareCols()) {
@@ -408,19 +433,10 @@ final class Trials {
         for (int i = 0; i < s.trials.size(); i++) {
             Long[] alphas = new Long[scalarMultiple ? 2 : 1];
             for (int point = 0; point < alphas.length; point++) {
-                ModVal x = s.exact(i, point);
-                ModVal y = r.exact(i, point);
-                if (x == null || y == null) {
+                alphas[point] = conditionFactor(s, r, i, point, false, scalarMultiple, transposed);
+                if (alphas[point] == null) {
                     return false;
                 }
-                ExactTrial t = s.trials.exact(i, point);
-                ModVal[] xy = aligned(t.field(), x, transposed ? t.evaluator().transpose(y) : y);
-                Long alpha = multiple(t.field(), xy[0], xy[1]);
-                if (alpha == null || alpha == 0 || (!scalarMultiple && alpha != t.field().one)) {
-                    return false;
-                }
-                decidable(x.bound.crossProduct(y.bound));
-                alphas[point] = alpha;
             }
             if (scalarMultiple && !alphas[0].equals(alphas[1])) {
                 return false; // the factor depends on the matrices: not the same condition
@@ -428,12 +444,7 @@ final class Trials {
         }
         if (s.trials.usesDimensions(s.expr, r.expr)) {
             for (int i = 0; i < s.trials.size(); i++) {
-                ModVal x = s.exact(i, 0, true);
-                ModVal y = r.exact(i, 0, true);
-                ExactTrial t = s.trials.exact(i, 0, true);
-                ModVal[] xy = x == null || y == null ? null : aligned(t.field(), x, transposed ? t.evaluator().transpose(y) : y);
-                Long alpha = xy == null ? null : multiple(t.field(), xy[0], xy[1]);
-                if (alpha == null || alpha == 0 || (!scalarMultiple && alpha != t.field().one)) {
+                if (conditionFactor(s, r, i, 0, true, scalarMultiple, transposed) == null) {
                     throw new Undecidable(ONLY_AT_THESE_SIZES);
                 }
             }
