@@ -426,7 +426,7 @@ final class ExactEvaluator {
             return;
         }
         if (e instanceof Expr.Sym) {
-            ModVal g = w.isMatrix() ? adj.asMatrix(f, w.rows) : adj;
+            ModVal g = w.isMatrix() ? adj.asMatrix(w.rows) : adj;
             for (int i = 0; i < grad.length; i++) {
                 grad[i] = f.add(grad[i], g.data[i]);
             }

@@ -8,23 +8,23 @@ import dev.assay.api.GraderPlugin;
 import dev.assay.api.GradingRequest;
 import dev.assay.api.Validation;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * Matrix calculus: expressions, equation sets, substitutions and derivations in LaTeX or ASCII,
- * shape-checked in symbolic dimensions and compared by randomised identity testing.
+ * shape-checked in symbolic dimensions and compared by exact randomised identity testing.
  *
- * <p>Why a wrong answer practically never passes: on each trial every matrix entry is drawn from a
- * continuous distribution and the dimensions are drawn too. The difference between an answer and
- * the reference is a polynomial (a rational function with inverses) in those entries; if it is not
- * identically zero, it vanishes only on a set of measure zero (Schwartz–Zippel), so a wrong answer
- * agrees within the relative tolerance 1e-6 on one trial only by a numerical accident, and must do
- * so on every one of the independent trials (three by default, with different sizes).
+ * <p>Why a wrong answer cannot pass: the difference between an answer and the reference is a
+ * rational function of the matrices' entries (and of the dimensions, where they are used as
+ * numbers). It is evaluated exactly, modulo a prime drawn at random after the answer is fixed, at
+ * random entries, on three trials of different sizes ({@link Trials}); a non-zero difference
+ * vanishes there with probability bounded by its degree and coefficient size ({@link Bound}), which
+ * are tracked and kept small enough that the bound is about 2⁻²⁹ per trial. What cannot be bounded
+ * is refused ({@code CANNOT_DECIDE}), never credited. Only a norm to an odd power (a square root) or
+ * an unusual decomposition falls back to floating point, with guards ({@link Evaluator#guarded}).
  */
 public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
     static final int MAX_LINES = 40;

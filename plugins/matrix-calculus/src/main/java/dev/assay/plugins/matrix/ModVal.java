@@ -71,7 +71,7 @@ final class ModVal {
     }
 
     /** As a matrix of size n×n where an identity must become one. */
-    ModVal asMatrix(PrimeField f, int n) {
+    ModVal asMatrix(int n) {
         if (kind == Kind.MATRIX) {
             return this;
         }
@@ -80,14 +80,6 @@ final class ModVal {
             d[i * n + i] = data[0];
         }
         return matrix(n, n, d, bound);
-    }
-
-    /**
-     * The entries as they are compared: a matrix's, or the coefficient of a scalar or of an
-     * identity standing alone (compared as the scalar it scales, as in floating point).
-     */
-    long[] entries() {
-        return data;
     }
 
     int compareRows() {

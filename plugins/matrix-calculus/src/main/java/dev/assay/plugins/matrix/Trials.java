@@ -16,8 +16,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  */
 final class Trials {
     private static final long TRIAL_STRIDE = 0x9E3779B97F4A7C15L;
-    static final String TOO_LARGE = "Your expression is too large to compare exactly (its degree or its coefficients are"
-            + " beyond what a check can bound: powers of powers, or very long products). Simplify or expand it and submit again.";
+    static final String TOO_LARGE = "Your expression is too large to compare exactly: its powers of powers give it a degree"
+            + " beyond what a check can bound. Write it with smaller powers and submit again.";
     static final String ONLY_AT_THESE_SIZES = "Your expression agrees with the answer at the sizes tried, but not as a formula"
             + " in the dimensions: it depends on their values in a way the answer does not (or it uses a fact such as"
             + " $\\operatorname{tr}(I_k) = k$ through a matrix that is only numerically the identity). Write the dimensions"
@@ -113,7 +113,7 @@ final class Trials {
                     for (Map.Entry<String, Expr> a : assigned.entrySet()) {
                         ModVal v = b.evaluator(replaced).eval(a.getValue());
                         ModVal declared = b.values().get(a.getKey());
-                        replaced.put(a.getKey(), declared.isMatrix() ? v.asMatrix(b.field(), declared.rows) : v);
+                        replaced.put(a.getKey(), declared.isMatrix() ? v.asMatrix(declared.rows) : v);
                     }
                 } catch (ExactEvaluator.Singular | ExactEvaluator.NotRational undefined) {
                     return null;
@@ -258,12 +258,12 @@ final class Trials {
     }
 
     /** An identity multiple c·I next to a matrix is compared as that matrix's size of it; standing alone, as c. */
-    private static ModVal[] aligned(PrimeField f, ModVal x, ModVal y) {
+    private static ModVal[] aligned(ModVal x, ModVal y) {
         if (x.kind == ModVal.Kind.EYE && y.isMatrix() && y.rows == y.cols) {
-            return new ModVal[]{x.asMatrix(f, y.rows), y};
+            return new ModVal[]{x.asMatrix(y.rows), y};
         }
         if (y.kind == ModVal.Kind.EYE && x.isMatrix() && x.rows == x.cols) {
-            return new ModVal[]{x, y.asMatrix(f, x.rows)};
+            return new ModVal[]{x, y.asMatrix(x.rows)};
         }
         return new ModVal[]{x, y};
     }
@@ -298,7 +298,7 @@ final class Trials {
             if (x == null || y == null) {
                 return false;
             }
-            ModVal[] xy = aligned(a.trials.exact(i, 0, symbolic).field(), x, y);
+            ModVal[] xy = aligned(x, y);
             if (!xy[0].sameEntries(xy[1])) {
                 return false;
             }
@@ -364,7 +364,7 @@ final class Trials {
                 return Double.NaN;
             }
             PrimeField f = a.trials.exact(i, 0).field();
-            ModVal[] xy = aligned(f, x, y);
+            ModVal[] xy = aligned(x, y);
             Long alpha = multiple(f, xy[0], xy[1]);
             long[] here = alpha == null ? null : f.fraction(alpha);
             if (here == null || fraction != null && (here[0] != fraction[0] || here[1] != fraction[1])) {
@@ -385,7 +385,7 @@ final class Trials {
             return null;
         }
         ExactTrial t = s.trials.exact(i, point, symbolic);
-        ModVal[] xy = aligned(t.field(), x, transposed ? t.evaluator().transpose(y) : y);
+        ModVal[] xy = aligned(x, transposed ? t.evaluator().transpose(y) : y);
         Long alpha = multiple(t.field(), xy[0], xy[1]);
         if (alpha == null || alpha == 0 || (!scalarMultiple && alpha != t.field().one)) {
             return null;
