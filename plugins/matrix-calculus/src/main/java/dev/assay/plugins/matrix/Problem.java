@@ -51,6 +51,15 @@ public final class Problem {
                 lessThan.add(new String[]{parts[j].trim(), parts[j + 1].trim()});
             }
         }
+        try {
+            randomOrder(new SplittableRandom(0));
+            if (longestChain() > MAX_DIM - MIN_DIM + 1) {
+                problems.add(new dev.assay.api.ConfigProblem("dimensions.constraints", "a chain of more than "
+                        + (MAX_DIM - MIN_DIM + 1) + " dimensions cannot be drawn from the sizes " + MIN_DIM + " to " + MAX_DIM));
+            }
+        } catch (IllegalStateException cycle) {
+            problems.add(new dev.assay.api.ConfigProblem("dimensions.constraints", "the constraints form a cycle (a < b < a)"));
+        }
         for (int i = 0; i < config.symbols().size(); i++) {
             MatrixConfig.SymbolDecl s = config.symbols().get(i);
             try {
@@ -239,27 +248,73 @@ public final class Problem {
         return values;
     }
 
+    /**
+     * Sizes from min to max that satisfy the constraints: distinct sizes drawn at random and given,
+     * in increasing order, to the names in a random order that respects the constraints (for a chain
+     * k < m < n this is uniform over its admissible sizes). Rejection sampling found no sizes for a
+     * chain of seven names in ten thousand tries.
+     */
     private Map<String, Integer> dims(SplittableRandom rnd, int min, int max) {
-        List<String> names = config.dimensions().names();
+        List<String> order = randomOrder(rnd);
+        int count = order.size();
         for (int attempt = 0; attempt < 10_000; attempt++) {
-            Map<String, Integer> d = new HashMap<>();
-            for (String n : names) {
-                d.put(n, min + rnd.nextInt(max - min + 1));
-            }
-            boolean ok = true;
-            for (String[] lt : lessThan) {
-                Integer a = d.get(lt[0]);
-                Integer b = d.get(lt[1]);
-                if (a != null && b != null && a >= b) {
-                    ok = false;
-                    break;
+            List<Integer> chosen = new ArrayList<>();
+            if (count <= max - min + 1) { // distinct sizes: the order alone satisfies every constraint
+                List<Integer> sizes = new ArrayList<>();
+                for (int v = min; v <= max; v++) {
+                    sizes.add(v);
+                }
+                for (int i = 0; i < count; i++) { // the first count places of a random permutation
+                    java.util.Collections.swap(sizes, i, i + rnd.nextInt(sizes.size() - i));
+                }
+                chosen.addAll(sizes.subList(0, count));
+            } else { // more names than sizes: unrelated names share sizes
+                for (int i = 0; i < count; i++) {
+                    chosen.add(min + rnd.nextInt(max - min + 1));
                 }
             }
-            if (ok) {
+            java.util.Collections.sort(chosen);
+            Map<String, Integer> d = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                d.put(order.get(i), chosen.get(i));
+            }
+            if (lessThan.stream().allMatch(lt -> !d.containsKey(lt[0]) || !d.containsKey(lt[1]) || d.get(lt[0]) < d.get(lt[1]))) {
                 return d;
             }
         }
-        throw new IllegalStateException("no dimensions satisfy " + config.dimensions().constraints());
+        throw new IllegalStateException("no sizes from " + min + " to " + max + " satisfy " + config.dimensions().constraints());
+    }
+
+    /** The number of names in the longest chain a < b < … of the constraints (which have no cycle). */
+    private int longestChain() {
+        Map<String, Integer> depth = new HashMap<>();
+        for (String n : randomOrder(new SplittableRandom(0))) {
+            int d = 1;
+            for (String[] lt : lessThan) {
+                if (lt[1].equals(n) && depth.containsKey(lt[0])) {
+                    d = Math.max(d, depth.get(lt[0]) + 1);
+                }
+            }
+            depth.put(n, d);
+        }
+        return depth.values().stream().max(Integer::compare).orElse(0);
+    }
+
+    /** The dimension names in a random order in which each comes after every name it must exceed. */
+    private List<String> randomOrder(SplittableRandom rnd) {
+        List<String> remaining = new ArrayList<>(config.dimensions().names());
+        List<String> order = new ArrayList<>();
+        while (!remaining.isEmpty()) {
+            List<String> free = remaining.stream()
+                    .filter(n -> lessThan.stream().noneMatch(lt -> lt[1].equals(n) && remaining.contains(lt[0]))).toList();
+            if (free.isEmpty()) {
+                throw new IllegalStateException("the dimension constraints form a cycle");
+            }
+            String next = free.get(rnd.nextInt(free.size()));
+            order.add(next);
+            remaining.remove(next);
+        }
+        return order;
     }
 
     private static double gaussian(SplittableRandom rnd) {

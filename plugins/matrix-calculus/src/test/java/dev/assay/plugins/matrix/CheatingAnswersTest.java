@@ -135,4 +135,21 @@ class CheatingAnswersTest {
         assertThat(g.score()).isZero();
         assertThat(g.notes()).contains("NOT_EQUIVALENT");
     }
+
+    @Test
+    void aQuestionWithOneTrialStillDrawsTheLargeSizes() throws Exception {
+        // eight dimensions in a chain: small trials can only draw k = 2, …, h = 9, where A B is 2×2
+        var q = Fixtures.question("""
+                mode: expression
+                dimensions: {names: [k, b, c, d, e, f, g, h], constraints: ["k < b < c < d < e < f < g < h"]}
+                symbols: [{name: A, shape: k x h}, {name: B, shape: h x k}]
+                answerShape: k x k
+                reference: A B
+                trials: 1
+                """);
+        String cayleyHamilton2 = "(A B)^2 - \\operatorname{tr}(A B) A B + \\frac{1}{2}(\\operatorname{tr}(A B)^2 - \\operatorname{tr}((A B)^2)) I_k";
+        Grade g = Fixtures.grade(q, "A B + " + cayleyHamilton2);
+        assertThat(g.notes()).contains("NOT_EQUIVALENT");
+        assertThat(Fixtures.grade(q, "(B^\\top A^\\top)^\\top").notes()).containsExactly("EQUIVALENT");
+    }
 }
