@@ -1,5 +1,7 @@
 package dev.assay.plugins.matrix;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -40,14 +42,92 @@ public final class Evaluator {
         }
     }
 
+    /** Beyond this size a value has lost the digits a comparison needs (or soon will). */
+    static final double MAX_MAGNITUDE = 1e100;
+    /** Terms of one sum that differ by more than this cannot all be seen in a comparison at {@link Numeric#TOLERANCE}. */
+    static final double MAX_TERM_RATIO = 1e5;
+    /** A term this small against the bound on its size is zero up to rounding (as A − A is). */
+    static final double ROUNDED_ZERO = 1e-9;
+    /** A term this small against the sum of its terms' bounds would hide in the rounding allowance. */
+    static final double MIN_TERM_SHARE = 1e-8;
+
     private final Map<String, Object> values;
+    private final boolean guarded;
 
     /** @param values symbol → Double or DMatrixRMaj */
     public Evaluator(Map<String, Object> values) {
+        this(values, false);
+    }
+
+    private Evaluator(Map<String, Object> values, boolean guarded) {
         this.values = values;
+        this.guarded = guarded;
+    }
+
+    /**
+     * An evaluator that refuses ({@link Undecidable}) values a floating-point comparison cannot
+     * judge: too large or too small to keep their digits, or sums whose terms are so unequal that
+     * the smaller ones are lost next to the larger (ref + 10⁻¹²·G).
+     */
+    static Evaluator guarded(Map<String, Object> values) {
+        return new Evaluator(values, true);
     }
 
     public Val eval(Expr e) throws InterruptedException {
+        Val v = compute(e);
+        if (guarded) {
+            checkRange(v);
+        }
+        return v;
+    }
+
+    private static void checkRange(Val v) {
+        double largest = 0;
+        if (v.matrix() != null) {
+            for (int i = 0; i < v.matrix().getNumElements(); i++) {
+                largest = Math.max(largest, Math.abs(v.matrix().data[i]));
+            }
+        } else {
+            largest = Math.abs(v.scalar());
+        }
+        if (!(largest <= MAX_MAGNITUDE) || (largest > 0 && largest < 1 / MAX_MAGNITUDE)) {
+            throw new Undecidable("Your expression's values are too " + (largest > 0 && largest < 1 ? "small" : "large")
+                    + " to compare reliably in floating point (this question has a norm or a decomposition that cannot be"
+                    + " computed exactly). Simplify it and submit again.");
+        }
+    }
+
+    /** In a guarded evaluation: refuses a sum whose smaller terms would be lost next to its larger ones. */
+    private void checkTerms(Expr.Sum sum, List<Val> terms) throws InterruptedException {
+        double largest = 0;
+        double smallest = Double.POSITIVE_INFINITY;
+        double bounds = 0;
+        double[] norms = new double[terms.size()];
+        double[] mags = new double[terms.size()];
+        for (int i = 0; i < terms.size(); i++) {
+            norms[i] = norm(terms.get(i));
+            mags[i] = magnitude(sum.terms().get(i));
+            bounds += mags[i];
+        }
+        for (int i = 0; i < terms.size(); i++) {
+            if (norms[i] <= ROUNDED_ZERO * mags[i]) {
+                continue;
+            }
+            largest = Math.max(largest, norms[i]);
+            smallest = Math.min(smallest, norms[i]);
+        }
+        if (largest > 0 && (smallest < largest / MAX_TERM_RATIO || smallest < MIN_TERM_SHARE * bounds)) {
+            throw new Undecidable("The terms of $" + Latex.of(sum) + "$ differ in size by too many orders of magnitude to compare"
+                    + " in floating point (this question has a norm or a decomposition that cannot be computed exactly)."
+                    + " Simplify it and submit again.");
+        }
+    }
+
+    private static double norm(Val v) {
+        return v.matrix() != null ? NormOps_DDRM.normF(v.matrix()) : Math.abs(v.scalar());
+    }
+
+    private Val compute(Expr e) throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
@@ -110,9 +190,14 @@ public final class Evaluator {
         }
         if (e instanceof Expr.Sum s) {
             Val acc = null;
+            List<Val> terms = new ArrayList<>();
             for (Expr t : s.terms()) {
                 Val v = eval(t);
+                terms.add(v);
                 acc = acc == null ? v : add(acc, v);
+            }
+            if (guarded) {
+                checkTerms(s, terms);
             }
             return acc;
         }

@@ -32,17 +32,31 @@ final class Lexer {
     private Lexer() {
     }
 
+    // normalise's rewrites, compiled once: compiling them on every call cost more than the rest of grading
+    private static final Pattern SIZING = Pattern.compile("\\\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|big|Big|bigg|Bigg|displaystyle|textstyle)(?![A-Za-z])");
+    private static final Pattern SPACING = Pattern.compile("\\\\(?:quad|qquad)(?![A-Za-z])|\\\\[,;:! ]|~");
+    private static final Pattern NORM_BARS = Pattern.compile("\\\\(?:lVert|rVert|Vert)(?![A-Za-z])|\\\\\\||\\|\\||∥");
+    private static final Pattern TIMES = Pattern.compile("\\\\(?:cdot|times|ast)(?![A-Za-z])|·|×");
+    private static final Pattern TRANSPOSE_COMMAND = Pattern.compile("\\\\(?:top|intercal|mathsf\\s*\\{\\s*T\\s*\\}|mathrm\\s*\\{\\s*T\\s*\\})(?![A-Za-z])");
+    private static final Pattern TRACE_COMMAND = Pattern.compile("\\\\(?:operatorname|mathrm|text)\\s*\\{\\s*(?:tr|Tr|trace|Trace)\\s*\\}|\\\\(?:tr|Tr)(?![A-Za-z])");
+    private static final Pattern FRAC_VARIANT = Pattern.compile("\\\\[td]frac(?![A-Za-z])");
+    private static final Pattern INVERSE_TRANSPOSE = Pattern.compile("\\^\\s*\\{\\s*-\\s*(?:1\\s*)?[T" + T + "]\\s*\\}|\\^\\s*-\\s*[T" + T + "]");
+    private static final Pattern INVERSE = Pattern.compile("\\^\\s*\\{\\s*-\\s*1\\s*\\}|\\^\\s*-\\s*1(?![0-9])");
+    private static final Pattern TRANSPOSE_POWER = Pattern.compile("\\^\\s*\\{\\s*[T" + T + "'] *\\}|\\^\\s*" + T + "|\\^\\s*T(?![A-Za-z_])");
+    private static final Pattern DOT_T = Pattern.compile("\\.T(?![A-Za-z_])");
+    private static final Pattern FROBENIUS_SUBSCRIPT = Pattern.compile(NORM + "\\s*_\\s*\\{?\\s*F\\s*\\}?");
+
     /** One canonical text for the many ways of writing the same thing. */
     static String normalise(String in) {
         String s = in;
         s = s.replace("$$", " ").replace("$", " ").replace("\\[", " ").replace("\\]", " ").replace("\\(", "(").replace("\\)", ")");
-        s = s.replaceAll("\\\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|big|Big|bigg|Bigg|displaystyle|textstyle)(?![A-Za-z])", "");
-        s = s.replaceAll("\\\\(?:quad|qquad)(?![A-Za-z])|\\\\[,;:! ]|~", " ");
-        s = s.replaceAll("\\\\(?:lVert|rVert|Vert)(?![A-Za-z])|\\\\\\||\\|\\||∥", String.valueOf(NORM));
-        s = s.replaceAll("\\\\(?:cdot|times|ast)(?![A-Za-z])|·|×", "*");
-        s = s.replaceAll("\\\\(?:top|intercal|mathsf\\s*\\{\\s*T\\s*\\}|mathrm\\s*\\{\\s*T\\s*\\})(?![A-Za-z])", String.valueOf(T));
-        s = s.replaceAll("\\\\(?:operatorname|mathrm|text)\\s*\\{\\s*(?:tr|Tr|trace|Trace)\\s*\\}|\\\\(?:tr|Tr)(?![A-Za-z])", " tr ");
-        s = s.replaceAll("\\\\[td]frac(?![A-Za-z])", "\\\\frac");
+        s = SIZING.matcher(s).replaceAll("");
+        s = SPACING.matcher(s).replaceAll(" ");
+        s = NORM_BARS.matcher(s).replaceAll(String.valueOf(NORM));
+        s = TIMES.matcher(s).replaceAll("*");
+        s = TRANSPOSE_COMMAND.matcher(s).replaceAll(String.valueOf(T));
+        s = TRACE_COMMAND.matcher(s).replaceAll(" tr ");
+        s = FRAC_VARIANT.matcher(s).replaceAll("\\\\frac");
         s = s.replace("−", "-").replace("⁻¹", "^{-1}").replace("ᵀ", "^" + T);
         String before;
         do {
@@ -50,13 +64,13 @@ final class Lexer {
             s = FONT.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
         } while (!s.equals(before));
         s = BRACED_SUB.matcher(s).replaceAll("_$1");
-        s = s.replaceAll("\\^\\s*\\{\\s*-\\s*(?:1\\s*)?[T" + T + "]\\s*\\}|\\^\\s*-\\s*[T" + T + "]", "^" + INV + "^" + T);
-        s = s.replaceAll("\\^\\s*\\{\\s*-\\s*1\\s*\\}|\\^\\s*-\\s*1(?![0-9])", String.valueOf(INV));
-        s = s.replaceAll("\\^\\s*\\{\\s*[T" + T + "'] *\\}|\\^\\s*" + T + "|\\^\\s*T(?![A-Za-z_])", String.valueOf(T));
+        s = INVERSE_TRANSPOSE.matcher(s).replaceAll("^" + INV + "^" + T);
+        s = INVERSE.matcher(s).replaceAll(String.valueOf(INV));
+        s = TRANSPOSE_POWER.matcher(s).replaceAll(String.valueOf(T));
         s = BRACED_SUP.matcher(s).replaceAll("^$1");
         s = s.replace("'", String.valueOf(T));
-        s = s.replaceAll("\\.T(?![A-Za-z_])", String.valueOf(T));
-        s = s.replaceAll(NORM + "\\s*_\\s*\\{?\\s*F\\s*\\}?", String.valueOf(NORM));
+        s = DOT_T.matcher(s).replaceAll(String.valueOf(T));
+        s = FROBENIUS_SUBSCRIPT.matcher(s).replaceAll(String.valueOf(NORM));
         return s;
     }
 

@@ -8,23 +8,23 @@ import dev.assay.api.GraderPlugin;
 import dev.assay.api.GradingRequest;
 import dev.assay.api.Validation;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * Matrix calculus: expressions, equation sets, substitutions and derivations in LaTeX or ASCII,
- * shape-checked in symbolic dimensions and compared by randomised identity testing.
+ * shape-checked in symbolic dimensions and compared by exact randomised identity testing.
  *
- * <p>Why a wrong answer practically never passes: on each trial every matrix entry is drawn from a
- * continuous distribution and the dimensions are drawn too. The difference between an answer and
- * the reference is a polynomial (a rational function with inverses) in those entries; if it is not
- * identically zero, it vanishes only on a set of measure zero (Schwartz–Zippel), so a wrong answer
- * agrees within the relative tolerance 1e-6 on one trial only by a numerical accident, and must do
- * so on every one of the independent trials (three by default, with different sizes).
+ * <p>Why a wrong answer cannot pass: the difference between an answer and the reference is a
+ * rational function of the matrices' entries (and of the dimensions, where they are used as
+ * numbers). It is evaluated exactly, modulo a prime drawn at random after the answer is fixed, at
+ * random entries, on three trials of different sizes ({@link Trials}); a non-zero difference
+ * vanishes there with probability bounded by its degree and coefficient size ({@link Bound}), which
+ * are tracked and kept small enough that the bound is about 2⁻²⁹ per trial. What cannot be bounded
+ * is refused ({@code CANNOT_DECIDE}), never credited. Only a norm to an odd power (a square root) or
+ * an unusual decomposition falls back to floating point, with guards ({@link Evaluator#guarded}).
  */
 public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
     static final int MAX_LINES = 40;
@@ -156,53 +156,23 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
     /** One grading call: the trials, drawn once, and the checks on them. */
     static final class Grading {
         final Problem p;
-        final List<Map<String, Object>> trials = new ArrayList<>();
+        final Trials trials;
 
-        Grading(Problem p, long seed) throws InterruptedException {
+        Grading(Problem p, long seed) {
             this.p = p;
-            for (int i = 0; i < p.config.trials(); i++) {
-                trials.add(p.trial(seed + 0x9E3779B97F4A7C15L * (i + 1)));
-            }
+            this.trials = new Trials(p, seed);
         }
 
-        /**
-         * An expression on each trial, with the scale its value is judged against: the bound on its
-         * size from its parts ({@link Evaluator#magnitude}), so that two expressions that both cancel
-         * to zero compare as equal rather than as two different kinds of rounding noise.
-         */
-        record Values(List<DMatrixRMaj> values, double[] scales) {
-            static Values ofNorms(List<DMatrixRMaj> values) {
-                return new Values(values, values.stream().mapToDouble(Numeric::norm).toArray());
-            }
+        Trials.Values values(Expr e) {
+            return trials.of(e);
         }
 
-        Values values(Expr e) throws InterruptedException {
-            return values(e, trials);
+        boolean equivalent(Trials.Values a, Trials.Values b) throws InterruptedException {
+            return Trials.same(a, b);
         }
 
-        static Values values(Expr e, List<Map<String, Object>> on) throws InterruptedException {
-            List<DMatrixRMaj> out = new ArrayList<>();
-            double[] scales = new double[on.size()];
-            for (int i = 0; i < on.size(); i++) {
-                Evaluator ev = new Evaluator(on.get(i));
-                // an identity standing alone has no size: compared as the scalar it scales
-                out.add(Numeric.matrix(ev.eval(e), 1));
-                scales[i] = ev.magnitude(e);
-            }
-            return new Values(out, scales);
-        }
-
-        boolean equivalent(Values a, Values b) {
-            for (int i = 0; i < a.values().size(); i++) {
-                if (!Numeric.agree(a.values().get(i), b.values().get(i), a.scales()[i], b.scales()[i])) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** The reference answer on each trial: the reference expression, or the gradient computed numerically. */
-        Values referenceValues() throws InterruptedException, AnswerException {
+        /** The reference answer on each trial: the reference expression, or the gradient of gradientOf.function. */
+        Trials.Values referenceValues() throws AnswerException {
             MatrixConfig c = p.config;
             if (c.reference() != null) {
                 return values(Parser.expression(c.reference(), p.symbols));
@@ -210,20 +180,19 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             return gradientValues();
         }
 
-        /** The gradient of {@code gradientOf.function} on each trial, computed numerically. */
-        Values gradientValues() throws InterruptedException, AnswerException {
+        /** The gradient of {@code gradientOf.function}: exact where the function is rational, else by central differences. */
+        Trials.Values gradientValues() throws AnswerException {
             MatrixConfig c = p.config;
-            Expr f = Parser.expression(c.gradientOf().function(), p.symbols);
-            List<DMatrixRMaj> out = new ArrayList<>();
-            for (Map<String, Object> t : trials) {
-                out.add(Gradients.of(f, c.gradientOf().withRespectTo(), t));
-            }
-            return Values.ofNorms(out);
+            return trials.gradient(Parser.expression(c.gradientOf().function(), p.symbols), c.gradientOf().withRespectTo());
+        }
+
+        /** An answer that cannot be compared soundly: never credit, and the student is told what to simplify. */
+        static Grade.Builder undecidable(Undecidable e, Echo echo) {
+            return Grade.builder(Grade.Status.INVALID_ANSWER).score(0).note("CANNOT_DECIDE").echo(echo)
+                    .feedback(FeedbackBlock.diagnosis(e.getMessage()));
         }
 
         Grade.Builder expression(String text) throws InterruptedException {
-            MatrixConfig c = p.config;
-            String name = c.answerName() == null ? "the answer" : "$" + c.answerName() + "$";
             Expr answer;
             try {
                 answer = Parser.expression(Answers.dropLeftSide(text), p.symbols);
@@ -232,7 +201,17 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
                         .feedback(FeedbackBlock.diagnosis(e.getMessage() + " Check the expression and submit again."));
             }
             Echo echo = new Echo(Latex.of(answer), Latex.of(answer));
-            Values reference;
+            try {
+                return expression(answer, echo);
+            } catch (Undecidable e) {
+                return undecidable(e, echo);
+            }
+        }
+
+        private Grade.Builder expression(Expr answer, Echo echo) throws InterruptedException {
+            MatrixConfig c = p.config;
+            String name = c.answerName() == null ? "the answer" : "$" + c.answerName() + "$";
+            Trials.Values reference;
             try {
                 reference = referenceValues();
             } catch (AnswerException e) {
@@ -258,7 +237,7 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
                                     + "the variable it is taken with respect to."));
                 }
             }
-            Values mine = values(answer);
+            Trials.Values mine = values(answer);
             if (equivalent(mine, reference)) {
                 return Grade.builder(Grade.Status.GRADED).score(1).note("EQUIVALENT").echo(echo)
                         .feedback(FeedbackBlock.diagnosis("Correct: your expression equals " + name + "."));
@@ -273,16 +252,20 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
                         }
                         return g.feedback(FeedbackBlock.diagnosis(a.feedback() == null ? "This is a known mistake." : a.feedback()));
                     }
-                } catch (AnswerException ignored) {
-                    // checked with the configuration
+                } catch (AnswerException | Undecidable ignored) {
+                    // the anticipated answer was checked with the configuration; one beyond comparison matches nothing
                 }
             }
             Grade.Builder g = Grade.builder(Grade.Status.GRADED).score(0).note("NOT_EQUIVALENT").echo(echo);
-            if (allMultiples(mine.values(), reference.values(), -1)) {
+            if (mine.exactCapable() && mine.undefined()) {
+                return g.feedback(FeedbackBlock.diagnosis("Your expression is not defined: $" + Latex.of(mine.singular)
+                        + "$ is not invertible (for these shapes it never is, or it is zero)."));
+            }
+            double alpha = factorOrNaN(mine, reference);
+            if (alpha == -1) {
                 return g.note("WRONG_SIGN").feedback(FeedbackBlock.diagnosis("Your answer is the negative of " + name
                         + ": check the sign where you differentiate the residual $X - W_2W_1X$ (its derivative brings a minus)."));
             }
-            double alpha = commonMultiple(mine.values(), reference.values());
             if (!Double.isNaN(alpha) && alpha != 0) {
                 return g.note("WRONG_FACTOR").feedback(FeedbackBlock.diagnosis("Your answer is " + factor(alpha) + " " + name
                         + ": the shape and structure are right, but a constant factor is off (a lost factor "
@@ -295,8 +278,17 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             return g;
         }
 
+        /** The constant factor between a and b, or NaN where there is none or it cannot be decided (a diagnosis only). */
+        private static double factorOrNaN(Trials.Values a, Trials.Values b) throws InterruptedException {
+            try {
+                return Trials.factor(a, b);
+            } catch (Undecidable e) {
+                return Double.NaN;
+            }
+        }
+
         /** Tries every single transpose toggle and every swap of two neighbouring factors. */
-        private boolean mutations(Expr answer, Values reference, Grade.Builder g, boolean fromMismatch)
+        private boolean mutations(Expr answer, Trials.Values reference, Grade.Builder g, boolean fromMismatch)
                 throws InterruptedException {
             List<Expr> nodes = Expr.nodes(answer);
             int tried = 0;
@@ -348,7 +340,7 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             return false;
         }
 
-        private boolean fits(Expr mutant, Values reference) throws InterruptedException {
+        private boolean fits(Expr mutant, Trials.Values reference) throws InterruptedException {
             try {
                 ShapeChecker checker = new ShapeChecker(p.symbols);
                 ShapeChecker.MShape s = checker.shape(mutant);
@@ -358,23 +350,11 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             } catch (AnswerException notConforming) {
                 return false;
             }
-            return equivalent(values(mutant), reference);
-        }
-
-        private static boolean allMultiples(List<DMatrixRMaj> a, List<DMatrixRMaj> b, double alpha) {
-            for (int i = 0; i < a.size(); i++) {
-                double m = Numeric.multiple(a.get(i), b.get(i));
-                if (Double.isNaN(m) || Math.abs(m - alpha) > 1e-6 * Math.max(1, Math.abs(alpha))) {
-                    return false;
-                }
+            try {
+                return equivalent(values(mutant), reference);
+            } catch (Undecidable beyondComparison) {
+                return false;
             }
-            return true;
-        }
-
-        /** The one constant α with a ≈ α b on every trial, or NaN. */
-        private static double commonMultiple(List<DMatrixRMaj> a, List<DMatrixRMaj> b) {
-            double alpha = Numeric.multiple(a.get(0), b.get(0));
-            return !Double.isNaN(alpha) && allMultiples(a, b, alpha) ? alpha : Double.NaN;
         }
 
         static String factor(double alpha) {
@@ -422,32 +402,35 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             }
             Echo echo = new Echo(String.join("\n", shown), String.join(" \\\\ ", shown));
             List<MatrixConfig.Condition> conds = p.config.conditions();
-            List<List<DMatrixRMaj>> references = new ArrayList<>();
+            List<Trials.Values> references = new ArrayList<>();
             for (MatrixConfig.Condition cond : conds) {
                 try {
-                    references.add(values(Answers.difference(cond.equation(), p.symbols)).values());
+                    references.add(values(Answers.difference(cond.equation(), p.symbols)));
                 } catch (AnswerException e) {
                     throw new IllegalStateException("condition checked with the configuration: " + e.getMessage(), e);
                 }
             }
             boolean[] matched = new boolean[conds.size()];
             List<Integer> extra = new ArrayList<>();
-            for (int li = 0; li < student.size(); li++) {
-                Values sv = values(student.get(li));
-                List<DMatrixRMaj> s = sv.values();
-                if (vacuous(sv)) {
-                    continue;
-                }
-                boolean any = false;
-                for (int ci = 0; ci < conds.size(); ci++) {
-                    if (sameCondition(s, references.get(ci))) {
-                        matched[ci] = true;
-                        any = true;
+            try {
+                for (int li = 0; li < student.size(); li++) {
+                    Trials.Values line = values(student.get(li));
+                    if (Trials.zero(line)) {
+                        continue; // holds whatever the matrices are (0 = 0, A − A = 0): states no condition
+                    }
+                    boolean any = false;
+                    for (int ci = 0; ci < conds.size(); ci++) {
+                        if (sameCondition(line, references.get(ci))) {
+                            matched[ci] = true;
+                            any = true;
+                        }
+                    }
+                    if (!any) {
+                        extra.add(li + 1);
                     }
                 }
-                if (!any) {
-                    extra.add(li + 1);
-                }
+            } catch (Undecidable e) {
+                return undecidable(e, echo);
             }
             double score = 0;
             List<String> missing = new ArrayList<>();
@@ -486,34 +469,12 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             return c.credit() != null ? c.credit() : 1.0 / count;
         }
 
-        /** A line that holds whatever the matrices are (0 = 0, A − A = 0): it states no condition. */
-        private static boolean vacuous(Values v) {
-            for (int i = 0; i < v.values().size(); i++) {
-                DMatrixRMaj x = v.values().get(i);
-                if (!Numeric.agree(x, new DMatrixRMaj(x.numRows, x.numCols), v.scales()[i], 0)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** Equal up to a non-zero scalar per trial (which may depend on the dimensions) and/or a transpose. */
-        private boolean sameCondition(List<DMatrixRMaj> s, List<DMatrixRMaj> r) {
+        /** Equal up to a non-zero scalar (which may depend on the dimensions) and/or a transpose, as configured. */
+        private boolean sameCondition(Trials.Values s, Trials.Values r) throws InterruptedException {
             MatrixConfig.Equivalence eq = p.config.equivalence();
             boolean scalar = !Boolean.FALSE.equals(eq.scalarMultiple());
             boolean transpose = !Boolean.FALSE.equals(eq.transpose());
-            return matchesAll(s, r, scalar, false) || (transpose && matchesAll(s, r, scalar, true));
-        }
-
-        private static boolean matchesAll(List<DMatrixRMaj> s, List<DMatrixRMaj> r, boolean scalar, boolean transposed) {
-            for (int i = 0; i < s.size(); i++) {
-                DMatrixRMaj ref = transposed ? org.ejml.dense.row.CommonOps_DDRM.transpose(r.get(i), null) : r.get(i);
-                double alpha = Numeric.multiple(s.get(i), ref);
-                if (Double.isNaN(alpha) || Math.abs(alpha) < 1e-12 || (!scalar && Math.abs(alpha - 1) > 1e-6)) {
-                    return false;
-                }
-            }
-            return true;
+            return Trials.sameCondition(s, r, scalar, false) || (transpose && Trials.sameCondition(s, r, scalar, true));
         }
 
         // ---------------------------------------------------------------- substitution and derivation
@@ -563,15 +524,17 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
                 }
                 shown.add(a.getKey() + " = " + Latex.of(a.getValue()));
             }
-            List<Map<String, Object>> substituted = new ArrayList<>();
-            for (Map<String, Object> t : trials) {
-                Map<String, Object> v = new HashMap<>(t);
-                for (Map.Entry<String, Expr> a : assigned.entrySet()) {
-                    Evaluator.Val val = new Evaluator(v).eval(a.getValue());
-                    v.put(a.getKey(), val.isScalar() ? (Object) val.scalar() : val.asMatrix(((DMatrixRMaj) t.get(a.getKey())).numRows));
-                }
-                substituted.add(v);
+            Trials substituted = trials.substituted(assigned);
+            try {
+                return derivation(lines, first, shown, substituted);
+            } catch (Undecidable e) {
+                return undecidable(e, new Echo(String.join("\n", shown), String.join(" \\\\ ", shown)));
             }
+        }
+
+        /** The conditions with the student's assignments, then each derivation line from {@code first} on. */
+        private Grade.Builder derivation(List<String> lines, int first, List<String> shown, Trials substituted)
+                throws InterruptedException {
             double score = 0;
             List<String> failing = new ArrayList<>();
             for (MatrixConfig.Condition c : p.config.conditions()) {
@@ -634,26 +597,15 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             return g.score(Math.min(1, score)).echo(new Echo(String.join("\n", shown), String.join(" \\\\ ", shown)));
         }
 
-        private boolean holds(Expr lhs, Expr rhs, List<Map<String, Object>> on) throws InterruptedException {
-            Values lv = values(lhs, on);
-            Values rv = values(rhs, on);
-            List<DMatrixRMaj> l = lv.values();
-            List<DMatrixRMaj> r = rv.values();
-            for (int i = 0; i < l.size(); i++) {
-                DMatrixRMaj a = l.get(i);
-                DMatrixRMaj b = r.get(i);
-                if (b.numRows == 1 && b.numCols == 1 && b.get(0, 0) == 0 && !(a.numRows == 1 && a.numCols == 1)) {
-                    b = new DMatrixRMaj(a.numRows, a.numCols); // "= 0" means the zero matrix
-                }
-                if (!Numeric.agree(a, b, lv.scales()[i], rv.scales()[i])) {
-                    return false;
-                }
+        private static boolean holds(Expr lhs, Expr rhs, Trials on) throws InterruptedException {
+            if (ShapeChecker.isZero(rhs)) {
+                return Trials.zero(on.of(lhs)); // "= 0" means the zero matrix
             }
-            return true;
+            return Trials.same(on.of(lhs), on.of(rhs));
         }
 
         /** Why {@code a = b} fails as a step, or null when it holds. */
-        private String stepProblem(Expr a, Expr b, List<Map<String, Object>> on) throws InterruptedException {
+        private String stepProblem(Expr a, Expr b, Trials on) throws InterruptedException {
             ShapeChecker checker = new ShapeChecker(p.symbols);
             try {
                 ShapeChecker.MShape sa = checker.shape(a);
@@ -668,7 +620,7 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             if (holds(a, b, on)) {
                 return null;
             }
-            double alpha = commonMultiple(values(a, on).values(), values(b, on).values());
+            double alpha = factorOrNaN(on.of(a), on.of(b));
             if (!Double.isNaN(alpha)) {
                 return "The two sides differ by the factor " + fmt(alpha) + ".";
             }

@@ -18,6 +18,13 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 public final class Problem {
     static final int MIN_DIM = 2;
     static final int MAX_DIM = 9;
+    /**
+     * A large trial's smallest size. Identities that hold for every matrix up to some size exist
+     * (Cayley–Hamilton: for k×k matrices, a polynomial in traces of degree k), and for k ≤ 7 they
+     * can be typed within the parser's bounds; from 10 on, they need more than its 2,000 tokens.
+     */
+    static final int LARGE_MIN_DIM = 10;
+    private static final long FLOAT_SALT = 0x632BE59BD9B4E019L;
 
     final MatrixConfig config;
     final Symbols symbols = new Symbols();
@@ -43,6 +50,15 @@ public final class Problem {
             for (int j = 0; j + 1 < parts.length; j++) {
                 lessThan.add(new String[]{parts[j].trim(), parts[j + 1].trim()});
             }
+        }
+        try {
+            randomOrder(new SplittableRandom(0));
+            if (longestChain() > MAX_DIM - MIN_DIM + 1) {
+                problems.add(new dev.assay.api.ConfigProblem("dimensions.constraints", "a chain of more than "
+                        + (MAX_DIM - MIN_DIM + 1) + " dimensions cannot be drawn from the sizes " + MIN_DIM + " to " + MAX_DIM));
+            }
+        } catch (IllegalStateException cycle) {
+            problems.add(new dev.assay.api.ConfigProblem("dimensions.constraints", "the constraints form a cycle (a < b < a)"));
         }
         for (int i = 0; i < config.symbols().size(); i++) {
             MatrixConfig.SymbolDecl s = config.symbols().get(i);
@@ -78,12 +94,130 @@ public final class Problem {
                 problems.add(new dev.assay.api.ConfigProblem(at + ".definition", e.getMessage()));
             }
         }
+        boolean allExact = true;
+        for (MatrixConfig.DerivedDecl d : config.derived()) {
+            if (definitions.containsKey(d.name())) {
+                allExact &= ExactEvaluator.rational(definitions.get(d.name()));
+            } else if (d.decomposition() != null) {
+                Spectral s = spectral(d.of());
+                if (s == null) {
+                    allExact = false;
+                } else {
+                    spectra.put(d.name(), s);
+                }
+            }
+        }
+        for (Spectral s : spectra.values()) { // one matrix cannot be drawn two ways
+            allExact &= spectra.values().stream().noneMatch(o -> o.base().equals(s.base()) && o.gram() != s.gram());
+        }
+        exact = allExact;
+        definitionsUseDimensions = definitions.values().stream().anyMatch(this::mentionsDimension)
+                || spectra.values().stream().anyMatch(sp -> sp.scalars().stream().anyMatch(this::mentionsDimension));
     }
 
-    /** One random instance: dimensions that satisfy the constraints and values for every symbol. */
-    Map<String, Object> trial(long seed) throws InterruptedException {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        Map<String, Integer> dims = dims(rnd);
+    /** Whether the expression uses a dimension name as a number (n, 1/n) or names an identity's size (I_k). */
+    boolean mentionsDimension(Expr e) {
+        if (e instanceof Expr.Sym s && config.dimensions().names().contains(s.name())) {
+            return true;
+        }
+        if (e instanceof Expr.Identity id && !id.dim().isEmpty()) {
+            return true;
+        }
+        for (Expr c : e.children()) {
+            if (mentionsDimension(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How the eigen-decomposition of {@code of} is drawn exactly, or null when it cannot be: a
+     * square matrix symbol is drawn as QΛQᵀ; a definition α·YYᵀ or α·YᵀY (α scalar, Y a matrix
+     * symbol) as YYᵀ's or YᵀY's with Y = Q·D·Z drawn (Q, Z orthogonal, D diagonal).
+     */
+    private Spectral spectral(String of) {
+        Symbols.Shape shape = symbols.shape(of);
+        if (shape == null || shape.scalar()) {
+            return null;
+        }
+        if (!definitions.containsKey(of)) {
+            return isDrawn(of) && shape.rows().equals(shape.cols()) ? new Spectral(of, false, false, List.of()) : null;
+        }
+        List<Expr> scalars = new ArrayList<>();
+        List<Expr> matrices = new ArrayList<>();
+        try {
+            factors(definitions.get(of), scalars, matrices);
+        } catch (AnswerException e) {
+            return null;
+        }
+        if (matrices.size() != 2) {
+            return null;
+        }
+        Expr a = matrices.get(0);
+        Expr b = matrices.get(1);
+        if (a instanceof Expr.Sym y && b instanceof Expr.Transpose t && t.x().equals(y) && isDrawn(y.name())) {
+            return new Spectral(y.name(), true, false, scalars);
+        }
+        if (b instanceof Expr.Sym y && a instanceof Expr.Transpose t && t.x().equals(y) && isDrawn(y.name())
+                && !config.centre().contains(y.name())) { // a centred Y's right singular vectors would need square roots
+            return new Spectral(y.name(), true, true, scalars);
+        }
+        return null;
+    }
+
+    private boolean isDrawn(String name) {
+        return config.symbols().stream().anyMatch(s -> s.name().equals(name));
+    }
+
+    /** The factors of a product (through minus signs and divisions by scalars), scalars apart. */
+    private void factors(Expr e, List<Expr> scalars, List<Expr> matrices) throws AnswerException {
+        if (e instanceof Expr.Product p) {
+            for (Expr x : p.factors()) {
+                factors(x, scalars, matrices);
+            }
+        } else if (e instanceof Expr.Neg n) {
+            scalars.add(new Expr.Num(-1));
+            factors(n.x(), scalars, matrices);
+        } else if (e instanceof Expr.Div d) {
+            factors(d.num(), scalars, matrices);
+            scalars.add(new Expr.Inverse(d.den()));
+        } else if (new ShapeChecker(symbols).shape(e).scalar()) {
+            scalars.add(e);
+        } else {
+            matrices.add(e);
+        }
+    }
+
+    /**
+     * An eigen-decomposition drawn exactly.
+     *
+     * @param base            the matrix symbol drawn with a known decomposition
+     * @param gram            the decomposition is of α·YYᵀ or α·YᵀY for Y = base; else of base itself
+     * @param transposedFirst α·YᵀY rather than α·YYᵀ
+     * @param scalars         the factors of α
+     */
+    record Spectral(String base, boolean gram, boolean transposedFirst, List<Expr> scalars) {
+    }
+
+    /** Decomposed symbols drawn exactly, by name. */
+    final Map<String, Spectral> spectra = new LinkedHashMap<>();
+    /** Whether every symbol can be drawn exactly (else every comparison is in floating point). */
+    final boolean exact;
+    /** Whether a derived symbol's definition uses a dimension as a number (C = XX^T/n). */
+    final boolean definitionsUseDimensions;
+
+    /** The trial's dimensions (from 10 up for a large trial): the same for its floating-point and its exact values. */
+    Map<String, Integer> dims(long seed, boolean large) {
+        int names = config.dimensions().names().size();
+        return large ? dims(new SplittableRandom(seed), LARGE_MIN_DIM, LARGE_MIN_DIM + Math.max(3, names))
+                : dims(new SplittableRandom(seed), MIN_DIM, MAX_DIM);
+    }
+
+    /** One random instance in floating point: dimensions that satisfy the constraints and values for every symbol. */
+    Map<String, Object> trial(long seed, boolean large) throws InterruptedException {
+        Map<String, Integer> dims = dims(seed, large);
+        SplittableRandom rnd = new SplittableRandom(seed ^ FLOAT_SALT);
         Map<String, Object> values = new HashMap<>();
         dims.forEach((k, v) -> values.put(k, v.doubleValue()));
         for (MatrixConfig.SymbolDecl s : config.symbols()) {
@@ -114,27 +248,73 @@ public final class Problem {
         return values;
     }
 
-    private Map<String, Integer> dims(SplittableRandom rnd) {
-        List<String> names = config.dimensions().names();
+    /**
+     * Sizes from min to max that satisfy the constraints: distinct sizes drawn at random and given,
+     * in increasing order, to the names in a random order that respects the constraints (for a chain
+     * k < m < n this is uniform over its admissible sizes). Rejection sampling found no sizes for a
+     * chain of seven names in ten thousand tries.
+     */
+    private Map<String, Integer> dims(SplittableRandom rnd, int min, int max) {
+        List<String> order = randomOrder(rnd);
+        int count = order.size();
         for (int attempt = 0; attempt < 10_000; attempt++) {
-            Map<String, Integer> d = new HashMap<>();
-            for (String n : names) {
-                d.put(n, MIN_DIM + rnd.nextInt(MAX_DIM - MIN_DIM + 1));
-            }
-            boolean ok = true;
-            for (String[] lt : lessThan) {
-                Integer a = d.get(lt[0]);
-                Integer b = d.get(lt[1]);
-                if (a != null && b != null && a >= b) {
-                    ok = false;
-                    break;
+            List<Integer> chosen = new ArrayList<>();
+            if (count <= max - min + 1) { // distinct sizes: the order alone satisfies every constraint
+                List<Integer> sizes = new ArrayList<>();
+                for (int v = min; v <= max; v++) {
+                    sizes.add(v);
+                }
+                for (int i = 0; i < count; i++) { // the first count places of a random permutation
+                    java.util.Collections.swap(sizes, i, i + rnd.nextInt(sizes.size() - i));
+                }
+                chosen.addAll(sizes.subList(0, count));
+            } else { // more names than sizes: unrelated names share sizes
+                for (int i = 0; i < count; i++) {
+                    chosen.add(min + rnd.nextInt(max - min + 1));
                 }
             }
-            if (ok) {
+            java.util.Collections.sort(chosen);
+            Map<String, Integer> d = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                d.put(order.get(i), chosen.get(i));
+            }
+            if (lessThan.stream().allMatch(lt -> !d.containsKey(lt[0]) || !d.containsKey(lt[1]) || d.get(lt[0]) < d.get(lt[1]))) {
                 return d;
             }
         }
-        throw new IllegalStateException("no dimensions satisfy " + config.dimensions().constraints());
+        throw new IllegalStateException("no sizes from " + min + " to " + max + " satisfy " + config.dimensions().constraints());
+    }
+
+    /** The number of names in the longest chain a < b < … of the constraints (which have no cycle). */
+    private int longestChain() {
+        Map<String, Integer> depth = new HashMap<>();
+        for (String n : randomOrder(new SplittableRandom(0))) {
+            int d = 1;
+            for (String[] lt : lessThan) {
+                if (lt[1].equals(n) && depth.containsKey(lt[0])) {
+                    d = Math.max(d, depth.get(lt[0]) + 1);
+                }
+            }
+            depth.put(n, d);
+        }
+        return depth.values().stream().max(Integer::compare).orElse(0);
+    }
+
+    /** The dimension names in a random order in which each comes after every name it must exceed. */
+    private List<String> randomOrder(SplittableRandom rnd) {
+        List<String> remaining = new ArrayList<>(config.dimensions().names());
+        List<String> order = new ArrayList<>();
+        while (!remaining.isEmpty()) {
+            List<String> free = remaining.stream()
+                    .filter(n -> lessThan.stream().noneMatch(lt -> lt[1].equals(n) && remaining.contains(lt[0]))).toList();
+            if (free.isEmpty()) {
+                throw new IllegalStateException("the dimension constraints form a cycle");
+            }
+            String next = free.get(rnd.nextInt(free.size()));
+            order.add(next);
+            remaining.remove(next);
+        }
+        return order;
     }
 
     private static double gaussian(SplittableRandom rnd) {

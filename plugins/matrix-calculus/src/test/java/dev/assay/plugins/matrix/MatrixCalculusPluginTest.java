@@ -127,6 +127,26 @@ class MatrixCalculusPluginTest {
     }
 
     @Test
+    void dimensionsInALongChainAreDrawnAndImpossibleOnesAreAConfigurationProblem() throws Exception {
+        CatalogQuestion chain = Fixtures.question("""
+                mode: expression
+                dimensions: {names: [a, b, c, d, e, f, g], constraints: ["a < b < c < d < e < f < g"]}
+                symbols: [{name: A, shape: a x g}]
+                reference: A
+                """);
+        assertThat(chain.state()).as(chain.problems().toString()).isEqualTo(QuestionState.READY);
+        assertThat(Fixtures.grade(chain, "(A^\\top)^\\top").notes()).containsExactly("EQUIVALENT");
+        CatalogQuestion cycle = Fixtures.question("""
+                mode: expression
+                dimensions: {names: [m, n], constraints: ["m < n < m"]}
+                symbols: [{name: A, shape: m x n}]
+                reference: A
+                """);
+        assertThat(cycle.state()).isEqualTo(QuestionState.INVALID_CONFIG);
+        assertThat(cycle.problemLines()).anySatisfy(l -> assertThat(l).contains("cycle"));
+    }
+
+    @Test
     void equationsMatchUpToAScalarATransposeAndMovingTerms() throws Exception {
         assertThat(Fixtures.grade("hw7/3bi-conditions", "W_1 X (X - W_2 W_1 X)^T = 0\n2W_2^T(X - W_2W_1X)X^T = 0").notes())
                 .containsExactly("EQUIVALENT");
