@@ -244,6 +244,13 @@ class AutoencoderPluginTest {
 
         assertThatThrownBy(() -> TrainingSetup.read("setup.yaml", "optimiser: sgd\n".getBytes()))
                 .hasMessageContaining("not a training setup");
+        // numbers no training can use are refused when read, with what to write instead
+        assertThatThrownBy(() -> TrainingSetup.read("setup.yaml", "lr: .nan\n".getBytes())).hasMessageContaining("not a training setup");
+        assertThatThrownBy(() -> TrainingSetup.read("setup.yaml", "lr: 'NaN'\n".getBytes())).hasMessageContaining("lr is NaN");
+        assertThatThrownBy(() -> TrainingSetup.read("setup.json", "{\"lr\": \"Infinity\", \"weight_decay\": -0.1}".getBytes()))
+                .hasMessageContaining("lr is Infinity").hasMessageContaining("weight_decay is -0.1");
+        assertThatThrownBy(() -> TrainingSetup.read("setup.json", "{\"epochs\": 0, \"batch_size\": -5}".getBytes()))
+                .hasMessageContaining("epochs is 0").hasMessageContaining("batch_size is -5");
     }
 
     @Test

@@ -106,6 +106,28 @@ class ReconstructionCreditTest {
     }
 
     @Test
+    void weightsTooLargeForTheArithmeticAreGradedNeverAPluginFailure() throws Exception {
+        DMatrixRMaj w1 = scaled(optimum().w1, 1e200);
+        DMatrixRMaj w2 = scaled(optimum().w2, 1e200); // W2ᵀW2 and the loss overflow to infinity
+        Grade g = grade(w1, w2);
+        assertThat(g.status()).isEqualTo(Grade.Status.GRADED);
+        assertThat(g.notes()).contains("DOES_NOT_RECONSTRUCT", "NOT_ORTHONORMAL");
+        assertThat(g.score()).isLessThanOrEqualTo(0.2);
+    }
+
+    @Test
+    void aSetupThatDivergesIsGradedWithTheReason() throws Exception {
+        byte[] setup = "optimizer: SGD\nlr: 1.0e6\nweight_decay: 0.01\nepochs: 300\n".getBytes();
+        Grade g = AutoencoderPluginTest.SHARED.grade(new GradingRequest<>("hw7/8b-orthonormal", AutoencoderPluginTest.HW7, "",
+                new Answer("Yes.", List.of(new Attachment("setup.yaml", "application/yaml", setup))),
+                new GradingContext(1, Limits.DEFAULT, Locale.ENGLISH, QuestionResources.NONE)));
+        assertThat(g.status()).isEqualTo(Grade.Status.GRADED);
+        assertThat(g.score()).isLessThanOrEqualTo(0.2);
+        assertThat(g.notes()).contains("TRAINING_DIVERGED");
+        assertThat(g.feedback().get(0).markdown()).contains("diverged").contains("smaller learning rate");
+    }
+
+    @Test
     void aDecoderWithoutWeightDecayKeepsItsSubspaceCredit() throws Exception {
         // W2 = U_k A, W1 = A⁻¹U_kᵀ reconstructs perfectly; only the penalty is off (its loss is 50 % above L*)
         DMatrixRMaj a = CommonOps_DDRM.diag(2, 1, 0.5, 1.5, 0.8);
