@@ -277,10 +277,7 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
                     + "gradient descent stable."));
             verdictFeedback(said, verdict, verdictOk);
             g.feedback(FeedbackBlock.diagnosis(String.join(" ", said)));
-            if (setupReport != null) {
-                g.note(differences.isEmpty() ? "SETUP_IS_EQ6" : "SETUP_NOT_EQ6")
-                        .feedback(new FeedbackBlock(FeedbackBlock.Kind.EVIDENCE, "Your training setup", setupReport, null));
-            }
+            setupEvidence(g, setupReport, differences);
             return approach(g, request).build();
         }
         double loss = opt.loss(w1, w2);
@@ -345,10 +342,7 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
             said.add("Your weights reach the regularised optimum, and your verdict is right.");
         }
         g.feedback(FeedbackBlock.diagnosis(String.join(" ", said)));
-        if (setupReport != null) {
-            g.note(differences.isEmpty() ? "SETUP_IS_EQ6" : "SETUP_NOT_EQ6")
-                    .feedback(new FeedbackBlock(FeedbackBlock.Kind.EVIDENCE, "Your training setup", setupReport, null));
-        }
+        setupEvidence(g, setupReport, differences);
         String aloneMark = reconstructs ? "" : " (W2 alone: not credited without its encoder)";
         StringBuilder table = new StringBuilder("| check | yours | optimum / tolerance | |\n|---|---|---|---|\n");
         table.append("| loss $L_\\lambda$ | ").append(fmt(loss)).append(" | ").append(fmt(opt.loss)).append(" (gap ≤ ")
@@ -372,6 +366,14 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
                 "Weight decay pushes them toward $1 - \\lambda/s_i$, just below 1: a decoder with (nearly) orthonormal columns.",
                 EigenvalueChart.of(eig, predicted, c.lambda())));
         return approach(g, request).build();
+    }
+
+    /** For an answer that was a training setup (report not null): how it relates to Eq. 6 and what training did. */
+    private static void setupEvidence(Grade.Builder g, String setupReport, List<String> differences) {
+        if (setupReport != null) {
+            g.note(differences.isEmpty() ? "SETUP_IS_EQ6" : "SETUP_NOT_EQ6")
+                    .feedback(new FeedbackBlock(FeedbackBlock.Kind.EVIDENCE, "Your training setup", setupReport, null));
+        }
     }
 
     private static void verdictNotes(Grade.Builder g, Verdict verdict, boolean verdictOk) {

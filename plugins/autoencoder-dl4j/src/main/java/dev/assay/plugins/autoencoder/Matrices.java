@@ -10,6 +10,10 @@ import org.ejml.data.DMatrixRMaj;
 /** Matrices from the files students upload (CSV, JSON, .npy) and to the files the question hands out. */
 final class Matrices {
     static final long MAX_ELEMENTS = 1_000_000;
+    /** A decimal number as CSV and JSON writers print it; Java's extras (hex, a d or f suffix) are not numbers here. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    /** How NumPy, Python and JavaScript write what is not a finite number. */
+    private static final Pattern NOT_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
 
     private Matrices() {
     }
@@ -24,11 +28,6 @@ final class Matrices {
         }
         return csv(name, text);
     }
-
-    /** A decimal number as CSV and JSON writers print it; Java's extras (hex, a d or f suffix) are not numbers here. */
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-    /** How NumPy, Python and JavaScript write what is not a finite number. */
-    private static final Pattern NOT_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
 
     /** A cell's number; non-finite values and non-numbers are refused with their position. */
     private static double number(String name, String position, String cell) throws WeightsException {

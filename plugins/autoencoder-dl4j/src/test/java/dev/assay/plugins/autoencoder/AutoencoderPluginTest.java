@@ -77,8 +77,16 @@ class AutoencoderPluginTest {
     }
 
     static byte[] npy(String descr, boolean fortran, int rows, int cols, double... values) {
-        String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': (" + rows + ", "
-                + cols + "), }";
+        return npyFile(descr, fortran, "(" + rows + ", " + cols + ")", values);
+    }
+
+    /** A float64 .npy file whose header claims the given shape, followed by the given values. */
+    static byte[] npyClaiming(String shape, double... values) {
+        return npyFile("<f8", false, shape, values);
+    }
+
+    private static byte[] npyFile(String descr, boolean fortran, String shape, double... values) {
+        String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': " + shape + ", }";
         String header = dict + " ".repeat((64 - (10 + dict.length() + 1) % 64) % 64) + "\n";
         boolean f4 = descr.endsWith("4");
         ByteBuffer buf = ByteBuffer.allocate(10 + header.length() + values.length * (f4 ? 4 : 8))
@@ -92,19 +100,6 @@ class AutoencoderPluginTest {
             } else {
                 buf.putDouble(v);
             }
-        }
-        return buf.array();
-    }
-
-    /** A float64 .npy file whose header claims the given shape, followed by the given values. */
-    static byte[] npyClaiming(String shape, double... values) {
-        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': " + shape + ", }";
-        String header = dict + " ".repeat((64 - (10 + dict.length() + 1) % 64) % 64) + "\n";
-        ByteBuffer buf = ByteBuffer.allocate(10 + header.length() + values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
-        buf.put(Npy.MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
-        buf.put(header.getBytes(StandardCharsets.ISO_8859_1));
-        for (double v : values) {
-            buf.putDouble(v);
         }
         return buf.array();
     }
