@@ -34,6 +34,15 @@ class VerdictTest {
         assertThat(v.unclear()).as("a reason to show the student").isNotBlank();
     }
 
+    @org.junit.jupiter.api.Test
+    void theEchoSaysWhenTheVerdictIsNotOneAnswer() {
+        var w = ReconstructionCreditTest.optimum();
+        var hedged = AutoencoderPluginTest.SHARED.validate(ReconstructionCreditTest.request("yes or no", w.w1, w.w2));
+        assertThat(hedged.echo().text()).contains("verdict: not one clear answer (it says both “yes” and “no”): write yes or no");
+        var clear = AutoencoderPluginTest.SHARED.validate(ReconstructionCreditTest.request("Yes: the penalty balances them.", w.w1, w.w2));
+        assertThat(clear.echo().text()).contains("verdict: yes");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "Weight decay shrinks the weights.", "With no weight decay nothing changes.", "λ = 0.1, k = 5."})
     void noVerdictAtAll(String text) {
