@@ -2,6 +2,7 @@ package dev.assay.plugins.autoencoder;
 
 import dev.assay.api.Doc;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,7 +23,7 @@ public record AeConfig(
         @Min(1) @Max(180) Integer trainingBudgetSeconds) {
 
     public AeConfig {
-        tolerances = tolerances == null ? new Tolerances(null, null, null) : tolerances;
+        tolerances = tolerances == null ? new Tolerances(null, null, null, null) : tolerances;
         checks = checks == null ? new Weights(null, null, null, null) : checks;
         expectedVerdict = expectedVerdict == null ? "yes" : expectedVerdict;
         trainingBudgetSeconds = trainingBudgetSeconds == null ? 60 : trainingBudgetSeconds;
@@ -36,12 +37,19 @@ public record AeConfig(
                            @Min(1) Integer k, @NotNull Long seed, @NotEmpty List<@NotNull @DecimalMin("0") Double> spectrum) {
     }
 
+    /**
+     * @param reconstruction how much of the optimum's loss reduction, from W = 0 (where the loss is tr C) down to L*,
+     *                       the pair W1, W2 must achieve before the checks of the decoder alone (subspace, orthonormal
+     *                       columns) earn credit: a right W2 with a zero, random, rescaled or reshaped W1 does not
+     *                       reconstruct, and must not earn most of the score
+     */
     public record Tolerances(@DecimalMin("0") Double lossGap, @DecimalMin("0") Double principalAngleDegrees,
-                             @DecimalMin("0") Double eigenvalue) {
+                             @DecimalMin("0") Double eigenvalue, @DecimalMin("0") @DecimalMax("1") Double reconstruction) {
         public Tolerances {
             lossGap = lossGap == null ? 1e-3 : lossGap;
             principalAngleDegrees = principalAngleDegrees == null ? 2.0 : principalAngleDegrees;
             eigenvalue = eigenvalue == null ? 0.02 : eigenvalue;
+            reconstruction = reconstruction == null ? 0.9 : reconstruction;
         }
     }
 

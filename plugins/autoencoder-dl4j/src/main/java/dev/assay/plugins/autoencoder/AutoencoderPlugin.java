@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -29,7 +27,6 @@ import org.ejml.data.DMatrixRMaj;
  * and the GPU can run it, else the CPU), one job at a time by default, each within the question's time budget.
  */
 public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
-    private static final Pattern VERDICT = Pattern.compile("(?i)\\b(yes|no)\\b");
 
     /** Data sets and optima are pure functions of the data, λ and k: computed once for each. */
     private final ConcurrentHashMap<ReferenceKey, Reference> optima = new ConcurrentHashMap<>();
@@ -179,8 +176,9 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
                 return Validation.invalid("MALFORMED_FILE", e.getMessage(), Echo.NONE);
             }
         }
-        Matcher v = VERDICT.matcher(request.answer().text());
-        read.add("verdict: " + (v.find() ? v.group(1).toLowerCase(Locale.ROOT) : "none yet (write yes or no)"));
+        Verdict v = Verdict.read(request.answer().text());
+        read.add("verdict: " + (v.isClear() ? v.answer() : v.unclear() != null ? "not one clear answer (" + v.unclear()
+                + "): write yes or no" : "none yet (write yes or no)"));
         return Validation.valid(Echo.text(String.join("; ", read)));
     }
 
@@ -264,8 +262,27 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
                             + "encoder.weight as W1 and decoder.weight as W2 without transposing." : "")));
             return approach(g, request).build();
         }
+        AeConfig.Tolerances tol = c.tolerances();
+        AeConfig.Weights w = c.checks();
+        double total = w.subspace() + w.loss() + w.orthonormal() + w.verdict();
+        Verdict verdict = Verdict.read(request.answer().text());
+        boolean verdictOk = verdict.isClear() && c.expectedVerdict().equalsIgnoreCase(verdict.answer());
+        if (!Matrices.allFinite(w1) || !Matrices.allFinite(w2)) {
+            // only a student's setup can get here (uploads with NaN or infinity are refused when read)
+            Grade.Builder g = Grade.builder(Grade.Status.GRADED).score(total == 0 || !verdictOk ? 0 : w.verdict() / total)
+                    .echo(echo).note("TRAINING_DIVERGED").note("LOSS_GAP");
+            verdictNotes(g, verdict, verdictOk);
+            List<String> said = new ArrayList<>(List.of("Training your setup diverged: the weights it reached hold NaN or "
+                    + "infinite values, so there is nothing to check against the optimum. A smaller learning rate keeps "
+                    + "gradient descent stable."));
+            verdictFeedback(said, verdict, verdictOk);
+            g.feedback(FeedbackBlock.diagnosis(String.join(" ", said)));
+            setupEvidence(g, setupReport, differences);
+            return approach(g, request).build();
+        }
         double loss = opt.loss(w1, w2);
         double gap = (loss - opt.loss) / opt.loss;
+        double reduction = opt.lossReductionReached(loss);
         double angle = opt.largestPrincipalAngle(w2);
         double[] eig = ClosedForm.gramEigenvalues(w2);
         double[] predicted = opt.predictedEigenvalues();
@@ -273,32 +290,40 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
         for (int i = 0; i < k; i++) {
             eigError = Math.max(eigError, Math.abs(eig[i] - predicted[i]));
         }
-        Matcher v = VERDICT.matcher(request.answer().text());
-        String verdict = v.find() ? v.group(1).toLowerCase(Locale.ROOT) : null;
-        AeConfig.Tolerances tol = c.tolerances();
-        AeConfig.Weights w = c.checks();
         boolean subspaceOk = angle <= tol.principalAngleDegrees();
         boolean lossOk = gap <= tol.lossGap();
         boolean orthoOk = eigError <= tol.eigenvalue();
-        boolean verdictOk = c.expectedVerdict().equalsIgnoreCase(verdict == null ? "" : verdict);
-        double total = w.subspace() + w.loss() + w.orthonormal() + w.verdict();
-        double earned = (subspaceOk ? w.subspace() : 0) + (lossOk ? w.loss() : 0) + (orthoOk ? w.orthonormal() : 0)
-                + (verdictOk ? w.verdict() : 0);
+        // The subspace and the eigenvalues are properties of W2 alone; they earn credit only for a pair that
+        // reconstructs, so a right decoder with a zero, random, rescaled or reshaped encoder cannot earn most of the score.
+        boolean reconstructs = reduction >= tol.reconstruction() || lossOk;
+        double earned = (reconstructs && subspaceOk ? w.subspace() : 0) + (lossOk ? w.loss() : 0)
+                + (reconstructs && orthoOk ? w.orthonormal() : 0) + (verdictOk ? w.verdict() : 0);
         Grade.Builder g = Grade.builder(Grade.Status.GRADED).score(total == 0 ? 0 : earned / total).echo(echo);
         g.note(subspaceOk ? "SUBSPACE_OK" : "SUBSPACE_OFF");
         if (!lossOk) {
             g.note("LOSS_GAP");
         }
-        g.note(orthoOk ? "ORTHONORMAL_OK" : "NOT_ORTHONORMAL");
-        if (!verdictOk) {
-            g.note("VERDICT_WRONG");
+        if (!reconstructs) {
+            g.note("DOES_NOT_RECONSTRUCT");
         }
+        g.note(orthoOk ? "ORTHONORMAL_OK" : "NOT_ORTHONORMAL");
+        verdictNotes(g, verdict, verdictOk);
         List<String> said = new ArrayList<>();
         double implied = orthoOk ? Double.NaN : impliedLambda(eig, opt.s, k, tol.eigenvalue());
+        if (!reconstructs) {
+            said.add(EncoderDiagnosis.of(w1, w2) + " Together your W1 and W2 reach " + percent(reduction) + " of the way "
+                    + "from the loss of no reconstruction ($\\operatorname{tr} C$ = " + fmt(opt.lossWithoutReconstruction())
+                    + ") to the optimum's ($L^*$ = " + fmt(opt.loss) + "); their loss is " + fmt(loss) + ". "
+                    + (subspaceOk || orthoOk ? "Your decoder W2 on its own " + (subspaceOk && orthoOk
+                    ? "spans the right subspace and has the right eigenvalues" : subspaceOk ? "spans the right subspace"
+                    : "has the right eigenvalues") + ", but that earns credit only together with the encoder that goes "
+                    + "with it: upload the W1 trained together with this W2 (at the optimum $W_1 = W_2^\\top$)."
+                    : "Upload the W1 and W2 of one training run: at the optimum $W_1 = W_2^\\top$."));
+        }
         if (!subspaceOk) {
             said.add("Your decoder does not span the top-" + k + " principal subspace (largest principal angle "
                     + fmt(angle) + "°): training has not converged, or the data or the model differ from the question's.");
-        } else if (!orthoOk) {
+        } else if (!orthoOk && reconstructs) {
             if (!Double.isNaN(implied)) {
                 said.add("Your decoder is balanced, as weight decay makes it, but for λ ≈ " + fmt(implied) + " rather than "
                         + c.lambda() + ": the eigenvalues of $W_2^\\top W_2$ are $1 - " + fmt(implied) + "/s_i$. Check how the "
@@ -309,30 +334,27 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
                         + "With weight decay the optimum is balanced: check that λ = " + c.lambda() + " is applied to both layers.");
             }
         }
-        if (subspaceOk && !lossOk && Double.isNaN(implied)) {
+        if (subspaceOk && reconstructs && !lossOk && Double.isNaN(implied)) {
             said.add("Your loss is " + fmt(100 * gap) + " % above the optimum: train longer or with a smaller step.");
         }
-        if (!verdictOk) {
-            said.add(verdict == null ? "Say yes or no: does weight decay bias the decoder toward orthonormal columns?"
-                    : "Your verdict (" + verdict + ") is not what the numbers show.");
-        }
+        verdictFeedback(said, verdict, verdictOk);
         if (said.isEmpty()) {
             said.add("Your weights reach the regularised optimum, and your verdict is right.");
         }
         g.feedback(FeedbackBlock.diagnosis(String.join(" ", said)));
-        if (setupReport != null) {
-            g.note(differences.isEmpty() ? "SETUP_IS_EQ6" : "SETUP_NOT_EQ6")
-                    .feedback(new FeedbackBlock(FeedbackBlock.Kind.EVIDENCE, "Your training setup", setupReport, null));
-        }
+        setupEvidence(g, setupReport, differences);
+        String aloneMark = reconstructs ? "" : " (W2 alone: not credited without its encoder)";
         StringBuilder table = new StringBuilder("| check | yours | optimum / tolerance | |\n|---|---|---|---|\n");
         table.append("| loss $L_\\lambda$ | ").append(fmt(loss)).append(" | ").append(fmt(opt.loss)).append(" (gap ≤ ")
                 .append(fmt(100 * tol.lossGap())).append(" %) | ").append(lossOk ? "✓" : "✗").append(" |\n");
+        table.append("| share of the loss reduction reached (from $\\operatorname{tr} C$ to $L^*$) | ").append(percent(reduction))
+                .append(" | ≥ ").append(percent(tol.reconstruction())).append(" | ").append(reconstructs ? "✓" : "✗").append(" |\n");
         table.append("| largest principal angle to span($U_k$) | ").append(fmt(angle)).append("° | ≤ ")
-                .append(fmt(tol.principalAngleDegrees())).append("° | ").append(subspaceOk ? "✓" : "✗").append(" |\n");
+                .append(fmt(tol.principalAngleDegrees())).append("° | ").append(subspaceOk ? "✓" + aloneMark : "✗").append(" |\n");
         for (int i = 0; i < k; i++) {
             table.append("| eigenvalue ").append(i + 1).append(" of $W_2^\\top W_2$ | ").append(fmt(eig[i])).append(" | ")
                     .append(fmt(predicted[i])).append(" ± ").append(fmt(tol.eigenvalue())).append(" | ")
-                    .append(Math.abs(eig[i] - predicted[i]) <= tol.eigenvalue() ? "✓" : "✗").append(" |\n");
+                    .append(Math.abs(eig[i] - predicted[i]) <= tol.eigenvalue() ? "✓" + aloneMark : "✗").append(" |\n");
         }
         table.append("\nThe optimum was computed two ways, which agree: in closed form ($L^* = ").append(fmt(opt.loss))
                 .append("$) and by training with Deeplearning4j (").append(ref.dl4j().backend()).append(" backend, ")
@@ -344,6 +366,45 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
                 "Weight decay pushes them toward $1 - \\lambda/s_i$, just below 1: a decoder with (nearly) orthonormal columns.",
                 EigenvalueChart.of(eig, predicted, c.lambda())));
         return approach(g, request).build();
+    }
+
+    /** For an answer that was a training setup (report not null): how it relates to Eq. 6 and what training did. */
+    private static void setupEvidence(Grade.Builder g, String setupReport, List<String> differences) {
+        if (setupReport != null) {
+            g.note(differences.isEmpty() ? "SETUP_IS_EQ6" : "SETUP_NOT_EQ6")
+                    .feedback(new FeedbackBlock(FeedbackBlock.Kind.EVIDENCE, "Your training setup", setupReport, null));
+        }
+    }
+
+    private static void verdictNotes(Grade.Builder g, Verdict verdict, boolean verdictOk) {
+        if (verdictOk) {
+            return;
+        }
+        g.note("VERDICT_WRONG"); // the verdict did not earn its share; the next note says why when it was not a clear answer
+        if (verdict.unclear() != null) {
+            g.note("VERDICT_UNCLEAR");
+        } else if (!verdict.isClear()) {
+            g.note("VERDICT_MISSING");
+        }
+    }
+
+    private static void verdictFeedback(List<String> said, Verdict verdict, boolean verdictOk) {
+        if (verdictOk) {
+            return;
+        }
+        if (verdict.unclear() != null) {
+            said.add("Your verdict needs to be one clear answer, and yours is not yet: " + verdict.unclear() + ". Start with "
+                    + "yes or no, then give your argument; you can resubmit with the same weights.");
+        } else if (!verdict.isClear()) {
+            said.add("Say yes or no: does weight decay bias the decoder toward orthonormal columns?");
+        } else {
+            said.add("Your verdict (" + verdict.answer() + ") is not what the numbers show.");
+        }
+    }
+
+    private static String percent(double share) {
+        // NaN only when the optimum is W = 0; below −999 % the number says nothing more
+        return Double.isNaN(share) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * Math.max(-9.99, share));
     }
 
     private static Grade busy(TrainingDevice.Busy e) {

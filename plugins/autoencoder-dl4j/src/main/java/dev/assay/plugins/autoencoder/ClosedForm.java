@@ -2,6 +2,7 @@ package dev.assay.plugins.autoencoder;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -85,6 +86,25 @@ final class ClosedForm {
         return r * r / x.numCols + lambda * (a * a + b * b);
     }
 
+    /** L_λ(0, 0) = tr C: the loss of a pair that reconstructs nothing. */
+    double lossWithoutReconstruction() {
+        double trace = 0;
+        for (double si : s) {
+            trace += si;
+        }
+        return trace;
+    }
+
+    /**
+     * How much of the optimum's loss reduction a pair with this loss achieves: 1 at L*, 0 at tr C (reconstructing
+     * nothing, e.g. W1 = 0), below 0 for a pair worse than nothing; NaN when the optimum itself is W = 0 (every
+     * s_i ≤ λ), where there is no reduction to share.
+     */
+    double lossReductionReached(double pairLoss) {
+        double possible = lossWithoutReconstruction() - loss;
+        return possible > 1e-12 * lossWithoutReconstruction() ? (lossWithoutReconstruction() - pairLoss) / possible : Double.NaN;
+    }
+
     /** The largest principal angle, in degrees, between span(W2) and span(U_k). */
     double largestPrincipalAngle(DMatrixRMaj w2) {
         QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(w2.numRows, w2.numCols);
@@ -109,11 +129,14 @@ final class ClosedForm {
     static double[] gramEigenvalues(DMatrixRMaj w2) {
         DMatrixRMaj g = new DMatrixRMaj(w2.numCols, w2.numCols);
         CommonOps_DDRM.multTransA(w2, w2, g);
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(g.numRows, false, true);
-        eig.decompose(g);
         double[] out = new double[g.numRows];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = eig.getEigenvalue(i).real;
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(g.numRows, false, true);
+        if (!MatrixFeatures_DDRM.hasUncountable(g) && eig.decompose(g)) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = eig.getEigenvalue(i).real;
+            }
+        } else {
+            java.util.Arrays.fill(out, Double.NaN); // entries so large that W2ᵀW2 overflows: no eigenvalue is close
         }
         java.util.Arrays.sort(out);
         for (int i = 0; i < out.length / 2; i++) {

@@ -18,7 +18,10 @@ final class Npy {
     static final int MAX_HEADER = 4096;
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([fi])(\\d)'");
     private static final Pattern ORDER = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(\\s*(\\d+)\\s*,?\\s*(\\d+)?\\s*,?\\s*\\)");
+    /** The shape tuple as written, whatever it holds: its entries are checked one by one, with reasons. */
+    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+    /** A dimension as Python writes it (Python 2 NumPy added L to longs); anything else is refused. */
+    private static final Pattern DIMENSION = Pattern.compile("[+-]?\\d+L?");
 
     private Npy() {
     }
@@ -67,7 +70,9 @@ final class Npy {
         Matcher o = ORDER.matcher(header);
         Matcher s = SHAPE.matcher(header);
         if (!d.find() || !o.find() || !s.find()) {
-            throw new WeightsException(name + ": the .npy header lacks descr, fortran_order or shape: " + header.trim());
+            String shown = header.strip();
+            throw new WeightsException(name + ": the .npy header lacks descr, fortran_order or shape: "
+                    + (shown.length() > 200 ? shown.substring(0, 200) + "…" : shown));
         }
         if (!d.group(2).equals("f") || !(d.group(3).equals("4") || d.group(3).equals("8"))) {
             throw new WeightsException(name + ": the array holds " + d.group(2) + d.group(3)
@@ -76,36 +81,74 @@ final class Npy {
         int width = Integer.parseInt(d.group(3));
         ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         boolean fortran = o.group(1).equals("True");
-        long rows = Long.parseLong(s.group(1));
-        long cols = s.group(2) == null ? 1 : Long.parseLong(s.group(2));
-        if (rows * cols > maxElements) {
-            throw new WeightsException(name + " has " + rows + "×" + cols + " entries; at most " + maxElements + " are accepted.");
-        }
+        long[] shape = shape(name, s.group(1), maxElements);
+        int rows = (int) shape[0];
+        int cols = (int) shape[1];
         int dataStart = headerStart + headerLen;
-        long expected = rows * cols * width;
+        long expected = (long) rows * cols * width; // at most maxElements × 8: no overflow
         if (b.length - dataStart != expected) {
             throw new WeightsException(name + ": the header says " + rows + "×" + cols + " " + (width == 4 ? "float32" : "float64")
                     + " (" + expected + " bytes) but the file holds " + (b.length - dataStart) + " bytes of data.");
         }
         ByteBuffer data = ByteBuffer.wrap(b, dataStart, (int) expected).order(order);
-        DMatrixRMaj m = new DMatrixRMaj((int) rows, (int) cols);
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
         for (int i = 0; i < rows * cols; i++) {
             double v = width == 4 ? data.getFloat() : data.getDouble();
+            int r = fortran ? i % rows : i / cols;
+            int c = fortran ? i / rows : i % cols;
             if (!Double.isFinite(v)) {
-                throw new WeightsException(name + " contains NaN or infinite values: training diverged? Lower the learning rate.");
-            }
-            int r;
-            int c;
-            if (fortran) {
-                r = (int) (i % rows);
-                c = (int) (i / rows);
-            } else {
-                r = (int) (i / cols);
-                c = (int) (i % cols);
+                throw new WeightsException(Matrices.notFinite(name, "row " + (r + 1) + ", column " + (c + 1), v));
             }
             m.set(r, c, v);
         }
         return m;
+    }
+
+    /**
+     * Rows and columns from the header's shape tuple: one or two dimensions, each a whole number from 1 on, and
+     * their product at most maxElements. Each dimension is compared with the limit before anything is multiplied,
+     * so no product of dimensions can overflow (a header claiming 2**62 × 4 is refused, not read as 0 × 4).
+     */
+    private static long[] shape(String name, String tuple, long maxElements) throws WeightsException {
+        String[] parts = tuple.strip().split("\\s*,\\s*", -1);
+        int count = parts.length;
+        if (count > 0 && parts[count - 1].isEmpty()) {
+            count--; // the trailing comma of (3,)
+        }
+        if (count == 0 || count == 1 && parts[0].isEmpty()) {
+            throw new WeightsException(name + " holds a single number (shape ()); save W as a 2-dimensional array.");
+        }
+        if (count > 2) {
+            throw new WeightsException(name + " is a " + count + "-dimensional array (shape (" + tuple.strip() + ")); save it as a "
+                    + "2-dimensional array, e.g. W.reshape(k, m) only if its numbers are already in that order.");
+        }
+        long[] dims = {1, 1};
+        for (int i = 0; i < count; i++) {
+            String p = parts[i].strip();
+            if (!DIMENSION.matcher(p).matches()) {
+                throw new WeightsException(name + ": the .npy header's shape (" + tuple.strip() + ") has '" + p
+                        + "' where a dimension should be; save the file again with numpy.save.");
+            }
+            String digits = p.replace("L", "").replace("+", "");
+            boolean negative = digits.startsWith("-");
+            // more digits than any accepted size has: refuse before parsing (2**63 does not fit in a long)
+            boolean absurd = digits.replace("-", "").replaceFirst("^0+(?=\\d)", "").length() > 12;
+            long d = negative || absurd ? -1 : Long.parseLong(digits);
+            if (negative || !absurd && d < 1) {
+                throw new WeightsException(name + ": the .npy header's shape (" + tuple.strip() + ") has a dimension of " + p
+                        + "; every dimension must be at least 1.");
+            }
+            if (absurd || d > maxElements) {
+                throw new WeightsException(name + ": the .npy header's shape (" + tuple.strip() + ") has a dimension of " + p
+                        + ", far more than the " + maxElements + " entries accepted; the header is damaged or this is not W.");
+            }
+            dims[i] = d;
+        }
+        if (dims[1] > maxElements / dims[0]) { // divides rather than multiplies: nothing can overflow
+            throw new WeightsException(name + " has " + dims[0] + "×" + dims[1] + " entries; at most " + maxElements
+                    + " are accepted.");
+        }
+        return dims;
     }
 
     static byte[] write(DMatrixRMaj m) {

@@ -28,12 +28,40 @@ record TrainingSetup(Integer layers, Boolean bias, String loss, String optimizer
             if (s == null) {
                 throw new WeightsException(name + " is empty.");
             }
+            List<String> wrong = s.impossibleValues();
+            if (!wrong.isEmpty()) {
+                throw new WeightsException(name + ": " + String.join("; ", wrong) + ".");
+            }
             return s;
         } catch (java.io.IOException e) {
             String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
             throw new WeightsException(name + " is not a training setup (JSON or YAML with layers, bias, loss, optimizer, "
                     + "learningRate, weightDecay or l2, epochs, batchSize): " + msg);
         }
+    }
+
+    /** Values no training can use (NaN, infinities, negative decay, no epochs), each with what to write instead. */
+    private List<String> impossibleValues() {
+        List<String> wrong = new ArrayList<>();
+        if (learningRate != null && !(Double.isFinite(learningRate) && learningRate > 0)) {
+            wrong.add("lr is " + learningRate + "; write a positive number such as 0.4");
+        }
+        if (weightDecay != null && !(Double.isFinite(weightDecay) && weightDecay >= 0)) {
+            wrong.add("weight_decay is " + weightDecay + "; write 0 or a positive number");
+        }
+        if (l2 != null && !(Double.isFinite(l2) && l2 >= 0)) {
+            wrong.add("l2 is " + l2 + "; write 0 or a positive number");
+        }
+        if (epochs != null && epochs < 1) {
+            wrong.add("epochs is " + epochs + "; write at least 1");
+        }
+        if (batchSize != null && batchSize < 1) {
+            wrong.add("batch_size is " + batchSize + "; write at least 1 (or leave it out for the full batch)");
+        }
+        if (layers != null && layers < 1) {
+            wrong.add("layers is " + layers + "; Eq. 6 has 2");
+        }
+        return wrong;
     }
 
     String optimizerName() {
