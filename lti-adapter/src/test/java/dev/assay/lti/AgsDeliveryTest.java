@@ -52,9 +52,9 @@ class AgsDeliveryTest {
         });
         lms.setExecutor(Executors.newCachedThreadPool());
         lms.start();
-        platformTable.put(1L, new Platform(1, root, "client-1", root + "/auth", root + "/token", root + "/jwks", "LMS", Set.of("d")));
+        platformTable.put(1L, new Platform(1, root, "client-1", root + "/auth", root + "/token", root + "/jwks", "LMS", Set.of("d"), null));
         platformTable.put(2L, new Platform(2, "http://other", "client-2", root + "/auth", root + "/token", root + "/jwks", "LMS 2",
-                Set.of("d")));
+                Set.of("d"), null));
         linkTable.put(10L, link(10, 1));
         linkTable.put(11L, link(11, 1));
         linkTable.put(20L, link(20, 2));
