@@ -240,9 +240,9 @@ final class TestPlatform implements AutoCloseable {
                 JsonNode held = gradebook.get(key);
                 if (held != null && java.time.OffsetDateTime.parse(held.path("timestamp").asText()).toEpochSecond() >= at) {
                     // Moodle 4.5, mod/lti/service/gradebookservices/.../scores.php: its grade's timemodified is whole seconds.
+                    // A real Moodle answers this 409 with the body "[]" (its message is only in the status line).
                     refusedNotLater.incrementAndGet();
-                    reply(ex, 409, "text/plain", "Refusing score with an earlier timestamp for item " + path + " and user "
-                            + score.path("userId").asText());
+                    reply(ex, 409, "application/json", "[]");
                     return;
                 }
                 gradebook.put(key, score);
