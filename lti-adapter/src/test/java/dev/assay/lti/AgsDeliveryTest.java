@@ -113,6 +113,9 @@ class AgsDeliveryTest {
         ScoreDelivery.Outcome o = ags.deliver(score("lti:10", null));
         assertThat(o).isInstanceOf(ScoreDelivery.NotLater.class);
         assertThat(((ScoreDelivery.NotLater) o).why()).contains("409").contains("Refusing score with an earlier timestamp");
+        // What a real Moodle 4.5 sends: the message only in its status line, the body "[]".
+        scores = ex -> reply(ex, 409, "[]");
+        assertThat(ags.deliver(score("lti:10", null))).isInstanceOf(ScoreDelivery.NotLater.class);
     }
 
     @Test
