@@ -12,13 +12,21 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
-/** OIDC login state and nonce, stored server side: single use, short lived. */
+/**
+ * What logins and launches must remember, stored server side and short lived: the OIDC login state and nonce (used
+ * up by the launch that answers them), and the deep-linking requests instructors are answering (for as long as the
+ * page's session lives; the session token names one by its id, so its size does not depend on what the platform sent).
+ */
 @ApplicationScoped
 public class LoginStates {
     public record Issued(String state, String nonce) {
     }
 
     public record Pending(String nonce, long platformId) {
+    }
+
+    /** A deep-linking request from a validated launch: where the answer goes back, and the platform's data to echo. */
+    public record DeepLinkRequest(long platformId, String deploymentId, String returnUrl, Optional<String> data) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -58,10 +66,7 @@ public class LoginStates {
     @Transactional
     public Issued issue(long platformId) throws Full {
         Instant now = Instant.now();
-        long last = lastPurge.get();
-        if (now.toEpochMilli() - last > 60_000 && lastPurge.compareAndSet(last, now.toEpochMilli())) {
-            db.update("delete from lti_login_state where expires_at < ?", now);
-        }
+        purgeExpired(now);
         int cap = settings.maxPendingLogins();
         long waiting = db.one("select count(*) from (select 1 from lti_login_state where platform_id = ? and expires_at > ? "
                 + "fetch first " + cap + " rows only) w", rs -> rs.getLong(1), platformId, now).orElse(0L);
@@ -73,6 +78,34 @@ public class LoginStates {
         db.update("insert into lti_login_state (state, nonce, platform_id, expires_at) values (?, ?, ?, ?)", i.state(), i.nonce(),
                 platformId, now.plus(settings.stateTtl()));
         return i;
+    }
+
+    /** Expired rows go, at most once a minute. */
+    private void purgeExpired(Instant now) {
+        long last = lastPurge.get();
+        if (now.toEpochMilli() - last > 60_000 && lastPurge.compareAndSet(last, now.toEpochMilli())) {
+            db.update("delete from lti_login_state where expires_at < ?", now);
+            db.update("delete from lti_deep_link where expires_at < ?", now);
+        }
+    }
+
+    /** Stores a deep-linking request for as long as a page session lives; its id, for the session token. */
+    @Transactional
+    public String remember(DeepLinkRequest r) {
+        Instant now = Instant.now();
+        purgeExpired(now);
+        String id = random();
+        db.update("insert into lti_deep_link (id, platform_id, deployment_id, return_url, platform_data, expires_at) "
+                + "values (?, ?, ?, ?, ?, ?)", id, r.platformId(), r.deploymentId(), r.returnUrl(), r.data().orElse(null),
+                now.plus(settings.sessionTtl()));
+        return id;
+    }
+
+    @Transactional
+    public Optional<DeepLinkRequest> deepLinkRequest(String id) {
+        return db.one("select platform_id, deployment_id, return_url, platform_data from lti_deep_link where id = ? "
+                + "and expires_at > ?", rs -> new DeepLinkRequest(rs.getLong(1), rs.getString(2), rs.getString(3),
+                Optional.ofNullable(rs.getString(4))), id, Instant.now());
     }
 
     /** The state's nonce and platform, if it is pending; it stays pending until {@link #consume}. */

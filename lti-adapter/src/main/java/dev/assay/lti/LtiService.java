@@ -42,8 +42,6 @@ public class LtiService {
     @Inject
     LoginStates states;
     @Inject
-    DeepLinkRequests deepLinks;
-    @Inject
     LinkStore links;
     @Inject
     CatalogService catalog;
@@ -238,7 +236,7 @@ public class LtiService {
         java.util.Set<String> framedBy = Origins.of(l.platformPages());
         if (l.deepLinking().isPresent()) {
             Launch.DeepLinking d = l.deepLinking().get();
-            String request = deepLinks.remember(new DeepLinkRequests.Request(l.platform().id(), l.deploymentId(), d.returnUrl(),
+            String request = states.remember(new LoginStates.DeepLinkRequest(l.platform().id(), l.deploymentId(), d.returnUrl(),
                     d.data()));
             String token = sessions().issue(l.userKey(), l.displayName(), 0, true, Optional.of(request));
             return new LaunchPage(Pages.deepLinkChooser(base(), token, assignmentChoices()), d.returnUrl(), framedBy);
@@ -460,7 +458,7 @@ public class LtiService {
     DeepLinkResponse deepLink(Sessions.Session s, String assignmentName, URI requestBase) {
         String requestId = s.deepLinkRequest().orElseThrow(() -> new AssayException(AssayException.Kind.CONFLICT,
                 "This session is not adding an activity: start from your LMS's 'add activity'."));
-        DeepLinkRequests.Request d = deepLinks.find(requestId).orElseThrow(() -> new AssayException(AssayException.Kind.CONFLICT,
+        LoginStates.DeepLinkRequest d = states.deepLinkRequest(requestId).orElseThrow(() -> new AssayException(AssayException.Kind.CONFLICT,
                 "This request to add an activity has expired: start again from your LMS's 'add activity'."));
         AssignmentEntity a = assignment(assignmentName).orElseThrow(() ->
                 AssayException.notFound("No assignment '" + assignmentName + "' on this server."));

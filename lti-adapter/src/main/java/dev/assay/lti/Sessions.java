@@ -19,7 +19,7 @@ import java.util.Optional;
  * call. No cookie, so it works in an LMS iframe with third-party cookies blocked; and since the browser never
  * attaches it by itself, another site cannot forge a request with it (no CSRF). The token stays small whatever the
  * launch carried (the page refuses tokens over {@link #MAX_TOKEN_CHARS}): the display name is shortened, and what a
- * deep-linking request must remember stays on the server ({@link DeepLinkRequests}), named here by its id.
+ * deep-linking request must remember stays on the server ({@link LoginStates#remember}), named here by its id.
  */
 public final class Sessions {
     /** Who is calling, for which link. */
