@@ -395,7 +395,7 @@ class LtiIT {
                 HttpResponse<String> refused = send("POST", "/lti/api/instructor/review/" + submission, "application/json",
                         "{\"points\": " + notANumber + "}", teacher);
                 assertThat(refused.statusCode()).as(notANumber).isEqualTo(400);
-                assertThat(refused.body()).contains("points").contains("finite");
+                assertThat(refused.body()).as("says which field").contains("points");
             }
             HttpResponse<String> reviewed = send("POST", "/lti/api/instructor/review/" + submission, "application/json",
                     "{\"points\": 2, \"comment\": \"Say **why** each change helped.\"}", teacher);
@@ -446,26 +446,29 @@ class LtiIT {
         try (TestPlatform p = platform()) {
             Map<String, Object> claims = Map.of(CUSTOM, Map.of("assignment", "hw7/hw7"), AGS, Map.of("scope",
                     List.of(LtiClient.SCORE_SCOPE), "lineitem", p.lineitem(8)));
-            List<String> students = new java.util.ArrayList<>();
-            for (int attempt = 0; attempt < 3 && p.refusedNotLater.get() == 0; attempt++) {
-                String sub = "same-second-" + attempt;
-                students.add(sub);
-                String session = session(launch(p, sub, "link-same-second", List.of(LEARNER), claims).body());
+            // A student's first score reaches the gradebook, and a second grade follows within the same whole second.
+            String sub = null;
+            for (int attempt = 0; attempt < 5 && sub == null; attempt++) {
+                String candidate = "same-second-" + attempt;
+                String session = session(launch(p, candidate, "link-same-second", List.of(LEARNER), claims).body());
                 while (Instant.now().getNano() > 100_000_000) { // start just after a second begins
                     Thread.sleep(5);
                 }
+                Instant first = Instant.now();
                 int before = p.scores.size();
                 assertThat(client().submit(session, "hw7/7b-teacher-forcing", "I see a dog <eos>").statusCode()).isEqualTo(200);
                 LtiClient.waitFor("the first score in the gradebook", 10, () -> p.scores.size() > before);
                 assertThat(client().submit(session, "hw7/7b-teacher-forcing", "<sos> I see a dog").statusCode()).isEqualTo(200);
-                LtiClient.waitFor("the second score sent", 10, () -> p.scores.size() > before + 1 || p.refusedNotLater.get() > 0);
+                if (Instant.now().getEpochSecond() == first.getEpochSecond()) {
+                    sub = candidate; // both graded within one second; otherwise (a slow machine) try again
+                }
             }
-            assertThat(p.refusedNotLater.get()).as("a second score within the second of the first (timing)").isPositive();
-            for (String sub : students) {
-                String key = "/lineitems/8/lineitem/scores " + sub;
-                LtiClient.waitFor("the newest score for " + sub, 30, () -> p.gradebook.containsKey(key)
-                        && p.gradebook.get(key).path("scoreGiven").asDouble() == 1.0);
-            }
+            assertThat(sub).as("two grades within one second, the first delivered in between (timing)").isNotNull();
+            String key = "/lineitems/8/lineitem/scores " + sub;
+            LtiClient.waitFor("the newest score in the gradebook", 30, () -> p.gradebook.containsKey(key)
+                    && p.gradebook.get(key).path("scoreGiven").asDouble() == 1.0);
+            Thread.sleep(1500); // nothing older may arrive after it
+            assertThat(p.gradebook.get(key).path("scoreGiven").asDouble()).isEqualTo(1.0);
         }
     }
 
