@@ -32,7 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The student page in Debian's Chromium, headless, with third-party cookies blocked: the LMS's launch
  * (auto-posted login, the platform's auth, the auto-posted id_token), typing a LaTeX answer, the live preview
- * typeset by KaTeX, submitting, and the feedback. .ci/run installs chromium and chromium-driver.
+ * typeset by KaTeX, submitting, and the feedback; and the launch and the deep-linking chooser inside the LMS's own
+ * page, in an iframe from another origin, as Moodle shows them. .ci/run installs chromium and chromium-driver.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -116,6 +117,54 @@ class BrowserIT {
             }
             assertThat(p.scores).isNotEmpty();
             assertThat(p.scores.get(0).path("userId").asText()).isEqualTo("browser-student");
+        }
+    }
+
+    /**
+     * Moodle shows the tool in an iframe of its course page (the default launch container, and always for "Select
+     * content"). The test platform's page is on 127.0.0.1, Assay on another origin: the browser shows the frame only if
+     * Assay's page names the platform in frame-ancestors and no X-Frame-Options forbids it.
+     */
+    @Test
+    void theLmsShowsTheLaunchAndTheDeepLinkingChooserInAFrameOfItsOwnPage() throws Exception {
+        // Assay as localhost, the platform on 127.0.0.1: another site, as an LMS and a tool on their own domains. (Both on
+        // loopback: Chromium refuses a page on another address, such as the one Payara names, to navigate a frame to
+        // loopback, which the chooser's answer to the platform does.)
+        java.net.URI b = base.toURI();
+        String root = new java.net.URI(b.getScheme(), null, "localhost", b.getPort(), b.getPath(), null, null).toString()
+                .replaceAll("/$", "");
+        try (TestPlatform p = new TestPlatform(root)) {
+            new LtiClient(root).register(p);
+            assertThat(java.net.URI.create(root).getHost()).isNotEqualTo(java.net.URI.create(p.issuer).getHost());
+            p.browserSub = "framed-student";
+            p.browserClaims = Map.of("https://purl.imsglobal.org/spec/lti/claim/custom", Map.of("assignment", "hw7/hw7"));
+            ChromeDriver browser = chromium();
+            try {
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+                browser.get(p.issuer + "/frame");
+                wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.q")));
+                assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Homework 7");
+                assertThat(browser.findElements(By.cssSelector("section[data-question='hw7/3bi-grad-w2']"))).hasSize(1);
+                browser.switchTo().defaultContent();
+
+                p.browserSub = "framed-instructor";
+                browser.get(p.issuer + "/frame?deep-link");
+                wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
+                WebElement choice = wait.until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("form#deeplink input[value='hw7/hw7']")));
+                ((JavascriptExecutor) browser).executeScript("arguments[0].click()", choice);
+                browser.findElement(By.cssSelector("form#deeplink button[type=submit]")).click();
+                // The chooser posts the signed answer back to the LMS, inside the same frame.
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("added")));
+            } finally {
+                browser.quit();
+            }
+            assertThat(p.deepLinkResponses).hasSize(1);
+            com.nimbusds.jwt.JWTClaimsSet c = com.nimbusds.jwt.SignedJWT.parse(p.deepLinkResponses.get(0)).getJWTClaimsSet();
+            assertThat(c.getStringClaim("https://purl.imsglobal.org/spec/lti-dl/claim/data")).isEqualTo("browser-dl");
+            assertThat(Json.json().writeValueAsString(c.getClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items")))
+                    .contains("\"assignment\":\"hw7/hw7\"").contains("\"url\":\"" + root + "/lti/launch\"");
         }
     }
 }

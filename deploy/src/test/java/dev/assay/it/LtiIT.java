@@ -391,6 +391,12 @@ class LtiIT {
                     .statusCode()).as("students do not grade").isEqualTo(409);
             assertThat(send("POST", "/lti/api/instructor/review/" + submission, "application/json", "{\"points\": 9}", teacher)
                     .statusCode()).isEqualTo(400);
+            for (String notANumber : List.of("\"NaN\"", "\"Infinity\"", "\"-Infinity\"")) {
+                HttpResponse<String> refused = send("POST", "/lti/api/instructor/review/" + submission, "application/json",
+                        "{\"points\": " + notANumber + "}", teacher);
+                assertThat(refused.statusCode()).as(notANumber).isEqualTo(400);
+                assertThat(refused.body()).as("says which field").contains("points");
+            }
             HttpResponse<String> reviewed = send("POST", "/lti/api/instructor/review/" + submission, "application/json",
                     "{\"points\": 2, \"comment\": \"Say **why** each change helped.\"}", teacher);
             assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
@@ -400,6 +406,8 @@ class LtiIT {
             JsonNode last = p.scores.get(p.scores.size() - 1);
             assertThat(last.path("scoreGiven").asDouble()).isEqualTo(2.0);
             assertThat(last.path("gradingProgress").asText()).isEqualTo("FullyGraded");
+            assertThat(last.path("comment").asText()).as("the instructor's comment goes to the gradebook too")
+                    .endsWith("Say **why** each change helped.");
 
             LtiClient.waitFor("the reviewed score delivered", 30, () -> {
                 try {
@@ -426,6 +434,149 @@ class LtiIT {
             assertThat(status.path("regraded").asLong()).as("nothing changed since").isZero();
             assertThat(send("GET", "/lti/api/instructor/regrades/" + started.path("executionId").asLong(), null, null, other)
                     .statusCode()).as("another activity's instructor").isEqualTo(404);
+        }
+    }
+
+    /**
+     * Moodle keeps a grade's time in whole seconds and refuses (409) a score that is not later: two grades of one
+     * student within a second must still end with the newest in the gradebook.
+     */
+    @Test
+    void twoGradesOfOneStudentWithinASecondEndWithTheNewestInTheGradebook() throws Exception {
+        try (TestPlatform p = platform()) {
+            Map<String, Object> claims = Map.of(CUSTOM, Map.of("assignment", "hw7/hw7"), AGS, Map.of("scope",
+                    List.of(LtiClient.SCORE_SCOPE), "lineitem", p.lineitem(8)));
+            // A student's first score reaches the gradebook, and a second grade follows within the same whole second.
+            String sub = null;
+            for (int attempt = 0; attempt < 5 && sub == null; attempt++) {
+                String candidate = "same-second-" + attempt;
+                String session = session(launch(p, candidate, "link-same-second", List.of(LEARNER), claims).body());
+                while (Instant.now().getNano() > 100_000_000) { // start just after a second begins
+                    Thread.sleep(5);
+                }
+                Instant first = Instant.now();
+                int before = p.scores.size();
+                assertThat(client().submit(session, "hw7/7b-teacher-forcing", "I see a dog <eos>").statusCode()).isEqualTo(200);
+                LtiClient.waitFor("the first score in the gradebook", 10, () -> p.scores.size() > before);
+                assertThat(client().submit(session, "hw7/7b-teacher-forcing", "<sos> I see a dog").statusCode()).isEqualTo(200);
+                if (Instant.now().getEpochSecond() == first.getEpochSecond()) {
+                    sub = candidate; // both graded within one second; otherwise (a slow machine) try again
+                }
+            }
+            assertThat(sub).as("two grades within one second, the first delivered in between (timing)").isNotNull();
+            String key = "/lineitems/8/lineitem/scores " + sub;
+            LtiClient.waitFor("the newest score in the gradebook", 30, () -> p.gradebook.containsKey(key)
+                    && p.gradebook.get(key).path("scoreGiven").asDouble() == 1.0);
+            Thread.sleep(1500); // nothing older may arrive after it
+            assertThat(p.gradebook.get(key).path("scoreGiven").asDouble()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void aLaunchPageNamesItsLmsAsTheOnlyFrameAncestorAndOtherPagesRefuseFrames() throws Exception {
+        try (TestPlatform p = platform()) {
+            HttpResponse<String> page = launch(p, "framed", "link-frame", List.of(LEARNER), Map.of(CUSTOM,
+                    Map.of("assignment", "hw7/hw7")));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).endsWith("frame-ancestors " + p.issuer);
+            assertThat(page.headers().allValues("X-Frame-Options")).as("nothing that forbids the LMS's frame").isEmpty();
+
+            HttpResponse<String> refused = send("POST", "/lti/launch", "application/x-www-form-urlencoded",
+                    form(Map.of("id_token", "x", "state", "no-such-state")), null);
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("Content-Security-Policy").orElse(""))
+                    .as("a refusal whose platform is unknown: registered platforms may show it").contains(p.issuer);
+            assertThat(refused.headers().allValues("X-Frame-Options")).isEmpty();
+
+            for (String path : List.of("/", "/api/plugins")) {
+                HttpResponse<String> other = send("GET", path, null, null, ServerIT.TOKEN);
+                assertThat(other.headers().allValues("X-Frame-Options")).as(path).containsExactly("DENY");
+            }
+        }
+    }
+
+    @Test
+    void aBadDeepLinkingReturnUrlIsRefusedClearlyAndTheLoginCanStillComplete() throws Exception {
+        try (TestPlatform p = platform()) {
+            Map<String, String> q = login(p);
+            for (String returnUrl : List.of("javascript:alert(document.domain)", "data:text/html,<script>x</script>",
+                    "https://lms example/return", "https://x;script-src *@" + java.net.URI.create(p.issuer).getAuthority() + "/r")) {
+                java.util.Map<String, Object> request = new java.util.HashMap<>();
+                request.put("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiDeepLinkingRequest");
+                request.put("https://purl.imsglobal.org/spec/lti/claim/resource_link", null);
+                request.put("https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings", Map.of("deep_link_return_url",
+                        returnUrl, "accept_types", List.of("ltiResourceLink")));
+                HttpResponse<String> r = send("POST", "/lti/launch", "application/x-www-form-urlencoded", form(Map.of("id_token",
+                        p.idToken(q.get("nonce"), "t-1", "unused", List.of(INSTRUCTOR), request), "state", q.get("state"))), null);
+                assertThat(r.statusCode()).as(returnUrl + ": " + r.body()).isEqualTo(401);
+                assertThat(r.body()).contains("BAD_DEEP_LINK_RETURN_URL").contains("deep-linking return URL")
+                        .doesNotContain("assay-session");
+                assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).doesNotContain("javascript")
+                        .doesNotContain("data:text").doesNotContain("script-src *").contains("form-action 'self';");
+            }
+            // Nothing was used up: the same login completes with a good launch.
+            HttpResponse<String> good = send("POST", "/lti/launch", "application/x-www-form-urlencoded", form(Map.of("id_token",
+                    p.idToken(q.get("nonce"), "t-1", "link-after", List.of(LEARNER), Map.of(CUSTOM, Map.of("assignment", "hw7/hw7"))),
+                    "state", q.get("state"))), null);
+            assertThat(good.statusCode()).as(good.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aHugeNameStillGivesASessionThePageCanUse() throws Exception {
+        try (TestPlatform p = platform()) {
+            HttpResponse<String> page = launch(p, "long-name", "link-name", List.of(LEARNER), Map.of(CUSTOM,
+                    Map.of("assignment", "hw7/hw7"), "name", "Ada Lovelace ".repeat(310)));
+            assertThat(page.statusCode()).isEqualTo(200);
+            String session = session(page.body());
+            assertThat(session.length()).isLessThan(4096);
+            assertThat(send("POST", "/lti/api/questions/hw7/3bi-grad-w2/validate", "application/json",
+                    Json.json().writeValueAsString(answer("W_1")), session).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theLoginSendsTheLaunchToTheRegisteredToolUrlWhateverTheHostHeaderSays() throws Exception {
+        try (TestPlatform p = platform()) {
+            java.net.URI tool = java.net.URI.create(root());
+            String body = form(Map.of("iss", p.issuer, "login_hint", "h", "target_link_uri", root() + "/lti/launch",
+                    "client_id", p.clientId, "lti_deployment_id", p.deploymentId));
+            try (java.net.Socket socket = new java.net.Socket(tool.getHost(), tool.getPort())) {
+                socket.getOutputStream().write(("POST " + tool.getPath().replaceAll("/$", "") + "/lti/login HTTP/1.1\r\n"
+                        + "Host: evil.example\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                        + body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(answer).startsWith("HTTP/1.1 302");
+                java.util.regex.Matcher location = java.util.regex.Pattern.compile("(?i)\r\nLocation: ([^\r]+)").matcher(answer);
+                assertThat(location.find()).as(answer).isTrue();
+                assertThat(TestPlatform.form(java.net.URI.create(location.group(1)).getRawQuery()))
+                        .containsEntry("redirect_uri", root() + "/lti/launch");
+            }
+            HttpResponse<String> foreign = send("POST", "/lti/login", "application/x-www-form-urlencoded", form(Map.of("iss",
+                    p.issuer, "login_hint", "h", "target_link_uri", "https://evil.example/lti/launch", "client_id", p.clientId)), null);
+            assertThat(foreign.statusCode()).isEqualTo(400);
+            assertThat(foreign.body()).contains("LOGIN_FOREIGN_TARGET").contains("not this Assay server");
+        }
+    }
+
+    @Test
+    void pendingLoginsAreCappedPerPlatform() throws Exception {
+        try (TestPlatform p = platform(); TestPlatform other = platform()) {
+            String body = form(Map.of("iss", p.issuer, "login_hint", "h", "target_link_uri", root() + "/lti/launch",
+                    "client_id", p.clientId));
+            int accepted = 0;
+            HttpResponse<String> r;
+            do {
+                r = send("POST", "/lti/login", "application/x-www-form-urlencoded", body, null);
+                if (r.statusCode() == 302) {
+                    accepted++;
+                }
+            } while (r.statusCode() == 302 && accepted < 1000);
+            assertThat(accepted).as("the cap set for the system tests (ASSAY_LTI_MAXPENDINGLOGINS)").isEqualTo(40);
+            assertThat(r.statusCode()).isEqualTo(429);
+            assertThat(r.headers().firstValue("Retry-After")).contains("60");
+            assertThat(r.body()).contains("LOGIN_BUSY").contains("Wait a minute");
+            assertThat(login(other)).as("another platform logs in as before").containsKey("state");
         }
     }
 }

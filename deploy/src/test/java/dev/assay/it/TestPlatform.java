@@ -33,7 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An LTI 1.3 platform for tests, over real HTTP: it signs id_tokens with its own RSA key and serves its
  * JWKS, an OAuth2 token endpoint that verifies Assay's private_key_jwt assertion against Assay's published
- * JWKS, and AGS line items and scores (which it records). It can be taken down (503) and brought back.
+ * JWKS, and AGS line items and scores (which it records). It can be taken down (503) and brought back. Like Moodle, it
+ * refuses (409) a score whose timestamp is not later, in whole seconds, than the one it holds for that line item and
+ * user; and it shows the tool in an iframe of its own page (/frame), for launches and for deep linking.
  */
 final class TestPlatform implements AutoCloseable {
     final String issuer;
@@ -50,6 +52,11 @@ final class TestPlatform implements AutoCloseable {
     final List<JsonNode> scores = new CopyOnWriteArrayList<>();
     final List<String> scoreUrls = new CopyOnWriteArrayList<>();
     final List<JsonNode> lineitems = new CopyOnWriteArrayList<>();
+    /** The gradebook: (line item path, userId) → the latest score it took. */
+    final Map<String, JsonNode> gradebook = new java.util.concurrent.ConcurrentHashMap<>();
+    final AtomicInteger refusedNotLater = new AtomicInteger();
+    /** Deep-linking responses posted back to /deep-link-return, as their JWTs. */
+    final List<String> deepLinkResponses = new CopyOnWriteArrayList<>();
     private final Map<String, Instant> accessTokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     TestPlatform(String toolBase) throws Exception {
@@ -65,6 +72,8 @@ final class TestPlatform implements AutoCloseable {
         server.createContext("/lineitems", this::ags);
         server.createContext("/start", this::start);
         server.createContext("/auth", this::auth);
+        server.createContext("/frame", this::frame);
+        server.createContext("/deep-link-return", this::deepLinkReturn);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
     }
@@ -76,7 +85,7 @@ final class TestPlatform implements AutoCloseable {
 
     Map<String, Object> registration() {
         return Map.of("issuer", issuer, "clientId", clientId, "authUrl", issuer + "/auth", "tokenUrl", issuer + "/token",
-                "jwksUrl", issuer + "/jwks", "name", "Test LMS", "deploymentIds", List.of(deploymentId));
+                "jwksUrl", issuer + "/jwks", "name", "Test LMS", "deploymentIds", List.of(deploymentId), "toolUrl", tool);
     }
 
     String lineitem(int n) {
@@ -116,21 +125,53 @@ final class TestPlatform implements AutoCloseable {
     volatile String browserSub = "browser-student";
     volatile Map<String, Object> browserClaims = Map.of();
 
-    /** What the LMS does when a student clicks the activity: an auto-posted login initiation to the tool. */
+    /**
+     * What the LMS does when a student clicks the activity: an auto-posted login initiation to the tool. With
+     * {@code ?deep-link}, an instructor's "Select content" of a new activity instead (a deep-linking request).
+     */
     private void start(HttpExchange ex) throws IOException {
         String login = tool + "/lti/login";
+        String hint = "deep-link".equals(ex.getRequestURI().getQuery()) ? "deep-link" : "browser";
         reply(ex, 200, "text/html", "<!doctype html><html><body><form id=f method=post action=\"" + login + "\">"
                 + hidden("iss", issuer) + hidden("login_hint", browserSub) + hidden("target_link_uri", tool + "/lti/launch")
-                + hidden("lti_message_hint", "browser") + hidden("client_id", clientId) + hidden("lti_deployment_id", deploymentId)
+                + hidden("lti_message_hint", hint) + hidden("client_id", clientId) + hidden("lti_deployment_id", deploymentId)
                 + "</form><script>document.getElementById('f').submit()</script></body></html>");
+    }
+
+    /** The LMS's own page with the tool in an iframe, as Moodle's default launch container and its content dialog. */
+    private void frame(HttpExchange ex) throws IOException {
+        String query = ex.getRequestURI().getQuery();
+        reply(ex, 200, "text/html", "<!doctype html><html><head><title>Course page</title></head><body><h1>Course page</h1>"
+                + "<iframe id=tool name=tool width=400 height=800 src=\"" + issuer + "/start" + (query == null ? "" : "?" + query)
+                + "\"></iframe></body></html>");
+    }
+
+    /** Where a deep-linking response comes back (form-posted JWT), recorded; the page says what was added. */
+    private void deepLinkReturn(HttpExchange ex) throws IOException {
+        String jwt = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).get("JWT");
+        if (jwt != null) {
+            deepLinkResponses.add(jwt);
+        }
+        reply(ex, 200, "text/html", "<!doctype html><html><body><p id=added>Activity added</p></body></html>");
     }
 
     /** The platform's OIDC auth endpoint: the id_token for the login's nonce, auto-posted to redirect_uri with the state. */
     private void auth(HttpExchange ex) throws IOException {
         Map<String, String> q = form(ex.getRequestURI().getRawQuery());
         try {
-            String token = idToken(q.get("nonce"), q.get("login_hint"), "browser-link", List.of(
-                    "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"), browserClaims);
+            String token;
+            if ("deep-link".equals(q.get("lti_message_hint"))) {
+                Map<String, Object> request = new HashMap<>();
+                request.put("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiDeepLinkingRequest");
+                request.put("https://purl.imsglobal.org/spec/lti/claim/resource_link", null);
+                request.put("https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings", Map.of("deep_link_return_url",
+                        issuer + "/deep-link-return", "accept_types", List.of("ltiResourceLink"), "data", "browser-dl"));
+                token = idToken(q.get("nonce"), q.get("login_hint"), "unused", List.of(
+                        "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"), request);
+            } else {
+                token = idToken(q.get("nonce"), q.get("login_hint"), "browser-link", List.of(
+                        "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"), browserClaims);
+            }
             reply(ex, 200, "text/html", "<!doctype html><html><body><form id=f method=post action=\"" + q.get("redirect_uri") + "\">"
                     + hidden("id_token", token) + hidden("state", q.get("state"))
                     + "</form><script>document.getElementById('f').submit()</script></body></html>");
@@ -192,8 +233,22 @@ final class TestPlatform implements AutoCloseable {
                 reply(ex, 415, "text/plain", "score+json expected");
                 return;
             }
-            scores.add(Json.json().readTree(body));
-            scoreUrls.add(ex.getRequestURI().toString());
+            JsonNode score = Json.json().readTree(body);
+            String key = path + " " + score.path("userId").asText();
+            long at = java.time.OffsetDateTime.parse(score.path("timestamp").asText()).toEpochSecond();
+            synchronized (gradebook) {
+                JsonNode held = gradebook.get(key);
+                if (held != null && java.time.OffsetDateTime.parse(held.path("timestamp").asText()).toEpochSecond() >= at) {
+                    // Moodle 4.5, mod/lti/service/gradebookservices/.../scores.php: its grade's timemodified is whole seconds.
+                    // A real Moodle answers this 409 with the body "[]" (its message is only in the status line).
+                    refusedNotLater.incrementAndGet();
+                    reply(ex, 409, "application/json", "[]");
+                    return;
+                }
+                gradebook.put(key, score);
+                scores.add(score);
+                scoreUrls.add(ex.getRequestURI().toString());
+            }
             reply(ex, 204, "text/plain", "");
         } else if (path.equals("/lineitems") && ex.getRequestMethod().equals("GET")) {
             String link = form(ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery()).get("resource_link_id");

@@ -18,14 +18,13 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -34,7 +33,8 @@ import java.util.logging.Logger;
  * Scores back to the LMS gradebook through LTI Assignment and Grade Services: an OAuth2 client_credentials
  * token obtained with a private_key_jwt assertion (cached until shortly before it expires), then the score
  * POSTed to the line item's /scores. A link launched without a line item but with the lineitems scope gets
- * one, found again by its resource link id before one is created.
+ * one, found again by its resource link id before one is created. Each HTTP call has one deadline for its whole
+ * answer; each platform is a lane of its own, so a hanging LMS holds up only its own scores.
  */
 @ApplicationScoped
 public class AgsDelivery implements ScoreDelivery {
@@ -54,7 +54,9 @@ public class AgsDelivery implements ScoreDelivery {
     @Inject
     LtiSettings settings;
 
-    private HttpClient http;
+    private BoundedHttp http;
+    /** Each link's platform, for lanes: it never changes for a link. */
+    private final ConcurrentHashMap<Long, Long> platformOfLink = new ConcurrentHashMap<>();
 
     private record Token(String value, Instant expires) {
     }
@@ -68,6 +70,13 @@ public class AgsDelivery implements ScoreDelivery {
         }
     }
 
+    /** The gradebook holds a score with a timestamp as late or later (AGS: 409 on a score POST). */
+    private static final class NotLaterThanHeld extends Exception {
+        NotLaterThanHeld(String message) {
+            super(message);
+        }
+    }
+
     /** An LMS answer that will not change by trying again. */
     private static final class Refuse extends Exception {
         Refuse(String message) {
@@ -77,12 +86,32 @@ public class AgsDelivery implements ScoreDelivery {
 
     @PostConstruct
     void init() {
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.httpTimeout()).build();
+        http = new BoundedHttp(settings.httpTimeout());
     }
 
     @Override
     public boolean handles(String target) {
         return target.startsWith("lti:");
+    }
+
+    /** One lane per platform: scores to one LMS go in order, and never wait on another LMS. */
+    @Override
+    public String lane(String target) {
+        try {
+            long linkId = Long.parseLong(target.substring(4));
+            Long platform = platformOfLink.get(linkId);
+            if (platform == null) {
+                Optional<LinkStore.Link> link = links.byId(linkId);
+                if (link.isEmpty()) {
+                    return target; // delivery will refuse it; it needs no lane of its own
+                }
+                platform = link.get().platformId();
+                platformOfLink.put(linkId, platform);
+            }
+            return "lti-platform:" + platform;
+        } catch (RuntimeException e) {
+            return target;
+        }
     }
 
     @Override
@@ -98,9 +127,15 @@ public class AgsDelivery implements ScoreDelivery {
             body.put("scoreMaximum", score.scoreMaximum());
             body.put("activityProgress", score.activityProgress());
             body.put("gradingProgress", score.gradingProgress());
-            body.put("timestamp", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(score.timestamp().truncatedTo(ChronoUnit.MILLIS)));
+            // As the outbox gives it: later, in whole seconds, than every score sent before for this link and user.
+            body.put("timestamp", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(score.timestamp()));
+            if (score.comment() != null && !score.comment().isBlank()) {
+                body.put("comment", score.comment());
+            }
             send(platform, SCOPE_SCORE, "POST", scoresUrl(lineitem), SCORE_TYPE, null, Json.json().writeValueAsString(body));
             return new Delivered();
+        } catch (NotLaterThanHeld e) {
+            return new NotLater(e.getMessage());
         } catch (TryLater e) {
             return new Retry(e.getMessage());
         } catch (Refuse e) {
@@ -122,7 +157,7 @@ public class AgsDelivery implements ScoreDelivery {
     }
 
     private String lineitem(LinkStore.Link link, Platform platform, double maximum) throws TryLater, Refuse, IOException,
-            InterruptedException {
+            InterruptedException, NotLaterThanHeld {
         if (link.lineitemUrl() != null) {
             return link.lineitemUrl();
         }
@@ -155,7 +190,7 @@ public class AgsDelivery implements ScoreDelivery {
     }
 
     private String send(Platform p, String scope, String method, String url, String contentType, String accept, String body)
-            throws TryLater, Refuse, IOException, InterruptedException {
+            throws TryLater, Refuse, NotLaterThanHeld, IOException, InterruptedException {
         for (int attempt = 0; ; attempt++) {
             HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).timeout(settings.httpTimeout())
                     .header("Authorization", "Bearer " + token(p, scope));
@@ -166,7 +201,7 @@ public class AgsDelivery implements ScoreDelivery {
             if (contentType != null) {
                 r.header("Content-Type", contentType);
             }
-            HttpResponse<String> res = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> res = http.send(r.build());
             int s = res.statusCode();
             if (s / 100 == 2) {
                 return res.body();
@@ -178,6 +213,10 @@ public class AgsDelivery implements ScoreDelivery {
             String what = method + " " + url + " answered " + s + ": " + clip(res.body());
             if (s >= 500 || s == 429 || s == 408) {
                 throw new TryLater(what);
+            }
+            if (s == 409 && SCORE_TYPE.equals(contentType)) {
+                // Moodle: "Refusing score with an earlier timestamp"; its stored time is in whole seconds.
+                throw new NotLaterThanHeld(what);
             }
             throw new Refuse(what);
         }
@@ -196,7 +235,7 @@ public class AgsDelivery implements ScoreDelivery {
                 + "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8);
         HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(p.tokenUrl())).timeout(settings.httpTimeout())
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
         if (res.statusCode() / 100 != 2) {
             String what = "the token endpoint " + p.tokenUrl() + " answered " + res.statusCode() + ": " + clip(res.body());
             if (res.statusCode() >= 500 || res.statusCode() == 429) {

@@ -13,7 +13,8 @@ import java.util.Set;
 public record Launch(Platform platform, String deploymentId, String sub, List<String> roles, Optional<String> name,
                      Optional<String> email, String resourceLinkId, Optional<String> resourceTitle, Optional<String> contextId,
                      Optional<String> contextTitle, Map<String, String> custom, String targetLinkUri, Optional<String> lineitem,
-                     Optional<String> lineitems, List<String> agsScopes, Optional<DeepLinking> deepLinking) {
+                     Optional<String> lineitems, List<String> agsScopes, Optional<DeepLinking> deepLinking,
+                     Optional<String> presentationReturnUrl) {
 
     /** A deep-linking request's settings: where the chosen content goes back, and the platform's data to echo. */
     public record DeepLinking(String returnUrl, Optional<String> data) {
@@ -71,6 +72,18 @@ public record Launch(Platform platform, String deploymentId, String sub, List<St
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /**
+     * Where the platform shows Assay, as far as this launch says: its registered origins (issuer, login and token
+     * endpoints), the page a student returns to (launch_presentation.return_url: on Canvas the school's own domain,
+     * which the registration does not name) and the deep-linking return. All of it is signed by the platform.
+     */
+    public List<String> platformPages() {
+        List<String> urls = new java.util.ArrayList<>(platform.pages());
+        presentationReturnUrl.ifPresent(urls::add);
+        deepLinking.ifPresent(d -> urls.add(d.returnUrl()));
+        return urls;
     }
 
     public String displayName() {

@@ -38,6 +38,10 @@ public final class LaunchValidator {
     static final String DL = "https://purl.imsglobal.org/spec/lti-dl/claim/";
     /** Real launches are a few kilobytes; anything this large is refused before it is parsed. */
     static final int MAX_TOKEN_CHARS = 64 * 1024;
+    /** LTI 1.3: the sub "MUST NOT exceed 255 ASCII characters in length". */
+    static final int MAX_SUB_CHARS = 255;
+    /** Longer than any LMS page address; what a deep-linking return URL may have. */
+    static final int MAX_RETURN_URL_CHARS = 2048;
 
     private final BiFunction<String, String, Optional<Platform>> platforms;
     private final Function<Platform, JWKSource<SecurityContext>> jwks;
@@ -171,6 +175,11 @@ public final class LaunchValidator {
                 throw new LaunchRejected("NO_DEEP_LINK_RETURN_URL", "The deep-linking request has no "
                         + "deep_linking_settings.deep_link_return_url.");
             }
+            Optional<String> problem = returnUrlProblem(returnUrl.toString());
+            if (problem.isPresent()) {
+                throw new LaunchRejected("BAD_DEEP_LINK_RETURN_URL", "The LMS's deep-linking return URL " + problem.get()
+                        + ", so Assay cannot send the chosen activity back. Tell your LMS administrator.");
+            }
             if (settings.get("accept_types") instanceof List<?> types && !types.contains("ltiResourceLink")) {
                 throw new LaunchRejected("UNSUPPORTED_CONTENT_TYPE", "The platform accepts " + types + " here; Assay offers "
                         + "ltiResourceLink content.");
@@ -181,6 +190,10 @@ public final class LaunchValidator {
         String sub = claims.getSubject();
         if (sub == null || sub.isBlank()) {
             throw new LaunchRejected("NO_SUB", "The launch has no sub claim: Assay needs to know who is answering.");
+        }
+        if (sub.length() > MAX_SUB_CHARS) {
+            throw new LaunchRejected("SUB_TOO_LONG", "The launch's sub claim has " + sub.length() + " characters; LTI 1.3 "
+                    + "allows at most " + MAX_SUB_CHARS + ".");
         }
         if (!claims.getClaims().containsKey(LTI + "roles")) {
             throw new LaunchRejected("NO_ROLES", "The launch has no roles claim (an empty list is fine, a missing one is not).");
@@ -214,7 +227,37 @@ public final class LaunchValidator {
                 Optional.ofNullable(context).map(c -> c.get("id")).map(Object::toString),
                 Optional.ofNullable(context).map(c -> c.get("title")).map(Object::toString), custom, target,
                 Optional.ofNullable(ags).map(a -> a.get("lineitem")).map(Object::toString),
-                Optional.ofNullable(ags).map(a -> a.get("lineitems")).map(Object::toString), List.copyOf(scopes), deepLink);
+                Optional.ofNullable(ags).map(a -> a.get("lineitems")).map(Object::toString), List.copyOf(scopes), deepLink,
+                Optional.ofNullable(object(claims, LTI + "launch_presentation")).map(p -> p.get("return_url"))
+                        .map(Object::toString).filter(u -> Origins.of(u).isPresent()));
+    }
+
+    /**
+     * What is wrong with a deep-linking return URL, said to follow "The LMS's deep-linking return URL": the page
+     * form-posts the answer there, and its origin goes into the page's Content-Security-Policy.
+     */
+    static Optional<String> returnUrlProblem(String url) {
+        String shown = url.length() > 80 ? url.substring(0, 80) + "…" : url;
+        if (url.length() > MAX_RETURN_URL_CHARS) {
+            return Optional.of("has " + url.length() + " characters (at most " + MAX_RETURN_URL_CHARS + ")");
+        }
+        java.net.URI u;
+        try {
+            u = new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            return Optional.of("'" + shown + "' is not a URL (" + e.getReason() + ")");
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            return Optional.of("'" + shown + "' is not an http(s) address");
+        }
+        if (u.getHost() == null) {
+            return Optional.of("'" + shown + "' names no host");
+        }
+        if (u.getRawUserInfo() != null) {
+            return Optional.of("'" + shown + "' carries a user name");
+        }
+        return Optional.empty();
     }
 
     private void verifySignature(SignedJWT jwt, String kid, Platform platform) throws LaunchRejected {

@@ -12,13 +12,21 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
-/** OIDC login state and nonce, stored server side: single use, short lived. */
+/**
+ * What logins and launches must remember, stored server side and short lived: the OIDC login state and nonce (used
+ * up by the launch that answers them), and the deep-linking requests instructors are answering (for as long as the
+ * page's session lives; the session token names one by its id, so its size does not depend on what the platform sent).
+ */
 @ApplicationScoped
 public class LoginStates {
     public record Issued(String state, String nonce) {
     }
 
     public record Pending(String nonce, long platformId) {
+    }
+
+    /** A deep-linking request from a validated launch: where the answer goes back, and the platform's data to echo. */
+    public record DeepLinkRequest(long platformId, String deploymentId, String returnUrl, Optional<String> data) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -43,12 +51,28 @@ public class LoginStates {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /** Too many logins from one platform are waiting to complete. */
+    public static final class Full extends Exception {
+        Full(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A new state and nonce for a login from the platform. At most {@code assay.lti.maxPendingLogins} may wait per
+     * platform (each lives {@code assay.lti.stateTtlSeconds}): /lti/login takes anyone's request, and must not
+     * fill the database.
+     */
     @Transactional
-    public Issued issue(long platformId) {
+    public Issued issue(long platformId) throws Full {
         Instant now = Instant.now();
-        long last = lastPurge.get();
-        if (now.toEpochMilli() - last > 60_000 && lastPurge.compareAndSet(last, now.toEpochMilli())) {
-            db.update("delete from lti_login_state where expires_at < ?", now);
+        purgeExpired(now);
+        int cap = settings.maxPendingLogins();
+        long waiting = db.one("select count(*) from (select 1 from lti_login_state where platform_id = ? and expires_at > ? "
+                + "fetch first " + cap + " rows only) w", rs -> rs.getLong(1), platformId, now).orElse(0L);
+        if (waiting >= cap) {
+            throw new Full(waiting + " logins from this LMS are waiting to complete (at most " + cap + " within "
+                    + settings.stateTtl().toMinutes() + " minutes).");
         }
         Issued i = new Issued(random(), random());
         db.update("insert into lti_login_state (state, nonce, platform_id, expires_at) values (?, ?, ?, ?)", i.state(), i.nonce(),
@@ -56,17 +80,50 @@ public class LoginStates {
         return i;
     }
 
-    /** The state's nonce and platform, once: the row is deleted, so a replayed launch finds nothing. */
+    /** Expired rows go, at most once a minute. */
+    private void purgeExpired(Instant now) {
+        long last = lastPurge.get();
+        if (now.toEpochMilli() - last > 60_000 && lastPurge.compareAndSet(last, now.toEpochMilli())) {
+            db.update("delete from lti_login_state where expires_at < ?", now);
+            db.update("delete from lti_deep_link where expires_at < ?", now);
+        }
+    }
+
+    /** Stores a deep-linking request for as long as a page session lives; its id, for the session token. */
     @Transactional
-    public Optional<Pending> consume(String state) {
+    public String remember(DeepLinkRequest r) {
+        Instant now = Instant.now();
+        purgeExpired(now);
+        String id = random();
+        db.update("insert into lti_deep_link (id, platform_id, deployment_id, return_url, platform_data, expires_at) "
+                + "values (?, ?, ?, ?, ?, ?)", id, r.platformId(), r.deploymentId(), r.returnUrl(), r.data().orElse(null),
+                now.plus(settings.sessionTtl()));
+        return id;
+    }
+
+    @Transactional
+    public Optional<DeepLinkRequest> deepLinkRequest(String id) {
+        return db.one("select platform_id, deployment_id, return_url, platform_data from lti_deep_link where id = ? "
+                + "and expires_at > ?", rs -> new DeepLinkRequest(rs.getLong(1), rs.getString(2), rs.getString(3),
+                Optional.ofNullable(rs.getString(4))), id, Instant.now());
+    }
+
+    /** The state's nonce and platform, if it is pending; it stays pending until {@link #consume}. */
+    @Transactional
+    public Optional<Pending> peek(String state) {
         if (state == null || state.isBlank() || state.length() > 64) {
             return Optional.empty();
         }
-        Optional<Pending> p = db.one("select nonce, platform_id from lti_login_state where state = ? and expires_at > ?",
+        return db.one("select nonce, platform_id from lti_login_state where state = ? and expires_at > ?",
                 rs -> new Pending(rs.getString(1), rs.getLong(2)), state, Instant.now());
-        if (p.isPresent() && db.update("delete from lti_login_state where state = ?", state) != 1) {
-            return Optional.empty(); // another launch with this state won the race
-        }
-        return p;
+    }
+
+    /**
+     * Uses the state up, once the launch answering it is accepted: true for exactly one caller, so a replayed or
+     * concurrent launch with the same state finds nothing. A refused launch leaves it (the user starts again anyway).
+     */
+    @Transactional
+    public boolean consume(String state) {
+        return db.update("delete from lti_login_state where state = ? and expires_at > ?", state, Instant.now()) == 1;
     }
 }

@@ -2,6 +2,7 @@ package dev.assay.lti;
 
 import dev.assay.api.Attachment;
 import dev.assay.api.Validation;
+import dev.assay.server.application.AssayException;
 import dev.assay.server.interfaces.rest.ViewMapper;
 import dev.assay.server.interfaces.rest.dto.AnswerBody;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -32,9 +34,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class LtiResource {
     private static final Logger LOG = Logger.getLogger(LtiResource.class.getName());
-    /** The page loads only what Assay serves; LMSs may frame it. */
+    /** The page loads only what Assay serves. Who may frame it and where its forms may post are added per page. */
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-            + "font-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+            + "font-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
 
     @Inject
     LtiService lti;
@@ -47,26 +49,35 @@ public class LtiResource {
         return uri.getBaseUri().resolve("..");
     }
 
-    static Response html(int status, String body) {
-        return html(status, body, null);
-    }
-
-    /** The page, whose forms may also post to {@code formTarget}'s origin (a deep-linking return to the LMS). */
-    static Response html(int status, String body, String formTarget) {
-        String csp = CSP;
-        if (formTarget != null) {
-            URI t = URI.create(formTarget);
-            csp = CSP.replace("form-action 'self'", "form-action 'self' " + t.getScheme() + "://" + t.getRawAuthority());
-        }
+    /**
+     * The page, shown in frames of the LMS pages at {@code framedBy} (origins; none: no frame at all), whose forms may
+     * also post to {@code formTarget}'s origin (a deep-linking return to the LMS). LMSs show tools in an iframe (Moodle's
+     * default launch container, its "Select content" dialog), so the page names them in {@code frame-ancestors};
+     * the server sends no X-Frame-Options (the boot command file turns Payara's SAMEORIGIN off).
+     */
+    static Response html(int status, String body, String formTarget, java.util.Collection<String> framedBy) {
+        String formAction = "'self'" + (formTarget == null ? "" : Origins.of(formTarget).map(o -> " " + o).orElse(""));
+        String csp = CSP + "; form-action " + formAction + "; frame-ancestors " + Origins.sources(framedBy);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body)
                 .header("Content-Security-Policy", csp).header("Cache-Control", "no-store")
                 .header("Referrer-Policy", "no-referrer").header("X-Content-Type-Options", "nosniff").build();
     }
 
+    /**
+     * A refusal, framed by its platform's pages; when the platform is not known, by any registered platform's (the
+     * page has no session and nothing to click, so showing it where an LMS frames Assay harms nobody).
+     */
     private Response rejected(String where, LaunchRejected e) {
-        LOG.warning(() -> "LTI " + where + " refused [" + e.code() + "]: " + e.getMessage());
-        return html(e.code().equals("UNKNOWN_ISSUER") || e.code().startsWith("LOGIN") ? 400 : 401,
-                Pages.error(lti.base(), "This launch was refused", e.getMessage(), e.code()));
+        if (e.code().equals("LOGIN_NO_TOOL_URL")) {
+            LOG.severe(() -> "LTI " + where + " refused [" + e.code() + "]: " + e.getMessage());
+        } else {
+            LOG.warning(() -> "LTI " + where + " refused [" + e.code() + "]: " + e.getMessage());
+        }
+        java.util.Set<String> framedBy = e.platform().map(p -> Origins.of(p.pages())).orElseGet(lti::registeredPlatformOrigins);
+        int status = e.code().equals("LOGIN_BUSY") ? 429
+                : e.code().equals("UNKNOWN_ISSUER") || e.code().startsWith("LOGIN") ? 400 : 401;
+        Response r = html(status, Pages.error(lti.base(), "This launch was refused", e.getMessage(), e.code()), null, framedBy);
+        return status == 429 ? Response.fromResponse(r).header("Retry-After", "60").build() : r;
     }
 
     @GET
@@ -103,11 +114,12 @@ public class LtiResource {
         if (error != null) {
             LOG.warning(() -> "LTI launch: the platform answered " + error + ": " + errorDescription);
             return html(400, Pages.error(lti.base(), "The LMS did not complete the launch", "It answered '" + error + "'"
-                    + (errorDescription == null ? "" : ": " + errorDescription) + ".", "PLATFORM_ERROR"));
+                    + (errorDescription == null ? "" : ": " + errorDescription) + ".", "PLATFORM_ERROR"), null,
+                    lti.registeredPlatformOrigins());
         }
         try {
             LtiService.LaunchPage page = lti.launch(idToken, state);
-            return html(200, page.html(), page.formTarget());
+            return html(200, page.html(), page.formTarget(), page.framedBy());
         } catch (LaunchRejected e) {
             return rejected("launch", e);
         }
@@ -164,6 +176,10 @@ public class LtiResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> review(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("submission") long submission,
                                       @Valid @NotNull ReviewBody body) {
+        if (!Double.isFinite(body.points())) { // Jackson reads "NaN" and "Infinity" (quoted) as doubles
+            throw new AssayException(AssayException.Kind.INVALID, "Give the points as a number.",
+                    List.of(new AssayException.Problem("points", "must be a finite number, not " + body.points())));
+        }
         return Map.of("html", lti.review(session(auth), submission, body.points(), body.comment()));
     }
 

@@ -87,12 +87,48 @@ public class LtiService {
         return s;
     }
 
-    /** Where the platform should send the launch: our /lti/launch. */
-    String launchUrl(URI requestBase) {
-        return settings.publicUrl().orElseGet(() -> {
+    /**
+     * Assay's root URL as the platform reaches it (no trailing slash): assay.lti.publicUrl; else the toolUrl registered
+     * for the platform; else the request's, but only on a loopback address (trying Assay out on one machine). Never
+     * the Host header of a request from elsewhere: anyone can set it, and the platform would post the id_token there.
+     *
+     * @param requestBase the application's root as this request reached it, context path included
+     */
+    Optional<String> toolRoot(Platform p, URI requestBase) {
+        Optional<String> configured = settings.publicUrl().or(() -> Optional.ofNullable(p.toolUrl())
+                .map(u -> u.replaceAll("/+$", "").replaceAll("/lti/launch$", "").replaceAll("/+$", "")));
+        if (configured.isPresent()) {
+            return configured;
+        }
+        if (isLoopback(requestBase.getHost())) {
             String b = requestBase.toString();
-            return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
-        }) + "/lti/launch";  // requestBase: the application's root, context path included
+            return Optional.of(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
+        }
+        return Optional.empty();
+    }
+
+    /** localhost, 127.0.0.0/8 or ::1, written as such (no name is looked up). */
+    static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.matches("127(\\.\\d{1,3}){3}") || h.equals("[::1]") || h.equals("[0:0:0:0:0:0:0:1]");
+    }
+
+    private String toolRootOrRefuse(Platform p, URI requestBase) throws LaunchRejected {
+        return toolRoot(p, requestBase).orElseThrow(() -> {
+            LOG.severe(() -> "LTI: a login from " + p.issuer() + " cannot be answered: Assay does not know its public URL. Set "
+                    + "ASSAY_LTI_PUBLICURL, or register the platform with its toolUrl.");
+            return new LaunchRejected("LOGIN_NO_TOOL_URL", "Assay does not know the address this LMS reaches it by, so it "
+                    + "cannot say where the launch goes. The Assay administrator needs to set ASSAY_LTI_PUBLICURL (e.g. "
+                    + "https://assay.example.edu) or register the platform with its toolUrl.").from(p);
+        });
+    }
+
+    /** The origins of every registered platform's pages: who may frame a refusal whose platform is not known. */
+    java.util.Set<String> registeredPlatformOrigins() {
+        return Origins.of(platforms.all().stream().flatMap(p -> p.pages().stream()).toList());
     }
 
     /** OIDC third-party login initiation: the redirect to the platform's auth endpoint. */
@@ -121,16 +157,29 @@ public class LtiService {
         Platform platform = p.get();
         if (deploymentId != null && !deploymentId.isBlank() && !platform.deployments().contains(deploymentId)) {
             throw new LaunchRejected("UNKNOWN_DEPLOYMENT", "Deployment '" + deploymentId + "' of " + iss + " is not registered on "
-                    + "this Assay server.");
+                    + "this Assay server.").from(platform);
         }
-        LoginStates.Issued issued = states.issue(platform.id());
+        String root = toolRootOrRefuse(platform, requestBase);
+        if (!Origins.same(targetLinkUri, root)) {
+            throw new LaunchRejected("LOGIN_FOREIGN_TARGET", "The login asks to open " + clip(targetLinkUri, 120) + ", which is "
+                    + "not this Assay server (" + root + "). The tool URL configured in the LMS and Assay's public URL "
+                    + "(ASSAY_LTI_PUBLICURL, or the platform's toolUrl) must name the same server.").from(platform);
+        }
+        LoginStates.Issued issued;
+        try {
+            issued = states.issue(platform.id());
+        } catch (LoginStates.Full full) {
+            LOG.warning(() -> "LTI login from " + iss + " refused: " + full.getMessage());
+            throw new LaunchRejected("LOGIN_BUSY", "Too many logins from your LMS are waiting to complete: " + full.getMessage()
+                    + " Wait a minute, then open the activity again.").from(platform);
+        }
         StringBuilder u = new StringBuilder(platform.authUrl()).append(platform.authUrl().contains("?") ? "&" : "?");
         param(u, "scope", "openid");
         param(u, "response_type", "id_token");
         param(u, "response_mode", "form_post");
         param(u, "prompt", "none");
         param(u, "client_id", platform.clientId());
-        param(u, "redirect_uri", launchUrl(requestBase));
+        param(u, "redirect_uri", root + "/lti/launch");
         param(u, "login_hint", loginHint);
         param(u, "state", issued.state());
         param(u, "nonce", issued.nonce());
@@ -141,33 +190,56 @@ public class LtiService {
         return URI.create(u.toString());
     }
 
+    private static String clip(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n) + "…";
+    }
+
     private static void param(StringBuilder u, String name, String value) {
         u.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
     }
 
-    /** A page a launch opens, and the LMS URL its form may post to (a deep-linking return), if any. */
-    record LaunchPage(String html, String formTarget) {
-        LaunchPage(String html) {
-            this(html, null);
+    /**
+     * A page a launch opens, the LMS URL its form may post to (a deep-linking return) if any, and the origins of the
+     * LMS pages that may show it in a frame.
+     */
+    record LaunchPage(String html, String formTarget, java.util.Set<String> framedBy) {
+        LaunchPage(String html, java.util.Set<String> framedBy) {
+            this(html, null, framedBy);
         }
     }
 
     /** What a launch opens: the student page, the instructor's chooser, the not-set-up page, or the deep-linking chooser. */
     LaunchPage launch(String idToken, String state) throws LaunchRejected {
-        Optional<LoginStates.Pending> pending = states.consume(state);
+        Optional<LoginStates.Pending> pending = states.peek(state);
         if (pending.isEmpty()) {
             throw new LaunchRejected("UNKNOWN_STATE", "This launch does not answer a login Assay started, or it was used "
                     + "already or is too old. Start the activity again from your course.");
         }
-        Launch l = validator.validate(idToken, pending.get().nonce(), pending.get().platformId());
+        try {
+            return launch(idToken, state, pending.get());
+        } catch (LaunchRejected e) {
+            Optional<Platform> from = platforms.byId(pending.get().platformId());
+            throw from.isPresent() ? e.from(from.get()) : e;
+        }
+    }
+
+    /** The launch, refused before anything is used up or stored; accepted, it uses its login state up. */
+    private LaunchPage launch(String idToken, String state, LoginStates.Pending pending) throws LaunchRejected {
+        Launch l = validator.validate(idToken, pending.nonce(), pending.platformId());
+        if (l.deepLinking().isPresent() && !l.teaches()) {
+            throw new LaunchRejected("DEEP_LINKING_NOT_INSTRUCTOR", "Only an instructor can add an Assay activity.");
+        }
+        if (!states.consume(state)) {
+            throw new LaunchRejected("UNKNOWN_STATE", "This launch's login was used already. Start the activity again from "
+                    + "your course.");
+        }
+        java.util.Set<String> framedBy = Origins.of(l.platformPages());
         if (l.deepLinking().isPresent()) {
-            if (!l.teaches()) {
-                throw new LaunchRejected("DEEP_LINKING_NOT_INSTRUCTOR", "Only an instructor can add an Assay activity.");
-            }
             Launch.DeepLinking d = l.deepLinking().get();
-            String token = sessions().issue(l.userKey(), l.displayName(), 0, true, Optional.of(new Sessions.DeepLink(
-                    l.platform().id(), l.deploymentId(), d.returnUrl(), d.data())));
-            return new LaunchPage(Pages.deepLinkChooser(base(), token, assignmentChoices()), d.returnUrl());
+            String request = states.remember(new LoginStates.DeepLinkRequest(l.platform().id(), l.deploymentId(), d.returnUrl(),
+                    d.data()));
+            String token = sessions().issue(l.userKey(), l.displayName(), 0, true, Optional.of(request));
+            return new LaunchPage(Pages.deepLinkChooser(base(), token, assignmentChoices()), d.returnUrl(), framedBy);
         }
         LinkStore.Link link = onceMore(() -> links.upsert(l)); // two first launches of a link race to insert it
         l.name().or(l::email).ifPresent(n -> onceMore(() -> {
@@ -181,12 +253,12 @@ public class LtiService {
                 LOG.warning(() -> "LTI link " + link.id() + " names assignment '" + link.assignment() + "', which is not on this server");
             }
             if (l.teaches()) {
-                return new LaunchPage(Pages.chooser(base(), token, link.title(), assignmentChoices()));
+                return new LaunchPage(Pages.chooser(base(), token, link.title(), assignmentChoices()), framedBy);
             }
-            return new LaunchPage(Pages.notSetUp(base(), link.title()));
+            return new LaunchPage(Pages.notSetUp(base(), link.title()), framedBy);
         }
         register(link.id(), assignment.get());
-        return new LaunchPage(page(token, l.displayName(), l.teaches(), l.userKey(), link.id(), assignment.get()));
+        return new LaunchPage(page(token, l.displayName(), l.teaches(), l.userKey(), link.id(), assignment.get()), framedBy);
     }
 
     /** Runs a step in its own transaction, and once more if it fails (a concurrent insert of the same row). */
@@ -384,18 +456,23 @@ public class LtiService {
     }
 
     DeepLinkResponse deepLink(Sessions.Session s, String assignmentName, URI requestBase) {
-        Sessions.DeepLink d = s.deepLink().orElseThrow(() -> new AssayException(AssayException.Kind.CONFLICT,
+        String requestId = s.deepLinkRequest().orElseThrow(() -> new AssayException(AssayException.Kind.CONFLICT,
                 "This session is not adding an activity: start from your LMS's 'add activity'."));
+        LoginStates.DeepLinkRequest d = states.deepLinkRequest(requestId).orElseThrow(() -> new AssayException(AssayException.Kind.CONFLICT,
+                "This request to add an activity has expired: start again from your LMS's 'add activity'."));
         AssignmentEntity a = assignment(assignmentName).orElseThrow(() ->
                 AssayException.notFound("No assignment '" + assignmentName + "' on this server."));
         Platform p = platforms.byId(d.platformId()).orElseThrow(() -> AssayException.notFound("The platform is gone."));
+        String root = toolRoot(p, requestBase).orElseThrow(() -> new AssayException(AssayException.Kind.CONFLICT,
+                "Assay does not know the address your LMS reaches it by: the Assay administrator needs to set "
+                        + "ASSAY_LTI_PUBLICURL or register the platform with its toolUrl."));
         String name = a.getPackId() + "/" + a.getKey();
         double points = CatalogService.questionIds(a).stream().mapToDouble(q -> questions.question(q)
                 .map(e -> e.question().def().points()).orElse(0.0)).sum();
         java.util.Map<String, Object> item = new java.util.LinkedHashMap<>();
         item.put("type", "ltiResourceLink");
         item.put("title", a.getTitle());
-        item.put("url", launchUrl(requestBase));
+        item.put("url", root + "/lti/launch");
         item.put("custom", java.util.Map.of("assignment", name));
         item.put("lineItem", java.util.Map.of("scoreMaximum", points, "label", a.getTitle(), "resourceId", name));
         java.time.Instant now = java.time.Instant.now();

@@ -35,9 +35,15 @@ public class LtiSettings {
     @ConfigProperty(name = "assay.lti.platforms")
     Optional<String> platforms;
 
+    /** Each call to an LMS (its JWKS, token endpoint, line items, scores) has this long for its whole answer. */
     @Inject
     @ConfigProperty(name = "assay.lti.httpTimeoutSeconds", defaultValue = "10")
     int httpTimeoutSeconds;
+
+    /** Logins per platform that may wait for their launch at once. */
+    @Inject
+    @ConfigProperty(name = "assay.lti.maxPendingLogins", defaultValue = "10000")
+    int maxPendingLogins;
 
     public Duration leeway() {
         return Duration.ofSeconds(leewaySeconds);
@@ -61,6 +67,10 @@ public class LtiSettings {
 
     public Optional<String> platforms() {
         return platforms.filter(p -> !p.isBlank());
+    }
+
+    public int maxPendingLogins() {
+        return Math.max(1, maxPendingLogins);
     }
 
     public Duration httpTimeout() {

@@ -46,25 +46,47 @@ public final class Markdown {
         }
         List<String> maths = new ArrayList<>();
         List<Boolean> display = new ArrayList<>();
+        // Each formula waits as <mark><index>Z while Markdown runs. The mark is drawn for this text and does not occur
+        // in it, so nothing a student or instructor wrote can be taken for a placeholder (a fixed word could be typed,
+        // with an index no formula has, or so large it does not parse).
+        String mark = absentMark(markdown);
         Matcher m = MATH.matcher(markdown);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String tex = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
             maths.add(tex);
             display.add(m.group(1) != null || m.group(2) != null);
-            m.appendReplacement(sb, "ASSAYMATH" + (maths.size() - 1) + "X");
+            m.appendReplacement(sb, mark + (maths.size() - 1) + "Z");
         }
         m.appendTail(sb);
         String html = RENDERER.render(PARSER.parse(sb.toString()));
-        Matcher p = Pattern.compile("ASSAYMATH(\\d+)X").matcher(html);
+        if (maths.isEmpty()) {
+            return html;
+        }
+        Matcher p = Pattern.compile(mark + "(\\d{1,9})Z").matcher(html);
         StringBuilder out = new StringBuilder();
         while (p.find()) {
             int i = Integer.parseInt(p.group(1));
-            String span = i < maths.size() ? math(maths.get(i), display.get(i)) : p.group();
+            String span = i < maths.size() ? math(maths.get(i), display.get(i)) : "";
             p.appendReplacement(out, Matcher.quoteReplacement(span));
         }
         p.appendTail(out);
         return out.toString();
+    }
+
+    /** Sixteen random lower-case letters that do not occur in {@code text}: Markdown leaves such a word as it is. */
+    static String absentMark(String text) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        while (true) {
+            char[] c = new char[16];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = (char) ('a' + random.nextInt(26));
+            }
+            String mark = new String(c);
+            if (!text.contains(mark)) {
+                return mark;
+            }
+        }
     }
 
     public static String math(String tex, boolean display) {

@@ -252,13 +252,21 @@ public final class Pages {
                 b.append("<h3 class=\"md\">").append(Markdown.html(f.title()).replaceAll("^<p>|</p>\\s*$", "")).append("</h3>");
             }
             b.append("<div class=\"md\">").append(Markdown.html(f.markdown())).append("</div>");
-            if (f.figure() != null && "image/png".equals(f.figure().mediaType())) {
-                b.append("<img src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(f.figure().data()))
-                        .append("\" alt=\"").append(Markdown.escape(f.figure().altText())).append("\">");
-            }
+            b.append(figure(f.figure()));
             b.append("</section>");
         }
         return b.append("</article>").toString();
+    }
+
+    /** Figures a browser shows as an image: PNG, and SVG (as an img, where an SVG runs no script); other types are not shown. */
+    private static final java.util.Set<String> SHOWN_FIGURES = java.util.Set.of("image/png", "image/svg+xml");
+
+    static String figure(dev.assay.api.Figure figure) {
+        if (figure == null || !SHOWN_FIGURES.contains(figure.mediaType())) {
+            return "";
+        }
+        return "<img src=\"data:" + figure.mediaType() + ";base64," + Base64.getEncoder().encodeToString(figure.data())
+                + "\" alt=\"" + Markdown.escape(figure.altText()) + "\">";
     }
 
     private static String fmt(double d) {

@@ -18,9 +18,14 @@ import javax.sql.DataSource;
 /** Platform registrations, read through a cache (a launch must not query for them) and kept in the database. */
 @ApplicationScoped
 public class PlatformStore {
-    /** What an admin registers. */
+    /**
+     * What an admin registers. {@code toolUrl} (optional) is the URL the platform reaches Assay by, as entered there
+     * (e.g. https://assay.example.edu, or its /lti/launch): logins send the launch to its origin when
+     * assay.lti.publicUrl is not set.
+     */
     public record Registration(String issuer, String clientId, String authUrl, String tokenUrl, String jwksUrl, String name,
-                               List<String> deploymentIds) {
+                               List<String> deploymentIds, String toolUrl) {
+
         /** What is wrong with it, field by field; empty when it can be stored. */
         public List<String> problems() {
             List<String> p = new ArrayList<>();
@@ -35,6 +40,11 @@ public class PlatformStore {
             url(p, "jwksUrl", jwksUrl);
             if (deploymentIds == null || deploymentIds.isEmpty() || deploymentIds.stream().anyMatch(d -> d == null || d.isBlank())) {
                 p.add("deploymentIds: list at least one deployment id, none blank");
+            } else if (deploymentIds.stream().anyMatch(d -> d.length() > 255)) {
+                p.add("deploymentIds: a deployment id has at most 255 characters");
+            }
+            if (toolUrl != null && !toolUrl.isBlank()) {
+                url(p, "toolUrl", toolUrl);
             }
             return p;
         }
@@ -75,9 +85,10 @@ public class PlatformStore {
             deployments.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2));
             return null;
         });
-        List<Platform> all = db.query("select id, issuer, client_id, auth_url, token_url, jwks_url, name from lti_platform",
+        List<Platform> all = db.query("select id, issuer, client_id, auth_url, token_url, jwks_url, name, tool_url from lti_platform",
                 rs -> new Platform(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), Set.copyOf(deployments.getOrDefault(rs.getLong(1), Set.of()))));
+                        rs.getString(6), rs.getString(7), Set.copyOf(deployments.getOrDefault(rs.getLong(1), Set.of())),
+                        rs.getString(8)));
         byIssuerAndClient.clear();
         byId.clear();
         for (Platform p : all) {
@@ -97,15 +108,19 @@ public class PlatformStore {
                 r.issuer(), r.clientId());
         long id;
         String name = r.name() == null || r.name().isBlank() ? URI.create(r.issuer()).getHost() : r.name();
+        String toolUrl = r.toolUrl() == null || r.toolUrl().isBlank() ? null : r.toolUrl().trim();
         if (existing.isPresent()) {
             id = existing.get();
             db.update("update lti_platform set auth_url = ?, token_url = ?, jwks_url = ?, name = ? where id = ?",
                     r.authUrl(), r.tokenUrl(), r.jwksUrl(), name, id);
+            if (toolUrl != null) { // a registration sent again without a toolUrl keeps the one given before
+                db.update("update lti_platform set tool_url = ? where id = ?", toolUrl, id);
+            }
         } else {
             id = db.nextId();
-            db.update("insert into lti_platform (id, issuer, client_id, auth_url, token_url, jwks_url, name, created_at) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?)", id, r.issuer(), r.clientId(), r.authUrl(), r.tokenUrl(), r.jwksUrl(), name,
-                    Instant.now());
+            db.update("insert into lti_platform (id, issuer, client_id, auth_url, token_url, jwks_url, name, tool_url, created_at) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, r.issuer(), r.clientId(), r.authUrl(), r.tokenUrl(), r.jwksUrl(), name,
+                    toolUrl, Instant.now());
         }
         Set<String> known = new TreeSet<>(db.query("select deployment_id from lti_deployment where platform_id = ?",
                 rs -> rs.getString(1), id));

@@ -17,17 +17,20 @@ import java.util.Optional;
 /**
  * The session after a launch: a short-lived HS256 token the page carries and sends as a bearer token on each
  * call. No cookie, so it works in an LMS iframe with third-party cookies blocked; and since the browser never
- * attaches it by itself, another site cannot forge a request with it (no CSRF).
+ * attaches it by itself, another site cannot forge a request with it (no CSRF). The token stays small whatever the
+ * launch carried (the page refuses tokens over {@link #MAX_TOKEN_CHARS}): the display name is shortened, and what a
+ * deep-linking request must remember stays on the server ({@link LoginStates#remember}), named here by its id.
  */
 public final class Sessions {
     /** Who is calling, for which link. */
     public record Session(String userKey, String name, long linkId, boolean teaches, Instant expires,
-                          Optional<DeepLink> deepLink) {
+                          Optional<String> deepLinkRequest) {
     }
 
-    /** What a deep-linking session must remember to answer the platform: signed into the token, so not forgeable. */
-    public record DeepLink(long platformId, String deploymentId, String returnUrl, Optional<String> data) {
-    }
+    /** The longest token {@link #verify} reads. */
+    static final int MAX_TOKEN_CHARS = 4096;
+    /** Names are for display (the page, a review's author): this many characters are plenty. */
+    static final int MAX_NAME_CODE_POINTS = 100;
 
     private final byte[] secret;
     private final Duration ttl;
@@ -43,13 +46,12 @@ public final class Sessions {
         return issue(userKey, name, linkId, teaches, Optional.empty());
     }
 
-    public String issue(String userKey, String name, long linkId, boolean teaches, Optional<DeepLink> deepLink) {
+    public String issue(String userKey, String name, long linkId, boolean teaches, Optional<String> deepLinkRequest) {
         Instant now = clock.instant();
         JWTClaimsSet.Builder b = new JWTClaimsSet.Builder().subject(userKey).issuer("assay").audience("assay-page")
-                .claim("name", name).claim("link", linkId).claim("teaches", teaches)
+                .claim("name", shortened(name)).claim("link", linkId).claim("teaches", teaches)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ttl)));
-        deepLink.ifPresent(d -> b.claim("dl", java.util.Map.of("platform", d.platformId(), "deployment", d.deploymentId(),
-                "return", d.returnUrl(), "data", d.data().orElse(""), "hasData", d.data().isPresent())));
+        deepLinkRequest.ifPresent(id -> b.claim("dl", id));
         JWTClaimsSet c = b.build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), c);
@@ -60,9 +62,17 @@ public final class Sessions {
         }
     }
 
+    /** The name, cut to {@link #MAX_NAME_CODE_POINTS} characters (with an ellipsis) when longer. */
+    static String shortened(String name) {
+        if (name == null || name.codePointCount(0, name.length()) <= MAX_NAME_CODE_POINTS) {
+            return name;
+        }
+        return name.substring(0, name.offsetByCodePoints(0, MAX_NAME_CODE_POINTS - 1)) + "…";
+    }
+
     /** The session, or empty when the token is missing, forged, for something else, or expired. */
     public Optional<Session> verify(String token) {
-        if (token == null || token.isBlank() || token.length() > 4096) {
+        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_CHARS) {
             return Optional.empty();
         }
         try {
@@ -75,12 +85,9 @@ public final class Sessions {
                     || c.getExpirationTime() == null || c.getExpirationTime().toInstant().isBefore(clock.instant())) {
                 return Optional.empty();
             }
-            java.util.Map<String, Object> dl = c.getJSONObjectClaim("dl");
-            Optional<DeepLink> deepLink = dl == null ? Optional.empty() : Optional.of(new DeepLink(
-                    ((Number) dl.get("platform")).longValue(), (String) dl.get("deployment"), (String) dl.get("return"),
-                    Boolean.TRUE.equals(dl.get("hasData")) ? Optional.of((String) dl.get("data")) : Optional.empty()));
             return Optional.of(new Session(c.getSubject(), c.getStringClaim("name"), c.getLongClaim("link"),
-                    Boolean.TRUE.equals(c.getBooleanClaim("teaches")), c.getExpirationTime().toInstant(), deepLink));
+                    Boolean.TRUE.equals(c.getBooleanClaim("teaches")), c.getExpirationTime().toInstant(),
+                    Optional.ofNullable(c.getStringClaim("dl"))));
         } catch (ParseException | JOSEException e) {
             return Optional.empty();
         }

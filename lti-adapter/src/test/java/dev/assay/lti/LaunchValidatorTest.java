@@ -39,7 +39,7 @@ class LaunchValidatorTest {
     static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
     static final String NONCE = "nonce-1";
     static final Platform PLATFORM = new Platform(7, ISS, CLIENT, ISS + "/auth", ISS + "/token", ISS + "/jwks", "LMS",
-            Set.of("deployment-1"));
+            Set.of("deployment-1"), null);
     static RSAKey key;
     static RSAKey otherKey;
     static LaunchValidator validator;
@@ -123,11 +123,28 @@ class LaunchValidatorTest {
                         c -> c.put(LaunchValidator.LTI + "message_type", "LtiSubmissionReviewRequest")),
                 invalid("deep linking without a return URL", "NO_DEEP_LINK_RETURN_URL",
                         c -> c.put(LaunchValidator.LTI + "message_type", "LtiDeepLinkingRequest")),
+                invalid("a sub longer than LTI allows", "SUB_TOO_LONG", c -> c.put("sub", "s".repeat(256))),
+                invalid("deep linking back to javascript:", "BAD_DEEP_LINK_RETURN_URL", deepLinkBackTo("javascript:alert(1)")),
+                invalid("deep linking back to data:", "BAD_DEEP_LINK_RETURN_URL", deepLinkBackTo("data:text/html,<b>x</b>")),
+                invalid("deep linking back to a malformed URL", "BAD_DEEP_LINK_RETURN_URL", deepLinkBackTo("https://lms example/dl")),
+                invalid("deep linking back to a URL with a user name", "BAD_DEEP_LINK_RETURN_URL",
+                        deepLinkBackTo("https://x;script-src *@lms.example.edu/dl")),
+                invalid("deep linking back to a relative URL", "BAD_DEEP_LINK_RETURN_URL", deepLinkBackTo("/mod/lti/contentitem_return.php")),
+                invalid("deep linking back to a 3000-character URL", "BAD_DEEP_LINK_RETURN_URL",
+                        deepLinkBackTo(ISS + "/dl?" + "x".repeat(3000))),
                 invalid("deep linking for files only", "UNSUPPORTED_CONTENT_TYPE", c -> {
                     c.put(LaunchValidator.LTI + "message_type", "LtiDeepLinkingRequest");
                     c.put(LaunchValidator.DL + "deep_linking_settings", Map.of("deep_link_return_url", ISS + "/dl",
                             "accept_types", List.of("file")));
                 }));
+    }
+
+    static Consumer<Map<String, Object>> deepLinkBackTo(String returnUrl) {
+        return c -> {
+            c.put(LaunchValidator.LTI + "message_type", "LtiDeepLinkingRequest");
+            c.put(LaunchValidator.DL + "deep_linking_settings", Map.of("deep_link_return_url", returnUrl,
+                    "accept_types", List.of("ltiResourceLink")));
+        };
     }
 
     @ParameterizedTest(name = "{0}")
@@ -219,6 +236,18 @@ class LaunchValidatorTest {
             assertThat(d.data()).contains("csrf-opaque-1");
         });
         assertThat(validator.validate(sign(valid(), key, "platform-key-1"), NONCE, 7).deepLinking()).isEmpty();
+        assertThat(Origins.of(l.platformPages())).as("who may frame the chooser").containsExactly(ISS);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theLmsPagesThatMayFrameALaunchIncludeTheReturnPageItNames() throws Exception {
+        Map<String, Object> c = valid();
+        c.put(LaunchValidator.LTI + "launch_presentation", Map.of("document_target", "iframe",
+                "return_url", "https://school.instructure.com/courses/1/external_content/success/external_tool_redirect"));
+        Launch l = validator.validate(sign(c, key, "platform-key-1"), NONCE, 7);
+        assertThat(Origins.of(l.platformPages())).containsExactly(ISS, "https://school.instructure.com");
+        c.put(LaunchValidator.LTI + "launch_presentation", Map.of("return_url", "javascript:alert(1)"));
+        assertThat(Origins.of(validator.validate(sign(c, key, "platform-key-1"), NONCE, 7).platformPages())).containsExactly(ISS);
     }
 
     @org.junit.jupiter.api.Test

@@ -29,4 +29,18 @@ class PagesTest {
         assertThat(Markdown.html("costs $5 and $6")).doesNotContain("class=\"math\"");
         assertThat(Markdown.html("| a | b |\n|---|---|\n| 1 | 2 |")).contains("<table>");
     }
+
+    @Test
+    void svgFiguresShowAsImagesAndOtherTypesAsBefore() {
+        byte[] svg = "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Grade g = Grade.builder(Grade.Status.GRADED).score(1).feedback(
+                new FeedbackBlock(FeedbackBlock.Kind.EVIDENCE, "", "W", new dev.assay.api.Figure("image/svg+xml", svg, "the \"weights\"")))
+                .feedback(new FeedbackBlock(FeedbackBlock.Kind.EVIDENCE, "", "P", new dev.assay.api.Figure("image/png", new byte[]{1, 2}, "png")))
+                .feedback(new FeedbackBlock(FeedbackBlock.Kind.EVIDENCE, "", "H", new dev.assay.api.Figure("text/html", new byte[]{60}, "html")))
+                .build();
+        String html = Pages.grade(1, "a", List.of(), OffsetDateTime.parse("2026-11-28T12:00:00Z"), g, 1);
+        assertThat(html).contains("<img src=\"data:image/svg+xml;base64," + java.util.Base64.getEncoder().encodeToString(svg)
+                + "\" alt=\"the &quot;weights&quot;\">").contains("<img src=\"data:image/png;base64,AQI=\" alt=\"png\">")
+                .doesNotContain("text/html");
+    }
 }

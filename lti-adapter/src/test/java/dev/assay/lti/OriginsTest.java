@@ -1,0 +1,40 @@
+package dev.assay.lti;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OriginsTest {
+    @Test
+    void anOriginIsSchemeHostAndAPortOtherThanTheDefault() {
+        assertThat(Origins.of("https://Moodle.Example.edu/mod/lti/auth.php?x=1")).contains("https://moodle.example.edu");
+        assertThat(Origins.of("http://127.0.0.1:8765/")).contains("http://127.0.0.1:8765");
+        assertThat(Origins.of("https://lms.example.edu:443/a")).contains("https://lms.example.edu");
+        assertThat(Origins.of("http://[::1]:8080/a")).contains("http://[::1]:8080");
+    }
+
+    @Test
+    void onlyHttpUrlsWithAHostHaveOneAndNothingElseOfTheUrlGetsIntoAPolicy() {
+        for (String bad : List.of("javascript:alert(1)", "data:text/html,x", "/relative", "https://lms example/", "",
+                "https://x;script-src *@lms.example.edu/")) {
+            assertThat(Origins.of(bad)).as(bad).isEmpty();
+        }
+        assertThat(Origins.of("https://a.example;b/")).as("not a host name").isEmpty();
+    }
+
+    @Test
+    void aSourceListNamesTheOriginsOnceOrNone() {
+        assertThat(Origins.sources(Origins.of(List.of("https://a.example/x", "https://a.example/y", "http://b.example:81/"))))
+                .isEqualTo("https://a.example http://b.example:81");
+        assertThat(Origins.sources(List.of())).isEqualTo("'none'");
+        assertThat(Origins.same("http://127.0.0.1:18091/lti/launch", "http://127.0.0.1:18091")).isTrue();
+        assertThat(Origins.same("http://evil.example/lti/launch", "http://127.0.0.1:18091")).isFalse();
+    }
+
+    @Test
+    void onlyLoopbackAddressesWrittenAsSuchAreLoopback() {
+        assertThat(List.of("localhost", "127.0.0.1", "127.1.2.3", "[::1]")).allMatch(LtiService::isLoopback);
+        assertThat(List.of("evil.example", "127.0.0.1.evil.example", "10.0.0.1", "0.0.0.0")).noneMatch(LtiService::isLoopback);
+    }
+}
