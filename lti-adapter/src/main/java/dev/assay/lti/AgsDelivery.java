@@ -68,6 +68,13 @@ public class AgsDelivery implements ScoreDelivery {
         }
     }
 
+    /** Moodle's 409 "Refusing score with an earlier timestamp": it holds a score at least as late. */
+    private static final class NotLaterRefusal extends Exception {
+        NotLaterRefusal(String message) {
+            super(message);
+        }
+    }
+
     /** An LMS answer that will not change by trying again. */
     private static final class Refuse extends Exception {
         Refuse(String message) {
@@ -99,8 +106,13 @@ public class AgsDelivery implements ScoreDelivery {
             body.put("activityProgress", score.activityProgress());
             body.put("gradingProgress", score.gradingProgress());
             body.put("timestamp", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(score.timestamp().truncatedTo(ChronoUnit.MILLIS)));
+            if (score.comment() != null) {
+                body.put("comment", score.comment());
+            }
             send(platform, SCOPE_SCORE, "POST", scoresUrl(lineitem), SCORE_TYPE, null, Json.json().writeValueAsString(body));
             return new Delivered();
+        } catch (NotLaterRefusal e) {
+            return new NotLater(e.getMessage());
         } catch (TryLater e) {
             return new Retry(e.getMessage());
         } catch (Refuse e) {
@@ -121,7 +133,7 @@ public class AgsDelivery implements ScoreDelivery {
         return u.getScheme() + "://" + u.getRawAuthority() + scores + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
     }
 
-    private String lineitem(LinkStore.Link link, Platform platform, double maximum) throws TryLater, Refuse, IOException,
+    private String lineitem(LinkStore.Link link, Platform platform, double maximum) throws TryLater, Refuse, NotLaterRefusal, IOException,
             InterruptedException {
         if (link.lineitemUrl() != null) {
             return link.lineitemUrl();
@@ -155,7 +167,7 @@ public class AgsDelivery implements ScoreDelivery {
     }
 
     private String send(Platform p, String scope, String method, String url, String contentType, String accept, String body)
-            throws TryLater, Refuse, IOException, InterruptedException {
+            throws TryLater, Refuse, NotLaterRefusal, IOException, InterruptedException {
         for (int attempt = 0; ; attempt++) {
             HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).timeout(settings.httpTimeout())
                     .header("Authorization", "Bearer " + token(p, scope));
@@ -178,6 +190,9 @@ public class AgsDelivery implements ScoreDelivery {
             String what = method + " " + url + " answered " + s + ": " + clip(res.body());
             if (s >= 500 || s == 429 || s == 408) {
                 throw new TryLater(what);
+            }
+            if (s == 409 && res.body() != null && res.body().contains("earlier timestamp")) {
+                throw new NotLaterRefusal(what);
             }
             throw new Refuse(what);
         }

@@ -1,0 +1,86 @@
+package dev.assay.server.interfaces.rest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.assay.engine.json.Json;
+import java.io.IOException;
+import java.util.Iterator;
+
+/**
+ * Request bodies carry finite numbers only. Jackson reads the strings "NaN" and "Infinity" into a double whatever
+ * its coercion settings, and a literal such as 1e400 as an infinity; one review with points "NaN" was stored that
+ * way and broke every later read of its submission. Here each of them is refused as a 400 that names the field.
+ */
+public final class FiniteNumbers extends SimpleModule {
+    static final String MESSAGE = "must be a finite number (not NaN or Infinity)";
+
+    /** The mapper of every JAX-RS body (/api and /lti): Assay's one configuration, with this module. */
+    public static final ObjectMapper REST_MAPPER = Json.json().copy().registerModule(new FiniteNumbers());
+
+    public FiniteNumbers() {
+        super("assay-finite-numbers");
+        addDeserializer(Double.class, new Finite<>(Double.class, new NumberDeserializers.DoubleDeserializer(Double.class, null)));
+        addDeserializer(Double.TYPE, new Finite<>(Double.TYPE, new NumberDeserializers.DoubleDeserializer(Double.TYPE, 0.0)));
+        addDeserializer(Float.class, new Finite<>(Float.class, new NumberDeserializers.FloatDeserializer(Float.class, null)));
+        addDeserializer(Float.TYPE, new Finite<>(Float.TYPE, new NumberDeserializers.FloatDeserializer(Float.TYPE, 0f)));
+        addDeserializer(JsonNode.class, new FiniteTree());
+    }
+
+    private static final class Finite<T extends Number> extends StdDeserializer<T> {
+        private final transient JsonDeserializer<? extends T> plain;
+
+        Finite(Class<T> type, JsonDeserializer<? extends T> plain) {
+            super(type);
+            this.plain = plain;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            T value = plain.deserialize(p, ctxt);
+            if (value != null && !Double.isFinite(value.doubleValue())) {
+                throw InvalidFormatException.from(p, MESSAGE, value, handledType());
+            }
+            return value;
+        }
+
+        @Override
+        public T getNullValue(DeserializationContext ctxt) throws com.fasterxml.jackson.databind.JsonMappingException {
+            return plain.getNullValue(ctxt);
+        }
+    }
+
+    /** Free-form JSON (a question's configuration): no non-finite number anywhere in the tree. */
+    private static final class FiniteTree extends StdDeserializer<JsonNode> {
+        FiniteTree() {
+            super(JsonNode.class);
+        }
+
+        @Override
+        public JsonNode deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonNode tree = ctxt.readTree(p);
+            check(tree, p);
+            return tree;
+        }
+
+        @Override
+        public JsonNode getNullValue(DeserializationContext ctxt) {
+            return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        }
+
+        private static void check(JsonNode node, JsonParser p) throws InvalidFormatException {
+            if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+                throw InvalidFormatException.from(p, MESSAGE, node.asText(), Double.class);
+            }
+            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+                check(it.next(), p);
+            }
+        }
+    }
+}
