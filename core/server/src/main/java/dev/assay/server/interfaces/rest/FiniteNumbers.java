@@ -30,6 +30,15 @@ public final class FiniteNumbers extends SimpleModule {
         addDeserializer(Double.TYPE, new Finite<>(Double.TYPE, new NumberDeserializers.DoubleDeserializer(Double.TYPE, 0.0)));
         addDeserializer(Float.class, new Finite<>(Float.class, new NumberDeserializers.FloatDeserializer(Float.class, null)));
         addDeserializer(Float.TYPE, new Finite<>(Float.TYPE, new NumberDeserializers.FloatDeserializer(Float.TYPE, 0f)));
+        addDeserializer(double[].class, new FiniteArray<>(double[].class, a -> java.util.Arrays.stream(a).allMatch(Double::isFinite)));
+        addDeserializer(float[].class, new FiniteArray<>(float[].class, a -> {
+            for (float f : a) {
+                if (!Float.isFinite(f)) {
+                    return false;
+                }
+            }
+            return true;
+        }));
         addDeserializer(JsonNode.class, new FiniteTree());
     }
 
@@ -56,6 +65,28 @@ public final class FiniteNumbers extends SimpleModule {
         }
     }
 
+    /** Arrays of primitives are read without the element deserializers above: checked as a whole. */
+    private static final class FiniteArray<T> extends StdDeserializer<T> {
+        private final transient JsonDeserializer<?> plain;
+        private final transient java.util.function.Predicate<T> allFinite;
+
+        FiniteArray(Class<T> type, java.util.function.Predicate<T> allFinite) {
+            super(type);
+            this.plain = com.fasterxml.jackson.databind.deser.std.PrimitiveArrayDeserializers.forType(type.getComponentType());
+            this.allFinite = allFinite;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            @SuppressWarnings("unchecked")
+            T value = (T) plain.deserialize(p, ctxt);
+            if (value != null && !allFinite.test(value)) {
+                throw InvalidFormatException.from(p, MESSAGE, value, handledType());
+            }
+            return value;
+        }
+    }
+
     /** Free-form JSON (a question's configuration): no non-finite number anywhere in the tree. */
     private static final class FiniteTree extends StdDeserializer<JsonNode> {
         FiniteTree() {
@@ -64,7 +95,8 @@ public final class FiniteNumbers extends SimpleModule {
 
         @Override
         public JsonNode deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            JsonNode tree = ctxt.readTree(p);
+            JsonNode tree = com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer.getDeserializer(JsonNode.class)
+                    .deserialize(p, ctxt);
             check(tree, p);
             return tree;
         }
