@@ -50,6 +50,14 @@ final class TestPlatform implements AutoCloseable {
     final List<JsonNode> scores = new CopyOnWriteArrayList<>();
     final List<String> scoreUrls = new CopyOnWriteArrayList<>();
     final List<JsonNode> lineitems = new CopyOnWriteArrayList<>();
+    /** Moodle's rule, when on: a score whose timestamp is not later, in whole seconds, than the one held is refused (409). */
+    volatile boolean refusesNotLater;
+    final AtomicInteger refusedNotLater = new AtomicInteger();
+    /** The timestamp (epoch seconds) of the score held per scores URL and user, as Moodle keeps it. */
+    final Map<String, Long> heldTimestamps = new java.util.concurrent.ConcurrentHashMap<>();
+    /** While set, score POSTs hang until it is released (a stalled LMS); then they are answered as usual. */
+    volatile java.util.concurrent.CountDownLatch hangScores;
+    final AtomicInteger scoresHanging = new AtomicInteger();
     private final Map<String, Instant> accessTokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     TestPlatform(String toolBase) throws Exception {
@@ -192,7 +200,29 @@ final class TestPlatform implements AutoCloseable {
                 reply(ex, 415, "text/plain", "score+json expected");
                 return;
             }
-            scores.add(Json.json().readTree(body));
+            java.util.concurrent.CountDownLatch hang = hangScores;
+            if (hang != null) {
+                scoresHanging.incrementAndGet();
+                try {
+                    hang.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            JsonNode score = Json.json().readTree(body);
+            if (refusesNotLater) {
+                String key = ex.getRequestURI().getPath() + " " + score.path("userId").asText();
+                long at = java.time.OffsetDateTime.parse(score.path("timestamp").asText()).toEpochSecond();
+                Long held = heldTimestamps.get(key);
+                if (held != null && at <= held) {
+                    refusedNotLater.incrementAndGet();
+                    reply(ex, 409, "application/json", "{\"status\":409,\"reason\":\"Refusing score with an earlier timestamp for "
+                            + "item " + ex.getRequestURI().getPath() + " and user " + score.path("userId").asText() + "\"}");
+                    return;
+                }
+                heldTimestamps.put(key, at);
+            }
+            scores.add(score);
             scoreUrls.add(ex.getRequestURI().toString());
             reply(ex, 204, "text/plain", "");
         } else if (path.equals("/lineitems") && ex.getRequestMethod().equals("GET")) {

@@ -51,9 +51,9 @@ public class Outbox {
     /** The targets with entries due now, those waiting longest first: what the worker hands to lanes. */
     @Transactional
     public List<String> dueTargets(int limit) {
-        return em.createQuery("select e.target from OutboxEntry e where e.state = 'PENDING' and e.nextAttemptAt <= :now "
-                + "group by e.target order by min(e.id)", String.class).setParameter("now", AuditLog.now())
-                .setMaxResults(limit).getResultList();
+        return em.createQuery("select e.target, min(e.id) as oldest from OutboxEntry e where e.state = 'PENDING' "
+                        + "and e.nextAttemptAt <= :now group by e.target order by oldest", Object[].class)
+                .setParameter("now", AuditLog.now()).setMaxResults(limit).getResultList().stream().map(r -> (String) r[0]).toList();
     }
 
     /** The entries of these targets due now, in id order. */
