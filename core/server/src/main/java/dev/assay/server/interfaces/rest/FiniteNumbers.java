@@ -39,7 +39,11 @@ public final class FiniteNumbers extends SimpleModule {
             }
             return true;
         }));
-        addDeserializer(JsonNode.class, new FiniteTree());
+        addDeserializer(JsonNode.class, new FiniteTree<>(JsonNode.class));
+        addDeserializer(com.fasterxml.jackson.databind.node.ObjectNode.class,
+                new FiniteTree<>(com.fasterxml.jackson.databind.node.ObjectNode.class));
+        addDeserializer(com.fasterxml.jackson.databind.node.ArrayNode.class,
+                new FiniteTree<>(com.fasterxml.jackson.databind.node.ArrayNode.class));
     }
 
     private static final class Finite<T extends Number> extends StdDeserializer<T> {
@@ -88,22 +92,26 @@ public final class FiniteNumbers extends SimpleModule {
     }
 
     /** Free-form JSON (a question's configuration): no non-finite number anywhere in the tree. */
-    private static final class FiniteTree extends StdDeserializer<JsonNode> {
-        FiniteTree() {
-            super(JsonNode.class);
+    private static final class FiniteTree<T extends JsonNode> extends StdDeserializer<T> {
+        private final transient JsonDeserializer<? extends JsonNode> plain;
+
+        FiniteTree(Class<T> type) {
+            super(type);
+            this.plain = com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer.getDeserializer(type);
         }
 
         @Override
-        public JsonNode deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            JsonNode tree = com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer.getDeserializer(JsonNode.class)
-                    .deserialize(p, ctxt);
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            T tree = (T) plain.deserialize(p, ctxt);
             check(tree, p);
             return tree;
         }
 
         @Override
-        public JsonNode getNullValue(DeserializationContext ctxt) {
-            return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        @SuppressWarnings("unchecked")
+        public T getNullValue(DeserializationContext ctxt) throws com.fasterxml.jackson.databind.JsonMappingException {
+            return (T) plain.getNullValue(ctxt);
         }
 
         private static void check(JsonNode node, JsonParser p) throws InvalidFormatException {

@@ -19,6 +19,10 @@ class FiniteNumbersTest {
     record Config(JsonNode config) {
     }
 
+    /** As ConfigBody types it. */
+    record ObjectConfig(com.fasterxml.jackson.databind.node.ObjectNode config) {
+    }
+
     @Test
     void finiteNumbersReadAsUsual() throws Exception {
         assertThat(FiniteNumbers.REST_MAPPER.readValue("{\"points\": 2.5}", Review.class).points()).isEqualTo(2.5);
@@ -27,6 +31,8 @@ class FiniteNumbersTest {
                 .containsExactly(1f, 2.5f);
         assertThat(FiniteNumbers.REST_MAPPER.readValue("{\"config\": {\"a\": [1.5, \"NaN\"]}}", Config.class).config()
                 .path("a").get(1).asText()).as("a string stays a string").isEqualTo("NaN");
+        assertThat(FiniteNumbers.REST_MAPPER.readValue("{\"config\": {\"k\": 3}}", ObjectConfig.class).config().path("k").asInt())
+                .isEqualTo(3);
     }
 
     @Test
@@ -44,6 +50,8 @@ class FiniteNumbersTest {
         assertThatThrownBy(() -> FiniteNumbers.REST_MAPPER.readValue("{\"scale\": 1, \"values\": [1, 1e60]}", Weights.class))
                 .isInstanceOf(InvalidFormatException.class);
         assertThatThrownBy(() -> FiniteNumbers.REST_MAPPER.readValue("{\"config\": {\"a\": [1, 1e400]}}", Config.class))
+                .isInstanceOf(InvalidFormatException.class);
+        assertThatThrownBy(() -> FiniteNumbers.REST_MAPPER.readValue("{\"config\": {\"expected\": 1e400}}", ObjectConfig.class))
                 .isInstanceOf(InvalidFormatException.class);
     }
 }
