@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -109,7 +110,7 @@ public class SubmissionStore {
     }
 
     /** A new grade in force of a submission with a gradebook target: the user's new score to the outbox, in this transaction. */
-    private void scoreToGradebook(SubmissionEntity s, String platformUserId, java.time.OffsetDateTime gradedAt) {
+    private void scoreToGradebook(SubmissionEntity s, String platformUserId, OffsetDateTime gradedAt) {
         if (s.getGradebookTarget() != null) {
             gradebook.enqueue(s, platformUserId != null ? platformUserId
                     : em.find(UserEntity.class, s.getUserId()).getPlatformUserId(), gradedAt);
@@ -204,7 +205,7 @@ public class SubmissionStore {
 
     /** A user's submissions to any of these questions, oldest first: one query for a whole assignment. */
     @Transactional
-    public List<SubmissionEntity> submissions(java.util.Collection<String> questionIds, String platformUserId) {
+    public List<SubmissionEntity> submissions(Collection<String> questionIds, String platformUserId) {
         if (questionIds.isEmpty()) {
             return List.of();
         }
