@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * A real plugin jar for the system tests, compiled from source into the server's plugins folder
- * before Payara Micro starts: full credit when the trimmed answer equals {@code expected}.
+ * before Payara Micro starts: full credit when the trimmed answer equals {@code expected}; an answer
+ * {@code unsure: X} is graded the same way but provisionally (NEEDS_REVIEW), for the review queue.
  */
 final class ItPlugin {
     static final String ID = "it-exact";
@@ -66,6 +67,11 @@ final class ItPlugin {
                     String t = r.answer().text().trim();
                     if (t.equals("boom")) {
                         throw new IllegalStateException("the it-exact plugin fails on 'boom', on purpose");
+                    }
+                    if (t.startsWith("unsure:")) { // graded provisionally, for an instructor to review
+                        boolean right = t.substring(7).trim().equals(r.config().expected());
+                        return Grade.builder(Grade.Status.NEEDS_REVIEW).score(right ? 1 : 0).note("NEEDS_REVIEW")
+                                .feedback(FeedbackBlock.diagnosis("Your instructor will look at this.")).echo(Echo.text(t)).build();
                     }
                     boolean right = t.equals(r.config().expected());
                     return Grade.builder(Grade.Status.GRADED).score(right ? 1 : 0)

@@ -472,6 +472,80 @@ class LtiIT {
         }
     }
 
+    /** The submission id in an attempt's HTML. */
+    static long submissionIn(HttpResponse<String> graded) throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-submission=\"(\\d+)\"")
+                .matcher(Json.json().readTree(graded.body()).path("html").asText());
+        assertThat(m.find()).as(graded.body()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    /** The timestamps of the scores a platform accepted, in whole seconds, in the order it accepted them. */
+    static List<Long> acceptedSeconds(TestPlatform p) {
+        return p.scores.stream().map(s -> java.time.OffsetDateTime.parse(s.path("timestamp").asText()).toEpochSecond()).toList();
+    }
+
+    @Test
+    void theInstructorsCommentGoesWithTheScoreAndPointsThatAreNotANumberAreRefused() throws Exception {
+        try (TestPlatform p = platform()) {
+            Map<String, Object> claims = Map.of(CUSTOM, Map.of("assignment", "hw7/hw7"), AGS, Map.of("scope",
+                    List.of(LtiClient.SCORE_SCOPE), "lineitem", p.lineitem(7)));
+            String student = session(launch(p, "essay-c", "link-comment", List.of(LEARNER), claims).body());
+            long submission = submissionIn(client().submit(student, "hw7/4b-reflection", "bottleneck data loading preprocessing "
+                    + "once random number overhead redundant layer profiling GPU FLOPs batch norm mixed precision dataloader"));
+            waitFor("the provisional score", () -> !p.scores.isEmpty());
+            assertThat(p.scores.get(0).has("comment")).as("no review, no comment").isFalse();
+
+            String teacher = session(launch(p, "prof-c", "link-comment", List.of(INSTRUCTOR), claims).body());
+            for (String points : List.of("\"NaN\"", "\"Infinity\"", "1e400", "-1", "3.5")) {
+                HttpResponse<String> refused = send("POST", "/lti/api/instructor/review/" + submission, "application/json",
+                        "{\"points\": " + points + "}", teacher);
+                assertThat(refused.statusCode()).as(points + ": " + refused.body()).isEqualTo(400);
+            }
+            HttpResponse<String> teacherPage = launch(p, "prof-c", "link-comment", List.of(INSTRUCTOR), claims);
+            assertThat(teacherPage.statusCode()).as("stored data still renders").isEqualTo(200);
+            assertThat(teacherPage.body()).contains("Waiting for your review (<span class=\"count\">1</span>)");
+            assertThat(launch(p, "essay-c", "link-comment", List.of(LEARNER), claims).statusCode()).isEqualTo(200);
+
+            HttpResponse<String> reviewed = send("POST", "/lti/api/instructor/review/" + submission, "application/json",
+                    "{\"points\": 2.5, \"comment\": \"Say **why** each change helped.\"}", teacher);
+            assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
+            waitFor("the reviewed score", () -> p.scores.size() >= 2);
+            JsonNode last = p.scores.get(p.scores.size() - 1);
+            assertThat(last.path("scoreGiven").asDouble()).isEqualTo(2.5);
+            assertThat(last.path("comment").asText()).as("named by its question: hw7 has 14")
+                    .isEqualTo("What did you learn?: Say **why** each change helped.");
+            assertThat(acceptedSeconds(p)).as("strictly increasing whole seconds").isSorted().doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void aScoreTheLmsRefusesAsNotLaterIsSentAgainLaterAndTheNewestLands() throws Exception {
+        try (TestPlatform p = platform()) {
+            Map<String, Object> claims = Map.of(CUSTOM, Map.of("assignment", "hw7/hw7"), AGS, Map.of("scope",
+                    List.of(LtiClient.SCORE_SCOPE), "lineitem", p.lineitem(8)));
+            // The gradebook already holds a score for this student stamped two seconds ahead (a teacher's edit there,
+            // a clock a little ahead): Moodle refuses ours as not later (409) until its timestamp passes that one.
+            p.heldTimestamps.put("/lineitems/8/lineitem/scores ts-1", java.time.Instant.now().getEpochSecond() + 2);
+            String session = session(launch(p, "ts-1", "link-ts", List.of(LEARNER), claims).body());
+            assertThat(client().submit(session, "hw7/7b-teacher-forcing", "I see a dog <eos>").statusCode()).isEqualTo(200);
+            waitFor("the first score, once later than the held one", () -> p.scores.size() >= 1);
+            assertThat(p.refusedNotLater.get()).as("refused as not later first").isPositive();
+
+            // Two more grades within a second or so of each other: each goes out with a later whole second.
+            assertThat(client().submit(session, "hw7/7b-teacher-forcing", "<sos> I see a cat").statusCode()).isEqualTo(200);
+            waitFor("the second score", () -> p.scores.size() >= 2);
+            assertThat(client().submit(session, "hw7/7b-teacher-forcing", "<sos> I see a dog").statusCode()).isEqualTo(200);
+            waitFor("the newest score", () -> p.scores.stream().anyMatch(s -> s.path("scoreGiven").asDouble() == 1.0));
+            Thread.sleep(1500); // nothing older may arrive after it
+            assertThat(p.scores.get(p.scores.size() - 1).path("scoreGiven").asDouble()).as("the newest landed last").isEqualTo(1.0);
+            assertThat(acceptedSeconds(p)).as("strictly increasing whole seconds").isSorted().doesNotHaveDuplicates();
+            JsonNode failed = Json.json().readTree(send("GET", "/api/outbox?state=FAILED&target=lti:" + linkId(p, "link-ts"), null,
+                    null, ServerIT.TOKEN).body());
+            assertThat(failed).as("nothing given up").isEmpty();
+        }
+    }
+
     @Test
     void aLaunchPageNamesItsLmsAsTheOnlyFrameAncestorAndOtherPagesRefuseFrames() throws Exception {
         try (TestPlatform p = platform()) {
@@ -577,6 +651,39 @@ class LtiIT {
             assertThat(r.headers().firstValue("Retry-After")).contains("60");
             assertThat(r.body()).contains("LOGIN_BUSY").contains("Wait a minute");
             assertThat(login(other)).as("another platform logs in as before").containsKey("state");
+        }
+    }
+
+    @Test
+    void oneHangingLmsDoesNotHoldUpAnotherPlatformsScores() throws Exception {
+        try (TestPlatform slow = platform(); TestPlatform fast = platform()) {
+            slow.hangScores = new java.util.concurrent.CountDownLatch(1);
+            try {
+                Map<String, Object> slowClaims = Map.of(CUSTOM, Map.of("assignment", "hw7/hw7"), AGS, Map.of("scope",
+                        List.of(LtiClient.SCORE_SCOPE), "lineitem", slow.lineitem(9)));
+                Map<String, Object> fastClaims = Map.of(CUSTOM, Map.of("assignment", "hw7/hw7"), AGS, Map.of("scope",
+                        List.of(LtiClient.SCORE_SCOPE), "lineitem", fast.lineitem(9)));
+                String atSlow = session(launch(slow, "hang-1", "link-slow", List.of(LEARNER), slowClaims).body());
+                String atFast = session(launch(fast, "quick-1", "link-fast", List.of(LEARNER), fastClaims).body());
+                assertThat(client().submit(atSlow, "hw7/7b-teacher-forcing", "<sos> I see a dog").statusCode()).isEqualTo(200);
+                waitFor("the slow LMS to hang on the score", () -> slow.scoresHanging.get() >= 1);
+
+                long start = System.nanoTime();
+                assertThat(client().submit(atFast, "hw7/7b-teacher-forcing", "<sos> I see a dog").statusCode()).isEqualTo(200);
+                waitFor("the other platform's score", () -> !fast.scores.isEmpty());
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                JsonNode slowEntries = Json.json().readTree(send("GET", "/api/outbox?target=lti:" + linkId(slow, "link-slow"), null,
+                        null, ServerIT.TOKEN).body());
+                System.out.println("outbox lanes: with one LMS hanging, another platform's score arrived " + millis
+                        + " ms after the answer was graded (the hanging delivery still in flight: attempts "
+                        + slowEntries.findValuesAsText("attempts") + ")");
+                assertThat(slowEntries.findValuesAsText("attempts")).as("the hanging delivery has not even timed out yet")
+                        .containsOnly("0");
+                assertThat(slow.scores).isEmpty();
+            } finally {
+                slow.hangScores.countDown();
+            }
+            waitFor("the slow LMS's score once it answers", () -> !slow.scores.isEmpty());
         }
     }
 }

@@ -352,4 +352,87 @@ class ServerIT {
         assertThat(empty.json().path("valid").asBoolean()).isFalse();
         assertThat(empty.json().path("messages").get(0).asText()).isEqualTo("Type an answer.");
     }
+
+    /** Runs an assignment's batch regrade to its end; returns the execution's final view. */
+    JsonNode regradeAll(String pack) throws Exception {
+        long assignment = get("/api/assignments?pack=" + pack).json().get(0).path("id").asLong();
+        Reply started = call("POST", "/api/assignments/" + assignment + "/regrades", null, null, true);
+        assertThat(started.status()).as(String.valueOf(started.json())).isEqualTo(202);
+        long execution = started.json().path("executionId").asLong();
+        JsonNode done = started.json();
+        for (int i = 0; i < 300 && !done.path("status").asText().matches("COMPLETED|FAILED|STOPPED|ABANDONED"); i++) {
+            Thread.sleep(100);
+            done = get("/api/assignments/" + assignment + "/regrades/" + execution).json();
+        }
+        assertThat(done.path("status").asText()).as(String.valueOf(done)).isEqualTo("COMPLETED");
+        return done;
+    }
+
+    /** The submission ids of a list of submissions. */
+    static java.util.List<Long> ids(JsonNode submissions) {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        submissions.forEach(s -> ids.add(s.path("id").asLong()));
+        return ids;
+    }
+
+    @Test
+    void anInstructorsReviewStandsThroughABatchRegradeWhichShowsThePluginsNewGrade() throws Exception {
+        String q = uploadPack("42");
+        String pack = q.substring(0, q.indexOf('/'));
+        String user = "reviewed-" + UUID.randomUUID();
+        Reply graded = json("POST", "/api/questions/" + q + "/submissions", Map.of("user", user, "answer", "unsure: 41"));
+        assertThat(graded.json().path("grade").path("status").asText()).isEqualTo("NEEDS_REVIEW");
+        long id = graded.json().path("submissionId").asLong();
+        assertThat(ids(get("/api/review?pack=" + pack).json())).containsExactly(id);
+
+        Reply reviewed = json("POST", "/api/submissions/" + id + "/review", Map.of("points", 3, "comment", "Close: say why."));
+        assertThat(reviewed.status()).as(String.valueOf(reviewed.json())).isEqualTo(200);
+        long review = reviewed.json().path("grades").get(1).path("id").asLong();
+        assertThat(reviewed.json().path("gradeInForce").asLong()).isEqualTo(review);
+        assertThat(get("/api/review?pack=" + pack).json()).isEmpty();
+
+        // The configuration changes; the batch regrade grades the answer again (the plugin now says 4 of 4).
+        assertThat(json("PUT", "/api/questions/" + q + "/config", Map.of("config", Map.of("expected", "41"))).status()).isEqualTo(200);
+        regradeAll(pack);
+
+        JsonNode after = get("/api/submissions/" + id).json();
+        assertThat(after.path("grades")).as("the plugin's new grade is in the history").hasSize(3);
+        assertThat(after.path("grades").get(2).path("plugin").asText()).isEqualTo(ItPlugin.ID);
+        assertThat(after.path("gradeInForce").asLong()).as("the instructor's grade stands").isEqualTo(review);
+        assertThat(after.path("reviewed").asBoolean()).isTrue();
+        assertThat(after.path("newerPluginGrade").path("points").asDouble()).as("the difference, shown").isEqualTo(4.0);
+        assertThat(get("/api/review?pack=" + pack).json()).as("not back in the review queue").isEmpty();
+        assertThat(ids(get("/api/review?pack=" + pack + "&changed=true").json()))
+                .as("listed for the instructor to look again").containsExactly(id);
+        assertThat(get("/api/questions/" + q + "/submissions?user=" + user).json().get(0).path("gradeInForce").asLong())
+                .isEqualTo(review);
+
+        regradeAll(pack);
+        assertThat(get("/api/submissions/" + id).json().path("grades")).as("regraded once per configuration change, not forever")
+                .hasSize(3);
+
+        Reply again = json("POST", "/api/submissions/" + id + "/review", Map.of("points", 4));
+        assertThat(again.json().path("gradeInForce").asLong()).isEqualTo(again.json().path("grades").get(3).path("id").asLong());
+        assertThat(again.json().path("newerPluginGrade").isMissingNode() || again.json().path("newerPluginGrade").isNull()).isTrue();
+        assertThat(get("/api/review?pack=" + pack + "&changed=true").json()).as("looked at again").isEmpty();
+    }
+
+    @Test
+    void reviewPointsThatAreNotAFiniteNumberInRangeAreRefusedAndNothingIsStored() throws Exception {
+        String q = uploadPack("42");
+        long id = json("POST", "/api/questions/" + q + "/submissions", Map.of("user", "nan-" + UUID.randomUUID(), "answer", "41"))
+                .json().path("submissionId").asLong();
+        for (String points : new String[]{"\"NaN\"", "\"Infinity\"", "1e400", "-1", "4.5"}) {
+            Reply refused = json("POST", "/api/submissions/" + id + "/review", "{\"points\": " + points + "}");
+            assertThat(refused.status()).as(points + ": " + refused.json()).isEqualTo(400);
+            assertThat(refused.json().path("problems").findValuesAsText("field")).as(points).containsExactly("points");
+        }
+        Reply outOfRange = json("POST", "/api/submissions/" + id + "/review", "{\"points\": 4.5}");
+        assertThat(outOfRange.json().path("error").asText()).contains("from 0 to 4");
+        Reply stored = get("/api/submissions/" + id);
+        assertThat(stored.status()).isEqualTo(200);
+        assertThat(stored.json().path("grades")).hasSize(1);
+        Reply config = json("PUT", "/api/questions/" + q + "/config", "{\"config\": {\"expected\": 1e400}}");
+        assertThat(config.status()).as("no infinity in free-form JSON either").isEqualTo(400);
+    }
 }

@@ -55,8 +55,13 @@ final class TestPlatform implements AutoCloseable {
     /** The gradebook: (line item path, userId) → the latest score it took. */
     final Map<String, JsonNode> gradebook = new java.util.concurrent.ConcurrentHashMap<>();
     final AtomicInteger refusedNotLater = new AtomicInteger();
+    /** Timestamps (epoch seconds) the gradebook holds from elsewhere (a teacher's edit in the LMS), by "path userId". */
+    final Map<String, Long> heldTimestamps = new java.util.concurrent.ConcurrentHashMap<>();
     /** Deep-linking responses posted back to /deep-link-return, as their JWTs. */
     final List<String> deepLinkResponses = new CopyOnWriteArrayList<>();
+    /** While set, score POSTs hang until it is released (a stalled LMS); then they are answered as usual. */
+    volatile java.util.concurrent.CountDownLatch hangScores;
+    final AtomicInteger scoresHanging = new AtomicInteger();
     private final Map<String, Instant> accessTokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     TestPlatform(String toolBase) throws Exception {
@@ -233,12 +238,24 @@ final class TestPlatform implements AutoCloseable {
                 reply(ex, 415, "text/plain", "score+json expected");
                 return;
             }
+            java.util.concurrent.CountDownLatch hang = hangScores;
+            if (hang != null) {
+                scoresHanging.incrementAndGet();
+                try {
+                    hang.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             JsonNode score = Json.json().readTree(body);
             String key = path + " " + score.path("userId").asText();
             long at = java.time.OffsetDateTime.parse(score.path("timestamp").asText()).toEpochSecond();
             synchronized (gradebook) {
                 JsonNode held = gradebook.get(key);
-                if (held != null && java.time.OffsetDateTime.parse(held.path("timestamp").asText()).toEpochSecond() >= at) {
+                long heldAt = Math.max(held == null ? Long.MIN_VALUE
+                        : java.time.OffsetDateTime.parse(held.path("timestamp").asText()).toEpochSecond(),
+                        heldTimestamps.getOrDefault(key, Long.MIN_VALUE));
+                if (heldAt >= at) {
                     // Moodle 4.5, mod/lti/service/gradebookservices/.../scores.php: its grade's timemodified is whole seconds.
                     // A real Moodle answers this 409 with the body "[]" (its message is only in the status line).
                     refusedNotLater.incrementAndGet();

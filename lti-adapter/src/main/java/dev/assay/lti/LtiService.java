@@ -386,13 +386,8 @@ public class LtiService {
     /** The instructor's grade for an answer waiting for review; the student's score follows to the gradebook. */
     String review(Sessions.Session s, long submissionId, double points, String comment) {
         SubmissionEntity sub = ownSubmission(s, submissionId);
-        double max = grading.question(sub.getQuestionId()).question().def().points();
-        if (points < 0 || points > max) {
-            throw new AssayException(AssayException.Kind.INVALID, "Give between 0 and " + max + " points.",
-                    List.of(new AssayException.Problem("points", "must be between 0 and " + max)));
-        }
-        store.review(submissionId, max == 0 ? 0 : points / max, comment, s.name());
-        return attemptHtml(sub, max);
+        store.review(submissionId, points, comment, s.name());
+        return attemptHtml(store.submission(submissionId).orElseThrow(), grading.question(sub.getQuestionId()).question().def().points());
     }
 
     /** Regrades this activity's answers (a Jakarta Batch job over its submissions only). */
@@ -414,11 +409,10 @@ public class LtiService {
     }
 
     private String attemptHtml(SubmissionEntity s, double points) {
-        List<GradeEntity> grades = store.grades(s.getId());
-        GradeEntity latest = grades.get(grades.size() - 1);
-        Grade g = SubmissionStore.toGrade(latest);
+        GradeEntity inForce = store.gradeInForce(s);
+        Grade g = SubmissionStore.toGrade(inForce);
         List<String> files = store.files(s.getId()).stream().map(f -> f.getName()).toList();
-        return Pages.grade(s.getId(), s.getAnswerText(), files, latest.getGradedAt(), g, points);
+        return Pages.grade(s.getId(), s.getAnswerText(), files, inForce.getGradedAt(), g, points);
     }
 
     /** The session's link, bound to an assignment that holds this question; else a clear refusal. */

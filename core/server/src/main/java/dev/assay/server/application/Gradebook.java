@@ -1,6 +1,7 @@
 package dev.assay.server.application;
 
 import dev.assay.server.application.ports.GradebookTargets;
+import dev.assay.server.domain.model.GradeEntity;
 import dev.assay.server.domain.model.GradebookTargetEntity;
 import dev.assay.server.domain.model.OutboxEntry;
 import dev.assay.server.domain.model.SubmissionEntity;
@@ -10,15 +11,19 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Assignment scores for gradebooks. The score of a user on a target is the sum over the assignment's
- * questions of the latest grade of their latest submission there, times the question's points; the maximum
- * is the sum of the points. A grade needing review, or an error, makes the grading progress PendingManual.
+ * questions of the grade in force of their latest submission there (an instructor's if there is one), times the
+ * question's points; the maximum is the sum of the points. A grade needing review, an error, or a stored grade
+ * that cannot be read makes the grading progress PendingManual. The instructors' review comments in force go
+ * with the score.
  */
 @ApplicationScoped
 public class Gradebook implements GradebookTargets {
@@ -49,8 +54,8 @@ public class Gradebook implements GradebookTargets {
             return;
         }
         List<String> questions = Arrays.asList(t.getQuestionIds().split(","));
-        List<Object[]> rows = em.createQuery("select s.questionId, g.score, g.status from GradeEntity g, SubmissionEntity s "
-                        + "where g.submissionId = s.id and s.userId = :u and s.gradebookTarget = :t order by s.id desc, g.id desc",
+        List<Object[]> rows = em.createQuery("select s.questionId, g.score, g.status, g.reviewComment from SubmissionEntity s, "
+                        + "GradeEntity g where g.id = s.gradeInForceId and s.userId = :u and s.gradebookTarget = :t order by s.id desc",
                         Object[].class)
                 .setParameter("u", s.getUserId()).setParameter("t", target).getResultList();
         Map<String, Object[]> latest = new LinkedHashMap<>();
@@ -60,18 +65,47 @@ public class Gradebook implements GradebookTargets {
         double given = 0;
         double maximum = 0;
         boolean pending = false;
+        List<ReviewComment> comments = new ArrayList<>();
         for (String q : questions) {
-            double points = catalog.question(q).map(e -> e.question().def().points()).orElse(0.0);
+            Optional<QuestionCatalog.Entry> question = catalog.question(q);
+            double points = question.map(e -> e.question().def().points()).orElse(0.0);
             maximum += points;
             Object[] r = latest.get(q);
             if (r != null) {
-                given += points * ((Number) r[1]).doubleValue();
+                double score = ((Number) r[1]).doubleValue();
+                boolean readable = GradeEntity.isReadableScore(score);
+                given += readable ? points * score : 0;
                 String status = (String) r[2];
-                pending |= status.equals("NEEDS_REVIEW") || status.equals("ERROR");
+                pending |= !readable || status.equals("NEEDS_REVIEW") || status.equals("ERROR");
+                if (r[3] != null) {
+                    comments.add(new ReviewComment(question.map(e -> e.question().def().title()).orElse(q), (String) r[3]));
+                }
             }
         }
         boolean all = latest.keySet().containsAll(questions);
         em.persist(new OutboxEntry(target, userKey, Math.round(given * 1e6) / 1e6, maximum, all ? "Completed" : "InProgress",
-                pending ? "PendingManual" : "FullyGraded", at));
+                pending ? "PendingManual" : "FullyGraded", at, comment(comments, questions.size())));
+    }
+
+    /**
+     * The AGS comment: the instructor's comments in force, in the assignment's order; each prefixed by its question's
+     * title when the assignment has several questions. Null when there is none.
+     */
+    static String comment(List<ReviewComment> comments, int questions) {
+        if (comments.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (ReviewComment c : comments) {
+            if (sb.length() > 0) {
+                sb.append("\n\n");
+            }
+            sb.append(questions > 1 ? c.questionTitle() + ": " : "").append(c.text().strip());
+        }
+        return sb.toString();
+    }
+
+    /** An instructor's comment in force on one question. */
+    record ReviewComment(String questionTitle, String text) {
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The score outbox. The worker reads and checks each entry in one transaction ({@link #claim}), hands it to
  * its delivery outside any transaction, and records the outcome in another ({@link #record}): a crash between the two sends it again
  * after restart (a score POST sets, it does not add). An entry with a newer one for the same target and
- * user is superseded, never sent: a gradebook never gets an older score after a newer one.
+ * user is superseded, never sent: a gradebook never gets an older score after a newer one. Scores for one target
+ * and user carry strictly increasing timestamps in whole seconds, as an LMS compares them ({@link #nextTimestamp}).
  */
 @ApplicationScoped
 public class Outbox {
@@ -46,10 +48,23 @@ public class Outbox {
     @ConfigProperty(name = "assay.outbox.maxAttempts", defaultValue = "25")
     int maxAttempts;
 
+    /** The targets with entries due now, those waiting longest first: what the worker hands to lanes. */
     @Transactional
-    public List<Long> due(int limit) {
+    public List<String> dueTargets(int limit) {
+        return em.createQuery("select e.target, min(e.id) as oldest from OutboxEntry e where e.state = 'PENDING' "
+                        + "and e.nextAttemptAt <= :now group by e.target order by oldest", Object[].class)
+                .setParameter("now", AuditLog.now()).setMaxResults(limit).getResultList().stream().map(r -> (String) r[0]).toList();
+    }
+
+    /** The entries of these targets due now, in id order. */
+    @Transactional
+    public List<Long> due(java.util.Collection<String> targets, int limit) {
+        if (targets.isEmpty()) {
+            return List.of();
+        }
         return em.createQuery("select e.id from OutboxEntry e where e.state = 'PENDING' and e.nextAttemptAt <= :now "
-                + "order by e.id", Long.class).setParameter("now", AuditLog.now()).setMaxResults(limit).getResultList();
+                        + "and e.target in :targets order by e.id", Long.class).setParameter("now", AuditLog.now())
+                .setParameter("targets", List.copyOf(targets)).setMaxResults(limit).getResultList();
     }
 
     /** The entry as a score to send, or empty when it is no longer due or a newer one supersedes it. */
@@ -66,8 +81,29 @@ public class Outbox {
             e.superseded();
             return Optional.empty();
         }
+        List<OffsetDateTime> sent = em.createQuery("select n.sentTimestamp from OutboxEntry n where n.target = :t "
+                        + "and n.userKey = :u and n.sentTimestamp is not null order by n.sentTimestamp desc", OffsetDateTime.class)
+                .setParameter("t", e.getTarget()).setParameter("u", e.getUserKey()).setMaxResults(1).getResultList();
+        OffsetDateTime timestamp = nextTimestamp(e.getGradedAt(), sent.isEmpty() ? null : sent.get(0), e.getLaterThan());
+        e.sending(timestamp);
         return Optional.of(new ScoreDelivery.Score(e.getId(), e.getTarget(), e.getUserKey(), e.getScoreGiven(),
-                e.getScoreMaximum(), e.getActivityProgress(), e.getGradingProgress(), e.getGradedAt(), null));
+                e.getScoreMaximum(), e.getActivityProgress(), e.getGradingProgress(), timestamp, e.getComment()));
+    }
+
+    /**
+     * The timestamp to send a score with: when it was graded, in whole seconds, moved on to one second after the
+     * latest timestamp sent for the same target and user (an attempt that failed may still have reached the LMS) and
+     * after {@code laterThan} (set when the gradebook refused it as not later). Two grades in one second thus go out
+     * one second apart, and the newest always lands.
+     */
+    public static OffsetDateTime nextTimestamp(OffsetDateTime gradedAt, OffsetDateTime lastSent, OffsetDateTime laterThan) {
+        OffsetDateTime t = gradedAt.truncatedTo(ChronoUnit.SECONDS);
+        for (OffsetDateTime bound : new OffsetDateTime[]{lastSent, laterThan}) {
+            if (bound != null && !t.isAfter(bound.truncatedTo(ChronoUnit.SECONDS))) {
+                t = bound.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).withOffsetSameInstant(t.getOffset());
+            }
+        }
+        return t;
     }
 
     @Transactional
@@ -80,15 +116,24 @@ public class Outbox {
             e.failed(r.why());
             LOG.warning(() -> "Score " + id + " for " + e.getTarget() + " refused: " + r.why());
         } else if (outcome instanceof ScoreDelivery.NotLater r) {
-            e.retryAt(now.plus(backoff(e.getAttempts())), r.why()); // TODO(issue 11): resend at once with a later timestamp
+            if (!gaveUp(e, r.why())) {
+                e.notLater(now, r.why()); // due at once: the next claim sends a timestamp later than the refused one and now
+            }
         } else if (outcome instanceof ScoreDelivery.Retry r) {
-            if (e.getAttempts() + 1 >= maxAttempts) {
-                e.failed("gave up after " + maxAttempts + " attempts: " + r.why());
-                LOG.warning(() -> "Score " + id + " for " + e.getTarget() + " failed after " + maxAttempts + " attempts: " + r.why());
-            } else {
+            if (!gaveUp(e, r.why())) {
                 e.retryAt(now.plus(backoff(e.getAttempts())), r.why());
             }
         }
+    }
+
+    /** Fails the entry when this was its last attempt. */
+    private boolean gaveUp(OutboxEntry e, String why) {
+        if (e.getAttempts() + 1 < maxAttempts) {
+            return false;
+        }
+        e.failed("gave up after " + maxAttempts + " attempts: " + why);
+        LOG.warning(() -> "Score " + e.getId() + " for " + e.getTarget() + " failed after " + maxAttempts + " attempts: " + why);
+        return true;
     }
 
     /** 1 s, 2 s, 4 s … up to the maximum, with ±20 % jitter so a recovering LMS is not hit all at once. */

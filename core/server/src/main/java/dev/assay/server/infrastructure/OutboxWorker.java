@@ -1,7 +1,9 @@
 package dev.assay.server.infrastructure;
 
 import dev.assay.server.application.Outbox;
+import dev.assay.server.application.ports.ScoreDelivery;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.AccessTimeout;
 import jakarta.ejb.ConcurrencyManagement;
@@ -14,9 +16,13 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
-import dev.assay.server.application.ports.ScoreDelivery;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,8 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Delivers the score outbox on a non-persistent EJB interval timer, started after the schema and packs
- * (Bootstrap). Rounds never overlap: a round still running when the timer fires again makes that tick a no-op.
- * Each entry's transactions are the Outbox's own; no transaction spans an HTTP call to an LMS.
+ * (Bootstrap). Each tick hands what is due to {@link OutboxLanes}: one worker per lane (per platform, for LTI) on a
+ * bounded pool of container threads, so one hanging gradebook holds up only its own lane. Each entry's
+ * transactions are the Outbox's own; no transaction spans an HTTP call to an LMS.
  */
 @Singleton
 @Startup
@@ -38,6 +45,10 @@ public class OutboxWorker {
     @Resource
     TimerService timers;
 
+    /** Container threads: the Outbox's transactions and CDI work on them as on a request's. */
+    @Resource
+    ManagedThreadFactory threads;
+
     @Inject
     Outbox outbox;
 
@@ -45,42 +56,54 @@ public class OutboxWorker {
     @ConfigProperty(name = "assay.outbox.pollMillis", defaultValue = "500")
     long pollMillis;
 
+    /** How many lanes (gradebooks) deliver at once; a hanging gradebook occupies one of them. */
+    @Inject
+    @ConfigProperty(name = "assay.outbox.lanes", defaultValue = "8")
+    int lanes;
+
     private final AtomicBoolean running = new AtomicBoolean();
+    private ExecutorService pool;
+    private OutboxLanes dispatcher;
 
     @PostConstruct
     void start() {
+        pool = Executors.newFixedThreadPool(Math.max(1, lanes), threads);
+        dispatcher = new OutboxLanes(new OutboxLanes.Source() {
+            @Override
+            public List<String> dueTargets(int limit) {
+                return outbox.dueTargets(limit);
+            }
+
+            @Override
+            public List<Long> due(Collection<String> targets, int limit) {
+                return outbox.due(targets, limit);
+            }
+
+            @Override
+            public Optional<ScoreDelivery.Score> claim(long id) {
+                return outbox.claim(id);
+            }
+
+            @Override
+            public void record(long id, ScoreDelivery.Outcome outcome) {
+                outbox.record(id, outcome);
+            }
+
+            @Override
+            public Optional<ScoreDelivery> deliveryFor(String target) {
+                return outbox.deliveryFor(target);
+            }
+        }, pool, 100);
         timers.createIntervalTimer(pollMillis, pollMillis, new TimerConfig("score-outbox", false));
-        LOG.info(() -> "Score outbox: delivering every " + pollMillis + " ms");
+        LOG.info(() -> "Score outbox: delivering every " + pollMillis + " ms, up to " + lanes + " gradebooks at once");
     }
 
-    /**
-     * Delivers what is due. Each step goes through the Outbox's proxy (its own transaction); the HTTP call to
-     * the LMS is outside any transaction.
-     */
-    int deliverDue() {
-        int attempted = 0;
-        for (long id : outbox.due(100)) {
-            Optional<ScoreDelivery.Score> score = outbox.claim(id);
-            if (score.isEmpty()) {
-                continue;
-            }
-            attempted++;
-            ScoreDelivery.Outcome outcome;
-            Optional<ScoreDelivery> delivery = outbox.deliveryFor(score.get().target());
-            if (delivery.isEmpty()) {
-                outcome = new ScoreDelivery.Retry("no delivery installed for target " + score.get().target());
-            } else {
-                try {
-                    outcome = delivery.get().deliver(score.get());
-                } catch (RuntimeException ex) {
-                    outcome = new ScoreDelivery.Retry(ex.getClass().getSimpleName() + ": " + ex.getMessage());
-                }
-            }
-            outbox.record(id, outcome);
-        }
-        return attempted;
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
     }
 
+    /** Hands what is due to the lanes; quick, as the deliveries run on the lanes' workers. */
     @Timeout
     @AccessTimeout(0)
     void tick() {
@@ -88,7 +111,7 @@ public class OutboxWorker {
             return;
         }
         try {
-            deliverDue();
+            dispatcher.dispatch();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Score outbox: this round failed, the next one retries: " + e.getMessage(), e);
         } finally {

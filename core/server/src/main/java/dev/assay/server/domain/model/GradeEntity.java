@@ -9,10 +9,16 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** One grading of a submission under one configuration version. A submission's grades are its history. */
+/**
+ * One grading of a submission under one configuration version, by its plugin or by an instructor (a review). A
+ * submission's grades are its history.
+ */
 @Entity
 @Table(name = "grade")
 public class GradeEntity {
+    /** The plugin id an instructor's grade carries (its plugin version is the reviewer). */
+    public static final String INSTRUCTOR = "instructor";
+
     @Id
     @SequenceGenerator(name = "grade_seq", sequenceName = "grade_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "grade_seq")
@@ -43,6 +49,8 @@ public class GradeEntity {
     private boolean needsReview;
     @Column(name = "graded_at", updatable = false)
     private OffsetDateTime gradedAt;
+    @Column(name = "review_comment", updatable = false)
+    private String reviewComment;
 
     protected GradeEntity() {
     }
@@ -63,6 +71,38 @@ public class GradeEntity {
         this.seed = seed;
         this.needsReview = needsReview;
         this.gradedAt = gradedAt;
+    }
+
+    /** An instructor's grade, with the comment for the student (or null). */
+    public static GradeEntity review(Long submissionId, Long configId, double score, String notesJson, String feedbackJson,
+                                     String echoJson, String reviewer, long seed, String comment, OffsetDateTime gradedAt) {
+        GradeEntity g = new GradeEntity(submissionId, configId, "GRADED", score, notesJson, feedbackJson, echoJson, INSTRUCTOR,
+                reviewer, 0, seed, false, gradedAt);
+        g.reviewComment = comment == null || comment.isBlank() ? null : comment;
+        return g;
+    }
+
+    /** Given by an instructor rather than by the question's plugin. */
+    public boolean isReview() {
+        return INSTRUCTOR.equals(pluginId);
+    }
+
+    /** What the instructor wrote to the student with a review; null for plugin grades and reviews without one. */
+    public String getReviewComment() {
+        return reviewComment;
+    }
+
+    /**
+     * Whether the stored score can count: a fraction in [0, 1]. Rows written before non-finite points were refused may
+     * hold NaN or an infinity; they count as 0 and are shown as unreadable, never as an error page.
+     */
+    public boolean hasReadableScore() {
+        return isReadableScore(score);
+    }
+
+    /** A score that can count: a finite fraction in [0, 1]. */
+    public static boolean isReadableScore(double score) {
+        return Double.isFinite(score) && score >= 0 && score <= 1;
     }
 
     public Long getId() {

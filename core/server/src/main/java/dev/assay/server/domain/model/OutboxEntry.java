@@ -46,12 +46,20 @@ public class OutboxEntry {
     private OffsetDateTime deliveredAt;
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+    @Column(name = "score_comment")
+    private String comment;
+    @Column(name = "sent_timestamp")
+    private OffsetDateTime sentTimestamp;
+    @Column(name = "later_than")
+    private OffsetDateTime laterThan;
 
     protected OutboxEntry() {
     }
 
+    /** @param comment what the instructor's reviews in force say to the student, sent with the score (null: nothing) */
     public OutboxEntry(String target, String userKey, double scoreGiven, double scoreMaximum, String activityProgress,
-                       String gradingProgress, OffsetDateTime gradedAt) {
+                       String gradingProgress, OffsetDateTime gradedAt, String comment) {
+        this.comment = comment;
         this.target = target;
         this.userKey = userKey;
         this.scoreGiven = scoreGiven;
@@ -114,6 +122,31 @@ public class OutboxEntry {
 
     public OffsetDateTime getDeliveredAt() {
         return deliveredAt;
+    }
+
+    public String getComment() {
+        return comment;
+    }
+
+    /** The timestamp of the latest attempt to send this entry, or null before the first. */
+    public OffsetDateTime getSentTimestamp() {
+        return sentTimestamp;
+    }
+
+    /** After a gradebook refused this entry as not later: the next timestamp must be later than this too. */
+    public OffsetDateTime getLaterThan() {
+        return laterThan;
+    }
+
+    /** About to be sent with this timestamp (recorded before the attempt, so a later score never reuses it). */
+    public void sending(OffsetDateTime timestamp) {
+        sentTimestamp = timestamp;
+    }
+
+    /** The gradebook holds a score at least as late: send again soon, later than both the refused one and now. */
+    public void notLater(OffsetDateTime now, String error) {
+        laterThan = now;
+        retryAt(now, error);
     }
 
     public void delivered(OffsetDateTime at) {

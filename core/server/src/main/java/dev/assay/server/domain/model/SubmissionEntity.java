@@ -9,7 +9,12 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** An answer as submitted. Immutable: regrades add grades, they never touch the submission. */
+/**
+ * An answer as submitted. The answer is immutable: regrades add grades, they never touch it. The submission
+ * points at two of its grades: the latest plugin grade (what a regrade compares with the question's current
+ * configuration) and the grade in force (the latest instructor grade if there is one, else the latest plugin
+ * grade), which is what the student, the gradebook and the review queue see.
+ */
 @Entity
 @Table(name = "submission")
 public class SubmissionEntity {
@@ -29,6 +34,10 @@ public class SubmissionEntity {
     private OffsetDateTime createdAt;
     @Column(name = "gradebook_target", updatable = false)
     private String gradebookTarget;
+    @Column(name = "plugin_grade_id")
+    private Long pluginGradeId;
+    @Column(name = "grade_in_force_id")
+    private Long gradeInForceId;
 
     protected SubmissionEntity() {
     }
@@ -74,5 +83,40 @@ public class SubmissionEntity {
 
     public OffsetDateTime getCreatedAt() {
         return createdAt;
+    }
+
+    /** The latest grade its plugin gave, or null before the first. */
+    public Long getPluginGradeId() {
+        return pluginGradeId;
+    }
+
+    /** The grade that counts: the latest instructor grade, else the latest plugin grade. */
+    public Long getGradeInForceId() {
+        return gradeInForceId;
+    }
+
+    /** Whether an instructor's grade is in force (a later plugin grade does not replace it). */
+    public boolean isReviewed() {
+        return gradeInForceId != null && !gradeInForceId.equals(pluginGradeId);
+    }
+
+    /**
+     * A new grade of this submission (already persisted, so with its id). An instructor's grade comes into force;
+     * a plugin's grade comes into force unless an instructor's is: an instructor's grade stands until the
+     * instructor decides otherwise. The caller holds the row lock, so two new grades cannot both read the old state.
+     *
+     * @return whether the grade in force changed
+     */
+    public boolean gradeAdded(GradeEntity grade) {
+        if (grade.isReview()) {
+            gradeInForceId = grade.getId();
+            return true;
+        }
+        boolean reviewed = isReviewed();
+        pluginGradeId = grade.getId();
+        if (!reviewed) {
+            gradeInForceId = grade.getId();
+        }
+        return !reviewed;
     }
 }

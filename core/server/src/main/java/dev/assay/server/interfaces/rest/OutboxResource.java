@@ -20,7 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Scores on their way to gradebooks: what was delivered, what waits and why, what failed; retry by hand. */
+/**
+ * Scores on their way to gradebooks: what was delivered, what waits and why, what failed; retry by hand. Each entry
+ * shows the timestamp it was last sent with (whole seconds, strictly increasing per target and user) and the
+ * instructor's comment that goes with it.
+ */
 @Path("outbox")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,11 +35,12 @@ public class OutboxResource {
 
     public record EntryView(long id, String target, String user, double scoreGiven, double scoreMaximum,
                             String activityProgress, String gradingProgress, OffsetDateTime gradedAt, String state,
-                            int attempts, OffsetDateTime nextAttemptAt, String lastError, OffsetDateTime deliveredAt) {
+                            int attempts, OffsetDateTime nextAttemptAt, String lastError, OffsetDateTime deliveredAt,
+                            OffsetDateTime sentTimestamp, String comment) {
         static EntryView of(OutboxEntry e) {
             return new EntryView(e.getId(), e.getTarget(), e.getUserKey(), e.getScoreGiven(), e.getScoreMaximum(),
                     e.getActivityProgress(), e.getGradingProgress(), e.getGradedAt(), e.getState().name(), e.getAttempts(),
-                    e.getNextAttemptAt(), e.getLastError(), e.getDeliveredAt());
+                    e.getNextAttemptAt(), e.getLastError(), e.getDeliveredAt(), e.getSentTimestamp(), e.getComment());
         }
     }
 

@@ -32,8 +32,12 @@ public class ReviewResource {
     GradingService grading;
 
     @GET
-    public List<Views.SubmissionView> queue(@QueryParam("pack") String pack, @QueryParam("limit") @DefaultValue("100") int limit) {
-        return store.needingReview(pack == null || pack.isBlank() ? null : pack, Math.max(1, Math.min(limit, 500))).stream()
+    public List<Views.SubmissionView> queue(@QueryParam("pack") String pack, @QueryParam("limit") @DefaultValue("100") int limit,
+                                            @QueryParam("changed") boolean changed) {
+        String p = pack == null || pack.isBlank() ? null : pack;
+        int n = Math.max(1, Math.min(limit, 500));
+        // changed=true: reviewed answers whose plugin grade has changed since (their review stands; look again).
+        return (changed ? store.changedSinceReview(p, null, n) : store.needingReview(p, n)).stream()
                 .map(s -> SubmissionResource.view(s, store, grading)).toList();
     }
 }

@@ -44,8 +44,11 @@ public class SubmissionResource {
         return get(id);
     }
 
-    /** An instructor's decision on a submission: points out of the question's, and a comment for the student. */
-    public record ReviewBody(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.DecimalMin("0") Double points,
+    /**
+     * An instructor's decision on a submission: points out of the question's (their range is checked where the review
+     * is stored, the one rule for REST and the LTI page), and a comment for the student.
+     */
+    public record ReviewBody(@jakarta.validation.constraints.NotNull Double points,
                              @jakarta.validation.constraints.Size(max = 20_000) String comment,
                              @jakarta.validation.constraints.Size(max = 200) String reviewer) {
     }
@@ -56,27 +59,29 @@ public class SubmissionResource {
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
     public Views.SubmissionView review(@PathParam("id") long id, @jakarta.validation.Valid @jakarta.validation.constraints.NotNull
             ReviewBody body) {
-        SubmissionEntity s = store.submission(id).orElseThrow(() -> AssayException.notFound("No submission " + id + "."));
-        double max = grading.question(s.getQuestionId()).question().def().points();
-        if (body.points() > max) {
-            throw new AssayException(AssayException.Kind.INVALID, "The question is worth " + max + " points.",
-                    List.of(new AssayException.Problem("points", "must be at most " + max)));
-        }
         String reviewer = body.reviewer() == null || body.reviewer().isBlank() ? "instructor" : body.reviewer();
-        store.review(id, max == 0 ? 0 : body.points() / max, body.comment(), reviewer);
+        store.review(id, body.points(), body.comment(), reviewer);
         return get(id);
     }
 
+    /**
+     * A submission with its history, the grade in force named, and for a reviewed answer the plugin's newer grade when
+     * it differs from the instructor's (so the instructor sees what a regrade would have changed).
+     */
     static Views.SubmissionView view(SubmissionEntity s, SubmissionStore store, GradingService grading) {
         double points = grading.question(s.getQuestionId()).question().def().points();
         // Grades of one submission share few configuration versions: look each up once.
         java.util.Map<Long, Integer> versions = new java.util.HashMap<>();
-        List<Views.GradeView> grades = store.grades(s.getId()).stream()
+        List<GradeEntity> history = store.grades(s.getId());
+        List<Views.GradeView> grades = history.stream()
                 .map((GradeEntity g) -> ViewMapper.grade(g, points,
                         versions.computeIfAbsent(g.getConfigId(), grading::versionOf))).toList();
+        Views.GradeView newerPluginGrade = SubmissionStore.newerPluginGrade(s, history)
+                .map(g -> ViewMapper.grade(g, points, versions.computeIfAbsent(g.getConfigId(), grading::versionOf))).orElse(null);
         List<Views.FileView> files = store.files(s.getId()).stream()
                 .map(f -> new Views.FileView(f.getName(), f.getMediaType(), f.getSizeBytes())).toList();
         return new Views.SubmissionView(s.getId(), s.getQuestionId(), store.platformUserId(s.getUserId()), s.getAnswerText(),
-                files, s.getCreatedAt(), versions.computeIfAbsent(s.getConfigId(), grading::versionOf), grades);
+                files, s.getCreatedAt(), versions.computeIfAbsent(s.getConfigId(), grading::versionOf), grades,
+                s.getGradeInForceId(), s.isReviewed(), newerPluginGrade);
     }
 }

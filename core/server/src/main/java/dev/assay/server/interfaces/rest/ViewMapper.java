@@ -50,7 +50,8 @@ public final class ViewMapper {
 
     /** With the grade already in hand (just given), without reading the stored JSON back. */
     static Views.GradeView grade(GradeEntity g, Grade grade, double points, int configVersion) {
-        return new Views.GradeView(g.getId(), grade.status().name(), grade.score(), grade.score() * points, grade.notes(),
+        String status = grade.hasNote(SubmissionStore.UNREADABLE) ? "UNREADABLE" : grade.status().name();
+        return new Views.GradeView(g.getId(), status, grade.score(), grade.score() * points, grade.notes(),
                 grade.feedback(), grade.echo(), g.getPluginId(), g.getPluginVersion(), configVersion,
                 g.getDurationMicros() / 1000.0, g.isNeedsReview(), g.getGradedAt());
     }

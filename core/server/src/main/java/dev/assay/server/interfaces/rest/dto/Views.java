@@ -53,6 +53,7 @@ public final class Views {
     public record ValidationView(boolean valid, Echo echo, List<String> messages, List<String> notes) {
     }
 
+    /** @param status GRADED, INVALID_ANSWER, NEEDS_REVIEW, ERROR, or UNREADABLE for a stored grade that cannot be read back */
     public record GradeView(long id, String status, double score, double points, List<String> notes,
                             List<FeedbackBlock> feedback, Echo echo, String plugin, String pluginVersion,
                             int configVersion, double durationMs, boolean needsReview, OffsetDateTime gradedAt) {
@@ -61,8 +62,16 @@ public final class Views {
     public record FileView(String name, String mediaType, long size) {
     }
 
+    /**
+     * @param gradeInForce     the id of the grade that counts (in {@code grades}): the latest instructor grade, else the
+     *                         plugin's latest
+     * @param reviewed         whether an instructor's grade is in force (it stands through regrades)
+     * @param newerPluginGrade for a reviewed answer, the plugin's grade given after the review when it differs from the
+     *                         instructor's (a regrade under a changed configuration); else absent
+     */
     public record SubmissionView(long id, String question, String user, String answer, List<FileView> files,
-                                 OffsetDateTime createdAt, int configVersion, List<GradeView> grades) {
+                                 OffsetDateTime createdAt, int configVersion, List<GradeView> grades, Long gradeInForce,
+                                 boolean reviewed, GradeView newerPluginGrade) {
     }
 
     public record SubmitView(long submissionId, String question, GradeView grade) {

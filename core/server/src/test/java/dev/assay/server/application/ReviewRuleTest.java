@@ -1,0 +1,34 @@
+package dev.assay.server.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** The one rule for an instructor's points, used by REST and by the LTI page. */
+class ReviewRuleTest {
+    @Test
+    void pointsFromZeroToTheQuestionsBecomeAFraction() {
+        assertThat(SubmissionStore.reviewScore(3, 4)).isEqualTo(0.75);
+        assertThat(SubmissionStore.reviewScore(0, 4)).isZero();
+        assertThat(SubmissionStore.reviewScore(4, 4)).isEqualTo(1.0);
+        assertThat(SubmissionStore.reviewScore(0, 0)).isZero();
+    }
+
+    @Test
+    void numbersThatAreNotFiniteOrOutOfRangeAreRefusedWithTheRange() {
+        for (double bad : new double[]{Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.5, 4.01, 1e300}) {
+            assertThatThrownBy(() -> SubmissionStore.reviewScore(bad, 4)).as(String.valueOf(bad))
+                    .isInstanceOfSatisfying(AssayException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(AssayException.Kind.INVALID);
+                        assertThat(e.getMessage()).startsWith("Give the points as a number from 0 to 4 (the question is worth 4)");
+                        assertThat(e.problems()).singleElement().satisfies(p -> {
+                            assertThat(p.field()).isEqualTo("points");
+                            assertThat(p.message()).isEqualTo("must be a number from 0 to 4");
+                        });
+                    });
+        }
+        assertThatThrownBy(() -> SubmissionStore.reviewScore(Double.NaN, 2.5)).hasMessageContaining("NaN is not")
+                .hasMessageContaining("from 0 to 2.5");
+    }
+}
