@@ -310,11 +310,16 @@ public class CatalogService {
         return open;
     }
 
-    /** What each source of a pack last gave, and when. */
+    /** What a source of a pack last gave (its archive's SHA-256), and when. */
+    public record Source(String source, String sha256, OffsetDateTime importedAt) {
+    }
+
     @Transactional
-    public List<PackSourceEntity> sources(String packId) {
-        return em.createQuery("select s from PackSourceEntity s where s.packId = :p order by s.source", PackSourceEntity.class)
-                .setParameter("p", packId).getResultList();
+    public List<Source> sources(String packId) {
+        return em.createQuery("select s.source, s.archiveSha256, s.importedAt from PackSourceEntity s where s.packId = :p"
+                        + " order by s.source", Object[].class)
+                .setParameter("p", packId).getResultList().stream()
+                .map(r -> new Source((String) r[0], (String) r[1], (OffsetDateTime) r[2])).toList();
     }
 
     private static JsonNode parseTree(String json) {

@@ -3,6 +3,7 @@ package dev.assay.server.infrastructure.batch;
 import dev.assay.server.application.AssayException;
 import dev.assay.server.application.CatalogService;
 import dev.assay.server.application.QuestionCatalog;
+import dev.assay.server.application.RegradeJobs;
 import dev.assay.server.application.SubmissionStore;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
@@ -14,9 +15,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
-/** The submission ids still to regrade, a page at a time; its checkpoint is the last id handed out. */
+/**
+ * The submission ids still to regrade, a page at a time, in id order, after the last one the regrade stored (its
+ * record survives a restart; the checkpoint, the last id handed out, serves a restart of the job within one process).
+ */
 @jakarta.enterprise.context.Dependent
 @Named("regradeReader")
 public class RegradeReader extends AbstractItemReader {
@@ -32,6 +35,9 @@ public class RegradeReader extends AbstractItemReader {
     @Inject
     SubmissionStore store;
 
+    @Inject
+    RegradeJobs regrades;
+
     private final Map<String, Long> current = new LinkedHashMap<>();
     private final Deque<Long> page = new ArrayDeque<>();
     private long last;
@@ -40,14 +46,14 @@ public class RegradeReader extends AbstractItemReader {
     @Override
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void open(Serializable checkpoint) {
-        Properties params = jakarta.batch.runtime.BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
-        long assignmentId = Long.parseLong(params.getProperty("assignmentId"));
-        target = params.getProperty("target");
-        var a = catalog.assignment(assignmentId).orElseThrow(() -> AssayException.notFound("No assignment " + assignmentId));
+        RegradeJobs.Run run = regrades.begin(RegradeJobs.regradeOf(job.getExecutionId()), job.getExecutionId());
+        target = run.target();
+        var a = catalog.assignment(run.assignmentId())
+                .orElseThrow(() -> AssayException.notFound("No assignment " + run.assignmentId()));
         for (String q : CatalogService.questionIds(a)) {
             questions.question(q).ifPresent(e -> current.put(q, e.configId()));
         }
-        last = checkpoint == null ? 0 : (Long) checkpoint;
+        last = Math.max(run.afterSubmissionId(), checkpoint == null ? 0 : (Long) checkpoint);
     }
 
     @Override
