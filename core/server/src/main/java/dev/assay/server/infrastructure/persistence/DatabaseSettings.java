@@ -46,16 +46,19 @@ public record DatabaseSettings(String className, String url, String user) {
     public String explain(Throwable failure) {
         Throwable root = failure;
         SQLException sql = null;
-        while (root.getCause() != null && root.getCause() != root) {
-            if (root instanceof SQLException s && sql == null) {
+        while (true) {
+            if (root instanceof SQLException s) {
                 sql = s;
+            }
+            if (root.getCause() == null || root.getCause() == root) {
+                break;
             }
             root = root.getCause();
         }
-        if (root instanceof SQLException s) {
-            sql = s;
-        }
-        String cause = firstLine(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+        // The innermost SQLException says it best ("Connection to host:5432 refused. Check that …"); below it is
+        // often a bare "Connection refused" or a file name.
+        Throwable telling = sql != null && sql.getMessage() != null ? sql : root;
+        String cause = firstLine(telling.getMessage() == null ? telling.getClass().getSimpleName() : telling.getMessage());
         String setting;
         if (root instanceof ClassNotFoundException || cause.contains("ClassNotFound")
                 || cause.toLowerCase(Locale.ROOT).contains("class name is wrong")) {
