@@ -21,9 +21,9 @@ public class GradingMetrics {
     static final String GRADES = "assay.grades";
     static final String GRADING_TIME = "assay.grading.time";
     /**
-     * The timer's unit, declared: Payara's exporter converts a timer's sum from nanoseconds to seconds itself, but its
-     * quantiles, mean and max only by the declared unit; without one they went out in nanoseconds under a name
-     * ending in _seconds.
+     * The timer's unit, declared: Payara's exporter scales a timer's mean and max by it (without it they went out in
+     * nanoseconds under a name ending in _seconds). Its quantiles it never scales, so the WAR's configuration turns
+     * them off for this timer and asks for buckets, which it writes in seconds (microprofile-config.properties).
      */
     private static final Metadata TIME = Metadata.builder().withName(GRADING_TIME)
             .withDescription("Time to grade one answer, by plugin").withUnit(MetricUnits.NANOSECONDS).build();
