@@ -1,5 +1,6 @@
 package dev.assay.server.application;
 
+import dev.assay.server.domain.model.AssignmentEntity;
 import dev.assay.server.domain.model.RegradeEntity;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
@@ -7,6 +8,7 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -71,17 +73,7 @@ public class RegradeJobs {
      */
     public Status start(long assignmentId, Optional<String> target, String requestedBy) {
         catalog.assignment(assignmentId).orElseThrow(() -> AssayException.notFound("No assignment " + assignmentId + "."));
-        Optional<Status> running = self.runningOf(assignmentId);
-        if (running.isPresent()) {
-            throw alreadyRunning(running.get());
-        }
-        long id;
-        try {
-            id = self.record(assignmentId, target.orElse(null), requestedBy);
-        } catch (RuntimeException e) {
-            // Two requests at once: the unique key on the running regrade of this assignment let one in.
-            throw self.runningOf(assignmentId).map(RegradeJobs::alreadyRunning).orElseThrow(() -> e);
-        }
+        long id = self.record(assignmentId, target.orElse(null), requestedBy);
         launch(id);
         return self.status(id).orElseThrow();
     }
@@ -92,8 +84,17 @@ public class RegradeJobs {
                 + " answers regraded so far). Wait until it ends, then start another if answers still need it.");
     }
 
+    /** Records a new regrade, or refuses it (409) while another of the assignment runs. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long record(long assignmentId, String target, String requestedBy) {
+        // Starts of one assignment's regrades queue on its row, so a second request sees the first's regrade and is
+        // refused cleanly; the unique key on running_assignment stands behind this.
+        em.find(AssignmentEntity.class, assignmentId, LockModeType.PESSIMISTIC_WRITE);
+        Optional<RegradeEntity> running = em.createQuery("select r from RegradeEntity r where r.runningAssignment = :a",
+                RegradeEntity.class).setParameter("a", assignmentId).getResultStream().findFirst();
+        if (running.isPresent()) {
+            throw alreadyRunning(view(running.get()));
+        }
         RegradeEntity r = new RegradeEntity(assignmentId, target, requestedBy, AuditLog.now(), RUNNER);
         em.persist(r);
         em.flush();
@@ -191,12 +192,6 @@ public class RegradeJobs {
                 .setParameter("a", assignmentId).setMaxResults(200);
         target.ifPresent(t -> q.setParameter("t", t));
         return q.getResultList().stream().map(this::settled).map(RegradeJobs::view).toList();
-    }
-
-    @Transactional
-    public Optional<Status> runningOf(long assignmentId) {
-        return em.createQuery("select r from RegradeEntity r where r.runningAssignment = :a", RegradeEntity.class)
-                .setParameter("a", assignmentId).getResultStream().findFirst().map(RegradeJobs::view);
     }
 
     /**
