@@ -113,8 +113,9 @@ public class CatalogService {
             }
         }
         for (Conflict c : self.conflicts(null)) {
-            LOG.warning(() -> "Pack " + c.pack() + " conflict, " + c.describe()
-                    + ". Take the folder's version with PUT /api/questions/" + c.question() + "/config or an upload.");
+            LOG.warning(() -> "Pack " + c.pack() + " conflict, " + c.describe() + ". To take the folder's version: "
+                    + (c.field().equals(PackMerge.CONFIG) ? "PUT /api/questions/" + c.question() + "/config, or " : "")
+                    + "upload the pack (POST /api/packs).");
         }
     }
 
