@@ -48,12 +48,6 @@ class LauncherIT {
         return new Run(pb.start(), out);
     }
 
-    static Path freshDir(String name) throws Exception {
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), name + "-" + System.nanoTime());
-        Files.createDirectories(dir);
-        return dir;
-    }
-
     static void awaitReady(Run run, int port) throws Exception {
         Instant until = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(until)) {
@@ -85,7 +79,7 @@ class LauncherIT {
 
     @Test
     void aSecondServerOnTheSameDataFolderRefusesToStartAndTheFirstKeepsItsFiles() throws Exception {
-        Path data = freshDir("launcher-it").resolve("data");
+        Path data = DurableWorkIT.freshDir("launcher-it").resolve("data");
         int port = RestartIT.freePort();
         Run first = serve(data, port, "first", Map.of());
         try {
@@ -107,7 +101,7 @@ class LauncherIT {
 
     @Test
     void aDatabaseThatDoesNotAnswerEndsTheServerWithOneLineWithoutThePassword() throws Exception {
-        Path data = freshDir("launcher-db-it").resolve("data");
+        Path data = DurableWorkIT.freshDir("launcher-db-it").resolve("data");
         Run run = serve(data, RestartIT.freePort(), "bad-url", Map.of(
                 "ASSAY_DB_URL", "jdbc:postgresql://127.0.0.1:1/assay?password=s3cret-in-url",
                 "ASSAY_DB_PASSWORD", "s3cret-in-env"));
@@ -119,7 +113,7 @@ class LauncherIT {
 
     @Test
     void aPostgresqlUrlWithTheH2ClassEndsTheServerWithOneLine() throws Exception {
-        Path data = freshDir("launcher-db-it").resolve("data");
+        Path data = DurableWorkIT.freshDir("launcher-db-it").resolve("data");
         Run run = serve(data, RestartIT.freePort(), "mismatch", Map.of(
                 "ASSAY_DB_URL", "jdbc:postgresql://127.0.0.1:1/assay", "ASSAY_DB_CLASS", "org.h2.jdbcx.JdbcDataSource",
                 "ASSAY_DB_PASSWORD", "s3cret-in-env"));
@@ -132,7 +126,7 @@ class LauncherIT {
 
     @Test
     void aSchemaThatCannotBeMigratedEndsTheServerWithOneLine() throws Exception {
-        Path data = freshDir("launcher-schema-it").resolve("data");
+        Path data = DurableWorkIT.freshDir("launcher-schema-it").resolve("data");
         // A database that is someone else's: tables, but no schema history; Flyway will not touch it.
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/assay") + ";MODE=LEGACY",
                 "assay", "assay")) {
