@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -147,8 +148,11 @@ public class RegradeJobs {
                 .executeUpdate() == 1;
     }
 
-    /** Where a run of the batch job starts: the regrade, marked started by this process. */
-    public record Run(long assignmentId, String target, long afterSubmissionId) {
+    /**
+     * Where a run of the batch job starts: the regrade, marked started by this process; it carries on after
+     * {@code afterSubmissionId}, and what was graded with the current configuration since {@code requestedAt} is done.
+     */
+    public record Run(long assignmentId, String target, long afterSubmissionId, OffsetDateTime requestedAt) {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -158,10 +162,30 @@ public class RegradeJobs {
             throw new IllegalStateException("no regrade " + id);
         }
         r.begin(batchExecutionId, RUNNER, AuditLog.now());
-        return new Run(r.getAssignmentId(), r.getTarget(), r.getLastSubmissionId());
+        return new Run(r.getAssignmentId(), r.getTarget(), r.getLastSubmissionId(), r.getRequestedAt());
     }
 
-    /** A chunk's grades are stored: the counts move on, and a later run carries on after {@code lastSubmissionId}. */
+    /**
+     * Of these submissions, those whose latest grade was given with one of the current configurations since the
+     * regrade was requested: this regrade (or another since) graded them already. A run after a crash skips them,
+     * even those that are ERROR again, so no answer is regraded twice by one regrade.
+     */
+    @Transactional
+    public Set<Long> gradedSince(List<Long> submissionIds, Collection<Long> currentConfigIds, OffsetDateTime since) {
+        if (submissionIds.isEmpty() || currentConfigIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(em.createQuery("select g.submissionId from GradeEntity g where g.submissionId in :s"
+                        + " and g.configId in :c and g.gradedAt >= :since"
+                        + " and g.id = (select max(g2.id) from GradeEntity g2 where g2.submissionId = g.submissionId)", Long.class)
+                .setParameter("s", submissionIds).setParameter("c", List.copyOf(currentConfigIds))
+                .setParameter("since", since).getResultList());
+    }
+
+    /**
+     * Chunks' grades are stored: the count moves on, and a later run carries on after {@code lastSubmissionId} (a
+     * run after a crash may find a few more done since, which {@link #gradedSince} tells apart).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void progress(long id, int regraded, long lastSubmissionId) {
         em.createQuery("update RegradeEntity r set r.regraded = r.regraded + :n, r.lastSubmissionId = :last"

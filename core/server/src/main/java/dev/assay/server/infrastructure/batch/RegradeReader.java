@@ -11,10 +11,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The submission ids still to regrade, a page at a time, in id order, after the last one the regrade stored (its
@@ -40,27 +43,38 @@ public class RegradeReader extends AbstractItemReader {
 
     private final Map<String, Long> current = new LinkedHashMap<>();
     private final Deque<Long> page = new ArrayDeque<>();
+    /** The last id handed out (the checkpoint), and the last id looked at. */
     private long last;
+    private long scanned;
     private String target;
+    private OffsetDateTime since;
 
     @Override
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void open(Serializable checkpoint) {
         RegradeJobs.Run run = regrades.begin(RegradeJobs.regradeOf(job.getExecutionId()), job.getExecutionId());
         target = run.target();
+        since = run.requestedAt();
         var a = catalog.assignment(run.assignmentId())
                 .orElseThrow(() -> AssayException.notFound("No assignment " + run.assignmentId()));
         for (String q : CatalogService.questionIds(a)) {
             questions.question(q).ifPresent(e -> current.put(q, e.configId()));
         }
         last = Math.max(run.afterSubmissionId(), checkpoint == null ? 0 : (Long) checkpoint);
+        scanned = last;
     }
 
     @Override
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Object readItem() {
-        if (page.isEmpty()) {
-            page.addAll(store.needingRegrade(current, target, last, 100));
+        while (page.isEmpty()) {
+            List<Long> next = store.needingRegrade(current, target, scanned, 100);
+            if (next.isEmpty()) {
+                return null;
+            }
+            scanned = next.get(next.size() - 1);
+            Set<Long> done = regrades.gradedSince(next, current.values(), since);
+            next.stream().filter(id -> !done.contains(id)).forEach(page::add);
         }
         Long next = page.poll();
         if (next != null) {
