@@ -152,7 +152,7 @@ public class RegradeJobs {
      * Where a run of the batch job starts: the regrade, marked started by this process; it carries on after
      * {@code afterSubmissionId}, and what was graded with the current configuration since {@code requestedAt} is done.
      */
-    public record Run(long assignmentId, String target, long afterSubmissionId, OffsetDateTime requestedAt) {
+    public record Run(long regradeId, long assignmentId, String target, long afterSubmissionId, OffsetDateTime requestedAt) {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -162,7 +162,7 @@ public class RegradeJobs {
             throw new IllegalStateException("no regrade " + id);
         }
         r.begin(batchExecutionId, RUNNER, AuditLog.now());
-        return new Run(r.getAssignmentId(), r.getTarget(), r.getLastSubmissionId(), r.getRequestedAt());
+        return new Run(id, r.getAssignmentId(), r.getTarget(), r.getLastSubmissionId(), r.getRequestedAt());
     }
 
     /**
@@ -192,6 +192,16 @@ public class RegradeJobs {
                         + " where r.id = :id and r.lastSubmissionId < :last")
                 .setParameter("n", (long) regraded).setParameter("last", lastSubmissionId).setParameter("id", id)
                 .executeUpdate();
+    }
+
+    /**
+     * A run after a crash found answers this regrade had already graded, after the last progress it recorded: they
+     * count as regraded (once: the progress recorded before the crash did not include them).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void countDoneBefore(long id, int answers) {
+        em.createQuery("update RegradeEntity r set r.regraded = r.regraded + :n where r.id = :id")
+                .setParameter("n", (long) answers).setParameter("id", id).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -48,11 +48,13 @@ public class RegradeReader extends AbstractItemReader {
     private long scanned;
     private String target;
     private OffsetDateTime since;
+    private long regradeId;
 
     @Override
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void open(Serializable checkpoint) {
         RegradeJobs.Run run = regrades.begin(RegradeJobs.regradeOf(job.getExecutionId()), job.getExecutionId());
+        regradeId = run.regradeId();
         target = run.target();
         since = run.requestedAt();
         var a = catalog.assignment(run.assignmentId())
@@ -74,6 +76,9 @@ public class RegradeReader extends AbstractItemReader {
             }
             scanned = next.get(next.size() - 1);
             Set<Long> done = regrades.gradedSince(next, current.values(), since);
+            if (!done.isEmpty()) {
+                regrades.countDoneBefore(regradeId, done.size());
+            }
             next.stream().filter(id -> !done.contains(id)).forEach(page::add);
         }
         Long next = page.poll();
