@@ -85,7 +85,11 @@ class LauncherIT {
         try {
             awaitReady(first, port);
             Run second = serve(data, RestartIT.freePort(), "second", Map.of());
-            assertThat(second.process().waitFor(30, TimeUnit.SECONDS)).as(second.text()).isTrue();
+            try {
+                assertThat(second.process().waitFor(30, TimeUnit.SECONDS)).as(second.text()).isTrue();
+            } finally {
+                second.process().destroyForcibly().waitFor();
+            }
             assertThat(second.process().exitValue()).isEqualTo(2);
             assertThat(second.text()).contains("another server (pid " + first.process().pid() + ")")
                     .contains(data.toString());
