@@ -24,6 +24,11 @@ import org.junit.jupiter.api.Test;
 class RestartIT {
     /** Each start gets a fresh Payara root, as the launcher's: a reused one would deploy the WAR a second time. */
     static Process start(int port, Path dir, String name) throws Exception {
+        return start(port, dir, name, Map.of());
+    }
+
+    /** The same, with settings of its own (environment variables: a packs folder, a plugins folder…). */
+    static Process start(int port, Path dir, String name, Map<String, String> settings) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + dir, "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--nocluster", "--port", String.valueOf(port), "--rootdir", dir.resolve("payara-" + name).toString(),
@@ -37,6 +42,7 @@ class RestartIT {
             env.put("ASSAY_DB_USER", "sa");
             env.put("ASSAY_DB_PASSWORD", "sa");
         }
+        env.putAll(settings);
         Process p = pb.start();
         Instant until = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(until)) {

@@ -262,6 +262,10 @@ class ServerIT {
         assertThat(get("/api/assignments/" + assignment + "/regrades/" + again).json().path("regraded").asLong())
                 .as("only the answer its plugin still fails on").isEqualTo(1);
         assertThat(call("GET", "/api/assignments/" + assignment + "/regrades/999999", null, null, true).status()).isEqualTo(404);
+        JsonNode listed = get("/api/assignments/" + assignment + "/regrades").json();
+        assertThat(listed.findValuesAsText("executionId")).as("newest first")
+                .containsExactly(String.valueOf(again), String.valueOf(execution));
+        assertThat(listed.get(1).path("requestedBy").asText()).isNotBlank();
     }
 
     @Test
@@ -326,6 +330,14 @@ class ServerIT {
         assertThat(noToken.json().path("error").asText()).contains("Bearer");
 
         assertThat(get("/api/questions/hw7/nope").status()).isEqualTo(404);
+        Reply badLimit = get("/api/review?limit=abc");
+        assertThat(badLimit.status()).as("a parameter that does not convert is the caller's to fix, not a missing page")
+                .isEqualTo(400);
+        assertThat(badLimit.json().path("error").asText()).contains("'limit'", "whole number");
+        assertThat(badLimit.json().path("problems").get(0).path("field").asText()).isEqualTo("limit");
+        Reply badId = get("/api/submissions/abc");
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.json().path("problems").get(0).path("field").asText()).isEqualTo("id");
         Reply badPack = call("POST", "/api/packs", "application/zip", "not a zip".getBytes(StandardCharsets.UTF_8), true);
         assertThat(badPack.status()).isEqualTo(400);
         assertThat(badPack.json().path("problems").get(0).path("message").asText()).contains("not a zip");

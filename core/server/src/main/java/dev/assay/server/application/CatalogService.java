@@ -16,6 +16,8 @@ import dev.assay.engine.pack.QuestionDef;
 import dev.assay.engine.pack.QuestionState;
 import dev.assay.server.domain.model.AssignmentEntity;
 import dev.assay.server.domain.model.CoursePackEntity;
+import dev.assay.server.domain.model.PackConflictEntity;
+import dev.assay.server.domain.model.PackSourceEntity;
 import dev.assay.server.domain.model.QuestionConfigEntity;
 import dev.assay.server.domain.model.QuestionEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,9 +29,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -66,8 +70,12 @@ public class CatalogService {
     @ConfigProperty(name = "assay.packs.dir", defaultValue = "")
     String packsDir;
 
-    /** What an import did. */
-    public record ImportResult(String packId, boolean unchanged, List<String> newVersions) {
+    /** Where a pack came from: the packs folder at start-up, or an upload over the API. */
+    public static final String FOLDER = "folder";
+    public static final String UPLOAD = "upload";
+
+    /** What an import did; {@code conflicts} names the fields where Assay's version was kept ("q field"). */
+    public record ImportResult(String packId, boolean unchanged, List<String> newVersions, List<String> conflicts) {
     }
 
     /**
@@ -84,8 +92,9 @@ public class CatalogService {
             }
             for (Path dir : dirs) {
                 try {
-                    ImportResult r = self.importPack(PackReader.read(dir), "folder", SYSTEM);
-                    LOG.info(() -> "Pack " + r.packId() + " from " + dir + (r.unchanged() ? ": unchanged"
+                    ImportResult r = self.importPack(PackReader.read(dir), FOLDER, SYSTEM);
+                    LOG.info(() -> "Pack " + r.packId() + " from " + dir + (r.unchanged()
+                            ? ": unchanged since it was last imported from the packs folder"
                             : ": imported, new configuration versions for " + r.newVersions()));
                 } catch (PackException | AssayException e) {
                     LOG.severe(() -> "Pack in " + dir + " not imported: " + e.getMessage());
@@ -103,6 +112,11 @@ public class CatalogService {
                 LOG.log(Level.SEVERE, "Pack " + id + " could not be loaded", e);
             }
         }
+        for (Conflict c : self.conflicts(null)) {
+            LOG.warning(() -> "Pack " + c.pack() + " conflict, " + c.describe() + ". To take the folder's version: "
+                    + (c.field().equals(PackMerge.CONFIG) ? "PUT /api/questions/" + c.question() + "/config, or " : "")
+                    + "upload the pack (POST /api/packs).");
+        }
     }
 
     @Transactional
@@ -118,7 +132,7 @@ public class CatalogService {
         } catch (PackException e) {
             throw invalid(e.problems());
         }
-        ImportResult result = self.importPack(pack, "upload", actor);
+        ImportResult result = self.importPack(pack, UPLOAD, actor);
         self.reload(result.packId());
         return result;
     }
@@ -132,8 +146,12 @@ public class CatalogService {
     }
 
     /**
-     * Stores a pack. Questions new to the server get version 1; a question whose configuration differs
-     * from its current version gets a new version. An identical archive is a no-op.
+     * Stores a pack. Questions new to the server get version 1; a question whose configuration differs from its
+     * current version gets a new version. From an upload (the instructor's own act) every field is taken. From the
+     * packs folder, the pack is imported only when the folder changed since it was last imported from there, and
+     * then merged against what the folder gave last time: a field the folder changed is taken where Assay did not
+     * change it since; where both changed it, Assay's stays in force and the conflict is recorded ({@link
+     * #conflicts}). An archive identical to what that source last gave is a no-op.
      */
     @Transactional
     public ImportResult importPack(CoursePack pack, String source, String actor) {
@@ -145,40 +163,63 @@ public class CatalogService {
         byte[] archive = PackWriter.zip(pack);
         String sha = sha256(archive);
         CoursePackEntity stored = em.find(CoursePackEntity.class, pack.id());
-        if (stored != null && stored.getArchiveSha256().equals(sha)) {
-            return new ImportResult(pack.id(), true, List.of());
+        PackSourceEntity last = em.find(PackSourceEntity.class, new PackSourceEntity.Key(pack.id(), source));
+        boolean keepEdits = FOLDER.equals(source);
+        String lastSha = keepEdits ? (last == null ? null : last.getArchiveSha256())
+                : (stored == null ? null : stored.getArchiveSha256());
+        if (sha.equals(lastSha)) {
+            return new ImportResult(pack.id(), true, List.of(), List.of());
         }
+        Map<String, QuestionDef> base = keepEdits && last != null ? readStored(pack.id(), last.getArchive()).questionsById()
+                : Map.of();
+        OffsetDateTime now = AuditLog.now();
         if (stored == null) {
             stored = new CoursePackEntity(pack.id());
         }
         stored.update(pack.manifest().title(), pack.manifest().version(), pack.manifest().description(), archive, sha,
-                source, AuditLog.now());
+                source, now);
         // No mapped relationships: EclipseLink orders inserts by class, so parents are flushed first.
         em.persist(stored);
         em.flush();
+        if (keepEdits) {
+            em.createQuery("delete from PackConflictEntity c where c.packId = :p and c.source = :s")
+                    .setParameter("p", pack.id()).setParameter("s", source).executeUpdate();
+        }
         List<String> newVersions = new ArrayList<>();
+        List<String> conflicts = new ArrayList<>();
         for (QuestionDef q : pack.questions()) {
-            Optional<QuestionConfigEntity> current = currentConfig(q.id());
+            PackMerge.Fields incoming = fields(q);
             QuestionEntity row = em.find(QuestionEntity.class, q.id());
-            boolean isNew = row == null;
-            if (isNew) {
+            if (row == null) {
                 row = new QuestionEntity(q.id(), pack.id());
-            } else if (!row.getPackId().equals(pack.id())) {
+                row.describe(q.title(), q.prompt(), q.points());
+                row.useVersion(1, q.plugin());
+                em.persist(row);
+                em.flush();
+                em.persist(newVersion(q, 1, pack, source, actor, now));
+                newVersions.add(q.id() + " v1");
+                continue;
+            }
+            if (!row.getPackId().equals(pack.id())) {
                 throw new AssayException(AssayException.Kind.CONFLICT, "Question " + q.id() + " belongs to pack "
                         + row.getPackId() + "; a question id cannot move between packs.");
             }
-            row.describe(q.title(), q.prompt(), q.points());
-            boolean changed = current.isEmpty() || !sameConfig(current.get(), q.plugin(), q.config(), q.expectedApproach());
-            int version = changed ? current.map(c -> c.getVersion() + 1).orElse(1) : current.get().getVersion();
-            row.useVersion(version, changed ? q.plugin() : current.get().getPluginId());
-            if (isNew) {
-                em.persist(row);
-                em.flush();
-            }
-            if (changed) {
-                em.persist(new QuestionConfigEntity(q.id(), version, q.plugin(), Json.write(q.config()), q.expectedApproach(),
-                        AuditLog.now(), actor, "pack " + pack.id() + " " + pack.manifest().version() + " imported (" + source + ")"));
+            QuestionConfigEntity current = currentConfig(q.id()).orElseThrow();
+            PackMerge.Fields inForce = fields(row, current);
+            PackMerge.Result merged = keepEdits
+                    ? PackMerge.merge(base.containsKey(q.id()) ? fields(base.get(q.id())) : null, inForce, incoming)
+                    : PackMerge.takeAll(inForce, incoming);
+            row.describe(merged.merged().title(), merged.merged().prompt(), merged.merged().points());
+            if (merged.takes(PackMerge.CONFIG)) {
+                int version = current.getVersion() + 1;
+                row.useVersion(version, q.plugin());
+                em.persist(newVersion(q, version, pack, source, actor, now));
                 newVersions.add(q.id() + " v" + version);
+            }
+            for (PackMerge.Conflict c : merged.conflicts()) {
+                em.persist(new PackConflictEntity(pack.id(), q.id(), c.field(), source, Json.write(c.kept()),
+                        Json.write(c.incoming()), now));
+                conflicts.add(q.id() + " " + c.field());
             }
         }
         for (AssignmentDef a : pack.manifest().assignments()) {
@@ -191,9 +232,103 @@ public class CatalogService {
                 em.persist(row);
             }
         }
+        if (last == null) {
+            last = new PackSourceEntity(pack.id(), source);
+            last.imported(archive, sha, now);
+            em.persist(last);
+        } else {
+            last.imported(archive, sha, now);
+        }
         audit.record(actor, "pack.import", "pack", pack.id(), "version " + pack.manifest().version() + " from "
-                + source + "; new configuration versions: " + newVersions);
-        return new ImportResult(pack.id(), false, newVersions);
+                + source + "; new configuration versions: " + newVersions
+                + (conflicts.isEmpty() ? "" : "; kept Assay's version where both changed: " + conflicts));
+        return new ImportResult(pack.id(), false, newVersions, conflicts);
+    }
+
+    private static QuestionConfigEntity newVersion(QuestionDef q, int version, CoursePack pack, String source,
+                                                   String actor, OffsetDateTime at) {
+        return new QuestionConfigEntity(q.id(), version, q.plugin(), Json.write(q.config()), q.expectedApproach(), at,
+                actor, "pack " + pack.id() + " " + pack.manifest().version() + " imported (" + source + ")");
+    }
+
+    private static PackMerge.Fields fields(QuestionDef q) {
+        return PackMerge.Fields.of(q.title(), q.prompt(), q.points(), q.plugin(), q.config(), q.expectedApproach());
+    }
+
+    private static PackMerge.Fields fields(QuestionEntity row, QuestionConfigEntity config) {
+        return PackMerge.Fields.of(row.getTitle(), row.getPrompt(), row.getPoints(), config.getPluginId(),
+                parseObject(config.getConfigJson()), config.getExpectedApproach());
+    }
+
+    private static CoursePack readStored(String packId, byte[] archive) {
+        try {
+            return PackReader.readZip(archive);
+        } catch (PackException e) {
+            throw new IllegalStateException("stored pack " + packId + " no longer reads: " + e.getMessage(), e);
+        }
+    }
+
+    /** A conflict still open: the source's value differs from what is in force now. */
+    public record Conflict(long id, String pack, String question, String field, String source, JsonNode inForce,
+                           JsonNode sourceValue, OffsetDateTime detectedAt) {
+        /** One line for a log or a health check. */
+        public String describe() {
+            return question + " " + field + ": Assay's " + (field.equals(PackMerge.CONFIG) ? "configuration" : field)
+                    + " stays in force; the packs " + source + " has " + abbreviate(Json.write(sourceValue));
+        }
+
+        private static String abbreviate(String s) {
+            return s.length() <= 200 ? s : s.substring(0, 200) + "…";
+        }
+    }
+
+    /**
+     * Conflicts still open (of one pack, or of all with {@code packId} null): fields a pack source changed while
+     * they were also changed in Assay, and where what is in force still differs from the source.
+     */
+    @Transactional
+    public List<Conflict> conflicts(String packId) {
+        var query = em.createQuery("select c from PackConflictEntity c" + (packId == null ? "" : " where c.packId = :p")
+                + " order by c.questionId, c.field", PackConflictEntity.class);
+        if (packId != null) {
+            query.setParameter("p", packId);
+        }
+        List<PackConflictEntity> rows = query.getResultList();
+        List<Conflict> open = new ArrayList<>();
+        for (PackConflictEntity c : rows) {
+            QuestionEntity row = em.find(QuestionEntity.class, c.getQuestionId());
+            Optional<QuestionConfigEntity> config = currentConfig(c.getQuestionId());
+            if (row == null || config.isEmpty()) {
+                continue;
+            }
+            JsonNode inForce = fields(row, config.get()).get(c.getField());
+            JsonNode theirs = parseTree(c.getSourceValue());
+            if (inForce != null && !PackMerge.same(inForce, theirs)) {
+                open.add(new Conflict(c.getId(), c.getPackId(), c.getQuestionId(), c.getField(), c.getSource(), inForce,
+                        theirs, c.getDetectedAt()));
+            }
+        }
+        return open;
+    }
+
+    /** What a source of a pack last gave (its archive's SHA-256), and when. */
+    public record Source(String source, String sha256, OffsetDateTime importedAt) {
+    }
+
+    @Transactional
+    public List<Source> sources(String packId) {
+        return em.createQuery("select s.source, s.archiveSha256, s.importedAt from PackSourceEntity s where s.packId = :p"
+                        + " order by s.source", Object[].class)
+                .setParameter("p", packId).getResultList().stream()
+                .map(r -> new Source((String) r[0], (String) r[1], (OffsetDateTime) r[2])).toList();
+    }
+
+    private static JsonNode parseTree(String json) {
+        try {
+            return Json.json().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored conflict value is not JSON: " + e.getMessage(), e);
+        }
     }
 
     private static boolean sameConfig(QuestionConfigEntity c, String plugin, JsonNode config, String approach) {
@@ -234,17 +369,14 @@ public class CatalogService {
         if (stored == null) {
             throw AssayException.notFound("No pack '" + packId + "' on this server.");
         }
-        CoursePack archived;
-        try {
-            archived = PackReader.readZip(stored.getArchive());
-        } catch (PackException e) {
-            throw new IllegalStateException("stored pack " + packId + " no longer reads: " + e.getMessage(), e);
-        }
+        CoursePack archived = readStored(packId, stored.getArchive());
         List<QuestionDef> now = new ArrayList<>();
         for (QuestionDef q : archived.questions()) {
+            // Title, prompt and points in force may differ from the archive's (kept over a packs folder's change).
+            QuestionEntity row = em.find(QuestionEntity.class, q.id());
             QuestionConfigEntity c = currentConfig(q.id()).orElseThrow();
-            now.add(new QuestionDef(q.id(), q.title(), q.prompt(), q.points(), c.getPluginId(), parseObject(c.getConfigJson()),
-                    c.getExpectedApproach(), q.tests()));
+            now.add(new QuestionDef(q.id(), row.getTitle(), row.getPrompt(), row.getPoints(), c.getPluginId(),
+                    parseObject(c.getConfigJson()), c.getExpectedApproach(), q.tests()));
         }
         return new CoursePack(archived.manifest(), now, archived.files());
     }

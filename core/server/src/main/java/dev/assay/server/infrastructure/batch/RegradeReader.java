@@ -3,6 +3,7 @@ package dev.assay.server.infrastructure.batch;
 import dev.assay.server.application.AssayException;
 import dev.assay.server.application.CatalogService;
 import dev.assay.server.application.QuestionCatalog;
+import dev.assay.server.application.RegradeJobs;
 import dev.assay.server.application.SubmissionStore;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
@@ -10,13 +11,18 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Set;
 
-/** The submission ids still to regrade, a page at a time; its checkpoint is the last id handed out. */
+/**
+ * The submission ids still to regrade, a page at a time, in id order, after the last one the regrade stored (its
+ * record survives a restart; the checkpoint, the last id handed out, serves a restart of the job within one process).
+ */
 @jakarta.enterprise.context.Dependent
 @Named("regradeReader")
 public class RegradeReader extends AbstractItemReader {
@@ -32,29 +38,48 @@ public class RegradeReader extends AbstractItemReader {
     @Inject
     SubmissionStore store;
 
+    @Inject
+    RegradeJobs regrades;
+
     private final Map<String, Long> current = new LinkedHashMap<>();
     private final Deque<Long> page = new ArrayDeque<>();
+    /** The last id handed out (the checkpoint), and the last id looked at. */
     private long last;
+    private long scanned;
     private String target;
+    private OffsetDateTime since;
+    private long regradeId;
 
     @Override
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void open(Serializable checkpoint) {
-        Properties params = jakarta.batch.runtime.BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
-        long assignmentId = Long.parseLong(params.getProperty("assignmentId"));
-        target = params.getProperty("target");
-        var a = catalog.assignment(assignmentId).orElseThrow(() -> AssayException.notFound("No assignment " + assignmentId));
+        RegradeJobs.Run run = regrades.begin(RegradeJobs.regradeOf(job.getExecutionId()), job.getExecutionId());
+        regradeId = run.regradeId();
+        target = run.target();
+        since = run.requestedAt();
+        var a = catalog.assignment(run.assignmentId())
+                .orElseThrow(() -> AssayException.notFound("No assignment " + run.assignmentId()));
         for (String q : CatalogService.questionIds(a)) {
             questions.question(q).ifPresent(e -> current.put(q, e.configId()));
         }
-        last = checkpoint == null ? 0 : (Long) checkpoint;
+        last = Math.max(run.afterSubmissionId(), checkpoint == null ? 0 : (Long) checkpoint);
+        scanned = last;
     }
 
     @Override
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Object readItem() {
-        if (page.isEmpty()) {
-            page.addAll(store.needingRegrade(current, target, last, 100));
+        while (page.isEmpty()) {
+            List<Long> next = store.needingRegrade(current, target, scanned, 100);
+            if (next.isEmpty()) {
+                return null;
+            }
+            scanned = next.get(next.size() - 1);
+            Set<Long> done = regrades.gradedSince(next, current.values(), since);
+            if (!done.isEmpty()) {
+                regrades.countDoneBefore(regradeId, done.size());
+            }
+            next.stream().filter(id -> !done.contains(id)).forEach(page::add);
         }
         Long next = page.poll();
         if (next != null) {

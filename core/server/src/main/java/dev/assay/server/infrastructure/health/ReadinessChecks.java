@@ -3,6 +3,7 @@ package dev.assay.server.infrastructure.health;
 import dev.assay.engine.Engines;
 import dev.assay.engine.grading.PluginHealth;
 import dev.assay.engine.plugin.LoadedPlugin;
+import dev.assay.server.application.CatalogService;
 import dev.assay.server.application.GradingRuntime;
 import dev.assay.server.application.QuestionCatalog;
 import jakarta.annotation.Resource;
@@ -10,13 +11,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.util.List;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** /health/ready: the database answers, plugins loaded (each with its health), packs loaded. */
+/**
+ * /health/ready: the database answers, plugins loaded (each with its health), packs loaded (with any conflict between
+ * the packs folder and changes made in Assay).
+ */
 @ApplicationScoped
 public class ReadinessChecks {
     @Resource(lookup = "java:app/jdbc/assay")
@@ -27,6 +32,9 @@ public class ReadinessChecks {
 
     @Inject
     QuestionCatalog catalog;
+
+    @Inject
+    CatalogService packs;
 
     @Produces
     @Readiness
@@ -67,6 +75,28 @@ public class ReadinessChecks {
             b.withData("failedToLoad", e.registry().failures().size());
             b.withData("abandonedGraderThreads", e.engine().abandonedThreads());
             b.withData("questions", catalog.questions().size());
+            return b.build();
+        };
+    }
+
+    /**
+     * Up whatever the packs say (a conflict does not stop anyone grading), with each open conflict: a field of a
+     * question that the packs folder changed while it was also changed in Assay, whose Assay version stays in force.
+     */
+    @Produces
+    @Readiness
+    HealthCheck coursePacks() {
+        return () -> {
+            HealthCheckResponseBuilder b = HealthCheckResponse.named("course-packs").up();
+            try {
+                List<CatalogService.Conflict> conflicts = packs.conflicts(null);
+                b.withData("packs", packs.packIds().size()).withData("conflicts", conflicts.size());
+                for (CatalogService.Conflict c : conflicts) {
+                    b.withData("conflict " + c.question() + " " + c.field(), c.describe());
+                }
+            } catch (RuntimeException e) {
+                b.withData("error", String.valueOf(e.getMessage()));
+            }
             return b.build();
         };
     }

@@ -1,6 +1,8 @@
 package dev.assay.server.infrastructure.persistence;
 
 import dev.assay.server.application.CatalogService;
+import dev.assay.server.application.GradingMetrics;
+import dev.assay.server.application.RegradeJobs;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -9,11 +11,15 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Starts the application: the database (chosen at run time by configuration: H2 embedded by
- * default, PostgreSQL by environment variables), its schema, then the course packs.
+ * Starts the application: the database (chosen at run time by configuration: H2 embedded by default, PostgreSQL by
+ * environment variables), its schema, the course packs, the metrics, and the regrades a previous process left
+ * unfinished. If any of it fails, the reason is one line in the log; with {@code assay.startup.exitOnFailure} (which
+ * {@code ./assay serve} sets) the process then ends with status 3, rather than staying up with nothing deployed.
  */
 @Singleton
 @Startup
@@ -27,15 +33,79 @@ import javax.sql.DataSource;
         minPoolSize = 2,
         maxPoolSize = 32)
 public class Bootstrap {
+    private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+    /** The exit status of a server that could not start. */
+    static final int CANNOT_START = 3;
+
     @Resource(lookup = "java:app/jdbc/assay")
     DataSource dataSource;
 
     @Inject
     CatalogService catalog;
 
+    @Inject
+    GradingMetrics metrics;
+
+    @Inject
+    RegradeJobs regrades;
+
+    @Inject
+    @ConfigProperty(name = "assay.db.class", defaultValue = "")
+    String dbClass;
+
+    @Inject
+    @ConfigProperty(name = "assay.db.url", defaultValue = "")
+    String dbUrl;
+
+    @Inject
+    @ConfigProperty(name = "assay.db.user", defaultValue = "")
+    String dbUser;
+
+    @Inject
+    @ConfigProperty(name = "assay.startup.exitOnFailure", defaultValue = "false")
+    boolean exitOnFailure;
+
     @PostConstruct
     void start() {
-        DatabaseMigration.migrate(dataSource);
-        catalog.importConfiguredPacks();
+        // A database that does not answer fails earlier, while Payara prepares the application (before this runs):
+        // ./assay serve checks it first with DatabaseCheck. What fails here is the schema, the packs or the regrades.
+        DatabaseSettings db = new DatabaseSettings(dbClass, dbUrl, dbUser);
+        try {
+            DatabaseMigration.migrate(dataSource);
+        } catch (RuntimeException e) {
+            cannotStart(db.explain(e), e);
+        }
+        try {
+            catalog.importConfiguredPacks();
+            metrics.registerAtStart();
+            regrades.resumeUnfinished();
+        } catch (RuntimeException e) {
+            cannotStart(e.getClass().getSimpleName() + ": " + DatabaseSettings.redact(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    /**
+     * Says why in one line; then ends the process if told to (Payara Micro would otherwise keep running and answer
+     * "No Application deployed"), or fails the deployment.
+     */
+    private void cannotStart(String why, RuntimeException cause) {
+        String line = "Assay cannot start: " + why;
+        LOG.severe(line);
+        if (exitOnFailure) {
+            System.err.println("assay: " + line);
+            System.err.flush();
+            // System.exit runs Payara's shutdown hook, which may wait for this deployment to end: exit from another
+            // thread, and halt if that has not ended the process within a few seconds.
+            Thread exit = new Thread(() -> System.exit(CANNOT_START), "assay-exit");
+            exit.setDaemon(true);
+            exit.start();
+            try {
+                exit.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(CANNOT_START);
+        }
+        throw new IllegalStateException(line, cause);
     }
 }

@@ -24,7 +24,7 @@ public class AssayApplication extends Application {
                 SubmissionResource.class, OutboxResource.class, ReviewResource.class,
                 JsonProvider.class, ObjectMapperResolver.class, AccessFilter.class, BodySizeLimit.class,
                 ErrorMappers.Application.class, ErrorMappers.Violations.class, ErrorMappers.BadJson.class,
-                ErrorMappers.Web.class, ErrorMappers.Unexpected.class);
+                ErrorMappers.Params.class, ErrorMappers.Web.class, ErrorMappers.Unexpected.class);
     }
 
     /**

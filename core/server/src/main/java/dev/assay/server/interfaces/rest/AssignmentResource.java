@@ -15,8 +15,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import java.util.Optional;
 
 /** Assignments: the questions of a pack that students answer together. */
 @Path("assignments")
@@ -41,16 +45,30 @@ public class AssignmentResource {
     @Inject
     RegradeJobs regrades;
 
+    @Context
+    SecurityContext security;
+
     /**
      * Regrades, as a Jakarta Batch job, every submission of the assignment whose latest grade was given with an
      * older configuration (after a configuration change, say). Grades are added, never replaced; gradebook scores
-     * follow through the outbox. 202 with the execution to poll.
+     * follow through the outbox. 202 with the regrade to poll (its id survives restarts, and a regrade a restart
+     * interrupted carries on); 409 naming the running one while another regrade of the assignment runs.
      */
     @POST
     @Path("{id}/regrades")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
-    public jakarta.ws.rs.core.Response regrade(@PathParam("id") long id) {
-        return jakarta.ws.rs.core.Response.status(202).entity(regrades.start(id, java.util.Optional.empty())).build();
+    public Response regrade(@PathParam("id") long id) {
+        return Response.status(202).entity(regrades.start(id, Optional.empty(), security.getUserPrincipal().getName()))
+                .build();
+    }
+
+    /** The assignment's regrades, newest first, with their state and counts. */
+    @GET
+    @Path("{id}/regrades")
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public List<RegradeJobs.Status> regrades(@PathParam("id") long id) {
+        catalog.assignment(id).orElseThrow(() -> AssayException.notFound("No assignment " + id + "."));
+        return regrades.list(id, Optional.empty());
     }
 
     @GET

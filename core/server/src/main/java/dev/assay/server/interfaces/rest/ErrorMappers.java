@@ -9,17 +9,28 @@ import dev.assay.server.interfaces.rest.dto.Views;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.glassfish.jersey.server.ParamException;
 
 /** Every error leaves as JSON ({@code status, error, problems[field, message]}) that says what to fix. */
 public final class ErrorMappers {
@@ -89,6 +100,61 @@ public final class ErrorMappers {
                     : "The body does not have the expected shape: " + JsonPaths.message(e);
             return new ApiError(400, message, field.isEmpty() ? List.of() : List.of(new Views.Problem(field, JsonPaths.message(e))))
                     .response();
+        }
+    }
+
+    /**
+     * A query or path parameter that does not convert to its type ({@code ?limit=abc}): 400 naming the parameter and
+     * the form it takes. (Left to JAX-RS it is a 404 for query and path parameters, which reads as a wrong path.)
+     */
+    public static final class Params implements ExceptionMapper<ParamException> {
+        @Context
+        ResourceInfo resource;
+
+        @Override
+        public Response toResponse(ParamException e) {
+            String kind = e.getParameterType() == PathParam.class ? "path parameter" : e.getParameterType() == QueryParam.class
+                    ? "query parameter" : e.getParameterType() == HeaderParam.class ? "header" : "parameter";
+            String name = e.getParameterName();
+            String form = expectedForm(parameterType(e.getParameterType(), name));
+            String message = "The " + kind + " '" + name + "' must be " + form + ".";
+            return new ApiError(400, message, List.of(new Views.Problem(name, "must be " + form))).response();
+        }
+
+        private Class<?> parameterType(Class<? extends Annotation> annotation, String name) {
+            Method m = resource == null ? null : resource.getResourceMethod();
+            if (m == null) {
+                return null;
+            }
+            for (Parameter p : m.getParameters()) {
+                Annotation a = annotation == null ? null : p.getAnnotation(annotation);
+                if (a instanceof QueryParam q && q.value().equals(name) || a instanceof PathParam pp && pp.value().equals(name)
+                        || a instanceof HeaderParam h && h.value().equals(name)) {
+                    return p.getType();
+                }
+            }
+            return null;
+        }
+
+        /** How a value of the type is written, for a person. */
+        static String expectedForm(Class<?> type) {
+            if (type == null) {
+                return "of the documented form (see /openapi)";
+            }
+            if (type == int.class || type == Integer.class || type == long.class || type == Long.class
+                    || type == short.class || type == Short.class) {
+                return "a whole number, such as 10";
+            }
+            if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+                return "a number, such as 2.5";
+            }
+            if (type == boolean.class || type == Boolean.class) {
+                return "true or false";
+            }
+            if (type.isEnum()) {
+                return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+            }
+            return "of the documented form (see /openapi)";
         }
     }
 

@@ -52,8 +52,13 @@ public class PackResource {
         List<Views.AssignmentView> assignments = catalog.assignments(p.getId()).stream()
                 .map(AssignmentResource::view).toList();
         int count = questions.pack(p.getId()).map(pack -> pack.questions().size()).orElse(0);
+        List<Views.PackSourceView> sources = catalog.sources(p.getId()).stream()
+                .map(s -> new Views.PackSourceView(s.source(), s.sha256(), s.importedAt())).toList();
+        List<Views.PackConflictView> conflicts = catalog.conflicts(p.getId()).stream()
+                .map(c -> new Views.PackConflictView(c.id(), c.question(), c.field(), c.source(), c.inForce(),
+                        c.sourceValue(), c.detectedAt())).toList();
         return new Views.PackView(p.getId(), p.getTitle(), p.getVersion(), p.getDescription(), p.getSource(),
-                p.getImportedAt(), count, assignments);
+                p.getImportedAt(), count, assignments, sources, conflicts);
     }
 
     @POST

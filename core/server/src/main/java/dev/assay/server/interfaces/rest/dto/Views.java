@@ -30,7 +30,20 @@ public final class Views {
     }
 
     public record PackView(String id, String title, String version, String description, String source,
-                           OffsetDateTime importedAt, int questions, List<AssignmentView> assignments) {
+                           OffsetDateTime importedAt, int questions, List<AssignmentView> assignments,
+                           List<PackSourceView> sources, List<PackConflictView> conflicts) {
+    }
+
+    /** What a source of the pack (the packs folder, uploads) gave when it was last imported. */
+    public record PackSourceView(String source, String sha256, OffsetDateTime importedAt) {
+    }
+
+    /**
+     * A field of a question that the source changed while it was also changed in Assay: {@code inForce} is Assay's
+     * value, which stays; {@code sourceValue} is the source's, to take over (PUT the configuration, or upload).
+     */
+    public record PackConflictView(long id, String question, String field, String source, JsonNode inForce,
+                                   JsonNode sourceValue, OffsetDateTime detectedAt) {
     }
 
     public record ImportView(String id, boolean unchanged, List<String> newVersions) {

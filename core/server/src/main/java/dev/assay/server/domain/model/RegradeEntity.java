@@ -1,0 +1,145 @@
+package dev.assay.server.domain.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/**
+ * A batch regrade of an assignment (or of the submissions made through one gradebook target): the durable record
+ * of what was asked, how far it got and how it ended. The Jakarta Batch job only runs it, and may run it more than
+ * once (after a restart); {@code lastSubmissionId} is where the next run carries on.
+ */
+@Entity
+@Table(name = "regrade")
+public class RegradeEntity {
+    /** Not ended yet: started again when the server starts. */
+    public static final String STARTING = "STARTING";
+    public static final String STARTED = "STARTED";
+    public static final String COMPLETED = "COMPLETED";
+    public static final String FAILED = "FAILED";
+
+    @Id
+    @SequenceGenerator(name = "regrade_seq", sequenceName = "regrade_seq", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "regrade_seq")
+    private Long id;
+    @Column(name = "assignment_id", updatable = false)
+    private long assignmentId;
+    @Column(updatable = false)
+    private String target;
+    private String state;
+    /** The assignment's id while this regrade runs, null once it ended: unique, so one runs per assignment. */
+    @Column(name = "running_assignment")
+    private Long runningAssignment;
+    private long regraded;
+    @Column(name = "last_submission_id")
+    private long lastSubmissionId;
+    @Column(name = "requested_by", updatable = false)
+    private String requestedBy;
+    @Column(name = "requested_at", updatable = false)
+    private OffsetDateTime requestedAt;
+    @Column(name = "started_at")
+    private OffsetDateTime startedAt;
+    @Column(name = "ended_at")
+    private OffsetDateTime endedAt;
+    private int runs;
+    private String runner;
+    @Column(name = "batch_execution_id")
+    private Long batchExecutionId;
+    private String error;
+
+    protected RegradeEntity() {
+    }
+
+    public RegradeEntity(long assignmentId, String target, String requestedBy, OffsetDateTime at, String runner) {
+        this.assignmentId = assignmentId;
+        this.target = target;
+        this.requestedBy = requestedBy;
+        this.requestedAt = at;
+        this.runner = runner;
+        this.state = STARTING;
+        this.runningAssignment = assignmentId;
+    }
+
+    public boolean running() {
+        return runningAssignment != null;
+    }
+
+    /** A run of the batch job begins (the first, or one after a restart). */
+    public void begin(long batchExecution, String runner, OffsetDateTime at) {
+        this.state = STARTED;
+        this.batchExecutionId = batchExecution;
+        this.runner = runner;
+        this.runs++;
+        if (startedAt == null) {
+            startedAt = at;
+        }
+    }
+
+    public void end(String state, String error, OffsetDateTime at) {
+        this.state = state;
+        this.error = error;
+        this.endedAt = at;
+        this.runningAssignment = null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getAssignmentId() {
+        return assignmentId;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    public long getRegraded() {
+        return regraded;
+    }
+
+    public long getLastSubmissionId() {
+        return lastSubmissionId;
+    }
+
+    public String getRequestedBy() {
+        return requestedBy;
+    }
+
+    public OffsetDateTime getRequestedAt() {
+        return requestedAt;
+    }
+
+    public OffsetDateTime getStartedAt() {
+        return startedAt;
+    }
+
+    public OffsetDateTime getEndedAt() {
+        return endedAt;
+    }
+
+    public int getRuns() {
+        return runs;
+    }
+
+    public String getRunner() {
+        return runner;
+    }
+
+    public Long getBatchExecutionId() {
+        return batchExecutionId;
+    }
+
+    public String getError() {
+        return error;
+    }
+}
