@@ -369,7 +369,7 @@ public final class Pages {
     }
 
     /**
-     * Points as a form's value: 12 significant digits, no grouping (2/3 of 3 points computes as 2.0000000000000004).
+     * Points as a form's value: 12 significant digits, no grouping (a sixth of 3 points computes as 0.5000000000000001).
      * Saved back, they give the same grade as far as the review rule compares grades.
      */
     static String plain(double d) {
