@@ -121,18 +121,24 @@ class BrowserIT {
     }
 
     /**
+     * Assay as localhost, the test platform being on 127.0.0.1: another site, as an LMS and a tool on their own domains.
+     * (Both on loopback: Chromium refuses a page on another address, such as the one Payara names, to navigate a frame to
+     * loopback, which the chooser's answer to the platform does.)
+     */
+    String rootOnAnotherSite() throws Exception {
+        java.net.URI b = base.toURI();
+        return new java.net.URI(b.getScheme(), null, "localhost", b.getPort(), b.getPath(), null, null).toString()
+                .replaceAll("/$", "");
+    }
+
+    /**
      * Moodle shows the tool in an iframe of its course page (the default launch container, and always for "Select
      * content"). The test platform's page is on 127.0.0.1, Assay on another origin: the browser shows the frame only if
      * Assay's page names the platform in frame-ancestors and no X-Frame-Options forbids it.
      */
     @Test
     void theLmsShowsTheLaunchAndTheDeepLinkingChooserInAFrameOfItsOwnPage() throws Exception {
-        // Assay as localhost, the platform on 127.0.0.1: another site, as an LMS and a tool on their own domains. (Both on
-        // loopback: Chromium refuses a page on another address, such as the one Payara names, to navigate a frame to
-        // loopback, which the chooser's answer to the platform does.)
-        java.net.URI b = base.toURI();
-        String root = new java.net.URI(b.getScheme(), null, "localhost", b.getPort(), b.getPath(), null, null).toString()
-                .replaceAll("/$", "");
+        String root = rootOnAnotherSite();
         try (TestPlatform p = new TestPlatform(root)) {
             new LtiClient(root).register(p);
             assertThat(java.net.URI.create(root).getHost()).isNotEqualTo(java.net.URI.create(p.issuer).getHost());
@@ -165,6 +171,76 @@ class BrowserIT {
             assertThat(c.getStringClaim("https://purl.imsglobal.org/spec/lti-dl/claim/data")).isEqualTo("browser-dl");
             assertThat(Json.json().writeValueAsString(c.getClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items")))
                     .contains("\"assignment\":\"hw7/hw7\"").contains("\"url\":\"" + root + "/lti/launch\"");
+        }
+    }
+
+    /**
+     * The instructor's panel in the LMS's frame, after the question of an answer they reviewed changed: the regrade
+     * button's report points at "Regraded since your review", which shows the answer with both grades and the form
+     * filled in; "Keep my grade" saves their grade again and the answer leaves the list.
+     */
+    @Test
+    void inTheLmsFrameTheInstructorRegradesSeesTheirGradeAndThePluginsAndKeepsTheirs() throws Exception {
+        String root = rootOnAnotherSite();
+        String pack = LtiIT.uploadSayItPack(root);
+        String q = pack + "/q1";
+        try (TestPlatform p = new TestPlatform(root)) {
+            LtiClient client = new LtiClient(root);
+            client.register(p);
+            Map<String, Object> claims = Map.of(LtiClient.CUSTOM, Map.of("assignment", pack + "/a1"));
+            String student = LtiIT.sessionShowing(client, p, q, "framed-ann", "browser-link", List.of(LtiClient.LEARNER), claims);
+            long submission = LtiIT.submissionIn(client.submit(student, q, "unsure: 41"));
+            String teacher = LtiClient.session(client.launch(p, "framed-prof", "browser-link", List.of(LtiClient.INSTRUCTOR), claims)
+                    .body());
+            assertThat(client.send("POST", "/lti/api/instructor/review/" + submission, "application/json",
+                    "{\"points\": 3, \"comment\": \"Close: say **why**.\"}", teacher).statusCode()).isEqualTo(200);
+            assertThat(client.send("PUT", "/api/questions/" + q + "/config", "application/json",
+                    "{\"config\": {\"expected\": \"41\"}}", ServerIT.TOKEN).statusCode()).isEqualTo(200);
+
+            p.browserSub = "framed-prof";
+            Map<String, Object> asInstructor = new java.util.HashMap<>(claims);
+            asInstructor.put("https://purl.imsglobal.org/spec/lti/claim/roles", List.of(LtiClient.INSTRUCTOR));
+            p.browserClaims = asInstructor;
+            ChromeDriver browser = chromium();
+            try {
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                browser.get(p.issuer + "/frame");
+                wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
+                WebElement regrade = wait.until(ExpectedConditions.elementToBeClickable(By.id("regrade")));
+                WebElement list = browser.findElement(By.id("regraded-since-review"));
+                assertThat(list.findElement(By.cssSelector(".count")).getText()).isEqualTo("0");
+                regrade.click();
+                WebElement report = browser.findElement(By.cssSelector("#regrade + .status"));
+                wait.until(d -> report.getText().contains("graded again"));
+                assertThat(report.getText()).isEqualTo("1 answer graded again. 1 of them kept your grade (you had reviewed it); it "
+                        + "now differs from the plugin's new grade: see \u201cRegraded since your review\u201d below.");
+
+                WebElement item = list.findElement(By.cssSelector("div.review[data-submission='" + submission + "']"));
+                assertThat(list.findElement(By.cssSelector(".count")).getText()).isEqualTo("1");
+                assertThat(item.findElement(By.tagName("h4")).getText()).isEqualTo("Say it: Student framed-ann");
+                assertThat(item.findElement(By.cssSelector(".grades")).getText()).isEqualTo("Your grade: 3 / 4 points. The plugin's "
+                        + "new grade: 4 / 4 points (notes: NEEDS_REVIEW).");
+                assertThat(item.findElement(By.name("points")).getAttribute("value")).as("the plugin's, filled in").isEqualTo("4");
+                assertThat(item.findElement(By.name("comment")).getAttribute("value")).isEqualTo("Close: say **why**.");
+                WebElement keep = item.findElement(By.cssSelector("button.keep"));
+                assertThat(keep.getText()).isEqualTo("Keep my grade (3 points)");
+                ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", keep);
+                keep.click();
+                wait.until(d -> !item.findElements(By.cssSelector(".done")).isEmpty());
+                assertThat(item.getText()).startsWith("Saved.").contains("3 / 4 points").contains("From your instructor");
+                assertThat(list.findElement(By.cssSelector(".count")).getText()).isEqualTo("0");
+            } finally {
+                browser.quit();
+            }
+            com.fasterxml.jackson.databind.JsonNode after = Json.json().readTree(client.send("GET", "/api/submissions/" + submission,
+                    null, null, ServerIT.TOKEN).body());
+            assertThat(after.path("reviewed").asBoolean()).isTrue();
+            assertThat(after.path("newerPluginGrade").isNull() || after.path("newerPluginGrade").isMissingNode())
+                    .as("decided again: nothing to look at").isTrue();
+            com.fasterxml.jackson.databind.JsonNode grades = after.path("grades");
+            assertThat(grades.get(grades.size() - 1).path("points").asDouble()).as("the instructor's 3 points, saved again")
+                    .isEqualTo(3.0);
+            assertThat(grades.get(grades.size() - 1).path("id").asLong()).isEqualTo(after.path("gradeInForce").asLong());
         }
     }
 }

@@ -432,8 +432,133 @@ class LtiIT {
             }
             assertThat(status.path("status").asText()).isEqualTo("COMPLETED");
             assertThat(status.path("regraded").asLong()).as("nothing changed since").isZero();
+            assertThat(status.path("report").asText()).isEqualTo("0 answers graded again.");
             assertThat(send("GET", "/lti/api/instructor/regrades/" + started.path("executionId").asLong(), null, null, other)
                     .statusCode()).as("another activity's instructor").isEqualTo(404);
+        }
+    }
+
+    /** A regrade from the panel, followed to its end: its last status, with the report and the list drawn again. */
+    JsonNode regradeFromThePanel(String teacher) throws Exception {
+        HttpResponse<String> started = send("POST", "/lti/api/instructor/regrades", null, null, teacher);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        JsonNode status = Json.json().readTree(started.body());
+        for (int i = 0; i < 300 && !status.hasNonNull("report"); i++) {
+            Thread.sleep(100);
+            status = Json.json().readTree(send("GET", "/lti/api/instructor/regrades/" + status.path("executionId").asLong(), null,
+                    null, teacher).body());
+        }
+        return status;
+    }
+
+    /**
+     * The issue's case, in the LMS: an instructor reviews an answer, the question's configuration changes, and a regrade
+     * from the panel grades the answer again. The instructor's grade stands (in Assay and in the gradebook); the regrade's
+     * report says so and points at "Regraded since your review", which shows the answer with both grades until the
+     * instructor reviews it again.
+     */
+    /**
+     * Uploads a pack of one question, "Say it" (4 points, graded by the it-exact plugin: 42 is right, "unsure: …" is
+     * graded provisionally), in assignment a1; returns the pack's id, new each time.
+     */
+    static String uploadSayItPack(String root) throws Exception {
+        String pack = "itpanel" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<byte[]> uploaded = LtiClient.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "/api/packs"))
+                .header("Authorization", "Bearer " + ServerIT.TOKEN).header("Content-Type", "application/zip")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(DurableWorkIT.zip(Map.of(
+                        "pack.yaml", "id: " + pack + "\ntitle: Panel\nversion: '1'\nassignments:\n  - id: a1\n    title: A1\n"
+                                + "    questions: [" + pack + "/q1]\n",
+                        "questions/q1.yaml", "id: " + pack + "/q1\ntitle: Say it\npoints: 4\nplugin: it-exact\nprompt: Say 42.\n"
+                                + "config:\n  expected: '42'\nexpectedApproach: Just say it.\n"))))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(uploaded.statusCode()).as(new String(uploaded.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(201);
+        return pack;
+    }
+
+    /** A launch's session, once its page shows the question (launches read the server's assignments every 2 s). */
+    static String sessionShowing(LtiClient client, TestPlatform p, String question, String sub, String link, List<String> roles,
+                                 Map<String, Object> claims) throws Exception {
+        String[] session = new String[1];
+        LtiClient.waitFor(question + " on the page", 10, () -> {
+            try {
+                String page = client.launch(p, sub, link, roles, claims).body();
+                session[0] = page.contains("data-question=\"" + question + "\"") ? session(page) : null;
+                return session[0] != null;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return session[0];
+    }
+
+    /**
+     * The issue's case, in the LMS: an instructor reviews an answer, the question's configuration changes, and a regrade
+     * from the panel grades the answer again. The instructor's grade stands (in Assay and in the gradebook); the regrade's
+     * report says so and points at "Regraded since your review", which shows the answer with both grades until the
+     * instructor reviews it again.
+     */
+    @Test
+    void aReviewStandsThroughARegradeAndThePanelShowsThePluginsNewGradeUntilTheInstructorDecidesAgain() throws Exception {
+        String pack = uploadSayItPack(root());
+        String q = pack + "/q1";
+        try (TestPlatform p = platform()) {
+            Map<String, Object> claims = Map.of(CUSTOM, Map.of("assignment", pack + "/a1"), AGS, Map.of("scope",
+                    List.of(LtiClient.SCORE_SCOPE), "lineitem", p.lineitem(12)));
+            Map<String, Object> ann = new java.util.HashMap<>(claims);
+            ann.put("name", "Ann <b>&</b>"); // shown to the instructor, escaped
+            String student = sessionShowing(client(), p, q, "panel-1", "link-panel", List.of(LEARNER), ann);
+            long submission = submissionIn(client().submit(student, q, "unsure: 41"));
+
+            HttpResponse<String> teacherPage = launch(p, "prof-panel", "link-panel", List.of(INSTRUCTOR), claims);
+            assertThat(teacherPage.body()).contains("Waiting for your review (<span class=\"count\">1</span>)")
+                    .contains("Regraded since your review (<span class=\"count\">0</span>)");
+            String teacher = session(teacherPage.body());
+            HttpResponse<String> reviewed = send("POST", "/lti/api/instructor/review/" + submission, "application/json",
+                    "{\"points\": 3, \"comment\": \"Close: say **why**.\"}", teacher);
+            assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
+            String key = "/lineitems/12/lineitem/scores panel-1";
+            LtiClient.waitFor("the reviewed score in the gradebook", 30, () -> p.gradebook.containsKey(key)
+                    && p.gradebook.get(key).path("scoreGiven").asDouble() == 3.0);
+
+            // The question changes (41 is right now); the plugin would give 4 of 4.
+            HttpResponse<String> changed = send("PUT", "/api/questions/" + q + "/config", "application/json",
+                    "{\"config\": {\"expected\": \"41\"}, \"reason\": \"41 is right too\"}", ServerIT.TOKEN);
+            assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+
+            JsonNode done = regradeFromThePanel(teacher);
+            assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("COMPLETED");
+            assertThat(done.path("regraded").asLong()).isEqualTo(1);
+            assertThat(done.path("keptReview").asLong()).isEqualTo(1);
+            assertThat(done.path("nowDiffer").asLong()).isEqualTo(1);
+            assertThat(done.path("report").asText()).isEqualTo("1 answer graded again. 1 of them kept your grade (you had "
+                    + "reviewed it); it now differs from the plugin's new grade: see \u201cRegraded since your review\u201d below.");
+            String item = "data-submission=\"" + submission + "\"><h4>Say it: Ann &lt;b&gt;&amp;&lt;/b&gt;</h4><p class=\"grades\">"
+                    + "Your grade: <strong class=\"yours\">3 / 4 points</strong>. The plugin's new grade: <strong class=\"plugin\">"
+                    + "4 / 4 points</strong> (notes: <code>NEEDS_REVIEW</code>).</p>";
+            assertThat(done.path("regradedHtml").asText()).as("the list, drawn again")
+                    .contains("Regraded since your review (<span class=\"count\">1</span>)").contains(item)
+                    .contains("value=\"4\">").contains(">Close: say **why**.</textarea>")
+                    .contains("class=\"keep\" data-points=\"3\">Keep my grade (3 points)</button>");
+
+            HttpResponse<String> after = launch(p, "prof-panel", "link-panel", List.of(INSTRUCTOR), claims);
+            assertThat(after.body()).as("not back in the review queue")
+                    .contains("Waiting for your review (<span class=\"count\">0</span>)")
+                    .contains("Regraded since your review (<span class=\"count\">1</span>)").contains(item);
+            Thread.sleep(1500); // a score the regrade sent would have arrived by now
+            assertThat(p.gradebook.get(key).path("scoreGiven").asDouble()).as("the instructor's grade stands in the gradebook")
+                    .isEqualTo(3.0);
+
+            // The instructor keeps their grade: reviewed again with the same points, the answer leaves the list.
+            HttpResponse<String> kept = send("POST", "/lti/api/instructor/review/" + submission, "application/json",
+                    "{\"points\": 3, \"comment\": \"Close: say **why**.\"}", teacher);
+            assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+            assertThat(Json.json().readTree(kept.body()).path("html").asText()).contains("3 / 4 points").contains("From your instructor");
+            HttpResponse<String> decided = launch(p, "prof-panel", "link-panel", List.of(INSTRUCTOR), claims);
+            assertThat(decided.body()).contains("Regraded since your review (<span class=\"count\">0</span>)")
+                    .doesNotContain("data-submission=\"" + submission + "\"><h4>");
+            JsonNode again = regradeFromThePanel(teacher);
+            assertThat(again.path("regraded").asLong()).as("graded once per configuration change").isZero();
+            assertThat(again.path("regradedHtml").asText()).contains("(<span class=\"count\">0</span>)");
         }
     }
 

@@ -186,15 +186,15 @@ public class LtiResource {
     @POST
     @Path("api/instructor/regrades")
     @Produces(MediaType.APPLICATION_JSON)
-    public dev.assay.server.application.RegradeJobs.Status regrade(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+    public LtiService.PanelRegrade regrade(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         return lti.regrade(session(auth));
     }
 
     @GET
     @Path("api/instructor/regrades/{execution}")
     @Produces(MediaType.APPLICATION_JSON)
-    public dev.assay.server.application.RegradeJobs.Status regradeStatus(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-                                                                         @PathParam("execution") long execution) {
+    public LtiService.PanelRegrade regradeStatus(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+                                                 @PathParam("execution") long execution) {
         return lti.regradeStatus(session(auth), execution);
     }
 

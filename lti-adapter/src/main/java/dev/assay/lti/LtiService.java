@@ -347,25 +347,67 @@ public class LtiService {
                     grading.answerFiles(qid), attempts));
         }
         return Pages.student(base(), token, a.getTitle(), name, teaches, teaches ? reviewQueue(linkId) : List.of(),
-                teaches ? standing(linkId) : List.of(), views);
+                teaches ? regradedSinceReview(linkId) : List.of(), teaches ? standing(linkId) : List.of(), views);
     }
 
     /** The answers through this link waiting for an instructor, with whose they are and the form to grade them. */
     private List<String> reviewQueue(long linkId) {
-        List<SubmissionEntity> waiting = store.needingReview(null, target(linkId), 50);
-        java.util.Map<Long, String> keys = new java.util.HashMap<>();
-        for (SubmissionEntity s : waiting) {
-            keys.computeIfAbsent(s.getUserId(), store::platformUserId);
-        }
-        java.util.Map<String, String> who = names.of(keys.values());
+        List<SubmissionEntity> waiting = store.needingReview(null, target(linkId), LIST_LIMIT);
+        java.util.function.Function<SubmissionEntity, String> who = whose(waiting);
         List<String> items = new ArrayList<>();
         for (SubmissionEntity s : waiting) {
-            Optional<QuestionCatalog.Entry> e = questions.question(s.getQuestionId());
-            double points = e.map(x -> x.question().def().points()).orElse(0.0);
-            items.add(Pages.reviewItem(s.getId(), e.map(x -> x.question().def().title()).orElse(s.getQuestionId()),
-                    who.getOrDefault(keys.get(s.getUserId()), "a student"), points, attemptHtml(s, points)));
+            double points = points(s);
+            items.add(Pages.reviewItem(s.getId(), questionTitle(s), who.apply(s), points, attemptHtml(s, points)));
         }
         return items;
+    }
+
+    /** How many answers each of the panel's lists shows at most (the oldest first). */
+    private static final int LIST_LIMIT = 50;
+
+    /**
+     * The answers through this link that an instructor reviewed and a regrade has since graded differently: the
+     * instructor's grade stands, and this is where they see the plugin's new one and decide again.
+     */
+    private List<String> regradedSinceReview(long linkId) {
+        List<SubmissionEntity> changed = store.changedSinceReview(null, target(linkId), LIST_LIMIT);
+        java.util.function.Function<SubmissionEntity, String> who = whose(changed);
+        List<String> items = new ArrayList<>();
+        for (SubmissionEntity s : changed) {
+            List<GradeEntity> history = store.grades(s.getId());
+            Optional<GradeEntity> plugin = SubmissionStore.newerPluginGrade(s, history);
+            if (plugin.isEmpty()) { // the query applies the same rule; were they ever to part, no half-drawn item
+                continue;
+            }
+            GradeEntity review = history.stream().filter(g -> g.getId().equals(s.getGradeInForceId())).findFirst().orElseThrow();
+            Grade pluginGrade = SubmissionStore.toGrade(plugin.get());
+            double points = points(s);
+            String pluginAttempt = Pages.grade(s.getId(), s.getAnswerText(), fileNames(s), plugin.get().getGradedAt(), pluginGrade,
+                    points);
+            items.add(Pages.regradedItem(new Pages.Regraded(s.getId(), questionTitle(s), who.apply(s), points,
+                    SubmissionStore.toGrade(review).score(), review.getReviewComment(), pluginGrade.score(), pluginGrade.notes(),
+                    pluginAttempt)));
+        }
+        return items;
+    }
+
+    /** Who gave each of these answers: the name their LMS last gave, else "a student". */
+    private java.util.function.Function<SubmissionEntity, String> whose(List<SubmissionEntity> answers) {
+        java.util.Map<Long, String> keys = new java.util.HashMap<>();
+        for (SubmissionEntity s : answers) {
+            keys.computeIfAbsent(s.getUserId(), store::platformUserId);
+        }
+        java.util.Map<String, String> names = this.names.of(keys.values());
+        return s -> names.getOrDefault(keys.get(s.getUserId()), "a student");
+    }
+
+    private String questionTitle(SubmissionEntity s) {
+        return questions.question(s.getQuestionId()).map(x -> x.question().def().title()).orElse(s.getQuestionId());
+    }
+
+    /** The question's points (0 for a question no longer on the server: its answers still show). */
+    private double points(SubmissionEntity s) {
+        return questions.question(s.getQuestionId()).map(x -> x.question().def().points()).orElse(0.0);
     }
 
     /** The class's standing in this activity: each student's latest score, and whether the gradebook has it. */
@@ -397,22 +439,45 @@ public class LtiService {
         }
     }
 
-    dev.assay.server.application.RegradeJobs.Status regrade(Sessions.Session s) {
-        requireTeacher(s);
-        AssignmentEntity a = assignmentFor(s, null);
-        return regrades.start(a.getId(), Optional.of(target(s.linkId())));
+    /**
+     * A regrade of this activity as the panel follows it: the job's state and count; once it has ended, how many of
+     * the answers it graded kept the instructor's grade and how many of those the plugin now grades differently, the
+     * report that says so, and the list those are on, drawn again.
+     */
+    record PanelRegrade(long executionId, String status, String exitStatus, long regraded, Long keptReview, Long nowDiffer,
+                        String report, String regradedHtml) {
     }
 
-    dev.assay.server.application.RegradeJobs.Status regradeStatus(Sessions.Session s, long execution) {
-        return regrades.status(execution).filter(st -> s.teaches() && target(s.linkId()).equals(st.target()))
-                .orElseThrow(() -> AssayException.notFound("No regrade " + execution + " of this activity."));
+    PanelRegrade regrade(Sessions.Session s) {
+        requireTeacher(s);
+        AssignmentEntity a = assignmentFor(s, null);
+        return panelRegrade(s, regrades.start(a.getId(), Optional.of(target(s.linkId()))));
+    }
+
+    PanelRegrade regradeStatus(Sessions.Session s, long execution) {
+        return panelRegrade(s, regrades.status(execution).filter(st -> s.teaches() && target(s.linkId()).equals(st.target()))
+                .orElseThrow(() -> AssayException.notFound("No regrade " + execution + " of this activity.")));
+    }
+
+    private PanelRegrade panelRegrade(Sessions.Session s, dev.assay.server.application.RegradeJobs.Status r) {
+        if (!r.finished()) {
+            return new PanelRegrade(r.executionId(), r.status(), r.exitStatus(), r.regraded(), null, null, null, null);
+        }
+        SubmissionStore.ReviewsKept kept = store.reviewsKept(target(s.linkId()), r.requestedAt(),
+                r.ended() != null ? r.ended() : java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+        return new PanelRegrade(r.executionId(), r.status(), r.exitStatus(), r.regraded(), kept.kept(), kept.differ(),
+                Pages.regradeReport(r.status(), r.exitStatus(), r.regraded(), kept.kept(), kept.differ()),
+                Pages.regradedList(regradedSinceReview(s.linkId())));
     }
 
     private String attemptHtml(SubmissionEntity s, double points) {
         GradeEntity inForce = store.gradeInForce(s);
         Grade g = SubmissionStore.toGrade(inForce);
-        List<String> files = store.files(s.getId()).stream().map(f -> f.getName()).toList();
-        return Pages.grade(s.getId(), s.getAnswerText(), files, inForce.getGradedAt(), g, points);
+        return Pages.grade(s.getId(), s.getAnswerText(), fileNames(s), inForce.getGradedAt(), g, points);
+    }
+
+    private List<String> fileNames(SubmissionEntity s) {
+        return store.files(s.getId()).stream().map(f -> f.getName()).toList();
     }
 
     /** The session's link, bound to an assignment that holds this question; else a clear refusal. */

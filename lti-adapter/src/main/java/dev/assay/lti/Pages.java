@@ -91,8 +91,13 @@ public final class Pages {
     public record Standing(String student, double score, double maximum, String activity, String grading, String delivery) {
     }
 
+    /**
+     * The page of an activity: for its instructor, a panel on top with the regrade button, the answers waiting for
+     * review, the reviewed answers the plugin now grades differently ({@code regradedItems}) and the students' standing.
+     */
     public static String student(String base, String session, String assignmentTitle, String userName, boolean teaches,
-                                 List<String> reviewItems, List<Standing> standing, List<QuestionView> questions) {
+                                 List<String> reviewItems, List<String> regradedItems, List<Standing> standing,
+                                 List<QuestionView> questions) {
         StringBuilder b = new StringBuilder(head(base, assignmentTitle, session));
         b.append("<header><h1>").append(Markdown.escape(assignmentTitle)).append("</h1><p class=\"who\">")
                 .append(Markdown.escape(userName)).append(teaches ? " (instructor: your answers are graded like a student's)" : "")
@@ -102,14 +107,17 @@ public final class Pages {
                     .append("<p><button type=\"button\" id=\"regrade\">Regrade this activity's answers</button> ")
                     .append("<span class=\"status\" role=\"status\"></span></p><p class=\"hint\">After a question's configuration "
                             + "changes: every answer given here is graded again; grades are added, never replaced, and scores go "
-                            + "to the gradebook.</p><h3>Waiting for your review (<span class=\"count\">").append(reviewItems.size())
-                    .append("</span>)</h3>");
+                            + "to the gradebook. An answer you reviewed keeps your grade.</p>")
+                    .append("<div class=\"queue\" id=\"review-queue\"><h3>Waiting for your review (<span class=\"count\">")
+                    .append(reviewItems.size()).append("</span>)</h3>");
             if (reviewItems.isEmpty()) {
                 b.append("<p class=\"hint\">No answer needs you now.</p>");
             }
             for (String item : reviewItems) {
                 b.append(item);
             }
+            b.append("</div><div class=\"queue\" id=\"").append(REGRADED_LIST).append("\">").append(regradedList(regradedItems))
+                    .append("</div>");
             b.append("<h3>Students so far (").append(standing.size()).append(")</h3>");
             if (standing.isEmpty()) {
                 b.append("<p class=\"hint\">Nobody has answered through this activity yet.</p>");
@@ -199,13 +207,104 @@ public final class Pages {
 
     /** One answer in the instructor's review queue: whose, which question, the grade so far, and the form to decide. */
     public static String reviewItem(long submissionId, String questionTitle, String student, double points, String attemptHtml) {
+        return "<div class=\"review\" data-submission=\"" + submissionId + "\"><h4>" + Markdown.escape(questionTitle) + ": "
+                + Markdown.escape(student) + "</h4>" + attemptHtml + reviewForm("r", submissionId, points, null, "", null) + "</div>";
+    }
+
+    /** The id of the panel's list of reviewed answers that a regrade graded differently (the regrade's report points at it). */
+    static final String REGRADED_LIST = "regraded-since-review";
+
+    /** The heading of that list, as the regrade's report names it. */
+    static final String REGRADED_HEADING = "Regraded since your review";
+
+    /** The inside of that list: the heading with its count, and the items ({@link #regradedItem}). */
+    public static String regradedList(List<String> items) {
+        StringBuilder b = new StringBuilder("<h3>").append(REGRADED_HEADING).append(" (<span class=\"count\">").append(items.size())
+                .append("</span>)</h3>");
+        if (items.isEmpty()) {
+            b.append("<p class=\"hint\">The plugin agrees with every grade you gave, or has not graded those answers again.</p>");
+        } else {
+            b.append("<p class=\"hint\">Answers you reviewed that a regrade graded differently. Your grade stands until you "
+                    + "decide: keep it, or save the plugin's new grade (filled in), with your comment as it was.</p>");
+        }
+        for (String item : items) {
+            b.append(item);
+        }
+        return b.toString();
+    }
+
+    /**
+     * A reviewed answer that a regrade graded differently: whose, which question, the instructor's grade in force
+     * and the plugin's new one (points), the plugin's answer notes and its new feedback, and the review form, filled
+     * in with the plugin's points and the instructor's earlier comment (a review saved again replaces the comment the
+     * student sees, so leaving it out would take it away), with a button that keeps the instructor's points.
+     */
+    public record Regraded(long submissionId, String questionTitle, String student, double points, double yourScore,
+                           String yourComment, double pluginScore, List<String> pluginNotes, String pluginAttemptHtml) {
+    }
+
+    public static String regradedItem(Regraded r) {
+        StringBuilder b = new StringBuilder("<div class=\"review regraded\" data-submission=\"").append(r.submissionId())
+                .append("\"><h4>").append(Markdown.escape(r.questionTitle())).append(": ").append(Markdown.escape(r.student()))
+                .append("</h4><p class=\"grades\">Your grade: <strong class=\"yours\">").append(fmt(r.yourScore() * r.points()))
+                .append(" / ").append(points(r.points())).append("</strong>. The plugin's new grade: <strong class=\"plugin\">")
+                .append(fmt(r.pluginScore() * r.points())).append(" / ").append(points(r.points())).append("</strong>");
+        if (!r.pluginNotes().isEmpty()) {
+            b.append(" (notes: ");
+            for (int i = 0; i < r.pluginNotes().size(); i++) {
+                b.append(i == 0 ? "" : ", ").append("<code>").append(Markdown.escape(r.pluginNotes().get(i))).append("</code>");
+            }
+            b.append(")");
+        }
+        return b.append(".</p><details><summary>The answer and the plugin's new feedback</summary>").append(r.pluginAttemptHtml())
+                .append("</details>").append(reviewForm("g", r.submissionId(), r.points(), r.pluginScore() * r.points(),
+                        r.yourComment(), r.yourScore() * r.points())).append("</div>").toString();
+    }
+
+    /**
+     * The form that saves an instructor's grade, its inputs' ids starting with {@code idPrefix} (unique on the page);
+     * {@code filledIn} points (or none), the comment as it stands, and {@code keep}: the points a "Keep my grade"
+     * button saves (or none).
+     */
+    private static String reviewForm(String idPrefix, long submissionId, double points, Double filledIn, String comment, Double keep) {
         String id = String.valueOf(submissionId);
-        return "<div class=\"review\" data-submission=\"" + id + "\"><h4>" + Markdown.escape(questionTitle) + ": "
-                + Markdown.escape(student) + "</h4>" + attemptHtml + "<form class=\"review-form\" novalidate><label for=\"rp-" + id
-                + "\">Points (0 to " + fmt(points) + ")</label><input type=\"number\" id=\"rp-" + id + "\" name=\"points\" min=\"0\" max=\""
-                + fmt(points) + "\" step=\"any\" required><label for=\"rc-" + id + "\">Comment for the student (Markdown)</label>"
-                + "<textarea id=\"rc-" + id + "\" name=\"comment\" rows=\"2\"></textarea><button type=\"submit\">Save grade</button> "
-                + "<span class=\"status\" role=\"status\"></span></form></div>";
+        return "<form class=\"review-form\" novalidate><label for=\"" + idPrefix + "p-" + id + "\">Points (0 to " + fmt(points)
+                + ")</label><input type=\"number\" id=\"" + idPrefix + "p-" + id + "\" name=\"points\" min=\"0\" max=\"" + fmt(points)
+                + "\" step=\"any\" required" + (filledIn == null ? "" : " value=\"" + plain(filledIn) + "\"") + "><label for=\""
+                + idPrefix + "c-" + id + "\">Comment for the student (Markdown)</label><textarea id=\"" + idPrefix + "c-" + id
+                + "\" name=\"comment\" rows=\"2\">" + Markdown.escape(comment) + "</textarea><button type=\"submit\">Save grade</button> "
+                + (keep == null ? "" : "<button type=\"button\" class=\"keep\" data-points=\"" + plain(keep) + "\">Keep my grade ("
+                + plain(keep) + (plain(keep).equals("1") ? " point" : " points") + ")</button> ") + "<span class=\"status\" role=\"status\"></span></form>";
+    }
+
+    /**
+     * What the panel says when a regrade of the activity has ended: how many answers were graded again, how many of
+     * them kept the instructor's grade, and how many of those the plugin now grades differently (pointing at the list).
+     */
+    public static String regradeReport(String status, String exitStatus, long regraded, long keptReview, long nowDiffer) {
+        StringBuilder b = new StringBuilder();
+        if (status.equals("COMPLETED")) {
+            b.append(answers(regraded)).append(" graded again.");
+        } else {
+            b.append("The regrade ended ").append(status).append(exitStatus == null || exitStatus.isBlank() ? "" : ": " + exitStatus)
+                    .append(". ").append(answers(regraded)).append(regraded == 1 ? " was" : " were").append(" graded again before it stopped.");
+        }
+        if (keptReview > 0) {
+            b.append(' ').append(keptReview).append(keptReview == 1 ? " of them kept your grade (you had reviewed it); "
+                    : " of them kept your grade (you had reviewed them); ");
+            if (nowDiffer == 0) {
+                b.append(keptReview == 1 ? "the plugin's new grade is the same." : "the plugin's new grades are the same.");
+            } else {
+                b.append(nowDiffer == keptReview ? (keptReview == 1 ? "it now differs" : "all of them now differ")
+                        : nowDiffer + (nowDiffer == 1 ? " of them now differs" : " of them now differ"))
+                        .append(" from the plugin's new grade: see “").append(REGRADED_HEADING).append("” below.");
+            }
+        }
+        return b.toString();
+    }
+
+    private static String answers(long n) {
+        return n + (n == 1 ? " answer" : " answers");
     }
 
     /** How the answer was understood: the preview under the answer box. */
@@ -267,6 +366,14 @@ public final class Pages {
         }
         return "<img src=\"data:" + figure.mediaType() + ";base64," + Base64.getEncoder().encodeToString(figure.data())
                 + "\" alt=\"" + Markdown.escape(figure.altText()) + "\">";
+    }
+
+    /**
+     * Points as a form's value: 12 significant digits, no grouping (a sixth of 3 points computes as 0.5000000000000001).
+     * Saved back, they give the same grade as far as the review rule compares grades.
+     */
+    static String plain(double d) {
+        return java.math.BigDecimal.valueOf(d).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
     }
 
     private static String fmt(double d) {

@@ -166,36 +166,61 @@
     });
   }
 
-  /** The instructor's panel: grade answers waiting for review; regrade the activity and follow the job. */
-  function wireInstructor(panel) {
-    panel.querySelectorAll('div.review').forEach(function (item) {
-      var form = item.querySelector('form');
-      form.addEventListener('submit', function (ev) {
-        ev.preventDefault();
-        var status = form.querySelector('.status');
-        var points = form.querySelector('input[name=points]');
-        if (points.value === '' || isNaN(Number(points.value))) { status.textContent = 'Give the points first.'; points.focus(); return; }
-        call('POST', base + '/lti/api/instructor/review/' + item.getAttribute('data-submission'),
-          { points: Number(points.value), comment: form.querySelector('textarea').value }).then(function (r) {
-          item.innerHTML = '<p class="done" role="status">Saved.</p>' + r.html;
-          typeset(item);
-          var count = panel.querySelector('.count');
-          count.textContent = String(Math.max(0, Number(count.textContent) - 1));
-        }).catch(function (e) { status.textContent = e.message; });
+  /**
+   * A form that saves an instructor's grade for one answer (waiting for review, or regraded since a review): saved,
+   * the answer shows its new grade and leaves its list's count. "Keep my grade" saves the instructor's points as they were.
+   */
+  function wireReview(item) {
+    var form = item.querySelector('form');
+    var status = form.querySelector('.status');
+    var points = form.querySelector('input[name=points]');
+    var buttons = form.querySelectorAll('button');
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      if (points.value === '' || isNaN(Number(points.value))) { status.textContent = 'Give the points first.'; points.focus(); return; }
+      buttons.forEach(function (b) { b.disabled = true; });
+      call('POST', base + '/lti/api/instructor/review/' + item.getAttribute('data-submission'),
+        { points: Number(points.value), comment: form.querySelector('textarea').value }).then(function (r) {
+        var count = item.closest('.queue').querySelector('.count');
+        count.textContent = String(Math.max(0, Number(count.textContent) - 1));
+        item.innerHTML = '<p class="done" role="status">Saved.</p>' + r.html;
+        typeset(item);
+      }).catch(function (e) {
+        status.textContent = e.message;
+        buttons.forEach(function (b) { b.disabled = false; });
       });
     });
+    var keep = form.querySelector('button.keep');
+    if (keep) {
+      keep.addEventListener('click', function () {
+        points.value = keep.getAttribute('data-points');
+        form.requestSubmit();
+      });
+    }
+  }
+
+  /**
+   * The instructor's panel: grade answers waiting for review; regrade the activity and follow the job; once it ends,
+   * its report, and the answers it graded differently from a review, listed again.
+   */
+  function wireInstructor(panel) {
+    panel.querySelectorAll('div.review').forEach(wireReview);
     var button = panel.querySelector('#regrade');
     var status = button.parentNode.querySelector('.status');
     button.addEventListener('click', function () {
       button.disabled = true;
       status.textContent = 'Regrading…';
       call('POST', base + '/lti/api/instructor/regrades').then(function follow(r) {
-        if (/STARTING|STARTED|STOPPING/.test(r.status)) {
+        if (!r.report) {
           return new Promise(function (ok) { setTimeout(ok, 500); }).then(function () {
             return call('GET', base + '/lti/api/instructor/regrades/' + r.executionId);
           }).then(follow);
         }
-        status.textContent = r.status === 'COMPLETED' ? r.regraded + ' answers graded again.' : 'The regrade ended ' + r.status + '.';
+        status.textContent = r.report;
+        var list = panel.querySelector('#regraded-since-review');
+        list.innerHTML = r.regradedHtml;
+        list.querySelectorAll('div.review').forEach(wireReview);
+        typeset(list);
         button.disabled = false;
       }).catch(function (e) { status.textContent = e.message; button.disabled = false; });
     });

@@ -43,4 +43,57 @@ class PagesTest {
                 + "\" alt=\"the &quot;weights&quot;\">").contains("<img src=\"data:image/png;base64,AQI=\" alt=\"png\">")
                 .doesNotContain("text/html");
     }
+
+    @Test
+    void aReviewedAnswerTheRegradeGradedDifferentlyShowsBothGradesInPointsTheNotesAndAFormFilledInWithThePlugins() {
+        Pages.Regraded r = new Pages.Regraded(7, "Q <1>", "Ann <b>&</b> \"Bo\"", 3, 2.0 / 3, "Say </textarea><script>x</script>",
+                1.0 / 3, List.of("WRONG_<SIGN>", "NEEDS_REVIEW"), "<article class=\"attempt\">the plugin's</article>");
+        String html = Pages.regradedItem(r);
+        assertThat(html).contains("<h4>Q &lt;1&gt;: Ann &lt;b&gt;&amp;&lt;/b&gt; &quot;Bo&quot;</h4>")
+                .contains("Your grade: <strong class=\"yours\">2 / 3 points</strong>")
+                .contains("The plugin's new grade: <strong class=\"plugin\">1 / 3 points</strong>")
+                .contains("<code>WRONG_&lt;SIGN&gt;</code>, <code>NEEDS_REVIEW</code>")
+                .contains("<article class=\"attempt\">the plugin's</article>");
+        assertThat(html).as("the plugin's points filled in, as a number the form sends back").contains("name=\"points\"")
+                .contains("value=\"1\">");
+        assertThat(html).as("the earlier comment kept, escaped inside the textarea")
+                .contains(">Say &lt;/textarea&gt;&lt;script&gt;x&lt;/script&gt;</textarea>").doesNotContain("<script>");
+        assertThat(html).contains("<button type=\"button\" class=\"keep\" data-points=\"2\">Keep my grade (2 points)</button>");
+    }
+
+    @Test
+    void pointsInAFormAreTheGradeToTwelveDigitsSoSavingThemGivesTheSameGrade() {
+        assertThat(Pages.plain(2.0 / 3 * 3)).isEqualTo("2");
+        assertThat(Pages.plain(0.1666666666666667 * 3)).isEqualTo("0.5");
+        assertThat(Pages.plain(1.0 / 3)).isEqualTo("0.333333333333");
+        assertThat(Math.abs(Double.parseDouble(Pages.plain(1.0 / 3 * 7)) / 7 - 1.0 / 3)).isLessThan(1e-9);
+        assertThat(Pages.plain(0)).isEqualTo("0");
+        assertThat(Pages.plain(2.5)).isEqualTo("2.5");
+    }
+
+    @Test
+    void thePanelListsAnswersRegradedSinceAReviewUnderTheHeadingTheRegradeReportNames() {
+        String page = Pages.student("", "tok", "HW", "Prof", true, List.of(), List.of("<div class=\"review regraded\">x</div>"),
+                List.of(), List.of());
+        assertThat(page).contains("Waiting for your review (<span class=\"count\">0</span>)")
+                .contains("<div class=\"queue\" id=\"regraded-since-review\"><h3>Regraded since your review (<span class=\"count\">1"
+                        + "</span>)</h3>")
+                .contains("<div class=\"review regraded\">x</div>");
+        assertThat(Pages.student("", "tok", "HW", "Ann", false, List.of(), List.of(), List.of(), List.of()))
+                .as("students see no panel").doesNotContain("Regraded since your review");
+    }
+
+    @Test
+    void theRegradeReportSaysHowManyKeptTheInstructorsGradeAndHowManyNowDiffer() {
+        assertThat(Pages.regradeReport("COMPLETED", null, 0, 0, 0)).isEqualTo("0 answers graded again.");
+        assertThat(Pages.regradeReport("COMPLETED", null, 5, 2, 1)).isEqualTo("5 answers graded again. 2 of them kept your grade "
+                + "(you had reviewed them); 1 of them now differs from the plugin's new grade: see \u201cRegraded since your review\u201d below.");
+        assertThat(Pages.regradeReport("COMPLETED", null, 1, 1, 1)).isEqualTo("1 answer graded again. 1 of them kept your grade "
+                + "(you had reviewed it); it now differs from the plugin's new grade: see \u201cRegraded since your review\u201d below.");
+        assertThat(Pages.regradeReport("COMPLETED", null, 4, 3, 0)).isEqualTo("4 answers graded again. 3 of them kept your grade "
+                + "(you had reviewed them); the plugin's new grades are the same.");
+        assertThat(Pages.regradeReport("FAILED", "step regrade ended FAILED", 3, 2, 2)).isEqualTo("The regrade ended FAILED: step "
+                + "regrade ended FAILED. 3 answers were graded again before it stopped. 2 of them kept your grade (you had reviewed "
+                + "them); all of them now differ from the plugin's new grade: see \u201cRegraded since your review\u201d below.");
+    }
 }

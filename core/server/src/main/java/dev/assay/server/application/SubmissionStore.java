@@ -271,11 +271,41 @@ public class SubmissionStore {
      */
     @Transactional
     public List<SubmissionEntity> changedSinceReview(String packId, String gradebookTarget, int limit) {
-        var q = em.createQuery("select s from SubmissionEntity s, GradeEntity r, GradeEntity p where r.id = s.gradeInForceId "
-                + "and p.id = s.pluginGradeId and r.id <> p.id and p.id > r.id and (p.score > r.score + " + SAME_SCORE
-                + " or p.score < r.score - " + SAME_SCORE + ")" + where(packId, gradebookTarget) + " order by s.id",
-                SubmissionEntity.class);
+        var q = em.createQuery("select s from SubmissionEntity s, GradeEntity r, GradeEntity p where " + REGRADED_AFTER_REVIEW
+                + " and " + PLUGIN_DIFFERS + where(packId, gradebookTarget) + " order by s.id", SubmissionEntity.class);
         return withWhere(q, packId, gradebookTarget).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * JPQL over a submission {@code s}, its grade in force {@code r} and its latest plugin grade {@code p}: an
+     * instructor's grade in force, and a plugin grade given after it.
+     */
+    private static final String REGRADED_AFTER_REVIEW = "r.id = s.gradeInForceId and p.id = s.pluginGradeId and p.id > r.id";
+    /** ... and the plugin's grade is not the instructor's. */
+    private static final String PLUGIN_DIFFERS = "(p.score > r.score + " + SAME_SCORE + " or p.score < r.score - " + SAME_SCORE + ")";
+
+    /** What a regrade did to reviewed answers: how many kept their instructor's grade, and how many of those it now differs from. */
+    public record ReviewsKept(long kept, long differ) {
+    }
+
+    /**
+     * Of one gradebook target's reviewed submissions, those whose plugin grade was given between {@code from} and
+     * {@code to} (a regrade's run), after the review, as they stand now: the instructor's grade stood through it for
+     * each; {@code differ} counts those where the plugin's new grade is not the instructor's (they are on
+     * {@link #changedSinceReview}).
+     */
+    @Transactional
+    public ReviewsKept reviewsKept(String gradebookTarget, OffsetDateTime from, OffsetDateTime to) {
+        java.util.Objects.requireNonNull(gradebookTarget, "gradebookTarget");
+        String kept = "select count(s) from SubmissionEntity s, GradeEntity r, GradeEntity p where " + REGRADED_AFTER_REVIEW
+                + " and p.gradedAt >= :from and p.gradedAt <= :to" + where(null, gradebookTarget);
+        String differ = kept + " and " + PLUGIN_DIFFERS;
+        return new ReviewsKept(count(kept, gradebookTarget, from, to), count(differ, gradebookTarget, from, to));
+    }
+
+    private long count(String jpql, String gradebookTarget, OffsetDateTime from, OffsetDateTime to) {
+        return withWhere(em.createQuery(jpql, Long.class), null, gradebookTarget).setParameter("from", from)
+                .setParameter("to", to).getSingleResult();
     }
 
     private static String where(String packId, String gradebookTarget) {
