@@ -125,6 +125,10 @@ class ServerIT {
         for (JsonNode p : plugins.json().path("plugins")) {
             assertThat(p.path("origin").asText()).as("each plugin from its own folder").endsWith("/" + p.path("id").asText());
             assertThat(p.path("share").asInt()).as("each plugin's share of the workers").isPositive();
+            if (!p.path("id").asText().equals(ItPlugin.ID)) {
+                assertThat(p.path("version").asText()).as(p.path("id").asText() + ": the version its jar was built with")
+                        .isEqualTo(System.getProperty("assay.version"));
+            }
         }
     }
 

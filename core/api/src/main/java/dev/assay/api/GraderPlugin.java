@@ -21,8 +21,15 @@ public interface GraderPlugin<C extends Record> {
     /** Stable id questions refer to, e.g. {@code matrix-calculus}. Lower case, digits and '-'. */
     String id();
 
-    /** The plugin's own version, recorded with every grade it gives. */
-    String version();
+    /**
+     * The plugin's own version, recorded with every grade it gives. By default the {@code Implementation-Version} of
+     * the jar the plugin's class comes from (Maven writes the project's version there), so it changes with every
+     * release without anyone editing a literal; {@code "dev"} for classes not loaded from a built jar (tests in an IDE).
+     */
+    default String version() {
+        String built = getClass().getPackage() == null ? null : getClass().getPackage().getImplementationVersion();
+        return built == null || built.isBlank() ? "dev" : built;
+    }
 
     /** The configuration record a question of this plugin carries. */
     Class<C> configType();

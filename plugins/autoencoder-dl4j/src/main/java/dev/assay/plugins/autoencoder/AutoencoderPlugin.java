@@ -67,10 +67,6 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
         return "autoencoder-dl4j";
     }
 
-    @Override
-    public String version() {
-        return "0.1.0";
-    }
 
     @Override
     public Class<AeConfig> configType() {

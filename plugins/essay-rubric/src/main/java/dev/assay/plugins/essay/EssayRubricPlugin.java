@@ -29,10 +29,6 @@ public final class EssayRubricPlugin implements GraderPlugin<EssayConfig> {
         return "essay-rubric";
     }
 
-    @Override
-    public String version() {
-        return "0.1.0";
-    }
 
     @Override
     public Class<EssayConfig> configType() {

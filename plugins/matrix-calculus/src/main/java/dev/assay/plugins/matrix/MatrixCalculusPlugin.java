@@ -35,10 +35,6 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
         return "matrix-calculus";
     }
 
-    @Override
-    public String version() {
-        return "0.1.0";
-    }
 
     @Override
     public Class<MatrixConfig> configType() {

@@ -21,10 +21,6 @@ public final class TokenSequencePlugin implements GraderPlugin<TokenConfig> {
         return "token-sequence";
     }
 
-    @Override
-    public String version() {
-        return "0.1.0";
-    }
 
     @Override
     public Class<TokenConfig> configType() {
