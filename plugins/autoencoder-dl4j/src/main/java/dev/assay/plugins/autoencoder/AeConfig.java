@@ -23,7 +23,7 @@ public record AeConfig(
         @Min(1) @Max(180) Integer trainingBudgetSeconds) {
 
     public AeConfig {
-        tolerances = tolerances == null ? new Tolerances(null, null, null, null) : tolerances;
+        tolerances = tolerances == null ? new Tolerances(null, null, null, null, null) : tolerances;
         checks = checks == null ? new Weights(null, null, null, null) : checks;
         expectedVerdict = expectedVerdict == null ? "yes" : expectedVerdict;
         trainingBudgetSeconds = trainingBudgetSeconds == null ? 60 : trainingBudgetSeconds;
@@ -38,18 +38,26 @@ public record AeConfig(
     }
 
     /**
-     * @param reconstruction how much of the optimum's loss reduction, from W = 0 (where the loss is tr C) down to L*,
-     *                       the pair W1, W2 must achieve before the checks of the decoder alone (subspace, orthonormal
-     *                       columns) earn credit: a right W2 with a zero, random, rescaled or reshaped W1 does not
-     *                       reconstruct, and must not earn most of the score
+     * @param encoderGap     how far the pair's loss may lie above the least loss any encoder reaches with the student's
+     *                       decoder, as a share of L*, for W1 and W2 to count as trained together; only then do the checks
+     *                       of the decoder alone (subspace, orthonormal columns) earn credit. With the optimal W2 this is
+     *                       the loss gap itself: a zero, random, rescaled (0.7·W2ᵀ) or reshaped W1 is far above it, and an
+     *                       optimum found without weight decay (W2 = U_kA, W1 = A⁻¹U_kᵀ), or with another λ, is within it
+     * @param reconstruction no longer read: the share of the loss reduction from tr C down to L* that a pair had to reach,
+     *                       a bar so far from L* that a W1 of 0.7·W2ᵀ (twice the optimal loss) passed it; replaced by
+     *                       {@code encoderGap}, and still accepted so that configurations stored with it load
      */
     public record Tolerances(@DecimalMin("0") Double lossGap, @DecimalMin("0") Double principalAngleDegrees,
-                             @DecimalMin("0") Double eigenvalue, @DecimalMin("0") @DecimalMax("1") Double reconstruction) {
+                             @DecimalMin("0") Double eigenvalue,
+                             @Doc(value = "how far above the least loss reachable with the student's W2 the pair's loss may lie, "
+                                     + "as a share of L*, for W2's subspace and eigenvalues to earn credit", defaultValue = "0.25")
+                             @DecimalMin("0") Double encoderGap,
+                             @Doc("no longer read: replaced by encoderGap") @DecimalMin("0") @DecimalMax("1") Double reconstruction) {
         public Tolerances {
             lossGap = lossGap == null ? 1e-3 : lossGap;
             principalAngleDegrees = principalAngleDegrees == null ? 2.0 : principalAngleDegrees;
             eigenvalue = eigenvalue == null ? 0.02 : eigenvalue;
-            reconstruction = reconstruction == null ? 0.9 : reconstruction;
+            encoderGap = encoderGap == null ? 0.25 : encoderGap;
         }
     }
 

@@ -278,7 +278,8 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
         }
         double loss = opt.loss(w1, w2);
         double gap = (loss - opt.loss) / opt.loss;
-        double reduction = opt.lossReductionReached(loss);
+        double bestWithThisDecoder = opt.bestEncoderLoss(w2);
+        double encoderGap = (loss - bestWithThisDecoder) / opt.loss;
         double angle = opt.largestPrincipalAngle(w2);
         double[] eig = ClosedForm.gramEigenvalues(w2);
         double[] predicted = opt.predictedEigenvalues();
@@ -289,9 +290,10 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
         boolean subspaceOk = angle <= tol.principalAngleDegrees();
         boolean lossOk = gap <= tol.lossGap();
         boolean orthoOk = eigError <= tol.eigenvalue();
-        // The subspace and the eigenvalues are properties of W2 alone; they earn credit only for a pair that
-        // reconstructs, so a right decoder with a zero, random, rescaled or reshaped encoder cannot earn most of the score.
-        boolean reconstructs = reduction >= tol.reconstruction() || lossOk;
+        // The subspace and the eigenvalues are properties of W2 alone; they earn credit only when W1 goes with W2 (its
+        // loss is near the least any encoder reaches with this W2), so a right decoder with a zero, random, rescaled or
+        // reshaped encoder cannot earn most of the score, while W2 = U_kA with its own encoder (λ = 0) still can.
+        boolean reconstructs = encoderGap <= tol.encoderGap() || lossOk;
         double earned = (reconstructs && subspaceOk ? w.subspace() : 0) + (lossOk ? w.loss() : 0)
                 + (reconstructs && orthoOk ? w.orthonormal() : 0) + (verdictOk ? w.verdict() : 0);
         Grade.Builder g = Grade.builder(Grade.Status.GRADED).score(total == 0 ? 0 : earned / total).echo(echo);
@@ -307,9 +309,10 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
         List<String> said = new ArrayList<>();
         double implied = orthoOk ? Double.NaN : impliedLambda(eig, opt.s, k, tol.eigenvalue());
         if (!reconstructs) {
-            said.add(EncoderDiagnosis.of(w1, w2) + " Together your W1 and W2 reach " + percent(reduction) + " of the way "
-                    + "from the loss of no reconstruction ($\\operatorname{tr} C$ = " + fmt(opt.lossWithoutReconstruction())
-                    + ") to the optimum's ($L^*$ = " + fmt(opt.loss) + "); their loss is " + fmt(loss) + ". "
+            said.add(EncoderDiagnosis.of(w1, w2) + " With your W2 the best encoder reaches a loss of "
+                    + fmt(bestWithThisDecoder) + " and your W1 reaches " + fmt(loss) + ": more by " + percent(encoderGap)
+                    + " of the optimum's loss ($L^*$ = " + fmt(opt.loss) + "), where a pair trained together is within "
+                    + percent(tol.encoderGap()) + ". "
                     + (subspaceOk || orthoOk ? "Your decoder W2 on its own " + (subspaceOk && orthoOk
                     ? "spans the right subspace and has the right eigenvalues" : subspaceOk ? "spans the right subspace"
                     : "has the right eigenvalues") + ", but that earns credit only together with the encoder that goes "
@@ -343,8 +346,8 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
         StringBuilder table = new StringBuilder("| check | yours | optimum / tolerance | |\n|---|---|---|---|\n");
         table.append("| loss $L_\\lambda$ | ").append(fmt(loss)).append(" | ").append(fmt(opt.loss)).append(" (gap ≤ ")
                 .append(fmt(100 * tol.lossGap())).append(" %) | ").append(lossOk ? "✓" : "✗").append(" |\n");
-        table.append("| share of the loss reduction reached (from $\\operatorname{tr} C$ to $L^*$) | ").append(percent(reduction))
-                .append(" | ≥ ").append(percent(tol.reconstruction())).append(" | ").append(reconstructs ? "✓" : "✗").append(" |\n");
+        table.append("| loss above the best encoder for your $W_2$, as a share of $L^*$ | ").append(percent(encoderGap))
+                .append(" | ≤ ").append(percent(tol.encoderGap())).append(" | ").append(reconstructs ? "✓" : "✗").append(" |\n");
         table.append("| largest principal angle to span($U_k$) | ").append(fmt(angle)).append("° | ≤ ")
                 .append(fmt(tol.principalAngleDegrees())).append("° | ").append(subspaceOk ? "✓" + aloneMark : "✗").append(" |\n");
         for (int i = 0; i < k; i++) {
@@ -399,8 +402,9 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
     }
 
     private static String percent(double share) {
-        // NaN only when the optimum is W = 0; below −999 % the number says nothing more
-        return Double.isNaN(share) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * Math.max(-9.99, share));
+        // NaN when the loss is beyond the arithmetic (weights of 1e200); above 99,999 % the number says nothing more
+        return Double.isNaN(share) ? "n/a" : share > 999.99 ? "over 99,999 %"
+                : String.format(Locale.ROOT, "%.1f %%", 100 * Math.max(0, share)); // never below 0 but for rounding
     }
 
     private static Grade busy(TrainingDevice.Busy e) {

@@ -19,6 +19,8 @@ final class ClosedForm {
     final double lambda;
     final int k;
     final double[] s;
+    /** All eigenvectors of C, as columns in the order of {@link #s}. */
+    final DMatrixRMaj u;
     final DMatrixRMaj uk;
     final DMatrixRMaj w1;
     final DMatrixRMaj w2;
@@ -42,10 +44,16 @@ final class ClosedForm {
         }
         java.util.Arrays.sort(order, (a, b) -> Double.compare(eig.getEigenvalue(b).real, eig.getEigenvalue(a).real));
         s = new double[m];
+        u = new DMatrixRMaj(m, m);
         uk = new DMatrixRMaj(m, k);
         w2 = new DMatrixRMaj(m, k);
         for (int i = 0; i < m; i++) {
             s[i] = eig.getEigenvalue(order[i]).real;
+            DMatrixRMaj v = eig.getEigenVector(order[i]);
+            double norm = NormOps_DDRM.normF(v);
+            for (int r = 0; r < m; r++) {
+                u.set(r, i, v.get(r) / norm);
+            }
         }
         for (int j = 0; j < k; j++) {
             DMatrixRMaj v = eig.getEigenVector(order[j]);
@@ -86,6 +94,46 @@ final class ClosedForm {
         return r * r / x.numCols + lambda * (a * a + b * b);
     }
 
+    /**
+     * The least L_λ(W1, W2) any encoder W1 reaches with this decoder W2: how well the decoder can do with the encoder
+     * that goes with it. In the eigenbasis of C (C = U diag(s) Uᵀ) and of W2ᵀW2 = Q diag(μ) Qᵀ the loss separates into
+     * one quadratic per pair (i, j), each minimised in closed form, so
+     * min over W1 = tr C + λ‖W2‖² − Σ_{i,j} s_j² (q_iᵀW2ᵀu_j)² / (s_j μ_i + λ) (terms with a zero denominator have a zero
+     * numerator and drop out). Infinite when W2 is too large for the arithmetic.
+     */
+    double bestEncoderLoss(DMatrixRMaj w2) {
+        int kk = w2.numCols;
+        DMatrixRMaj gram = new DMatrixRMaj(kk, kk);
+        CommonOps_DDRM.multTransA(w2, w2, gram);
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(kk, true, true);
+        if (MatrixFeatures_DDRM.hasUncountable(gram) || !eig.decompose(gram)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        DMatrixRMaj projected = new DMatrixRMaj(w2.numCols, u.numCols); // W2ᵀU: column j is W2ᵀu_j
+        CommonOps_DDRM.multTransA(w2, u, projected);
+        double normW2 = NormOps_DDRM.normF(w2);
+        double best = lossWithoutReconstruction() + lambda * normW2 * normW2;
+        for (int i = 0; i < kk; i++) {
+            DMatrixRMaj q = eig.getEigenVector(i);
+            double qNorm = NormOps_DDRM.normF(q);
+            double mu = Math.max(0, eig.getEigenvalue(i).real);
+            for (int j = 0; j < s.length; j++) {
+                double sj = Math.max(0, s[j]);
+                double denominator = sj * mu + lambda;
+                if (denominator <= 0) {
+                    continue;
+                }
+                double along = 0;
+                for (int r = 0; r < kk; r++) {
+                    along += q.get(r) * projected.get(r, j);
+                }
+                along /= qNorm;
+                best -= sj * sj * along * along / denominator;
+            }
+        }
+        return best;
+    }
+
     /** L_λ(0, 0) = tr C: the loss of a pair that reconstructs nothing. */
     double lossWithoutReconstruction() {
         double trace = 0;
@@ -93,16 +141,6 @@ final class ClosedForm {
             trace += si;
         }
         return trace;
-    }
-
-    /**
-     * How much of the optimum's loss reduction a pair with this loss achieves: 1 at L*, 0 at tr C (reconstructing
-     * nothing, e.g. W1 = 0), below 0 for a pair worse than nothing; NaN when the optimum itself is W = 0 (every
-     * s_i ≤ λ), where there is no reduction to share.
-     */
-    double lossReductionReached(double pairLoss) {
-        double possible = lossWithoutReconstruction() - loss;
-        return possible > 1e-12 * lossWithoutReconstruction() ? (lossWithoutReconstruction() - pairLoss) / possible : Double.NaN;
     }
 
     /** The largest principal angle, in degrees, between span(W2) and span(U_k). */

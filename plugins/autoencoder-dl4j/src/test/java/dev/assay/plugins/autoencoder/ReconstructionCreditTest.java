@@ -13,6 +13,7 @@ import dev.assay.api.QuestionResources;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -81,28 +82,95 @@ class ReconstructionCreditTest {
         assertThat(grade(scaled(optimum().w1, -1), optimum().w2).feedback().get(0).markdown()).contains("multiplied by -1");
     }
 
+    @Test
+    void anEncoderScaledDownToTwiceTheOptimalLossEarnsOnlyTheVerdict() throws Exception {
+        // W1 = 0.7·W2*ᵀ: its loss is 98.6 % above L*, yet it reached 91 % of the way from tr C to L* and earned 0.8
+        Grade g = grade(scaled(optimum().w1, 0.7), optimum().w2);
+        assertThat(relativeGap(scaled(optimum().w1, 0.7), optimum().w2)).isGreaterThan(0.98);
+        assertThat(g.score()).isEqualTo(0.2, within(1e-12));
+        assertThat(g.notes()).contains("DOES_NOT_RECONSTRUCT", "LOSS_GAP");
+        assertThat(g.feedback().get(0).markdown()).contains("Your W1 is $W_2^\\top$ multiplied by 0.7")
+                .contains("your W1 reaches").contains("more by 98.6 %").contains("within 25.0 %");
+    }
+
     /**
-     * Whatever the encoder (W2ᵀ rescaled, plus noise of any size, or nothing), with the optimal decoder: a pair whose
-     * loss is more than twice L* never earns more than half of the score, and one within the loss tolerance earns it all.
+     * With the optimal decoder, the pair's loss is a quadratic in W1 with its minimum at W1* = W2*ᵀ, so a random direction
+     * E (a rescaling of W1* plus noise) stretched to any wanted loss gap g gives W1 = W1* + tE with exactly that gap.
+     * Within the loss tolerance the pair earns everything; up to 25 % of L* above it, everything but the loss's share;
+     * beyond, however little beyond, the verdict's share only.
      */
     @Property(tries = 300)
-    void aPairFarFromTheOptimumNeverEarnsMostOfTheScore(@ForAll @DoubleRange(min = -3, max = 3) double scale,
-                                                        @ForAll @DoubleRange(min = 0, max = 2) double noise,
-                                                        @ForAll long seed) throws Exception {
+    void theDecodersCreditStopsAtASmallLossGap(@ForAll @DoubleRange(min = 0, max = 2) double wantedGap,
+                                               @ForAll @DoubleRange(min = -1, max = 1) double rescaling,
+                                               @ForAll @DoubleRange(min = 0, max = 1) double noise,
+                                               @ForAll long seed) throws Exception {
+        Assume.that(Math.abs(wantedGap - 0.25) > 1e-6 && Math.abs(wantedGap - 1e-3) > 1e-9);
         SplittableRandom random = new SplittableRandom(seed);
-        DMatrixRMaj w1 = scaled(optimum().w1, scale);
-        for (int i = 0; i < w1.data.length; i++) {
-            w1.data[i] += noise * 0.3 * (random.nextDouble() * 2 - 1);
+        DMatrixRMaj direction = scaled(optimum().w1, rescaling);
+        for (int i = 0; i < direction.data.length; i++) {
+            direction.data[i] += noise * (random.nextDouble() * 2 - 1);
         }
-        double gap = relativeGap(w1, optimum().w2);
+        DMatrixRMaj oneStep = optimum().w1.copy();
+        CommonOps_DDRM.addEquals(oneStep, direction);
+        double gapOfOneStep = relativeGap(oneStep, optimum().w2);
+        Assume.that(gapOfOneStep > 1e-9);
+        DMatrixRMaj w1 = optimum().w1.copy();
+        CommonOps_DDRM.addEquals(w1, Math.sqrt(wantedGap / gapOfOneStep), direction);
+        assertThat(relativeGap(w1, optimum().w2)).isCloseTo(wantedGap, within(1e-9));
+
         Grade g = grade(w1, optimum().w2);
-        if (gap > 1.1) {
-            assertThat(g.score()).as("gap %.3f", gap).isLessThanOrEqualTo(0.5);
-            assertThat(g.notes()).contains("DOES_NOT_RECONSTRUCT");
+
+        if (wantedGap > 0.25) {
+            assertThat(g.score()).as("gap %.4f", wantedGap).isEqualTo(0.2, within(1e-12));
+            assertThat(g.notes()).contains("DOES_NOT_RECONSTRUCT", "LOSS_GAP");
+        } else if (wantedGap > 1e-3) {
+            assertThat(g.score()).as("gap %.4f", wantedGap).isEqualTo(0.8, within(1e-12));
+            assertThat(g.notes()).contains("LOSS_GAP", "SUBSPACE_OK", "ORTHONORMAL_OK").doesNotContain("DOES_NOT_RECONSTRUCT");
+        } else {
+            assertThat(g.score()).as("gap %.6f", wantedGap).isEqualTo(1.0, within(1e-12));
         }
-        if (gap <= 1e-3) {
-            assertThat(g.score()).isEqualTo(1.0, within(1e-12));
+    }
+
+    @Test
+    void aPairBalancedForTheWrongPenaltyKeepsItsSubspaceCreditAndIsToldWhichPenalty() throws Exception {
+        // weight_decay = λ in PyTorch instead of 2λ/m: training reaches the optimum for λ' = m·λ/2 = 1, a pair that
+        // goes together (W1 = W2ᵀ) with a decoder shrunk more than Eq. 6's
+        ClosedForm wrongPenalty = new ClosedForm(optimum().x, 1.0, 5);
+        Grade g = grade(wrongPenalty.w1, wrongPenalty.w2);
+        assertThat(g.notes()).contains("SUBSPACE_OK", "NOT_ORTHONORMAL", "LOSS_GAP").doesNotContain("DOES_NOT_RECONSTRUCT");
+        assertThat(g.score()).isEqualTo(0.5, within(1e-12));
+        assertThat(g.feedback().get(0).markdown()).contains("balanced, as weight decay makes it, but for λ ≈ 1");
+    }
+
+    @Test
+    void theBestEncoderForAnyDecoderIsTheSolutionOfItsNormalEquations() {
+        // Independently: the best W1 for a fixed W2 solves W2ᵀW2·W1·C + λW1 = W2ᵀC, i.e. (W2ᵀW2 ⊗ C + λI)·vec(W1) = vec(W2ᵀC)
+        ClosedForm o = optimum();
+        DMatrixRMaj c = new DMatrixRMaj(20, 20);
+        CommonOps_DDRM.multTransB(o.x, o.x, c);
+        CommonOps_DDRM.scale(1.0 / o.x.numCols, c);
+        SplittableRandom random = new SplittableRandom(11);
+        for (int trial = 0; trial < 5; trial++) {
+            DMatrixRMaj w2 = new DMatrixRMaj(20, 5);
+            for (int i = 0; i < w2.data.length; i++) {
+                w2.data[i] = random.nextDouble() * 2 - 1;
+            }
+            DMatrixRMaj gram = new DMatrixRMaj(5, 5);
+            CommonOps_DDRM.multTransA(w2, w2, gram);
+            DMatrixRMaj system = CommonOps_DDRM.kron(gram, c, null);
+            for (int i = 0; i < 100; i++) {
+                system.add(i, i, o.lambda);
+            }
+            DMatrixRMaj rhs = new DMatrixRMaj(5, 20);
+            CommonOps_DDRM.multTransA(w2, c, rhs);
+            rhs.reshape(100, 1);
+            DMatrixRMaj w1 = new DMatrixRMaj(100, 1);
+            assertThat(CommonOps_DDRM.solve(system, rhs, w1)).isTrue();
+            w1.reshape(5, 20);
+            assertThat(o.bestEncoderLoss(w2)).isCloseTo(o.loss(w1, w2), within(1e-9 * o.loss(w1, w2)));
         }
+        // with the optimal decoder, the optimal encoder is the best one
+        assertThat(o.bestEncoderLoss(o.w2)).isCloseTo(o.loss, within(1e-12));
     }
 
     @Test
