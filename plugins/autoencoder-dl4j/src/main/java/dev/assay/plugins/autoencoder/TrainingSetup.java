@@ -2,12 +2,15 @@ package dev.assay.plugins.autoencoder;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * A student's training setup, as they would configure PyTorch: layers, bias, loss, optimiser, learning
@@ -20,9 +23,35 @@ record TrainingSetup(Integer layers, Boolean bias, String loss, String optimizer
                      @JsonAlias("batch_size") Integer batchSize) {
 
     static final int MAX_EPOCHS = 5000;
-    private static final ObjectMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    /**
+     * The most a setup file may hold. A setup is a few settings (under 1 KiB with comments); SnakeYAML slows more than
+     * linearly on a long line (a 15 MiB quoted scalar took 29 s), so anything larger is refused before it is parsed.
+     */
+    static final int MAX_BYTES = 64 * 1024;
+    /** A setup is one flat mapping: a few levels leave room for a stray list, not for a parser-deep document. */
+    private static final int MAX_NESTING = 20;
+    private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .loaderOptions(loaderOptions())
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxStringLength(MAX_BYTES).maxNestingDepth(MAX_NESTING).build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_BYTES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setMaxAliasesForCollections(10);
+        options.setAllowRecursiveKeys(false);
+        return options;
+    }
 
     static TrainingSetup read(String name, byte[] bytes) throws WeightsException {
+        if (bytes.length > MAX_BYTES) {
+            throw new WeightsException(name + " is " + size(bytes.length) + "; a training setup may be at most "
+                    + size(MAX_BYTES) + ". It needs only its settings (layers, bias, loss, optimizer, lr, weight_decay or l2, "
+                    + "epochs, batch_size): upload those alone.");
+        }
         try {
             TrainingSetup s = YAML.readValue(bytes, TrainingSetup.class); // YAML is a superset of JSON
             if (s == null) {
@@ -112,6 +141,11 @@ record TrainingSetup(Integer layers, Boolean bias, String loss, String optimizer
         int e = epochs == null ? 1000 : epochs;
         int perEpoch = batchSize == null || batchSize >= n ? 1 : (int) Math.ceil((double) n / batchSize);
         return (int) Math.min(MAX_EPOCHS, (long) e * perEpoch);
+    }
+
+    private static String size(long bytes) {
+        return bytes < 1024 * 1024 ? String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0)
+                : String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
     }
 
     private static String fmt(double d) {
