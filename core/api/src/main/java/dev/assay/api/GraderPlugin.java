@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A grader for one kind of question. Found by {@link java.util.ServiceLoader}, either on the
@@ -57,6 +58,17 @@ public interface GraderPlugin<C extends Record> {
     /** More time than the engine's default, for plugins that train models, say. */
     default Optional<Duration> timeLimit(C config) {
         return Optional.empty();
+    }
+
+    /**
+     * How many of this plugin's answers can usefully be graded at once, all questions together: a plugin that trains on
+     * one device says 1 (per device). The engine then grades no more than that many at once and keeps the others waiting
+     * in its own queue, where they hold no worker, rather than letting them wait inside the plugin. Empty (the default):
+     * as many as the plugin's share of the engine's workers. Called once, when the engine sets the plugin up; previews
+     * ({@link #validate}) are not counted against it.
+     */
+    default OptionalInt concurrency() {
+        return OptionalInt.empty();
     }
 
     /** Files an answer to this question may carry (uploaded weights, say); none by default: text only. */

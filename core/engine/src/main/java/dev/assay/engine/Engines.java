@@ -17,7 +17,9 @@ public record Engines(PluginRegistry registry, GradingEngine engine, PackLoader 
 
     public static Engines create(ClassLoader appLoader, List<Path> pluginDirs, EngineSettings settings, Validator validator) {
         PluginRegistry registry = PluginRegistry.load(appLoader, pluginDirs);
-        return new Engines(registry, new GradingEngine(settings), new PackLoader(registry, new ConfigBinder(validator)));
+        GradingEngine engine = new GradingEngine(settings);
+        registry.plugins().forEach(engine::register);
+        return new Engines(registry, engine, new PackLoader(registry, new ConfigBinder(validator)));
     }
 
     @Override

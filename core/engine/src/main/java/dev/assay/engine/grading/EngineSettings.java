@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,9 +19,9 @@ import java.util.regex.Pattern;
  * @param interruptGrace   how long a grader gets to stop after it is interrupted before it is abandoned
  * @param queueWait        how long an answer waits for a free worker before it is refused
  * @param hangsUntilUnhealthy abandoned graders after which a plugin is taken out of service
- * @param pluginShare      the most workers one plugin may hold at once (its bulkhead); 0: all but one
- *                         ({@code workers − 1}, at least 1), so that while one plugin has all it may take, another
- *                         plugin's answer still finds a worker
+ * @param pluginShare      the most workers one plugin may hold at once, its grades and previews together (its
+ *                         bulkhead); 0: all but one ({@code workers − 1}, at least 1), so that while one plugin has all
+ *                         it may take, another plugin's answer still finds a worker
  * @param pluginShares     a share per plugin id, overriding {@code pluginShare} (a training plugin held to 1, say)
  * @param pluginQueue      the most answers of one plugin that may wait for its share; more are refused at once
  */
@@ -61,10 +62,23 @@ public record EngineSettings(int workers, Limits limits, Duration maxTimeLimit, 
                 Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofSeconds(30), 3, 0, Map.of(), 32);
     }
 
-    /** The most workers the plugin may hold at once: its own setting, else the common one, never more than all. */
+    /**
+     * The most workers the plugin may hold at once, grades and previews together: its own setting, else the common
+     * one, never more than all.
+     */
     public int shareOf(String pluginId) {
         int share = pluginShares.getOrDefault(pluginId, pluginShare == 0 ? Math.max(1, workers - 1) : pluginShare);
         return Math.min(share, workers);
+    }
+
+    /**
+     * The most of the plugin's share that may grade at once: the share, or what the plugin says it can use at once
+     * ({@link dev.assay.api.GraderPlugin#concurrency()}) where that is less, so its further answers wait in the
+     * engine's queue holding no worker, and the rest of its share serves its previews.
+     */
+    public int gradingShareOf(String pluginId, OptionalInt declared) {
+        int share = shareOf(pluginId);
+        return declared.isPresent() && declared.getAsInt() >= 1 ? Math.min(share, declared.getAsInt()) : share;
     }
 
     /**

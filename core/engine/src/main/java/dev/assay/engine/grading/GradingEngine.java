@@ -8,12 +8,14 @@ import dev.assay.api.GradingContext;
 import dev.assay.api.GradingRequest;
 import dev.assay.api.Limits;
 import dev.assay.api.Validation;
+import dev.assay.engine.plugin.LoadedPlugin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -34,13 +36,15 @@ import java.util.logging.Logger;
 /**
  * Runs plugin calls on a bounded set of workers, each call under a time limit.
  *
- * <p>Each plugin has a bulkhead: it may hold at most its share of the workers at once
+ * <p>Each plugin has a bulkhead: its grades and previews together hold at most its share of the workers at once
  * ({@link EngineSettings#shareOf}, by default all but one), and its calls beyond that wait in the plugin's own
  * bounded queue ({@link EngineSettings#pluginQueue}), so a plugin that trains for minutes never takes the workers
- * another plugin's answers need. A call waits for its plugin's share at most the engine's queue wait plus its
- * own time limit (a plugin that asked for more time per answer has its answers wait longer), then for a worker
- * at most the queue wait; past either it is refused with {@code ENGINE_BUSY}. Previews ({@link #validate}) have
- * a share of their own, so they never queue behind the same plugin's grading.
+ * another plugin's answers need. Its grades alone hold no more than the plugin says it can use at once
+ * ({@link dev.assay.api.GraderPlugin#concurrency()}, {@link EngineSettings#gradingShareOf}): a plugin that trains on
+ * one device grades one answer at a time, its other answers wait here holding no worker, and the rest of its share
+ * serves its previews. A call waits for its plugin's share at most the engine's queue wait plus its own time limit
+ * (a plugin that asked for more time per answer has its answers wait longer), then for a worker at most the queue
+ * wait; past either it is refused with {@code ENGINE_BUSY}.
  *
  * <p>A call that runs past its limit is interrupted. One that does not stop within the grace period
  * is abandoned: its worker and its share are handed to a fresh thread (so a stuck grader cannot starve the
@@ -60,7 +64,7 @@ public final class GradingEngine implements AutoCloseable {
     private final Semaphore slots;
     private final ExecutorService threads;
     private final Map<String, Counters> counters = new ConcurrentHashMap<>();
-    private final Map<Lane.Key, Lane> lanes = new ConcurrentHashMap<>();
+    private final Map<String, Bulkhead> bulkheads = new ConcurrentHashMap<>();
     private final AtomicLong abandonedThreads = new AtomicLong();
 
     public GradingEngine(EngineSettings settings) {
@@ -77,6 +81,35 @@ public final class GradingEngine implements AutoCloseable {
 
     public EngineSettings settings() {
         return settings;
+    }
+
+    /**
+     * Sets up the plugin's bulkhead from its share and what it says it can use at once, so that {@link #health} reports
+     * it before its first answer (it is set up on its first call otherwise).
+     */
+    public void register(LoadedPlugin plugin) {
+        bulkhead(plugin);
+    }
+
+    private Bulkhead bulkhead(LoadedPlugin plugin) {
+        return bulkheads.computeIfAbsent(plugin.id(), id -> new Bulkhead(settings.shareOf(id),
+                settings.gradingShareOf(id, declaredConcurrency(plugin))));
+    }
+
+    /** What the plugin says it can use at once; a plugin that fails to say, or says less than 1, is not limited by it. */
+    private static OptionalInt declaredConcurrency(LoadedPlugin p) {
+        try {
+            OptionalInt declared = p.plugin().concurrency();
+            if (declared != null && declared.isPresent() && declared.getAsInt() < 1) {
+                LOG.warning(() -> "plugin " + p.id() + " says it can grade " + declared.getAsInt() + " answers at once; "
+                        + "ignored: it is limited by its share of the workers only");
+                return OptionalInt.empty();
+            }
+            return declared == null ? OptionalInt.empty() : declared;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "plugin " + p.id() + " failed in concurrency(); it is limited by its share only", e);
+            return OptionalInt.empty();
+        }
     }
 
     /** Grades one answer. Never throws for anything the plugin or the answer does. */
@@ -153,7 +186,7 @@ public final class GradingEngine implements AutoCloseable {
     private record CallResult<T>(T value, Grade failure) {
     }
 
-    /** Grading and previews queue apart: a preview never waits behind the same plugin's grading. */
+    /** Grades and previews share the plugin's bulkhead; grades alone are held to what the plugin can use at once. */
     private enum CallKind { GRADE, PREVIEW }
 
     private <T> CallResult<T> call(ReadyQuestion q, CallKind kind, Duration limit, Callable<T> work) {
@@ -165,8 +198,7 @@ public final class GradingEngine implements AutoCloseable {
                     + " is out of service after it hung " + c.abandoned.get() + " times. Your answer is kept; "
                     + "it will be graded again once an administrator has fixed the grader."));
         }
-        Lane lane = lanes.computeIfAbsent(new Lane.Key(pluginId, kind), k -> new Lane(settings.shareOf(pluginId)));
-        Admission admission = admit(lane, pluginId, limit);
+        Admission admission = admit(bulkhead(q.plugin()), kind, pluginId, limit);
         if (admission.refusal != null) {
             return new CallResult<>(null, admission.refusal);
         }
@@ -234,49 +266,55 @@ public final class GradingEngine implements AutoCloseable {
     }
 
     /**
-     * Waits for a place in the plugin's share, then for a worker. The plugin's queue is bounded in length, and in
-     * time by the engine's queue wait plus the call's own limit, so a plugin that may take minutes per answer has its
-     * answers wait that much longer, while another plugin's answers never stand in its queue.
+     * Waits for a place among the plugin's grades (a grade only), then in the plugin's share, then for a worker. The
+     * plugin's queue is bounded in length, and in time by the engine's queue wait plus the call's own limit, so a plugin
+     * that may take minutes per answer has its answers wait that much longer, while another plugin's answers never stand
+     * in its queue.
      */
-    private Admission admit(Lane lane, String pluginId, Duration limit) {
-        if (lane.waiting.incrementAndGet() > settings.pluginQueue()) {
-            lane.waiting.decrementAndGet();
+    private Admission admit(Bulkhead bulkhead, CallKind kind, String pluginId, Duration limit) {
+        AtomicInteger waiting = bulkhead.waiting(kind);
+        if (waiting.incrementAndGet() > settings.pluginQueue()) {
+            waiting.decrementAndGet();
             return new Admission(null, Grade.error(NOTE_BUSY, "The grader " + pluginId + " already has "
                     + settings.pluginQueue() + " answers waiting. Your answer was not graded; please submit again in a "
                     + "few minutes."));
         }
+        boolean grading = false;
         boolean shared = false;
         try {
-            shared = lane.permits.tryAcquire(settings.queueWait().plus(limit).toMillis(), TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + settings.queueWait().plus(limit).toNanos();
+            grading = kind != CallKind.GRADE || bulkhead.grading.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            shared = grading && bulkhead.share.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (!shared) {
+                bulkhead.release(kind, grading, false);
                 return new Admission(null, Grade.error(NOTE_BUSY, "The grader " + pluginId + " is busy with other answers. "
                         + "Your answer was not graded; please submit again in a few minutes."));
             }
             if (!slots.tryAcquire(settings.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
-                lane.permits.release();
+                bulkhead.release(kind, true, true);
                 return new Admission(null, Grade.error(NOTE_BUSY, "All graders are busy. Your answer was not graded; "
                         + "please submit again in a minute."));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            if (shared) {
-                lane.permits.release();
-            }
+            bulkhead.release(kind, grading, shared);
             return new Admission(null, Grade.error(NOTE_BUSY, "Grading was interrupted before it started."));
         } finally {
-            lane.waiting.decrementAndGet();
+            waiting.decrementAndGet();
         }
-        lane.running.incrementAndGet();
-        return new Admission(new Permit(lane), null);
+        bulkhead.running.incrementAndGet();
+        return new Admission(new Permit(bulkhead, kind), null);
     }
 
-    /** A worker and a place in a plugin's share, given back once: when the call ends or when it is abandoned. */
+    /** A worker and a place in a plugin's bulkhead, given back once: when the call ends or when it is abandoned. */
     private final class Permit {
-        private final Lane lane;
+        private final Bulkhead bulkhead;
+        private final CallKind kind;
         private final AtomicBoolean released = new AtomicBoolean();
 
-        Permit(Lane lane) {
-            this.lane = lane;
+        Permit(Bulkhead bulkhead, CallKind kind) {
+            this.bulkhead = bulkhead;
+            this.kind = kind;
         }
 
         /** True for the one caller that gave it back. */
@@ -284,24 +322,45 @@ public final class GradingEngine implements AutoCloseable {
             if (!released.compareAndSet(false, true)) {
                 return false;
             }
-            lane.running.decrementAndGet();
+            bulkhead.running.decrementAndGet();
             slots.release();
-            lane.permits.release();
+            bulkhead.release(kind, true, true);
             return true;
         }
     }
 
-    /** One plugin's bulkhead for one kind of call: its share of the workers, and who runs and waits in it. */
-    private static final class Lane {
-        record Key(String pluginId, CallKind kind) {
+    /**
+     * One plugin's bulkhead: its share of the workers, which its grades and previews hold together; the part of it its
+     * grades may hold; and who runs and waits in it.
+     */
+    private static final class Bulkhead {
+        final int shareSize;
+        final int gradingSize;
+        final Semaphore share;
+        final Semaphore grading;
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger gradesWaiting = new AtomicInteger();
+        final AtomicInteger previewsWaiting = new AtomicInteger();
+
+        Bulkhead(int shareSize, int gradingSize) {
+            this.shareSize = shareSize;
+            this.gradingSize = gradingSize;
+            this.share = new Semaphore(shareSize, true);
+            this.grading = new Semaphore(gradingSize, true);
         }
 
-        final Semaphore permits;
-        final AtomicInteger running = new AtomicInteger();
-        final AtomicInteger waiting = new AtomicInteger();
+        AtomicInteger waiting(CallKind kind) {
+            return kind == CallKind.GRADE ? gradesWaiting : previewsWaiting;
+        }
 
-        Lane(int share) {
-            this.permits = new Semaphore(share, true);
+        /** Gives back what a call of this kind holds: its place among the grades (if it took one) and in the share. */
+        void release(CallKind kind, boolean heldGrading, boolean heldShare) {
+            if (heldShare) {
+                share.release();
+            }
+            if (kind == CallKind.GRADE && heldGrading) {
+                grading.release();
+            }
         }
     }
 
@@ -309,19 +368,14 @@ public final class GradingEngine implements AutoCloseable {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
+    /** How the plugin has behaved, and its bulkhead now (as it will be set up, before its first call). */
     public PluginHealth health(String pluginId) {
         Counters c = counters.computeIfAbsent(pluginId, k -> new Counters());
-        int running = 0;
-        int waiting = 0;
-        for (CallKind kind : CallKind.values()) {
-            Lane lane = lanes.get(new Lane.Key(pluginId, kind));
-            if (lane != null) {
-                running += lane.running.get();
-                waiting += lane.waiting.get();
-            }
-        }
+        Bulkhead b = bulkheads.get(pluginId);
+        int share = b == null ? settings.shareOf(pluginId) : b.shareSize;
         return new PluginHealth(pluginId, c.calls.get(), c.timeouts.get(), c.abandoned.get(), c.failures.get(),
-                c.healthy.get(), settings.shareOf(pluginId), running, waiting);
+                c.healthy.get(), share, b == null ? share : b.gradingSize, b == null ? 0 : b.running.get(),
+                b == null ? 0 : b.gradesWaiting.get() + b.previewsWaiting.get());
     }
 
     /** Threads abandoned so far because their grader ignored the interrupt. */

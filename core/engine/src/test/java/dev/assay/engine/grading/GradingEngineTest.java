@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class GradingEngineTest {
-    private final PluginRegistry registry = PluginRegistry.of(new EchoTestPlugin(), new MisbehavingTestPlugin());
+    private final PluginRegistry registry = PluginRegistry.of(new EchoTestPlugin(), new MisbehavingTestPlugin(),
+            new MisbehavingTestPlugin("test-one-at-a-time", OptionalInt.of(1)));
     private GradingEngine engine;
 
     private GradingEngine engine(int workers, Duration limit, Duration grace, int hangs) {
@@ -71,6 +73,12 @@ class GradingEngineTest {
     private ReadyQuestion misbehaving(Behaviour b, Long millis, Long askSeconds) {
         LoadedPlugin p = registry.find("test-misbehave").orElseThrow();
         return new ReadyQuestion("t/misbehave", p, new MisbehavingTestPlugin.Config(b, millis, askSeconds), "", null);
+    }
+
+    /** A question of a plugin that says it can grade one answer at a time, as one training on a single device. */
+    private ReadyQuestion oneAtATime(Behaviour b, Long millis, Long askSeconds) {
+        LoadedPlugin p = registry.find("test-one-at-a-time").orElseThrow();
+        return new ReadyQuestion("t/one-at-a-time", p, new MisbehavingTestPlugin.Config(b, millis, askSeconds), "", null);
     }
 
     private ReadyQuestion echo(String expected) {
@@ -227,17 +235,61 @@ class GradingEngineTest {
     }
 
     @Test
-    void aPreviewDoesNotQueueBehindTheSamePluginsGrading() throws Exception {
-        GradingEngine e = new GradingEngine(EngineSettings.defaults().withWorkers(2));
+    void aPluginsGradesAndPreviewsTogetherNeverHoldMoreThanItsShare() throws Exception {
+        // Two workers, a share of one: with previews in a share of their own, one slow grade and one preview of the
+        // same plugin held both workers, and another plugin's answer was refused with ENGINE_BUSY.
+        GradingEngine e = new GradingEngine(EngineSettings.defaults().withWorkers(2).withQueueWait(Duration.ofMillis(200)));
+        engine = e;
+        ReadyQuestion training = misbehaving(Behaviour.SLEEP, 5_000L, 30L);
+        Future<GradeOutcome> grading = submitAtOnce(e, training, 1).get(0);
+        awaitState("the grading call runs", () -> e.health("test-misbehave").running() == 1);
+        Future<dev.assay.api.Validation> preview = students.submit(() -> e.validate(training, Answer.of("draft")));
+        awaitState("the preview waits for the plugin's share", () -> e.health("test-misbehave").waiting() == 1);
+
+        Grade fast = e.grade(echo("42"), Answer.of("42")).grade();
+
+        assertThat(fast.status()).isEqualTo(Grade.Status.GRADED);
+        assertThat(e.health("test-misbehave").running()).isEqualTo(1);
+        assertThat(e.freeWorkers()).isEqualTo(1);
+        assertThat(preview).isNotDone();
+        assertThat(grading).isNotDone();
+    }
+
+    @Test
+    void aPreviewRunsBesideTheSamePluginsGradingWhereItsShareHasRoom() throws Exception {
+        GradingEngine e = new GradingEngine(EngineSettings.defaults().withWorkers(3));
         engine = e;
         Future<GradeOutcome> grading = submitAtOnce(e, misbehaving(Behaviour.SLEEP, 5_000L, 30L), 1).get(0);
         awaitState("the grading call runs", () -> e.health("test-misbehave").running() == 1);
 
         var preview = e.validate(misbehaving(Behaviour.SLEEP, 5_000L, 30L), Answer.of("draft"));
 
+        assertThat(e.health("test-misbehave").share()).isEqualTo(2);
         assertThat(preview.valid()).isTrue();
         assertThat(preview.echo().text()).isEqualTo("draft");
         assertThat(grading).isNotDone();
+    }
+
+    @Test
+    void aPluginThatCanGradeOneAnswerAtATimeHasTheOthersWaitInTheEngineHoldingNoWorker() throws Exception {
+        // Sixteen workers, the default share of fifteen: twenty training answers of a plugin that trains on one device.
+        // Before, fifteen workers went to it (one training, the rest waiting inside the plugin for its device).
+        GradingEngine e = new GradingEngine(EngineSettings.defaults().withWorkers(16));
+        engine = e;
+        e.register(registry.find("test-one-at-a-time").orElseThrow());
+        PluginHealth before = e.health("test-one-at-a-time");
+        assertThat(before.share()).isEqualTo(15);
+        assertThat(before.gradingShare()).as("known before its first answer").isEqualTo(1);
+
+        List<Future<GradeOutcome>> setups = submitAtOnce(e, oneAtATime(Behaviour.SLEEP, 5_000L, 30L), 20);
+        awaitState("one grades, nineteen wait in the engine", () -> e.health("test-one-at-a-time").running() == 1
+                && e.health("test-one-at-a-time").waiting() == 19);
+
+        assertThat(e.freeWorkers()).isEqualTo(15);
+        var preview = e.validate(oneAtATime(Behaviour.SLEEP, 5_000L, 30L), Answer.of("draft"));
+        assertThat(preview.valid()).as("its previews use the rest of its share").isTrue();
+        assertThat(e.grade(echo("42"), Answer.of("42")).grade().status()).isEqualTo(Grade.Status.GRADED);
+        assertThat(setups).noneMatch(Future::isDone);
     }
 
     @Test
@@ -250,6 +302,10 @@ class GradingEngineTest {
         assertThat(s.shareOf("autoencoder-dl4j")).isEqualTo(1);
         assertThat(s.shareOf("matrix-calculus")).isEqualTo(8);
         assertThat(s.shareOf("token-sequence")).isEqualTo(3);
+        assertThat(s.gradingShareOf("matrix-calculus", OptionalInt.empty())).isEqualTo(8);
+        assertThat(s.gradingShareOf("token-sequence", OptionalInt.of(1))).as("what the plugin can use").isEqualTo(1);
+        assertThat(s.gradingShareOf("token-sequence", OptionalInt.of(50))).as("never more than its share").isEqualTo(3);
+        assertThat(s.gradingShareOf("token-sequence", OptionalInt.of(0))).as("a nonsense number is ignored").isEqualTo(3);
         assertThat(EngineSettings.parseShares("")).isEmpty();
         assertThat(EngineSettings.parseShares("autoencoder-dl4j=1")).isEqualTo(Map.of("autoencoder-dl4j", 1));
     }

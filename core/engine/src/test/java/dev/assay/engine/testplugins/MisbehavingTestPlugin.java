@@ -8,6 +8,7 @@ import dev.assay.api.Validation;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Test plugin that misbehaves on purpose, as its configuration says. */
 public final class MisbehavingTestPlugin implements GraderPlugin<MisbehavingTestPlugin.Config> {
@@ -21,9 +22,27 @@ public final class MisbehavingTestPlugin implements GraderPlugin<MisbehavingTest
     public record Config(@NotNull Behaviour behaviour, Long millis, Long askSeconds) {
     }
 
+    private final String id;
+    private final OptionalInt concurrency;
+
+    public MisbehavingTestPlugin() {
+        this("test-misbehave", OptionalInt.empty());
+    }
+
+    /** One under another id that says how many answers it can grade at once, as a plugin training on one device would. */
+    public MisbehavingTestPlugin(String id, OptionalInt concurrency) {
+        this.id = id;
+        this.concurrency = concurrency;
+    }
+
     @Override
     public String id() {
-        return "test-misbehave";
+        return id;
+    }
+
+    @Override
+    public OptionalInt concurrency() {
+        return concurrency;
     }
 
     @Override

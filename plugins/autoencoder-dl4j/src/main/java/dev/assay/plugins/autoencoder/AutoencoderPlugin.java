@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ejml.data.DMatrixRMaj;
 
@@ -24,7 +25,8 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>The optimum is computed two ways, in closed form and by training with Deeplearning4j, and the two must
  * agree before either is trusted. Training runs on the {@link TrainingDevice} (CUDA where the build carries it
- * and the GPU can run it, else the CPU), one job at a time by default, each within the question's time budget.
+ * and the GPU can run it, else the CPU), one job at a time by default, each within the question's time budget; the
+ * plugin tells the engine so ({@link #concurrency()}), and the engine grades that many answers at once.
  */
 public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
 
@@ -36,9 +38,8 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
             return new ReferenceKey(c.data(), c.lambda(), c.k());
         }
     }
-    /** One training at a time on this machine's device by default; at most 8 jobs wait for it. */
-    private final TrainingDevice device = new TrainingDevice(
-            Integer.getInteger("assay.autoencoder.concurrentJobs", 1), Integer.getInteger("assay.autoencoder.maxWaiting", 8));
+    /** One training at a time on this machine's device by default. */
+    private final TrainingDevice device = new TrainingDevice(Integer.getInteger("assay.autoencoder.concurrentJobs", 1));
 
     /** Both references, and whether they agree. */
     record Reference(ClosedForm closedForm, Dl4jReference.Run dl4j, double dl4jGap, double dl4jAngle) {
@@ -49,8 +50,17 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
 
     @Override
     public Optional<java.time.Duration> timeLimit(AeConfig config) {
-        // waiting for the device (one budget), the reference on a question's first grade, then the student's setup
-        return Optional.of(budget(config).multipliedBy(3).plusSeconds(10));
+        // the reference on a question's first grade, then the student's setup (the engine's queue holds the waiting)
+        return Optional.of(budget(config).multipliedBy(2).plusSeconds(10));
+    }
+
+    /**
+     * As many answers at once as the device trains jobs at once: any answer may need training (a setup, or the
+     * reference on a question's first grade), and the others are better kept in the engine's queue, holding no worker.
+     */
+    @Override
+    public OptionalInt concurrency() {
+        return OptionalInt.of(device.concurrentJobs());
     }
 
     private static java.time.Duration budget(AeConfig c) {
@@ -96,7 +106,7 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
             return ref;
         }
         DMatrixRMaj x = DataSet.of(c.data(), resources);
-        return device.run(budget(c), budget(c), deadline -> {
+        return device.run(budget(c), deadline -> {
             Reference again = optima.get(key); // trained by the job ahead of this one
             if (again != null) {
                 return again;
@@ -220,7 +230,7 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
             Dl4jReference.Run run;
             TrainingSetup s = setup;
             try {
-                run = device.run(budget(c), budget(c), deadline -> Dl4jReference.train(ref.closedForm().x, c.k(), 7, s, deadline));
+                run = device.run(budget(c), deadline -> Dl4jReference.train(ref.closedForm().x, c.k(), 7, s, deadline));
             } catch (TrainingDevice.BudgetExceeded e) {
                 return approach(Grade.builder(Grade.Status.INVALID_ANSWER).note("TRAINING_OVER_BUDGET")
                         .echo(Echo.text("training setup: " + setup.optimizerName() + ", " + e.stepsPlanned + " steps"))

@@ -17,8 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The device Deeplearning4j trains on, chosen once before ND4J starts, and the bounded queue of training
- * jobs in front of it.
+ * The device Deeplearning4j trains on, chosen once before ND4J starts, and its guard: at most {@code concurrentJobs}
+ * training jobs at once. The plugin tells the engine it can grade that many answers at once
+ * ({@link AutoencoderPlugin#concurrency()}), so the engine keeps further answers in its own queue, holding no worker,
+ * and a job that still finds the device taken (an answer graded outside the engine's bulkhead) is refused at once,
+ * never parked here.
  *
  * <p>The default build carries ND4J's CPU backend only. The {@code gpu} build adds the CUDA backend; it is
  * used when the machine has an NVIDIA GPU that ND4J 1.0.0-M2.1's CUDA binaries can drive (compute
@@ -57,16 +60,15 @@ final class TrainingDevice {
         }
     }
 
-    /** The queue is full, or no slot came free in time. */
+    /** The device is training as many jobs as it takes. */
     static final class Busy extends Exception {
         Busy(String message) {
             super(message);
         }
     }
 
+    private final int concurrentJobs;
     private final Semaphore slots;
-    private final int maxWaiting;
-    private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger overBudget = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
@@ -74,9 +76,17 @@ final class TrainingDevice {
     private volatile String started;
     private volatile String failed;
 
-    TrainingDevice(int concurrentJobs, int maxWaiting) {
-        this.slots = new Semaphore(concurrentJobs, true);
-        this.maxWaiting = maxWaiting;
+    TrainingDevice(int concurrentJobs) {
+        if (concurrentJobs < 1) {
+            throw new IllegalArgumentException("assay.autoencoder.concurrentJobs must be at least 1, not " + concurrentJobs);
+        }
+        this.concurrentJobs = concurrentJobs;
+        this.slots = new Semaphore(concurrentJobs);
+    }
+
+    /** How many jobs train at once. */
+    int concurrentJobs() {
+        return concurrentJobs;
     }
 
     /** Decides from what the build carries, what the operator asked for and what GPUs the machine reports. */
@@ -161,25 +171,12 @@ final class TrainingDevice {
         }
     }
 
-    /**
-     * Runs a job when a slot is free, within its budget. Waits at most {@code queueWait} for the slot; refuses
-     * at once when {@code maxWaiting} jobs already wait.
-     */
-    <T> T run(Duration budget, Duration queueWait, Job<T> job) throws InterruptedException, BudgetExceeded, Busy {
-        if (waiting.incrementAndGet() > maxWaiting) {
-            waiting.decrementAndGet();
+    /** Runs a job within its budget if the device has room for it now; refuses it at once if not. */
+    <T> T run(Duration budget, Job<T> job) throws InterruptedException, BudgetExceeded, Busy {
+        if (!slots.tryAcquire()) {
             refused.incrementAndGet();
-            throw new Busy(maxWaiting + " training jobs are already waiting for the " + choice().backend());
-        }
-        boolean acquired;
-        try {
-            acquired = slots.tryAcquire(queueWait.toNanos(), TimeUnit.NANOSECONDS);
-        } finally {
-            waiting.decrementAndGet();
-        }
-        if (!acquired) {
-            refused.incrementAndGet();
-            throw new Busy("no training slot came free within " + queueWait.toSeconds() + " s");
+            throw new Busy("the " + choice().backend() + " is already training " + (concurrentJobs == 1 ? "for another answer"
+                    : concurrentJobs + " jobs"));
         }
         running.incrementAndGet();
         try {
@@ -194,7 +191,7 @@ final class TrainingDevice {
         }
     }
 
-    /** For /health: the device, why, whether ND4J has started, and the queue. */
+    /** For /health: the device, why, whether ND4J has started, and its jobs. */
     Map<String, String> status() {
         Choice c = choice();
         Map<String, String> s = new LinkedHashMap<>();
@@ -203,8 +200,8 @@ final class TrainingDevice {
         s.put("nd4j", failed != null ? "FAILED: " + failed : started != null ? started : "not started yet (starts with the first training)");
         s.put("threads", Optional.ofNullable(System.getenv("OMP_NUM_THREADS")).map(t -> "OMP_NUM_THREADS=" + t)
                 .orElse("OMP_NUM_THREADS unset: one per core"));
-        s.put("trainingJobs", running.get() + " running, " + waiting.get() + " waiting (at most " + maxWaiting + "), "
-                + overBudget.get() + " over budget, " + refused.get() + " refused while busy");
+        s.put("trainingJobs", running.get() + " running (at most " + concurrentJobs + "), " + overBudget.get() + " over budget, "
+                + refused.get() + " refused while busy");
         return s;
     }
 

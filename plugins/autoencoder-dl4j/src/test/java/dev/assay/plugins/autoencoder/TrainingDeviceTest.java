@@ -10,6 +10,9 @@ import dev.assay.api.GradingContext;
 import dev.assay.api.GradingRequest;
 import dev.assay.api.Limits;
 import dev.assay.api.QuestionResources;
+import dev.assay.engine.grading.EngineSettings;
+import dev.assay.engine.grading.GradingEngine;
+import dev.assay.engine.plugin.PluginRegistry;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,12 +50,12 @@ class TrainingDeviceTest {
     void withTheCudaBackendInTheBuildButNoUsableGpuNd4jStartsOnTheCpuAndSaysWhy() throws Exception {
         // The tests carry nd4j-cuda-11.6's Java jar (its backend class and service files) without CUDA itself.
         assertThat(TrainingDevice.class.getClassLoader().getResource(TrainingDevice.CUDA_BACKEND)).isNotNull();
-        TrainingDevice device = new TrainingDevice(1, 1);
+        TrainingDevice device = new TrainingDevice(1);
         var before = device.status();
         assertThat(before).containsEntry("device", "CPU");
         assertThat(before.get("deviceReason")).satisfiesAnyOf(r -> assertThat(r).contains("no NVIDIA GPU"),
                 r -> assertThat(r).contains("not on it"));
-        String backend = device.run(Duration.ofMinutes(1), Duration.ofMinutes(1),
+        String backend = device.run(Duration.ofMinutes(1),
                 d -> org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName());
         assertThat(backend).isEqualTo("CpuBackend");
         assertThat(device.status().get("nd4j")).startsWith("Cpu (started in");
@@ -75,28 +79,27 @@ class TrainingDeviceTest {
     }
 
     @Test
-    void jobsRunOneAtATimeAndAFullQueueIsRefusedAtOnce() throws Exception {
-        TrainingDevice device = new TrainingDevice(1, 1);
+    void aJobThatFindsTheDeviceTakenIsRefusedAtOnceNeverParked() throws Exception {
+        // The engine grades one answer of this plugin at a time (concurrency()), so a second job reaches the device only
+        // from outside the engine's bulkhead; it must not hold its thread waiting here.
+        TrainingDevice device = new TrainingDevice(1);
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(1);
         try {
-            Future<String> first = pool.submit(() -> device.run(Duration.ofMinutes(1), Duration.ofMinutes(1), deadline -> {
+            Future<String> first = pool.submit(() -> device.run(Duration.ofMinutes(1), deadline -> {
                 holding.countDown();
                 release.await();
                 return "first";
             }));
             holding.await();
-            Future<String> second = pool.submit(() -> device.run(Duration.ofMinutes(1), Duration.ofMinutes(1), d -> "second"));
-            while (!device.status().get("trainingJobs").contains("1 waiting")) {
-                Thread.sleep(5);
-            }
-            assertThatThrownBy(() -> device.run(Duration.ofMinutes(1), Duration.ofMinutes(1), d -> "third"))
-                    .isInstanceOf(TrainingDevice.Busy.class).hasMessageContaining("1 training jobs are already waiting");
+            assertThatThrownBy(() -> device.run(Duration.ofMinutes(1), d -> "second"))
+                    .isInstanceOf(TrainingDevice.Busy.class).hasMessageContaining("is already training for another answer");
             release.countDown();
             assertThat(first.get()).isEqualTo("first");
-            assertThat(second.get()).isEqualTo("second");
-            assertThat(device.status().get("trainingJobs")).startsWith("0 running, 0 waiting").contains("1 refused");
+            String third = device.run(Duration.ofMinutes(1), d -> "third");
+            assertThat(third).isEqualTo("third");
+            assertThat(device.status().get("trainingJobs")).startsWith("0 running (at most 1)").contains("1 refused");
         } finally {
             release.countDown();
             pool.shutdownNow();
@@ -104,27 +107,14 @@ class TrainingDeviceTest {
     }
 
     @Test
-    void aJobThatWaitsTooLongForTheDeviceIsToldSo() throws Exception {
-        TrainingDevice device = new TrainingDevice(1, 4);
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread t = new Thread(() -> {
-            try {
-                device.run(Duration.ofMinutes(1), Duration.ofMinutes(1), d -> {
-                    holding.countDown();
-                    release.await();
-                    return null;
-                });
-            } catch (Exception ignored) {
-                // released below
-            }
-        });
-        t.start();
-        holding.await();
-        assertThatThrownBy(() -> device.run(Duration.ofMinutes(1), Duration.ofMillis(50), d -> "late"))
-                .isInstanceOf(TrainingDevice.Busy.class).hasMessageContaining("no training slot came free within");
-        release.countDown();
-        t.join();
+    void theEngineGradesAsManyAnswersAtOnceAsTheDeviceTrainsJobs() {
+        AutoencoderPlugin plugin = new AutoencoderPlugin();
+        assertThat(plugin.concurrency()).isEqualTo(OptionalInt.of(1));
+        try (GradingEngine engine = new GradingEngine(EngineSettings.defaults().withWorkers(16))) {
+            engine.register(PluginRegistry.of(plugin).find("autoencoder-dl4j").orElseThrow());
+            assertThat(engine.health("autoencoder-dl4j").gradingShare()).isEqualTo(1);
+            assertThat(engine.health("autoencoder-dl4j").share()).as("the rest serves previews").isEqualTo(15);
+        }
     }
 
     private static GradingRequest<AeConfig> setup(AeConfig c, String yaml) {
