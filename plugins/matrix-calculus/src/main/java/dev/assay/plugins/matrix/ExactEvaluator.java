@@ -107,7 +107,7 @@ final class ExactEvaluator {
      * degree over p, which {@link #normOf} keeps decidable.
      */
     private long opaque(long domain, long residue) {
-        SplittableRandom rnd = new SplittableRandom(opaqueSalt ^ domain ^ (f.value(residue) * 0x9E3779B97F4A7C15L));
+        SplittableRandom rnd = Problem.stream(opaqueSalt, domain, f.value(residue));
         long v;
         do {
             v = f.element(rnd);

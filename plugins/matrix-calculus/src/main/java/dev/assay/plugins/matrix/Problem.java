@@ -32,7 +32,7 @@ public final class Problem {
      */
     static final int LARGE_SPAN = 10;
     private static final long FLOAT_SALT = 0x632BE59BD9B4E019L;
-    private static final long FLOAT_POINT_SALT = 0x9E3779B97F4A7C15L;
+    private static final long DIMS_SALT = 0x3C6EF372FE94F82BL;
 
     final MatrixConfig config;
     final Symbols symbols = new Symbols();
@@ -229,8 +229,8 @@ public final class Problem {
     /** The trial's dimensions (from 10 up for a large trial): the same for its floating-point and its exact values. */
     Map<String, Integer> dims(long seed, boolean large) {
         int names = config.dimensions().names().size();
-        return large ? dims(new SplittableRandom(seed), LARGE_MIN_DIM, LARGE_MIN_DIM + Math.max(LARGE_SPAN, names))
-                : dims(new SplittableRandom(seed), MIN_DIM, MAX_DIM);
+        SplittableRandom rnd = stream(seed, DIMS_SALT, 0);
+        return large ? dims(rnd, LARGE_MIN_DIM, LARGE_MIN_DIM + Math.max(LARGE_SPAN, names)) : dims(rnd, MIN_DIM, MAX_DIM);
     }
 
     /**
@@ -250,7 +250,7 @@ public final class Problem {
      */
     Map<String, Object> trial(long seed, boolean large, int point) throws InterruptedException {
         Map<String, Integer> dims = dims(seed, large);
-        SplittableRandom rnd = new SplittableRandom((seed ^ FLOAT_SALT) + FLOAT_POINT_SALT * point);
+        SplittableRandom rnd = stream(seed, FLOAT_SALT, point);
         Map<String, Object> values = new HashMap<>();
         dims.forEach((k, v) -> values.put(k, v.doubleValue()));
         for (MatrixConfig.SymbolDecl s : config.symbols()) {
@@ -352,6 +352,23 @@ public final class Problem {
             remaining.remove(next);
         }
         return order;
+    }
+
+    /**
+     * A random stream of its own for each seed, salt and index. Two SplittableRandom seeds that
+     * differ by a multiple of its increment γ give one stream shifted, which realigns after a draw
+     * it rejects (a twin point drawn with seed + γ was, most of the time, the same point), so seeds
+     * are hashed, never derived by adding or xoring constants.
+     */
+    static SplittableRandom stream(long seed, long salt, long index) {
+        return new SplittableRandom(mix(mix(seed ^ salt) + index));
+    }
+
+    /** MurmurHash3's finaliser: a bijection of 64-bit words in which every input bit moves every output bit. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
+        z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        return z ^ (z >>> 33);
     }
 
     private static double gaussian(SplittableRandom rnd) {
