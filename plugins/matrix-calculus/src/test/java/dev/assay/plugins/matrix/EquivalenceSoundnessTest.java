@@ -251,7 +251,7 @@ class EquivalenceSoundnessTest {
         String pair = m + ": " + Latex.of(timesANorm(e, x)) + "  vs  " + Latex.of(timesANorm(mutant, x));
         Verdict v = verdict(PROBLEM, timesANorm(e, x), timesANorm(mutant, x), seed);
         if (normal(x).isEmpty()) { // ‖0‖ = 0: both sides are 0, and a scalar that is 0 whatever the matrices is refused
-            Statistics.label("mutants times a norm").collect("times ‖0‖", v);
+            Statistics.label("mutants times a norm").collect("really equal (times ‖0‖)", v);
             assertThat(v).as(pair).isNotEqualTo(Verdict.NOT_EQUIVALENT);
             return;
         }
@@ -268,7 +268,7 @@ class EquivalenceSoundnessTest {
         Expr mutant = mutate(e, m, pick);
         boolean equal = reallyEqual(e, mutant) || withNorm && normal(x).isEmpty(); // times ‖0‖, both sides are 0
         Verdict v = withNorm ? verdict(FLOATING, timesANorm(e, x), timesANorm(mutant, x), seed) : verdict(FLOATING, e, mutant, seed);
-        Statistics.label("floating-point mutants").collect(equal ? "really equal" : "really different", v);
+        Statistics.label("mutants in floating point").collect(equal ? "really equal" : "really different", v);
         if (!equal) {
             assertThat(v).as(m + ": " + Latex.of(e) + "  vs  " + Latex.of(mutant)).isNotEqualTo(Verdict.EQUIVALENT);
         }
