@@ -137,6 +137,26 @@ public final class Problem {
         return false;
     }
 
+    /**
+     * Whether a scalar computed from the question's symbols can occur in the expression, and with
+     * it a dimension in disguise (see {@link Trials}): only a trace, a norm or a scalar symbol make one.
+     */
+    boolean computesScalars(Expr e) {
+        if (e instanceof Expr.Trace || e instanceof Expr.Norm) {
+            return true;
+        }
+        if (e instanceof Expr.Sym s) {
+            Symbols.Shape shape = symbols.shape(s.name());
+            return shape != null && shape.scalar() && !config.dimensions().names().contains(s.name());
+        }
+        for (Expr c : e.children()) {
+            if (computesScalars(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the expression mentions one of the question's symbols (a matrix, a scalar, a derived one), not only numbers and dimensions. */
     boolean mentionsSymbol(Expr e) {
         if (e instanceof Expr.Sym s) {

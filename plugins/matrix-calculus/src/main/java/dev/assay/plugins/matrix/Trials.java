@@ -1,6 +1,7 @@
 package dev.assay.plugins.matrix;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -182,6 +183,9 @@ final class Trials {
 
     /** For each assignment, its dimensions in disguise on trial i (none for trials without assignments). */
     private List<Map<Expr, Long>> assignedDisguises(int i) throws InterruptedException {
+        if (assignedDisguises[i] == null && assigned.values().stream().noneMatch(p::computesScalars)) {
+            assignedDisguises[i] = Collections.nCopies(assigned.size(), Map.of());
+        }
         if (assignedDisguises[i] == null) {
             List<Map<Expr, ModVal>>[] nodes = new List[3];
             ExactTrial[] at = {base == null ? null : base.exact(i, 0, false), base == null ? null : base.exact(i, 1, false),
@@ -321,6 +325,9 @@ final class Trials {
         }
 
         private Map<Expr, Long> disguisedNodes(int i) throws InterruptedException {
+            if (!trials.p.computesScalars(expr)) {
+                return Map.of();
+            }
             List<Map<Expr, ModVal>> nodes = new ArrayList<>();
             ExactTrial[] at = {trials.exact(i, 0, false), trials.exact(i, 1, false), trials.exact(i, 0, true)};
             for (ExactTrial t : at) {
