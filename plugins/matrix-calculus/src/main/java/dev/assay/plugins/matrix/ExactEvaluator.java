@@ -4,21 +4,22 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * Evaluates an expression exactly, modulo a trial's prime, with the {@link Bound} of each value;
  * run only on shape-checked expressions. Every construct of the language is a rational function
- * of the entries except a Frobenius norm to an odd power (a square root): that is
- * {@link NotRational} and left to {@link Evaluator}.
+ * of the entries except a Frobenius norm to an odd power (a square root). Such a norm ‖A‖ is
+ * evaluated as a variable of its own: a random non-zero value, the same wherever ‖A‖² has the same
+ * value (‖A‖, ‖Aᵀ‖ and ‖−A‖ share one), with ‖A‖³ = ‖A‖·‖A‖². That is sound for equivalence: two
+ * expressions equal as rational functions of the entries and these variables stay equal when each
+ * variable is the square root it stands for. It is not complete: ‖A‖·‖A‖ is not seen to be ‖A‖²,
+ * nor ‖2A‖ to be 2‖A‖ (see {@link #hasNormVariable} and where {@link Trials} uses it).
  */
 final class ExactEvaluator {
-
-    /** The expression has a square root: floating point must decide. */
-    static final class NotRational extends Exception {
-        NotRational(String message) {
-            super(message, null, false, false);
-        }
-    }
+    /** Keeps the random values of norms apart from those of dimensions in disguise. */
+    private static final long NORM_DOMAIN = 0x6A09E667F3BCC909L;
+    private static final long DISGUISE_DOMAIN = 0xBB67AE8584CAA73BL;
 
     /** A matrix or scalar that is inverted is singular at this point: the value is undefined. */
     static final class Singular extends Exception {
@@ -35,44 +36,107 @@ final class ExactEvaluator {
     private final Map<String, Integer> dims;
     /** What each dimension name stands for as a scalar: its size, or a random value (see {@link ExactTrial#symbolic}). */
     private final Map<String, ModVal> dimensionScalars;
-    /** Each node's value, kept only while a gradient is taken. */
+    /** Seeds the random values of norms and of dimensions in disguise: one per trial and way of drawing it. */
+    private final long opaqueSalt;
+    /**
+     * Scalar subexpressions that are dimensions in disguise, with their value where the dimensions
+     * are sizes: with dimensions as random values, each is given a random value of its own (see
+     * {@link Trials}); empty otherwise.
+     */
+    private final Map<Expr, Long> disguised;
+    /** Each node's value, kept only while a gradient is taken or the nodes are recorded. */
     private Map<Expr, ModVal> memo;
+    /** ‖x‖² of each norm node, kept with {@link #memo} for the backward pass. */
+    private Map<Expr, ModVal> squares;
 
-    ExactEvaluator(PrimeField f, Map<String, ModVal> values, Map<String, Integer> dims, Map<String, ModVal> dimensionScalars) {
+    ExactEvaluator(PrimeField f, Map<String, ModVal> values, Map<String, Integer> dims, Map<String, ModVal> dimensionScalars,
+                   long opaqueSalt, Map<Expr, Long> disguised) {
         this.f = f;
         this.values = values;
         this.dims = dims;
         this.dimensionScalars = dimensionScalars;
+        this.opaqueSalt = opaqueSalt;
+        this.disguised = disguised;
     }
 
-    /** Whether the expression can be evaluated exactly: no norm to an odd power. */
-    static boolean rational(Expr e) {
-        if (e instanceof Expr.Norm) {
-            return false;
-        }
+    /** Whether the expression has a norm to an odd power, evaluated as a variable of its own. */
+    static boolean hasNormVariable(Expr e) {
+        return normVariables(e) > 0;
+    }
+
+    /** How many norm variables the expression has: its norms to odd powers. */
+    private static int normVariables(Expr e) {
         if (e instanceof Expr.Power pw && pw.x() instanceof Expr.Norm n) {
-            return pw.exponent() % 2 == 0 && rational(n.x());
+            return pw.exponent() % 2 + normVariables(n.x());
         }
+        int count = e instanceof Expr.Norm ? 1 : 0;
         for (Expr c : e.children()) {
-            if (!rational(c)) {
-                return false;
-            }
+            count += normVariables(c);
         }
-        return true;
+        return count;
     }
 
-    ModVal eval(Expr e) throws InterruptedException, Singular, NotRational {
+    ModVal eval(Expr e) throws InterruptedException, Singular {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        ModVal v = compute(e);
+        Long residue = disguised.isEmpty() ? null : disguised.get(e);
+        ModVal v = residue != null ? ModVal.scalar(opaque(DISGUISE_DOMAIN, residue), Bound.RANDOM) : compute(e);
         if (memo != null) {
             memo.put(e, v);
         }
         return v;
     }
 
-    private ModVal compute(Expr e) throws InterruptedException, Singular, NotRational {
+    /** The expression's value with the value of every node it computed (by node identity). */
+    ModVal evalRecording(Expr e, Map<Expr, ModVal> nodes) throws InterruptedException, Singular {
+        memo = nodes;
+        squares = new IdentityHashMap<>();
+        try {
+            return eval(e);
+        } finally {
+            memo = null;
+            squares = null;
+        }
+    }
+
+    /**
+     * A random non-zero value for an opaque scalar, determined by the residue it stands for: the
+     * same residue gets the same value within a trial, in the answer and in the reference alike.
+     * Two different rational functions share a residue only with probability bounded by their
+     * degree over p, which {@link #normOf} keeps decidable.
+     */
+    private long opaque(long domain, long residue) {
+        SplittableRandom rnd = Problem.stream(opaqueSalt, domain, f.value(residue));
+        long v;
+        do {
+            v = f.element(rnd);
+        } while (v == 0);
+        return v;
+    }
+
+    /**
+     * ‖x‖ for ‖x‖² = squared: the norm variable of that residue, a new variable of degree one; 0 for
+     * 0 (‖A − A‖ is 0, and a ‖x‖² that is not zero vanishes at a random point only by the chance
+     * Schwartz–Zippel bounds).
+     */
+    private ModVal normOf(ModVal squared) {
+        if (!squared.bound.decidable()) {
+            throw new Undecidable(Trials.TOO_LARGE);
+        }
+        long t = squared.coefficient() == 0 ? 0 : opaque(NORM_DOMAIN, squared.coefficient());
+        return ModVal.scalar(t, Bound.RANDOM);
+    }
+
+    private ModVal squaredNormOf(Expr.Norm n) throws InterruptedException, Singular {
+        ModVal squared = squaredNorm(eval(n.x()));
+        if (squares != null) {
+            squares.put(n, squared); // the backward pass reads ‖x‖² here
+        }
+        return squared;
+    }
+
+    private ModVal compute(Expr e) throws InterruptedException, Singular {
         if (e instanceof Expr.Num n) {
             return number(n.value());
         }
@@ -102,22 +166,20 @@ final class ExactEvaluator {
         }
         if (e instanceof Expr.Power p) {
             if (p.x() instanceof Expr.Norm n) {
-                if (p.exponent() % 2 != 0) {
-                    throw new NotRational("an odd power of a norm");
+                ModVal squared = squaredNormOf(n);
+                int j = p.exponent() / 2;
+                if (p.exponent() % 2 == 0) {
+                    return power(squared, j);
                 }
-                ModVal squared = squaredNorm(eval(n.x()));
-                if (memo != null) {
-                    memo.put(n, squared); // the backward pass reads ‖x‖² here
-                }
-                return power(squared, p.exponent() / 2);
+                return j == 0 ? normOf(squared) : multiply(normOf(squared), power(squared, j)); // ‖x‖^(2j+1) = ‖x‖·(‖x‖²)^j
             }
             return power(eval(p.x()), p.exponent());
         }
         if (e instanceof Expr.Trace t) {
             return trace(eval(t.x()));
         }
-        if (e instanceof Expr.Norm) {
-            throw new NotRational("a norm (a square root)");
+        if (e instanceof Expr.Norm n) {
+            return normOf(squaredNormOf(n));
         }
         if (e instanceof Expr.Div d) {
             ModVal den = eval(d.den());
@@ -392,17 +454,21 @@ final class ExactEvaluator {
      * reverse accumulation (one forward and one backward pass). Other symbols, derived ones
      * included, are held fixed, as a derivative by moving {@code wrt} alone would.
      */
-    ModVal gradient(Expr fn, String wrt) throws InterruptedException, Singular, NotRational {
+    ModVal gradient(Expr fn, String wrt) throws InterruptedException, Singular {
         memo = new IdentityHashMap<>();
+        squares = new IdentityHashMap<>();
         try {
             ModVal value = eval(fn);
             ModVal w = values.get(wrt);
             long[] grad = new long[w.data.length];
             backward(fn, ModVal.scalar(f.one, Bound.ONE), wrt, grad, w);
-            Bound b = value.bound.derivative();
+            // each norm variable t moves with the entries (dt = ‖x‖⁻¹ x·dx): one more factor t above and below
+            int k = normVariables(fn);
+            Bound b = value.bound.derivative().times(new Bound(k, k, 0, 0), 1).times(Bound.constant(k + 1, 1), 1);
             return w.isMatrix() ? ModVal.matrix(w.rows, w.cols, grad, b) : ModVal.scalar(grad[0], b);
         } finally {
             memo = null;
+            squares = null;
         }
     }
 
@@ -418,7 +484,7 @@ final class ExactEvaluator {
         return false;
     }
 
-    private void backward(Expr e, ModVal adj, String wrt, long[] grad, ModVal w) throws InterruptedException {
+    private void backward(Expr e, ModVal adj, String wrt, long[] grad, ModVal w) throws InterruptedException, Singular {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
@@ -469,10 +535,19 @@ final class ExactEvaluator {
         } else if (e instanceof Expr.Inverse inv) {
             ModVal vt = transpose(memo.get(e));
             backward(inv.x(), neg(multiply(multiply(vt, adj), vt)), wrt, grad, w);
-        } else if (e instanceof Expr.Power pw && pw.x() instanceof Expr.Norm n) {
-            long squared = memo.get(n).coefficient();
-            int j = pw.exponent() / 2;
-            long c = f.mul(f.mul(f.of(2L * j), f.pow(squared, j - 1)), adj.coefficient());
+        } else if (e instanceof Expr.Norm n) { // ∂‖x‖ = ‖x‖⁻¹ x, as a student writes it
+            long norm = memo.get(e).coefficient();
+            if (norm == 0) {
+                throw new Singular(e); // ‖x‖ has no gradient where x = 0
+            }
+            long c = f.mul(adj.coefficient(), f.inv(norm));
+            backward(n.x(), scale(memo.get(n.x()), c, Bound.ONE), wrt, grad, w);
+        } else if (e instanceof Expr.Power pw && pw.x() instanceof Expr.Norm n) { // ∂‖x‖^e = e‖x‖^(e−2) x
+            long squared = squares.get(n).coefficient();
+            int e2 = pw.exponent() - 2;
+            long lower = e2 % 2 == 0 ? f.pow(squared, e2 / 2)
+                    : f.mul(normOf(squares.get(n)).coefficient(), f.pow(squared, e2 / 2)); // ‖x‖·(‖x‖²)^j for e − 2 = 2j + 1
+            long c = f.mul(f.mul(f.of(pw.exponent()), lower), adj.coefficient());
             backward(n.x(), scale(memo.get(n.x()), c, Bound.ONE), wrt, grad, w);
         } else if (e instanceof Expr.Power pw) {
             ModVal xt = transpose(memo.get(pw.x()));

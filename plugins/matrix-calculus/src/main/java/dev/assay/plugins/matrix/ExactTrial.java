@@ -22,19 +22,22 @@ import java.util.SplittableRandom;
  * is used as a number ({@code \frac{1}{n}}, the trace of {@code I_n}), given a random value
  * instead of its size ({@link #symbolic}): there such a polynomial is a polynomial like any other.
  *
- * @param point    0 for the trial's point; 1, … for twins with the same dimensions and prime
- * @param symbolic whether dimension names stand for random values rather than their sizes
+ * @param point      0 for the trial's point; 1, … for twins with the same dimensions and prime
+ * @param symbolic   whether dimension names stand for random values rather than their sizes
+ * @param opaqueSalt seeds the values of norms to odd powers (see {@link ExactEvaluator}): the same at
+ *                   a trial's twins, so that a norm of the same value gets the same value there
  */
 record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVal> dimensionScalars,
-                  Map<String, ModVal> values, int point, boolean symbolic) {
+                  Map<String, ModVal> values, int point, boolean symbolic, long opaqueSalt) {
     private static final long PRIME_SALT = 0x2545F4914F6CDD1DL;
     private static final long POINT_SALT = 0x9E3779B97F4A7C15L;
     private static final long SYMBOLIC_SALT = 0x4F1BBCDCBFA53E0BL;
+    private static final long OPAQUE_SALT = 0x1F83D9ABFB41BD6BL;
     private static final int ATTEMPTS = 8;
 
     /** The trial's prime: the same for its twins and for its draw with dimensions as random values. */
     static PrimeField prime(long seed) {
-        return PrimeField.draw(new SplittableRandom(seed ^ PRIME_SALT));
+        return PrimeField.draw(Problem.stream(seed, PRIME_SALT, 0));
     }
 
     static ExactTrial draw(Problem p, long seed, boolean large, int point, boolean symbolic) throws InterruptedException {
@@ -44,15 +47,17 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
     static ExactTrial draw(Problem p, long seed, PrimeField f, boolean large, int point, boolean symbolic)
             throws InterruptedException {
         Map<String, Integer> dims = p.dims(seed, large);
-        SplittableRandom rnd = new SplittableRandom(seed + POINT_SALT * (point + 1));
-        SplittableRandom scalarRnd = new SplittableRandom(seed ^ SYMBOLIC_SALT);
+        SplittableRandom rnd = Problem.stream(seed, POINT_SALT, point);
+        SplittableRandom scalarRnd = Problem.stream(seed, SYMBOLIC_SALT, 0);
+        long opaqueSalt = Problem.stream(seed, OPAQUE_SALT, symbolic ? 1 : 0).nextLong();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Map<String, ModVal> scalars = new HashMap<>();
             dims.forEach((name, size) -> scalars.put(name, symbolic ? ModVal.scalar(f.element(scalarRnd), Bound.RANDOM)
                     : ModVal.scalar(f.of(size), Bound.constant(size, 1))));
             try {
-                return new ExactTrial(f, dims, scalars, new Drawing(p, f, dims, scalars, rnd).values(), point, symbolic);
-            } catch (ExactEvaluator.Singular | ExactEvaluator.NotRational e) {
+                return new ExactTrial(f, dims, scalars, new Drawing(p, f, dims, scalars, rnd, opaqueSalt).values(), point, symbolic,
+                        opaqueSalt);
+            } catch (ExactEvaluator.Singular e) {
                 // a definition singular at this point (probability ≤ degree / p): draw another point
             }
         }
@@ -60,20 +65,24 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
     }
 
     ExactEvaluator evaluator() {
-        return new ExactEvaluator(field, values, dims, dimensionScalars);
+        return evaluator(Map.of(), Map.of());
     }
 
-    ExactEvaluator evaluator(Map<String, ModVal> replaced) {
-        Map<String, ModVal> v = new HashMap<>(values);
+    /**
+     * An evaluator with some symbols' values replaced, and the given scalar subexpressions taken as
+     * dimensions in disguise (see {@link ExactEvaluator}).
+     */
+    ExactEvaluator evaluator(Map<String, ModVal> replaced, Map<Expr, Long> disguised) {
+        Map<String, ModVal> v = replaced.isEmpty() ? values : new HashMap<>(values);
         v.putAll(replaced);
-        return new ExactEvaluator(field, v, dims, dimensionScalars);
+        return new ExactEvaluator(field, v, dims, dimensionScalars, opaqueSalt, disguised);
     }
 
     /** The same trial with some symbols' values replaced. */
     ExactTrial with(Map<String, ModVal> replaced) {
         Map<String, ModVal> v = new HashMap<>(values);
         v.putAll(replaced);
-        return new ExactTrial(field, dims, dimensionScalars, v, point, symbolic);
+        return new ExactTrial(field, dims, dimensionScalars, v, point, symbolic, opaqueSalt);
     }
 
     /** Draws one point. */
@@ -91,15 +100,16 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
         private record Factored(ModVal q, ModVal o, long[] d, long[] rowNorms, int t, ModVal y) {
         }
 
-        Drawing(Problem p, PrimeField f, Map<String, Integer> dims, Map<String, ModVal> scalars, SplittableRandom rnd) {
+        Drawing(Problem p, PrimeField f, Map<String, Integer> dims, Map<String, ModVal> scalars, SplittableRandom rnd,
+                long opaqueSalt) {
             this.p = p;
             this.f = f;
             this.dims = dims;
             this.rnd = rnd;
-            this.ops = new ExactEvaluator(f, values, dims, scalars);
+            this.ops = new ExactEvaluator(f, values, dims, scalars, opaqueSalt, Map.of());
         }
 
-        Map<String, ModVal> values() throws InterruptedException, ExactEvaluator.Singular, ExactEvaluator.NotRational {
+        Map<String, ModVal> values() throws InterruptedException, ExactEvaluator.Singular {
             for (MatrixConfig.SymbolDecl s : p.config.symbols()) {
                 Symbols.Shape shape = p.symbols.shape(s.name());
                 if (shape.scalar()) {
@@ -114,7 +124,7 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
                     Factored y = factored(rows, cols, centred);
                     factored.put(s.name(), y);
                     values.put(s.name(), y.y());
-                } else if (spectral != null) {
+                } else if (p.drawnSymmetric(s.name())) {
                     Factored m = symmetric(rows);
                     factored.put(s.name(), m);
                     values.put(s.name(), m.y());
@@ -237,7 +247,7 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
         }
 
         private ModVal decomposition(Problem.Spectral s, int k, boolean vectors)
-                throws InterruptedException, ExactEvaluator.Singular, ExactEvaluator.NotRational {
+                throws InterruptedException, ExactEvaluator.Singular {
             Factored y = factored.get(s.base());
             if (!s.gram()) {
                 return vectors ? columns(y.q(), k) : diagonal(java.util.Arrays.copyOf(y.d(), k), Bound.RANDOM);

@@ -52,11 +52,11 @@ public final class Latex {
             s = "-" + print(n.x(), n.x() instanceof Expr.Product ? 1 : 2);
             prec = 1;
         } else if (e instanceof Expr.Transpose t) {
-            return print(t.x(), 3) + "^\\top";
+            return base(t.x()) + "^\\top";
         } else if (e instanceof Expr.Inverse inv) {
-            return print(inv.x(), 3) + "^{-1}";
+            return base(inv.x()) + "^{-1}";
         } else if (e instanceof Expr.Power pw) {
-            return print(pw.x(), 3) + "^{" + pw.exponent() + "}";
+            return base(pw.x()) + "^{" + pw.exponent() + "}";
         } else if (e instanceof Expr.Trace t) {
             return "\\operatorname{tr}(" + print(t.x(), 0) + ")";
         } else if (e instanceof Expr.Norm n) {
@@ -65,5 +65,13 @@ public final class Latex {
             throw new IllegalStateException(String.valueOf(e));
         }
         return prec < outer ? "\\left(" + s + "\\right)" : s;
+    }
+
+    /** The base of a superscript; one that has a superscript already is grouped, as LaTeX allows only one ({A^{-1}}^{8}). */
+    private static String base(Expr x) {
+        String b = print(x, 3);
+        boolean raised = x instanceof Expr.Transpose || x instanceof Expr.Inverse || x instanceof Expr.Power
+                || x instanceof Expr.Sym s && s.name().contains("^");
+        return raised ? "{" + b + "}" : b;
     }
 }

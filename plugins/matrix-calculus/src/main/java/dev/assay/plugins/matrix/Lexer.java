@@ -44,7 +44,7 @@ final class Lexer {
     private static final Pattern INVERSE = Pattern.compile("\\^\\s*\\{\\s*-\\s*1\\s*\\}|\\^\\s*-\\s*1(?![0-9])");
     private static final Pattern TRANSPOSE_POWER = Pattern.compile("\\^\\s*\\{\\s*[T" + T + "'] *\\}|\\^\\s*" + T + "|\\^\\s*T(?![A-Za-z_])");
     private static final Pattern DOT_T = Pattern.compile("\\.T(?![A-Za-z_])");
-    private static final Pattern FROBENIUS_SUBSCRIPT = Pattern.compile(NORM + "\\s*_\\s*\\{?\\s*F\\s*\\}?");
+    private static final Pattern FROBENIUS_SUBSCRIPT = Pattern.compile(NORM + "\\s*_\\s*(?:\\{\\s*F\\s*\\}|F)");
 
     /** One canonical text for the many ways of writing the same thing. */
     static String normalise(String in) {

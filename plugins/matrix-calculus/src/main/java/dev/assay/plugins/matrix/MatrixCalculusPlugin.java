@@ -23,8 +23,9 @@ import java.util.Map;
  * random entries, on three trials of different sizes ({@link Trials}); a non-zero difference
  * vanishes there with probability bounded by its degree and coefficient size ({@link Bound}), which
  * are tracked and kept small enough that the bound is about 2⁻²⁹ per trial. What cannot be bounded
- * is refused ({@code CANNOT_DECIDE}), never credited. Only a norm to an odd power (a square root) or
- * an unusual decomposition falls back to floating point, with guards ({@link Evaluator#guarded}).
+ * is refused ({@code CANNOT_DECIDE}), never credited. A norm to an odd power (a square root) is a
+ * variable of its own ({@link ExactEvaluator}); only an unusual decomposition falls back to
+ * floating point, with guards ({@link Evaluator#guarded}, {@link Numeric#agree}).
  */
 public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
     static final int MAX_LINES = 40;

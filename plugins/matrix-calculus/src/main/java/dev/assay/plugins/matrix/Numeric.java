@@ -8,8 +8,17 @@ import org.ejml.dense.row.NormOps_DDRM;
 final class Numeric {
     /** Relative agreement for values computed two ways; wrong answers miss by order one. */
     static final double TOLERANCE = 1e-6;
+    /**
+     * Rounding left by cancellation, relative to the scale of what was computed: about 5·10⁴ machine
+     * epsilons of {@link Evaluator.Computed#scale}.
+     */
+    static final double ROUNDING = 1e-11;
 
     private Numeric() {
+    }
+
+    /** A value computed in floating point: the scale of its rounding, and whether a matrix was inverted on the way. */
+    record Floating(DMatrixRMaj value, double scale, boolean invertedMatrix) {
     }
 
     static DMatrixRMaj matrix(Evaluator.Val v, int n) {
@@ -40,26 +49,43 @@ final class Numeric {
         return !Double.isNaN(diff) && diff <= TOLERANCE * Math.max(scale, 1e-12);
     }
 
-    /**
-     * Rounding left by cancellation, relative to the size of what was computed: about 5·10⁴ machine
-     * epsilons of the expression's magnitude bound ({@link Evaluator#magnitude}).
-     */
-    static final double ROUNDING = 1e-11;
+    static final String ROUNDING_DECIDES = "Your expression and the answer agree only as closely as rounding in floating point"
+            + " can tell (this question has a decomposition that cannot be computed exactly, and the way your expression is"
+            + " computed amplifies rounding until it is as large as the difference). Simplify it and submit again.";
 
     /**
-     * Whether two values computed from expressions agree: within the relative tolerance of their own
-     * size, or within the rounding that their computation can leave (which matters when a value
-     * cancels to zero: then it has no size of its own to compare with).
+     * Whether two computed values agree. Within the relative tolerance of their own size they do.
+     * Beyond it only rounding can make them equal, and a difference larger than the rounding their
+     * computations can leave ({@link #ROUNDING} of their scales) means they differ. Agreement that
+     * rests on that allowance is credited only where the values cancel to the level of rounding
+     * (a zero test, or both sides of a step that cancel, as (I − UUᵀ)U does) and no matrix was
+     * inverted; otherwise it is refused ({@link Undecidable}), never credited: where the values
+     * are of some size, a rounding allowance as large as their difference means the computation
+     * amplifies rounding (W·Bʳ·B⁻ʳ amplifies it as far as its author likes), and floating point
+     * cannot tell.
      */
-    static boolean agree(DMatrixRMaj a, DMatrixRMaj b, double boundA, double boundB) {
-        if (!sameSize(a, b)) {
+    static boolean agree(Floating a, Floating b) {
+        if (!sameSize(a.value(), b.value())) {
             return false;
         }
-        DMatrixRMaj d = new DMatrixRMaj(a.numRows, a.numCols);
-        CommonOps_DDRM.subtract(a, b, d);
+        DMatrixRMaj d = new DMatrixRMaj(a.value().numRows, a.value().numCols);
+        CommonOps_DDRM.subtract(a.value(), b.value(), d);
         double diff = norm(d);
-        return !Double.isNaN(diff)
-                && diff <= TOLERANCE * Math.max(norm(a), norm(b)) + ROUNDING * Math.max(boundA, boundB);
+        if (Double.isNaN(diff) || Double.isNaN(a.scale()) || Double.isNaN(b.scale())) {
+            return false;
+        }
+        double size = Math.max(norm(a.value()), norm(b.value()));
+        double allowance = ROUNDING * (a.scale() + b.scale());
+        if (diff <= TOLERANCE * size) {
+            return true;
+        }
+        if (diff > TOLERANCE * size + allowance) {
+            return false;
+        }
+        if (a.invertedMatrix() || b.invertedMatrix() || size > allowance) {
+            throw new Undecidable(ROUNDING_DECIDES);
+        }
+        return true;
     }
 
     /** The α with a ≈ α·b, or NaN when there is none. */

@@ -24,7 +24,15 @@ public final class Problem {
      * can be typed within the parser's bounds; from 10 on, they need more than its 2,000 tokens.
      */
     static final int LARGE_MIN_DIM = 10;
+    /**
+     * How far above {@link #LARGE_MIN_DIM} a large trial's sizes reach (at least; further for more
+     * names than this): a polynomial that vanishes at every size the large trial can draw needs a
+     * factor for each, so a wide range leaves such answers no cheap way through even where a
+     * dimension is hidden in a trace (which {@link Trials} also checks as a dimension).
+     */
+    static final int LARGE_SPAN = 10;
     private static final long FLOAT_SALT = 0x632BE59BD9B4E019L;
+    private static final long DIMS_SALT = 0x3C6EF372FE94F82BL;
 
     final MatrixConfig config;
     final Symbols symbols = new Symbols();
@@ -94,11 +102,9 @@ public final class Problem {
                 problems.add(new dev.assay.api.ConfigProblem(at + ".definition", e.getMessage()));
             }
         }
-        boolean allExact = true;
+        boolean allExact = true; // definitions always are (a norm to an odd power is a variable of its own)
         for (MatrixConfig.DerivedDecl d : config.derived()) {
-            if (definitions.containsKey(d.name())) {
-                allExact &= ExactEvaluator.rational(definitions.get(d.name()));
-            } else if (d.decomposition() != null) {
+            if (!definitions.containsKey(d.name()) && d.decomposition() != null) {
                 Spectral s = spectral(d.of());
                 if (s == null) {
                     allExact = false;
@@ -125,6 +131,39 @@ public final class Problem {
         }
         for (Expr c : e.children()) {
             if (mentionsDimension(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a scalar computed from the question's symbols can occur in the expression, and with
+     * it a dimension in disguise (see {@link Trials}): only a trace, a norm or a scalar symbol make one.
+     */
+    boolean computesScalars(Expr e) {
+        if (e instanceof Expr.Trace || e instanceof Expr.Norm) {
+            return true;
+        }
+        if (e instanceof Expr.Sym s) {
+            Symbols.Shape shape = symbols.shape(s.name());
+            return shape != null && shape.scalar() && !config.dimensions().names().contains(s.name());
+        }
+        for (Expr c : e.children()) {
+            if (computesScalars(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the expression mentions one of the question's symbols (a matrix, a scalar, a derived one), not only numbers and dimensions. */
+    boolean mentionsSymbol(Expr e) {
+        if (e instanceof Expr.Sym s) {
+            return !config.dimensions().names().contains(s.name());
+        }
+        for (Expr c : e.children()) {
+            if (mentionsSymbol(c)) {
                 return true;
             }
         }
@@ -210,14 +249,28 @@ public final class Problem {
     /** The trial's dimensions (from 10 up for a large trial): the same for its floating-point and its exact values. */
     Map<String, Integer> dims(long seed, boolean large) {
         int names = config.dimensions().names().size();
-        return large ? dims(new SplittableRandom(seed), LARGE_MIN_DIM, LARGE_MIN_DIM + Math.max(3, names))
-                : dims(new SplittableRandom(seed), MIN_DIM, MAX_DIM);
+        SplittableRandom rnd = stream(seed, DIMS_SALT, 0);
+        return large ? dims(rnd, LARGE_MIN_DIM, LARGE_MIN_DIM + Math.max(LARGE_SPAN, names)) : dims(rnd, MIN_DIM, MAX_DIM);
     }
 
-    /** One random instance in floating point: dimensions that satisfy the constraints and values for every symbol. */
-    Map<String, Object> trial(long seed, boolean large) throws InterruptedException {
+    /**
+     * Whether a matrix symbol is drawn symmetric: a square one that a decomposition is taken of
+     * directly (its eigenvectors are only orthonormal, and its eigenvalues only real, when it is).
+     * The exact and the floating-point draws agree on this.
+     */
+    boolean drawnSymmetric(String name) {
+        Symbols.Shape shape = symbols.shape(name);
+        return isDrawn(name) && shape != null && !shape.scalar() && shape.rows().equals(shape.cols())
+                && config.derived().stream().anyMatch(d -> d.decomposition() != null && name.equals(d.of()));
+    }
+
+    /**
+     * One random instance in floating point: dimensions that satisfy the constraints and values for
+     * every symbol; point 1, … are twins with the same dimensions and other values.
+     */
+    Map<String, Object> trial(long seed, boolean large, int point) throws InterruptedException {
         Map<String, Integer> dims = dims(seed, large);
-        SplittableRandom rnd = new SplittableRandom(seed ^ FLOAT_SALT);
+        SplittableRandom rnd = stream(seed, FLOAT_SALT, point);
         Map<String, Object> values = new HashMap<>();
         dims.forEach((k, v) -> values.put(k, v.doubleValue()));
         for (MatrixConfig.SymbolDecl s : config.symbols()) {
@@ -230,7 +283,11 @@ public final class Problem {
             for (int i = 0; i < m.data.length; i++) {
                 m.data[i] = gaussian(rnd);
             }
-            if (config.centre().contains(s.name())) {
+            if (drawnSymmetric(s.name())) { // (G + Gᵀ)/√2: symmetric, with entries of the same spread
+                DMatrixRMaj t = CommonOps_DDRM.transpose(m, null);
+                CommonOps_DDRM.add(m, t, m);
+                CommonOps_DDRM.scale(Math.sqrt(0.5), m);
+            } else if (config.centre().contains(s.name())) {
                 centreRows(m);
             }
             values.put(s.name(), m);
@@ -315,6 +372,23 @@ public final class Problem {
             remaining.remove(next);
         }
         return order;
+    }
+
+    /**
+     * A random stream of its own for each seed, salt and index. Two SplittableRandom seeds that
+     * differ by a multiple of its increment γ give one stream shifted, which realigns after a draw
+     * it rejects (a twin point drawn with seed + γ was, most of the time, the same point), so seeds
+     * are hashed, never derived by adding or xoring constants.
+     */
+    static SplittableRandom stream(long seed, long salt, long index) {
+        return new SplittableRandom(mix(mix(seed ^ salt) + index));
+    }
+
+    /** MurmurHash3's finaliser: a bijection of 64-bit words in which every input bit moves every output bit. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
+        z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        return z ^ (z >>> 33);
     }
 
     private static double gaussian(SplittableRandom rnd) {

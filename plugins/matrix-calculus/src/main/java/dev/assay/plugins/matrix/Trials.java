@@ -1,7 +1,9 @@
 package dev.assay.plugins.matrix;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,18 +12,24 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The random trials of one grading call and the comparisons made on them. A comparison is exact
- * (modulo each trial's random prime, see {@link Bound}) whenever both sides are rational functions
- * of the entries and every symbol can be drawn exactly; otherwise it is made in floating point,
- * and refused ({@link Undecidable}) where floating point cannot tell a difference.
+ * (modulo each trial's random prime, see {@link Bound}) whenever every symbol can be drawn exactly,
+ * norms to odd powers included (each is a variable of its own, see {@link ExactEvaluator});
+ * otherwise it is made in floating point, and refused ({@link Undecidable}) where floating point
+ * cannot tell a difference.
  */
 final class Trials {
     private static final long TRIAL_STRIDE = 0x9E3779B97F4A7C15L;
     static final String TOO_LARGE = "Your expression is too large to compare exactly: its powers of powers give it a degree"
             + " beyond what a check can bound. Write it with smaller powers and submit again.";
     static final String ONLY_AT_THESE_SIZES = "Your expression agrees with the answer at the sizes tried, but not as a formula"
-            + " in the dimensions: it depends on their values in a way the answer does not (or it uses a fact such as"
-            + " $\\operatorname{tr}(I_k) = k$ through a matrix that is only numerically the identity). Write the dimensions"
-            + " where they belong and submit again.";
+            + " in the dimensions: it depends on their values in a way the answer does not, or it uses a number computed from"
+            + " the matrices that does not depend on them (such as $\\operatorname{tr}(U_k^\\top U_k) = k$, a trace of a matrix"
+            + " that is only numerically the identity, or $\\frac{\\|X\\|_F}{\\|X\\|_F} = 1$). Write the dimensions and numbers"
+            + " themselves where they belong and submit again.";
+    static final String NORMS_NOT_EXACT = "Your expression agrees with the answer on random numbers, but Assay cannot confirm it"
+            + " exactly: a norm to an odd power such as $\\|A\\|_F$ is checked exactly only by what holds for any value of the"
+            + " norm, so identities such as $\\|A\\|_F\\|A\\|_F = \\|A\\|_F^2$ or $\\|2A\\|_F = 2\\|A\\|_F$ are not seen. Write"
+            + " each norm the same way, squared where you can ($\\|A\\|_F^2$), and submit again.";
 
     final Problem p;
     private final long[] seeds;
@@ -29,40 +37,43 @@ final class Trials {
     private final ExactTrial[][][] exact;
     /** Each trial's prime, drawn once (shared with substituted trials). */
     private final PrimeField[] primes;
-    private final List<Map<String, Object>> floating;
+    /** [trial][point]: the values in floating point. */
+    private final Map<String, Object>[][] floating;
     /** Assignments (substitution mode) made on top of the drawn values, in order; empty for none. */
     private final Map<String, Expr> assigned;
+    /** [trial]: for each assignment, its dimensions in disguise (see {@link #disguised}). */
+    private final List<Map<Expr, Long>>[] assignedDisguises;
     private final Trials base;
     private final boolean exactCapable;
 
     Trials(Problem p, long seed) {
+        this(p, seeds(seed, p.config.trials()), null, Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Trials(Problem p, long[] seeds, Trials base, Map<String, Expr> assigned) {
         this.p = p;
-        this.seeds = new long[p.config.trials()];
-        for (int i = 0; i < seeds.length; i++) {
-            seeds[i] = seed + TRIAL_STRIDE * (i + 1);
-        }
+        this.seeds = seeds;
         this.exact = new ExactTrial[seeds.length][2][2];
-        this.primes = new PrimeField[seeds.length];
-        this.floating = new ArrayList<>();
-        this.assigned = Map.of();
-        this.base = null;
+        this.primes = base == null ? new PrimeField[seeds.length] : base.primes;
+        this.floating = new Map[seeds.length][2];
+        this.assigned = new LinkedHashMap<>(assigned);
+        this.assignedDisguises = new List[seeds.length];
+        this.base = base;
         this.exactCapable = p.exact;
     }
 
-    private Trials(Trials base, Map<String, Expr> assigned) {
-        this.p = base.p;
-        this.seeds = base.seeds;
-        this.exact = new ExactTrial[seeds.length][2][2];
-        this.primes = base.primes;
-        this.floating = new ArrayList<>();
-        this.assigned = new LinkedHashMap<>(assigned);
-        this.base = base;
-        this.exactCapable = base.exactCapable && assigned.values().stream().allMatch(ExactEvaluator::rational);
+    private static long[] seeds(long seed, int count) {
+        long[] seeds = new long[count];
+        for (int i = 0; i < count; i++) {
+            seeds[i] = seed + TRIAL_STRIDE * (i + 1);
+        }
+        return seeds;
     }
 
     /** These trials with symbols replaced by expressions of the others (evaluated in order). */
     Trials substituted(Map<String, Expr> assignments) {
-        return new Trials(this, assignments);
+        return new Trials(p, seeds, this, assignments);
     }
 
     int size() {
@@ -78,13 +89,41 @@ final class Trials {
         return i == seeds.length - 1;
     }
 
-    /** Whether comparing these expressions needs the check with dimensions as random values. */
-    private boolean usesDimensions(Expr... exprs) {
+    /**
+     * Whether comparing these values needs the check with dimensions as random values: a
+     * definition, an assignment or one of the expressions uses a dimension as a number, or hides
+     * one (a dimension in disguise, see {@link #disguised}).
+     */
+    private boolean countsDimensions(Values... compared) throws InterruptedException {
         if (p.definitionsUseDimensions || assigned.values().stream().anyMatch(p::mentionsDimension)) {
             return true;
         }
-        for (Expr e : exprs) {
-            if (p.mentionsDimension(e)) {
+        for (Values v : compared) {
+            if (p.mentionsDimension(v.expr)) {
+                return true;
+            }
+        }
+        for (int i = 0; i < size(); i++) {
+            if (assignedDisguises(i).stream().anyMatch(d -> !d.isEmpty())) {
+                return true;
+            }
+            for (Values v : compared) {
+                if (!v.disguised(i).isEmpty()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a norm to an odd power enters these values (where exact equality is incomplete). */
+    private boolean hasNormVariable(Values... compared) {
+        if (assigned.values().stream().anyMatch(ExactEvaluator::hasNormVariable)
+                || p.definitions.values().stream().anyMatch(ExactEvaluator::hasNormVariable)) {
+            return true;
+        }
+        for (Values v : compared) {
+            if (ExactEvaluator.hasNormVariable(v.expr)) {
                 return true;
             }
         }
@@ -109,17 +148,8 @@ final class Trials {
                 exact[i][point][mode] = ExactTrial.draw(p, seeds[i], primes[i], large(i), point, symbolic);
             } else {
                 ExactTrial b = base.exact(i, point, symbolic);
-                if (b == null) {
-                    return null;
-                }
-                Map<String, ModVal> replaced = new HashMap<>();
-                try {
-                    for (Map.Entry<String, Expr> a : assigned.entrySet()) {
-                        ModVal v = b.evaluator(replaced).eval(a.getValue());
-                        ModVal declared = b.values().get(a.getKey());
-                        replaced.put(a.getKey(), declared.isMatrix() ? v.asMatrix(declared.rows) : v);
-                    }
-                } catch (ExactEvaluator.Singular | ExactEvaluator.NotRational undefined) {
+                Map<String, ModVal> replaced = b == null ? null : substitute(b, symbolic ? assignedDisguises(i) : null, null);
+                if (replaced == null) {
                     return null;
                 }
                 exact[i][point][mode] = b.with(replaced);
@@ -128,23 +158,98 @@ final class Trials {
         return exact[i][point][mode];
     }
 
-    /** Trial i's values in floating point. */
-    Map<String, Object> floating(int i) throws InterruptedException {
-        while (floating.size() <= i) {
-            int t = floating.size();
+    /**
+     * The assigned symbols' values on a trial of the base, each assignment evaluated in order with
+     * the ones before it in place (with its dimensions in disguise, if given; recording its nodes'
+     * values, if asked); null when one is undefined there.
+     */
+    private Map<String, ModVal> substitute(ExactTrial b, List<Map<Expr, Long>> disguises, List<Map<Expr, ModVal>> record)
+            throws InterruptedException {
+        Map<String, ModVal> replaced = new HashMap<>();
+        int j = 0;
+        try {
+            for (Map.Entry<String, Expr> a : assigned.entrySet()) {
+                ExactEvaluator ev = b.evaluator(replaced, disguises == null ? Map.of() : disguises.get(j));
+                ModVal v = record == null ? ev.eval(a.getValue()) : ev.evalRecording(a.getValue(), record.get(j));
+                ModVal declared = b.values().get(a.getKey());
+                replaced.put(a.getKey(), declared.isMatrix() ? v.asMatrix(declared.rows) : v);
+                j++;
+            }
+        } catch (ExactEvaluator.Singular undefined) {
+            return null;
+        }
+        return replaced;
+    }
+
+    /** For each assignment, its dimensions in disguise on trial i (none for trials without assignments). */
+    private List<Map<Expr, Long>> assignedDisguises(int i) throws InterruptedException {
+        if (assignedDisguises[i] == null && assigned.values().stream().noneMatch(p::computesScalars)) {
+            assignedDisguises[i] = Collections.nCopies(assigned.size(), Map.of());
+        }
+        if (assignedDisguises[i] == null) {
+            List<Map<Expr, ModVal>>[] nodes = new List[3];
+            ExactTrial[] at = {base == null ? null : base.exact(i, 0, false), base == null ? null : base.exact(i, 1, false),
+                base == null ? null : base.exact(i, 0, true)};
+            boolean defined = base != null;
+            for (int k = 0; k < 3 && defined; k++) {
+                nodes[k] = new ArrayList<>();
+                for (int j = 0; j < assigned.size(); j++) {
+                    nodes[k].add(new IdentityHashMap<>());
+                }
+                defined = at[k] != null && substitute(at[k], null, nodes[k]) != null;
+            }
+            List<Map<Expr, Long>> out = new ArrayList<>();
+            for (int j = 0; j < assigned.size(); j++) {
+                out.add(defined ? disguised(nodes[0].get(j), nodes[1].get(j), nodes[2].get(j)) : Map.of());
+            }
+            assignedDisguises[i] = out;
+        }
+        return assignedDisguises[i];
+    }
+
+    /**
+     * Dimensions in disguise, from the values of an expression's nodes at a trial's point, its twin
+     * (other matrices, same sizes), and the point again with dimensions as random values: a scalar
+     * subexpression that mentions the question's symbols yet has the same value at the twin depends
+     * on the sizes only (tr(A·A⁻¹) is n, tr(U_kᵀU_k) is k), and if it keeps that value when the
+     * dimensions become random values, it hides them from the check that uses random values (a
+     * polynomial in it that vanishes at the sizes drawn would pass). With dimensions as random
+     * values each is given a random value of its own (see {@link ExactEvaluator}), so such a
+     * polynomial is a polynomial like any other. A scalar that follows the dimensions' random values
+     * (a definition 1/n) is not one.
+     *
+     * @return each such node with its value at the point
+     */
+    private Map<Expr, Long> disguised(Map<Expr, ModVal> atPoint, Map<Expr, ModVal> atTwin, Map<Expr, ModVal> withRandomDimensions) {
+        Map<Expr, Long> out = new IdentityHashMap<>();
+        atPoint.forEach((node, x) -> {
+            ModVal twin = atTwin.get(node);
+            ModVal random = withRandomDimensions.get(node);
+            if (x.kind == ModVal.Kind.SCALAR && twin != null && twin.kind == ModVal.Kind.SCALAR && random != null
+                    && random.kind == ModVal.Kind.SCALAR && twin.coefficient() == x.coefficient()
+                    && random.coefficient() == x.coefficient() && p.mentionsSymbol(node)) {
+                out.put(node, x.coefficient());
+            }
+        });
+        return out;
+    }
+
+    /** Trial i's values in floating point, at its point (0) or its twin (1). */
+    Map<String, Object> floating(int i, int point) throws InterruptedException {
+        if (floating[i][point] == null) {
             if (base == null) {
-                floating.add(p.trial(seeds[t], large(t)));
+                floating[i][point] = p.trial(seeds[i], large(i), point);
             } else {
-                Map<String, Object> v = new HashMap<>(base.floating(t));
+                Map<String, Object> drawn = base.floating(i, point);
+                Map<String, Object> v = new HashMap<>(drawn);
                 for (Map.Entry<String, Expr> a : assigned.entrySet()) {
                     Evaluator.Val val = new Evaluator(v).eval(a.getValue());
-                    v.put(a.getKey(), val.isScalar() ? (Object) val.scalar()
-                            : val.asMatrix(((DMatrixRMaj) base.floating(t).get(a.getKey())).numRows));
+                    v.put(a.getKey(), val.isScalar() ? (Object) val.scalar() : val.asMatrix(((DMatrixRMaj) drawn.get(a.getKey())).numRows));
                 }
-                floating.add(v);
+                floating[i][point] = v;
             }
         }
-        return floating.get(i);
+        return floating[i][point];
     }
 
     // ------------------------------------------------------------------ values
@@ -167,21 +272,26 @@ final class Trials {
         /** [trial][point][0: dimensions as sizes, 1: as random values]. */
         private final ModVal[][][] exact;
         private final boolean[][][] known;
+        /** [trial]: the expression's dimensions in disguise. */
+        private final Map<Expr, Long>[] disguised;
         /** What was singular, when a value is undefined. */
         Expr singular;
-        private List<DMatrixRMaj> floating;
-        private double[] scales;
+        /** [trial][point]. */
+        private final Numeric.Floating[][] floating;
 
+        @SuppressWarnings("unchecked")
         private Values(Trials trials, Expr expr, String wrt) {
             this.trials = trials;
             this.expr = expr;
             this.wrt = wrt;
             this.exact = new ModVal[trials.size()][2][2];
             this.known = new boolean[trials.size()][2][2];
+            this.disguised = new Map[trials.size()];
+            this.floating = new Numeric.Floating[trials.size()][2];
         }
 
         boolean exactCapable() {
-            return trials.exactCapable && ExactEvaluator.rational(expr);
+            return trials.exactCapable;
         }
 
         /** The exact value on trial i (point 0 or its twin 1), or null where it is undefined (a singular inverse). */
@@ -192,19 +302,51 @@ final class Trials {
         ModVal exact(int i, int point, boolean symbolic) throws InterruptedException {
             int mode = symbolic ? 1 : 0;
             if (!known[i][point][mode]) {
+                Map<Expr, Long> hidden = symbolic ? disguised(i) : Map.of();
                 known[i][point][mode] = true;
                 ExactTrial t = trials.exact(i, point, symbolic);
                 if (t != null) {
                     try {
-                        exact[i][point][mode] = wrt == null ? t.evaluator().eval(expr) : t.evaluator().gradient(expr, wrt);
+                        exact[i][point][mode] = wrt == null ? t.evaluator(Map.of(), hidden).eval(expr) : t.evaluator().gradient(expr, wrt);
                     } catch (ExactEvaluator.Singular s) {
                         singular = s.what;
-                    } catch (ExactEvaluator.NotRational e) {
-                        throw new IllegalStateException("checked by exactCapable", e);
                     }
                 }
             }
             return exact[i][point][mode];
+        }
+
+        /** The expression's dimensions in disguise on trial i (see {@link Trials#disguised}); none for a gradient. */
+        Map<Expr, Long> disguised(int i) throws InterruptedException {
+            if (disguised[i] == null) {
+                disguised[i] = wrt == null ? disguisedNodes(i) : Map.of();
+            }
+            return disguised[i];
+        }
+
+        private Map<Expr, Long> disguisedNodes(int i) throws InterruptedException {
+            if (!trials.p.computesScalars(expr)) {
+                return Map.of();
+            }
+            List<Map<Expr, ModVal>> nodes = new ArrayList<>();
+            ExactTrial[] at = {trials.exact(i, 0, false), trials.exact(i, 1, false), trials.exact(i, 0, true)};
+            for (ExactTrial t : at) {
+                Map<Expr, ModVal> recorded = new IdentityHashMap<>();
+                try {
+                    if (t == null) {
+                        return Map.of();
+                    }
+                    t.evaluator().evalRecording(expr, recorded);
+                } catch (ExactEvaluator.Singular undefined) {
+                    return Map.of();
+                }
+                if (nodes.isEmpty() && recorded.entrySet().stream()
+                        .noneMatch(n -> n.getValue().kind == ModVal.Kind.SCALAR && trials.p.mentionsSymbol(n.getKey()))) {
+                    return Map.of(); // no scalar computed from the symbols: nothing to hide a dimension in
+                }
+                nodes.add(recorded);
+            }
+            return trials.disguised(nodes.get(0), nodes.get(1), nodes.get(2));
         }
 
         /** Whether the value is undefined on every trial. */
@@ -217,31 +359,25 @@ final class Trials {
             return true;
         }
 
-        List<DMatrixRMaj> floating() throws InterruptedException {
-            if (floating == null) {
-                List<DMatrixRMaj> out = new ArrayList<>();
-                double[] s = new double[trials.size()];
-                for (int i = 0; i < trials.size(); i++) {
-                    Map<String, Object> values = trials.floating(i);
-                    if (wrt != null) {
-                        out.add(Gradients.of(expr, wrt, values));
-                        s[i] = Numeric.norm(out.get(i));
-                    } else {
-                        Evaluator ev = Evaluator.guarded(values);
-                        // an identity standing alone has no size: compared as the scalar it scales
-                        out.add(Numeric.matrix(ev.eval(expr), 1));
-                        s[i] = ev.magnitude(expr);
-                    }
+        /** The value on trial i in floating point, at its point (0) or its twin (1). */
+        Numeric.Floating floating(int i, int point) throws InterruptedException {
+            if (floating[i][point] == null) {
+                Map<String, Object> values = trials.floating(i, point);
+                if (wrt != null) {
+                    DMatrixRMaj g = Gradients.of(expr, wrt, values);
+                    floating[i][point] = new Numeric.Floating(g, Numeric.norm(g), false);
+                } else {
+                    Evaluator ev = Evaluator.guarded(values);
+                    Evaluator.Computed c = ev.computed(expr);
+                    // an identity standing alone has no size: compared as the scalar it scales
+                    floating[i][point] = new Numeric.Floating(Numeric.matrix(c.val(), 1), c.scale(), ev.invertedMatrix());
                 }
-                floating = out;
-                scales = s;
             }
-            return floating;
+            return floating[i][point];
         }
 
-        double scale(int i) throws InterruptedException {
-            floating();
-            return scales[i];
+        DMatrixRMaj floating(int i) throws InterruptedException {
+            return floating(i, 0).value();
         }
     }
 
@@ -275,20 +411,28 @@ final class Trials {
     /**
      * Whether a and b are equal on every trial. Where dimensions are used as numbers, they must be
      * equal both with the dimensions' sizes and with random values in their place; equal only with
-     * the sizes is {@link Undecidable}, never credit.
+     * the sizes is {@link Undecidable}, never credit. Where a norm to an odd power makes the exact
+     * check incomplete, values that differ exactly but agree in floating point are {@link Undecidable}.
      */
     static boolean same(Values a, Values b) throws InterruptedException {
-        if (exactly(a, b)) {
-            if (!sameExactly(a, b, false)) {
-                return false;
-            }
-            if (a.trials.usesDimensions(a.expr, b.expr) && !sameExactly(a, b, true)) {
-                throw new Undecidable(ONLY_AT_THESE_SIZES);
-            }
-            return true;
+        if (!exactly(a, b)) {
+            return sameFloating(a, b);
         }
+        if (!sameExactly(a, b, false)) {
+            if (a.trials.hasNormVariable(a, b) && sameFloating(a, b)) {
+                throw new Undecidable(NORMS_NOT_EXACT);
+            }
+            return false;
+        }
+        if (a.trials.countsDimensions(a, b) && !sameExactly(a, b, true)) {
+            throw new Undecidable(ONLY_AT_THESE_SIZES);
+        }
+        return true;
+    }
+
+    private static boolean sameFloating(Values a, Values b) throws InterruptedException {
         for (int i = 0; i < a.trials.size(); i++) {
-            if (!Numeric.agree(a.floating().get(i), b.floating().get(i), a.scale(i), b.scale(i))) {
+            if (!Numeric.agree(a.floating(i, 0), b.floating(i, 0))) {
                 return false;
             }
         }
@@ -311,20 +455,28 @@ final class Trials {
         return true;
     }
 
-    /** Whether a is zero (the zero matrix, or 0) on every trial; as {@link #same} where dimensions are numbers. */
+    /** Whether a is zero (the zero matrix, or 0) on every trial; as {@link #same} where dimensions are numbers or norms are variables. */
     static boolean zero(Values a) throws InterruptedException {
-        if (a.exactCapable()) {
-            if (!zeroExactly(a, false)) {
-                return false;
-            }
-            if (a.trials.usesDimensions(a.expr) && !zeroExactly(a, true)) {
-                throw new Undecidable(ONLY_AT_THESE_SIZES);
-            }
-            return true;
+        if (!a.exactCapable()) {
+            return zeroFloating(a);
         }
+        if (!zeroExactly(a, false)) {
+            if (a.trials.hasNormVariable(a) && zeroFloating(a)) {
+                throw new Undecidable(NORMS_NOT_EXACT);
+            }
+            return false;
+        }
+        if (a.trials.countsDimensions(a) && !zeroExactly(a, true)) {
+            throw new Undecidable(ONLY_AT_THESE_SIZES);
+        }
+        return true;
+    }
+
+    private static boolean zeroFloating(Values a) throws InterruptedException {
         for (int i = 0; i < a.trials.size(); i++) {
-            DMatrixRMaj x = a.floating().get(i);
-            if (!Numeric.agree(x, new DMatrixRMaj(x.numRows, x.numCols), a.scale(i), 0)) {
+            Numeric.Floating x = a.floating(i, 0);
+            DMatrixRMaj zero = new DMatrixRMaj(x.value().numRows, x.value().numCols);
+            if (!Numeric.agree(x, new Numeric.Floating(zero, 0, false))) {
                 return false;
             }
         }
@@ -344,16 +496,14 @@ final class Trials {
 
     /**
      * The one number α with a = α·b on every trial, or NaN when there is none. Exactly, α is read
-     * back from its residue as a fraction with numerator and denominator below 2³⁰, and must be
-     * the same fraction on every trial.
+     * back from its residue as a fraction with numerator and denominator below
+     * {@link PrimeField#FRACTION_LIMIT} (2²⁰), and must be the same fraction on every trial.
      */
     static double factor(Values a, Values b) throws InterruptedException {
         if (!exactly(a, b)) {
-            List<DMatrixRMaj> x = a.floating();
-            List<DMatrixRMaj> y = b.floating();
-            double alpha = Numeric.multiple(x.get(0), y.get(0));
-            for (int i = 1; i < x.size() && !Double.isNaN(alpha); i++) {
-                double m = Numeric.multiple(x.get(i), y.get(i));
+            double alpha = Numeric.multiple(a.floating(0), b.floating(0));
+            for (int i = 1; i < a.trials.size() && !Double.isNaN(alpha); i++) {
+                double m = Numeric.multiple(a.floating(i), b.floating(i));
                 if (Double.isNaN(m) || Math.abs(m - alpha) > 1e-6 * Math.max(1, Math.abs(alpha))) {
                     alpha = Double.NaN;
                 }
@@ -421,15 +571,23 @@ final class Trials {
 
     /**
      * Whether s states the condition r: s = c·r (or c·rᵀ) with c a non-zero number, which may
-     * depend on the dimensions but not on the matrices (so it is the same at a trial's twin point).
+     * depend on the dimensions but not on the matrices: so it must be the same at a trial's twin
+     * point, exactly and in floating point alike (tr(W_1W_2)·G = 0 also holds where tr(W_1W_2) = 0).
      */
     static boolean sameCondition(Values s, Values r, boolean scalarMultiple, boolean transposed) throws InterruptedException {
         if (!exactly(s, r)) {
             for (int i = 0; i < s.trials.size(); i++) {
-                DMatrixRMaj ref = transposed ? CommonOps_DDRM.transpose(r.floating().get(i), null) : r.floating().get(i);
-                double alpha = Numeric.multiple(s.floating().get(i), ref);
-                if (Double.isNaN(alpha) || Math.abs(alpha) < 1e-12 || (!scalarMultiple && Math.abs(alpha - 1) > 1e-6)) {
-                    return false;
+                double[] alphas = new double[scalarMultiple ? 2 : 1];
+                for (int point = 0; point < alphas.length; point++) {
+                    DMatrixRMaj ref = r.floating(i, point).value();
+                    alphas[point] = Numeric.multiple(s.floating(i, point).value(), transposed ? CommonOps_DDRM.transpose(ref, null) : ref);
+                    double alpha = alphas[point];
+                    if (Double.isNaN(alpha) || Math.abs(alpha) < 1e-12 || (!scalarMultiple && Math.abs(alpha - 1) > 1e-6)) {
+                        return false;
+                    }
+                }
+                if (scalarMultiple && Math.abs(alphas[0] - alphas[1]) > Numeric.TOLERANCE * Math.abs(alphas[0])) {
+                    return false; // the factor depends on the matrices: not the same condition
                 }
             }
             return true;
@@ -446,7 +604,7 @@ final class Trials {
                 return false; // the factor depends on the matrices: not the same condition
             }
         }
-        if (s.trials.usesDimensions(s.expr, r.expr)) {
+        if (s.trials.countsDimensions(s, r)) {
             for (int i = 0; i < s.trials.size(); i++) {
                 if (conditionFactor(s, r, i, 0, true, scalarMultiple, transposed) == null) {
                     throw new Undecidable(ONLY_AT_THESE_SIZES);

@@ -23,6 +23,15 @@ class CheatingAnswersTest {
         return "W_1 W_2 ".repeat(pairs) + "W_1";
     }
 
+    /** (x-from)(x-from-1)…(x-to): zero at every whole number from {@code from} to {@code to}. */
+    static String vanishingAt(String x, int from, int to) {
+        StringBuilder b = new StringBuilder();
+        for (int j = from; j <= to; j++) {
+            b.append('(').append(x).append(" - ").append(j).append(')');
+        }
+        return b.toString();
+    }
+
     static String feedback(Grade g) {
         return g.feedback().stream().map(FeedbackBlock::markdown).collect(Collectors.joining("\n"));
     }
@@ -115,10 +124,10 @@ class CheatingAnswersTest {
 
     @Test
     void aPolynomialInADimensionThatVanishesAtTheSizesDrawnIsNotCredit() throws Exception {
-        // small trials draw n from 4 to 9 here, the large one from 12 to 13
+        // small trials draw n from 4 to 9 here, the large one from 12 to 20
         Grade small = Fixtures.grade("hw7/3bi-grad-w1", GRADIENT + " + (n-4)(n-5)(n-6)(n-7)(n-8)(n-9) W_1");
         assertThat(small.notes()).contains("NOT_EQUIVALENT");
-        Grade every = Fixtures.grade("hw7/3bi-grad-w1", GRADIENT + " + (n-4)(n-5)(n-6)(n-7)(n-8)(n-9)(n-10)(n-11)(n-12)(n-13) W_1");
+        Grade every = Fixtures.grade("hw7/3bi-grad-w1", GRADIENT + " + " + vanishingAt("n", 4, 20) + " W_1");
         assertThat(every.notes()).as("zero at every size drawn, not as a formula in n").containsExactly("CANNOT_DECIDE");
         assertThat(every.status()).isEqualTo(Grade.Status.INVALID_ANSWER);
         assertThat(every.score()).isZero();
@@ -151,5 +160,79 @@ class CheatingAnswersTest {
         Grade g = Fixtures.grade(q, "A B + " + cayleyHamilton2);
         assertThat(g.notes()).contains("NOT_EQUIVALENT");
         assertThat(Fixtures.grade(q, "(B^\\top A^\\top)^\\top").notes()).containsExactly("EQUIVALENT");
+    }
+
+    // ------------------------------------------------------------------ the review of issue 11: the norm path and disguised dimensions
+
+    /** ‖X‖/‖X‖: a norm to an odd power, which used to send the whole comparison to floating point. */
+    static final String NORM_OVER_NORM = "\\frac{\\|X\\|}{\\|X\\|}";
+
+    @ParameterizedTest
+    @ValueSource(ints = {10, 40})
+    void factorsThatCancelNextToANormDoNotInflateAnAllowanceIntoCredit(int pairs) throws Exception {
+        // exactly W_1: its floating-point magnitude bound grew with every W_1W_2(W_1W_2)^{-1} until W_1 passed for the gradient
+        Grade g = Fixtures.grade("hw7/3bi-grad-w1", "W_1 W_2 (W_1 W_2)^{-1} ".repeat(pairs) + "W_1 " + NORM_OVER_NORM);
+        assertThat(g.score()).as(feedback(g)).isZero();
+        assertThat(g.notes()).contains("NOT_EQUIVALENT").doesNotContain("EQUIVALENT");
+    }
+
+    @Test
+    void aFalseStepBehindCancellingInversesAndANormDoesNotFollow() throws Exception {
+        Grade g = Fixtures.grade("hw7/3bii-pca", PCA + "(I - U_kU_k^\\top)CU_k = " + "C C^{-1} ".repeat(45) + "U_k " + NORM_OVER_NORM + "\n= 0");
+        assertThat(g.notes()).as(feedback(g)).containsExactly("CONDITION_HOLDS", "STEP_INVALID");
+        assertThat(g.score()).isEqualTo(0.5);
+        assertThat(feedback(g)).contains("Line 3 does not follow");
+    }
+
+    @Test
+    void aNormIdentityTheExactCheckCannotSeeIsRefusedNotMarkedWrong() throws Exception {
+        // ‖X‖·‖X‖ = ‖X‖²: true, but each odd norm is a variable of its own, so only floating point sees it
+        Grade g = Fixtures.grade("hw7/3bi-grad-w1", GRADIENT + " + \\|X\\|_F \\|X\\|_F W_1 - \\|X\\|_F^2 W_1");
+        assertThat(g.notes()).containsExactly("CANNOT_DECIDE");
+        assertThat(g.score()).isZero();
+        assertThat(feedback(g)).contains("squared where you can");
+        Grade wrong = Fixtures.grade("hw7/3bi-grad-w1", GRADIENT + " + \\|X\\|_F W_1");
+        assertThat(wrong.notes()).contains("NOT_EQUIVALENT");
+    }
+
+    @Test
+    void aConditionTimesANormIsNotTheSameCondition() throws Exception {
+        String second = "\nW_2^\\top(X - W_2W_1X)X^\\top = 0";
+        for (String factor : new String[]{"\\|W_1W_2\\|_F \\operatorname{tr}(W_1 W_2)", "\\|W_1\\|_F"}) {
+            Grade g = Fixtures.grade("hw7/3bi-conditions", factor + "(X - W_2W_1X)(W_1X)^\\top = 0" + second);
+            assertThat(g.notes()).as(factor).contains("MISSING_CONDITION", "EXTRA_CONDITION");
+            assertThat(g.score()).isEqualTo(0.5);
+        }
+    }
+
+    /** tr(W_1W_2(W_1W_2)^{-1}): k, computed from the matrices. */
+    static final String K_IN_DISGUISE = "\\operatorname{tr}(W_1 W_2 (W_1 W_2)^{-1})";
+
+    /** A polynomial in t that vanishes at every k hw7's trials can draw: 2 to 7 on small trials, 10 to 18 on the large one. */
+    static String vanishingAtEveryK(String t) {
+        return vanishingAt(t, 2, 7) + vanishingAt(t, 10, Problem.LARGE_MIN_DIM + Problem.LARGE_SPAN - 2);
+    }
+
+    @Test
+    void aDimensionHiddenInATraceIsCheckedAsADimension() throws Exception {
+        for (String hidden : new String[]{vanishingAtEveryK(K_IN_DISGUISE) + " W_1", "(" + vanishingAtEveryK(K_IN_DISGUISE) + ") W_1"}) {
+            Grade g = Fixtures.grade("hw7/3bi-grad-w1", GRADIENT + " + " + hidden);
+            assertThat(g.notes()).as(feedback(g)).containsExactly("CANNOT_DECIDE");
+            assertThat(g.status()).isEqualTo(Grade.Status.INVALID_ANSWER);
+            assertThat(g.score()).isZero();
+            assertThat(feedback(g)).contains("does not depend on them");
+        }
+        // the same holds for the true tr(…)/k: a dimension is written as the dimension, as in README
+        assertThat(Fixtures.grade("hw7/3bi-grad-w1", GRADIENT + " \\frac{" + K_IN_DISGUISE + "}{k}").notes())
+                .containsExactly("CANNOT_DECIDE");
+    }
+
+    @Test
+    void aDimensionHiddenInAnAssignmentIsCheckedAsADimension() throws Exception {
+        // W_1 = (1 + p(tr(U_k^T U_k))) U_k^T with p zero at every k drawn: U_k^T at those sizes, wrong at others
+        String t = "\\operatorname{tr}(U_k^\\top U_k)";
+        Grade g = Fixtures.grade("hw7/3bii-pca", "W_1 = (1 + " + vanishingAtEveryK(t) + ") U_k^\\top\nW_2 = U_k");
+        assertThat(g.notes()).as(feedback(g)).containsExactly("CANNOT_DECIDE");
+        assertThat(g.score()).isZero();
     }
 }

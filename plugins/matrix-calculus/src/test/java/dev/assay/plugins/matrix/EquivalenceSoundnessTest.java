@@ -109,6 +109,44 @@ class EquivalenceSoundnessTest {
         return g.equivalent(g.values(a), g.values(b));
     }
 
+    /**
+     * The same question on the floating-point path: a decomposition of AAᵀ + I_n, which cannot be
+     * drawn exactly, makes every comparison floating point.
+     */
+    static final Problem FLOATING = floating();
+
+    private static Problem floating() {
+        try {
+            return ExactEvaluationTest.problem("""
+                    mode: expression
+                    dimensions: {names: [p, n], constraints: ["p < n"]}
+                    symbols: [{name: A, shape: n x n}, {name: B, shape: n x n}, {name: C, shape: n x n}]
+                    derived:
+                      - {name: D, definition: 'A A^\\top + I_n'}
+                      - {name: V, decomposition: top-eigenvectors, of: D, count: p}
+                    reference: A
+                    """);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    enum Verdict { EQUIVALENT, NOT_EQUIVALENT, CANNOT_DECIDE }
+
+    static Verdict verdict(Problem problem, Expr a, Expr b, long seed) throws InterruptedException {
+        MatrixCalculusPlugin.Grading g = new MatrixCalculusPlugin.Grading(problem, seed);
+        try {
+            return g.equivalent(g.values(a), g.values(b)) ? Verdict.EQUIVALENT : Verdict.NOT_EQUIVALENT;
+        } catch (Undecidable refused) {
+            return Verdict.CANNOT_DECIDE;
+        }
+    }
+
+    /** e·‖x‖_F: a norm to an odd power, a variable of its own on the exact path, a square root in floating point. */
+    static Expr timesANorm(Expr e, Expr x) {
+        return new Expr.Product(List.of(e, new Expr.Norm(x)));
+    }
+
     // ------------------------------------------------------------------ rewrites
 
     enum Rewrite { DISTRIBUTE, FACTOR, TRANSPOSE_OF_PRODUCT, DOUBLE_TRANSPOSE, MOVE_SCALAR, ADD_ZERO }
@@ -203,5 +241,36 @@ class EquivalenceSoundnessTest {
         Statistics.label("mutants").collect(equal ? "really equal" : "really different",
                 equivalent ? "EQUIVALENT" : "not equivalent");
         assertThat(equivalent).as(m + ": " + Latex.of(e) + "  vs  " + Latex.of(mutant)).isEqualTo(equal);
+    }
+
+    @Property(tries = 3_000)
+    void singleMutationsTimesANormAreEquivalentOnlyWhenReallyEqual(@ForAll("expressions") Expr e, @ForAll("expressions") Expr x,
+                                                                   @ForAll Mutation m, @ForAll int pick, @ForAll long seed)
+            throws InterruptedException {
+        Expr mutant = mutate(e, m, pick);
+        String pair = m + ": " + Latex.of(timesANorm(e, x)) + "  vs  " + Latex.of(timesANorm(mutant, x));
+        Verdict v = verdict(PROBLEM, timesANorm(e, x), timesANorm(mutant, x), seed);
+        if (normal(x).isEmpty()) { // ‖0‖ = 0: both sides are 0, and a scalar that is 0 whatever the matrices is refused
+            Statistics.label("mutants times a norm").collect("really equal (times ‖0‖)", v);
+            assertThat(v).as(pair).isNotEqualTo(Verdict.NOT_EQUIVALENT);
+            return;
+        }
+        boolean equal = reallyEqual(e, mutant);
+        Statistics.label("mutants times a norm").collect(equal ? "really equal" : "really different", v);
+        assertThat(v).as(pair).isEqualTo(equal ? Verdict.EQUIVALENT : Verdict.NOT_EQUIVALENT);
+    }
+
+    @Property(tries = 1_000)
+    void inFloatingPointSingleMutationsAreNeverEquivalentWhenReallyDifferent(@ForAll("expressions") Expr e, @ForAll("expressions") Expr x,
+                                                                             @ForAll Mutation m, @ForAll int pick,
+                                                                             @ForAll boolean withNorm, @ForAll long seed)
+            throws InterruptedException {
+        Expr mutant = mutate(e, m, pick);
+        boolean equal = reallyEqual(e, mutant) || withNorm && normal(x).isEmpty(); // times ‖0‖, both sides are 0
+        Verdict v = withNorm ? verdict(FLOATING, timesANorm(e, x), timesANorm(mutant, x), seed) : verdict(FLOATING, e, mutant, seed);
+        Statistics.label("mutants in floating point").collect(equal ? "really equal" : "really different", v);
+        if (!equal) {
+            assertThat(v).as(m + ": " + Latex.of(e) + "  vs  " + Latex.of(mutant)).isNotEqualTo(Verdict.EQUIVALENT);
+        }
     }
 }

@@ -57,6 +57,13 @@ class MatrixCalculusPluginTest {
     }
 
     @Test
+    void aSuperscriptOnASuperscriptIsGroupedInTheEcho() throws Exception {
+        // LaTeX (and KaTeX on the student's page) refuses A^{-1}^{8}
+        Grade g = Fixtures.grade("hw7/3bi-grad-w1", "((W_1W_2)^{-1})^8 (W_1^T)^T");
+        assertThat(g.echo().latex()).isEqualTo("{\\left(W_1 W_2\\right)^{-1}}^{8} {W_1^\\top}^\\top");
+    }
+
+    @Test
     void aDimensionMismatchNamesTheShapes() throws Exception {
         Grade g = Fixtures.grade("hw7/3bi-grad-w1", "-2W_2(X - W_2W_1X)X^\\top");
         assertThat(g.notes()).contains("DIMENSION_MISMATCH", "MISSING_TRANSPOSE");
