@@ -176,8 +176,8 @@ public class CatalogService {
         if (unchanged) {
             return new ImportResult(pack.id(), true, List.of(), List.of());
         }
-        Map<String, QuestionDef> base = keepEdits && last != null ? readStored(pack.id(), last.getArchive()).questionsById()
-                : Map.of();
+        Map<String, QuestionDef> base = keepEdits && last != null && last.getArchive() != null
+                ? readStored(pack.id(), last.getArchive()).questionsById() : Map.of();
         // The conflicts this source's earlier imports recorded, by question and field: kept, updated or ended below.
         Map<String, Map<String, PackConflictEntity>> recorded = keepEdits ? conflictRows(pack.id(), source) : new HashMap<>();
         OffsetDateTime now = AuditLog.now();
