@@ -54,6 +54,9 @@ public class Bootstrap {
     Gradebook gradebook;
 
     @Inject
+    StartupState state;
+
+    @Inject
     @ConfigProperty(name = "assay.db.class", defaultValue = "")
     String dbClass;
 
@@ -88,6 +91,7 @@ public class Bootstrap {
                         + " in force again (schema V6), and the gradebooks still held the regrade's score");
             }
             regrades.resumeUnfinished();
+            state.finished();
         } catch (RuntimeException e) {
             cannotStart(e.getClass().getSimpleName() + ": " + DatabaseSettings.redact(String.valueOf(e.getMessage())), e);
         }
