@@ -31,10 +31,11 @@ class LauncherIT {
     }
 
     /** The launcher with its own data folder, database (H2 in it unless {@code settings} say otherwise) and no packs. */
-    static Run serve(Path data, int port, String name, Map<String, String> settings) throws Exception {
+    static Run serve(Path data, int port, String name, Map<String, String> settings, String... options) throws Exception {
         Path out = data.getParent().resolve(name + ".log");
-        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "serve", "--port", String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(out.toFile());
+        List<String> command = new java.util.ArrayList<>(List.of(LAUNCHER.toString(), "serve", "--port", String.valueOf(port)));
+        command.addAll(List.of(options));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
         Map<String, String> env = pb.environment();
         for (String inherited : List.of("ASSAY_DB_CLASS", "ASSAY_DB_URL", "ASSAY_DB_USER", "ASSAY_DB_PASSWORD",
                 "ASSAY_ADMIN_TOKEN", "ASSAY_LTI_PLATFORMS")) {
@@ -100,6 +101,55 @@ class LauncherIT {
         } finally {
             first.process().destroy();
             first.process().waitFor();
+        }
+    }
+
+    /** An address of this host other than loopback (IPv4, up), or null when it has none. */
+    static java.net.InetAddress anotherAddressOfThisHost() throws Exception {
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (!nic.isUp() || nic.isLoopback()) {
+                continue;
+            }
+            for (java.net.InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+                if (a instanceof java.net.Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) {
+                    return a;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether something accepts a TCP connection there. */
+    static boolean accepts(java.net.InetAddress address, int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(address, port), 2_000);
+            return true;
+        } catch (java.io.IOException refused) {
+            return false;
+        }
+    }
+
+    @Test
+    void serveBindTakesOnlyThatAddress() throws Exception {
+        java.net.InetAddress other = anotherAddressOfThisHost();
+        org.junit.jupiter.api.Assumptions.assumeTrue(other != null,
+                "this host has no address but loopback, so a server bound to 127.0.0.1 cannot be shown refusing another");
+        try (java.net.ServerSocket everywhere = new java.net.ServerSocket(0)) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(accepts(other, everywhere.getLocalPort()), "this host's address "
+                    + other.getHostAddress() + " does not take connections from the host itself; nothing to compare with");
+        }
+        Path data = DurableWorkIT.freshDir("launcher-bind-it").resolve("data");
+        int port = RestartIT.freePort();
+        Run run = serve(data, port, "bind", Map.of(), "--bind", "127.0.0.1");
+        try {
+            awaitReady(run, port);
+            assertThat(run.text()).contains("listening on 127.0.0.1");
+            assertThat(accepts(java.net.InetAddress.getLoopbackAddress(), port)).as("answers on 127.0.0.1").isTrue();
+            assertThat(accepts(other, port)).as("refused on " + other.getHostAddress() + ", another address of this host")
+                    .isFalse();
+        } finally {
+            run.process().destroy();
+            run.process().waitFor();
         }
     }
 

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -342,6 +343,13 @@ class ServerIT {
         Reply badId = get("/api/submissions/abc");
         assertThat(badId.status()).isEqualTo(400);
         assertThat(badId.json().path("problems").get(0).path("field").asText()).isEqualTo("id");
+        for (String notABoolean : List.of("yes", "1", "maybe")) {
+            Reply badFlag = get("/api/review?changed=" + notABoolean);
+            assertThat(badFlag.status()).as("?changed=" + notABoolean + " once quietly meant false").isEqualTo(400);
+            assertThat(badFlag.json().path("error").asText()).isEqualTo("The query parameter 'changed' must be true or false.");
+            assertThat(badFlag.json().path("problems").get(0).path("field").asText()).isEqualTo("changed");
+        }
+        assertThat(get("/api/review?changed=false").status()).isEqualTo(200);
         Reply badPack = call("POST", "/api/packs", "application/zip", "not a zip".getBytes(StandardCharsets.UTF_8), true);
         assertThat(badPack.status()).isEqualTo(400);
         assertThat(badPack.json().path("problems").get(0).path("message").asText()).contains("not a zip");

@@ -237,27 +237,10 @@ public final class LaunchValidator {
      * form-posts the answer there, and its origin goes into the page's Content-Security-Policy.
      */
     static Optional<String> returnUrlProblem(String url) {
-        String shown = url.length() > 80 ? url.substring(0, 80) + "…" : url;
         if (url.length() > MAX_RETURN_URL_CHARS) {
             return Optional.of("has " + url.length() + " characters (at most " + MAX_RETURN_URL_CHARS + ")");
         }
-        java.net.URI u;
-        try {
-            u = new java.net.URI(url);
-        } catch (java.net.URISyntaxException e) {
-            return Optional.of("'" + shown + "' is not a URL (" + e.getReason() + ")");
-        }
-        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http")) {
-            return Optional.of("'" + shown + "' is not an http(s) address");
-        }
-        if (u.getHost() == null) {
-            return Optional.of("'" + shown + "' names no host");
-        }
-        if (u.getRawUserInfo() != null) {
-            return Optional.of("'" + shown + "' carries a user name");
-        }
-        return Optional.empty();
+        return Origins.problem(url);
     }
 
     private void verifySignature(SignedJWT jwt, String kid, Platform platform) throws LaunchRejected {

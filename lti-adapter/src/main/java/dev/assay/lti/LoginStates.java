@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -39,6 +40,9 @@ public class LoginStates {
 
     private Db db;
     private final AtomicLong lastPurge = new AtomicLong();
+    /** When a platform's full share of logins was last logged: at most once a minute while logins flood in. */
+    private final AtomicLong lastFullReport = new AtomicLong();
+    private static final Logger LOG = Logger.getLogger(LoginStates.class.getName());
 
     @PostConstruct
     void init() {
@@ -51,28 +55,32 @@ public class LoginStates {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    /** Too many logins from one platform are waiting to complete. */
-    public static final class Full extends Exception {
-        Full(String message) {
-            super(message);
-        }
-    }
-
     /**
-     * A new state and nonce for a login from the platform. At most {@code assay.lti.maxPendingLogins} may wait per
-     * platform (each lives {@code assay.lti.stateTtlSeconds}): /lti/login takes anyone's request, and must not
-     * fill the database.
+     * A new state and nonce for a login from the platform. /lti/login takes anyone's request, so the table is bounded:
+     * at most {@code assay.lti.maxPendingLogins} states per platform wait for their launch (each for at most
+     * {@code assay.lti.stateTtlSeconds}). At the cap, the platform's oldest waiting states are dropped and the login goes
+     * ahead. A flood of logins then only pushes out the flood's own older states, while a real student's state is used
+     * up by its launch within seconds of being issued; refusing at the cap instead shut every real login of the LMS
+     * out for as long as the flood's states lived.
      */
     @Transactional
-    public Issued issue(long platformId) throws Full {
+    public Issued issue(long platformId) {
         Instant now = Instant.now();
         purgeExpired(now);
         int cap = settings.maxPendingLogins();
         long waiting = db.one("select count(*) from (select 1 from lti_login_state where platform_id = ? and expires_at > ? "
                 + "fetch first " + cap + " rows only) w", rs -> rs.getLong(1), platformId, now).orElse(0L);
         if (waiting >= cap) {
-            throw new Full(waiting + " logins from this LMS are waiting to complete (at most " + cap + " within "
-                    + settings.stateTtl().toMinutes() + " minutes).");
+            long drop = waiting - cap + 1;
+            db.update("delete from lti_login_state where state in (select state from lti_login_state "
+                    + "where platform_id = ? and expires_at > ? order by expires_at fetch first " + drop + " rows only)",
+                    platformId, now);
+            long reported = lastFullReport.get();
+            if (now.toEpochMilli() - reported > 60_000 && lastFullReport.compareAndSet(reported, now.toEpochMilli())) {
+                LOG.warning(() -> cap + " logins from LMS " + platformId + " are waiting for their launch (the most that may,"
+                        + " assay.lti.maxPendingLogins): the oldest are dropped to make room. Many logins that never launch"
+                        + " are a flood of /lti/login requests, or a misconfigured LMS.");
+            }
         }
         Issued i = new Issued(random(), random());
         db.update("insert into lti_login_state (state, nonce, platform_id, expires_at) values (?, ?, ?, ?)", i.state(), i.nonce(),

@@ -14,10 +14,10 @@ import java.util.Set;
 public class LtiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(LtiResource.class, LtiAdminResource.class, JsonProvider.class, ObjectMapperResolver.class,
-                dev.assay.server.interfaces.rest.BodySizeLimit.class,
-                ErrorMappers.Application.class, ErrorMappers.Violations.class, ErrorMappers.BadJson.class,
-                ErrorMappers.Web.class, ErrorMappers.Unexpected.class);
+        Set<Class<?>> classes = new java.util.HashSet<>(Set.of(LtiResource.class, LtiAdminResource.class, JsonProvider.class,
+                ObjectMapperResolver.class, dev.assay.server.interfaces.rest.BodySizeLimit.class));
+        classes.addAll(ErrorMappers.ALL);
+        return classes;
     }
 
     @Override

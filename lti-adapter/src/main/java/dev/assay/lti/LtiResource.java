@@ -2,7 +2,6 @@ package dev.assay.lti;
 
 import dev.assay.api.Attachment;
 import dev.assay.api.Validation;
-import dev.assay.server.application.AssayException;
 import dev.assay.server.interfaces.rest.ViewMapper;
 import dev.assay.server.interfaces.rest.dto.AnswerBody;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -74,10 +72,8 @@ public class LtiResource {
             LOG.warning(() -> "LTI " + where + " refused [" + e.code() + "]: " + e.getMessage());
         }
         java.util.Set<String> framedBy = e.platform().map(p -> Origins.of(p.pages())).orElseGet(lti::registeredPlatformOrigins);
-        int status = e.code().equals("LOGIN_BUSY") ? 429
-                : e.code().equals("UNKNOWN_ISSUER") || e.code().startsWith("LOGIN") ? 400 : 401;
-        Response r = html(status, Pages.error(lti.base(), "This launch was refused", e.getMessage(), e.code()), null, framedBy);
-        return status == 429 ? Response.fromResponse(r).header("Retry-After", "60").build() : r;
+        int status = e.code().equals("UNKNOWN_ISSUER") || e.code().startsWith("LOGIN") ? 400 : 401;
+        return html(status, Pages.error(lti.base(), "This launch was refused", e.getMessage(), e.code()), null, framedBy);
     }
 
     @GET
@@ -176,10 +172,6 @@ public class LtiResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> review(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("submission") long submission,
                                       @Valid @NotNull ReviewBody body) {
-        if (!Double.isFinite(body.points())) { // Jackson reads "NaN" and "Infinity" (quoted) as doubles
-            throw new AssayException(AssayException.Kind.INVALID, "Give the points as a number.",
-                    List.of(new AssayException.Problem("points", "must be a finite number, not " + body.points())));
-        }
         return Map.of("html", lti.review(session(auth), submission, body.points(), body.comment()));
     }
 

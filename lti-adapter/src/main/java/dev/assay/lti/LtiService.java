@@ -165,14 +165,7 @@ public class LtiService {
                     + "not this Assay server (" + root + "). The tool URL configured in the LMS and Assay's public URL "
                     + "(ASSAY_LTI_PUBLICURL, or the platform's toolUrl) must name the same server.").from(platform);
         }
-        LoginStates.Issued issued;
-        try {
-            issued = states.issue(platform.id());
-        } catch (LoginStates.Full full) {
-            LOG.warning(() -> "LTI login from " + iss + " refused: " + full.getMessage());
-            throw new LaunchRejected("LOGIN_BUSY", "Too many logins from your LMS are waiting to complete: " + full.getMessage()
-                    + " Wait a minute, then open the activity again.").from(platform);
-        }
+        LoginStates.Issued issued = states.issue(platform.id());
         StringBuilder u = new StringBuilder(platform.authUrl()).append(platform.authUrl().contains("?") ? "&" : "?");
         param(u, "scope", "openid");
         param(u, "response_type", "id_token");
@@ -463,8 +456,7 @@ public class LtiService {
         if (!r.finished()) {
             return new PanelRegrade(r.executionId(), r.status(), r.exitStatus(), r.regraded(), null, null, null, null);
         }
-        SubmissionStore.ReviewsKept kept = store.reviewsKept(target(s.linkId()), r.requestedAt(),
-                r.ended() != null ? r.ended() : java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+        SubmissionStore.ReviewsKept kept = store.reviewsKept(target(s.linkId()), r.executionId());
         return new PanelRegrade(r.executionId(), r.status(), r.exitStatus(), r.regraded(), kept.kept(), kept.differ(),
                 Pages.regradeReport(r.status(), r.exitStatus(), r.regraded(), kept.kept(), kept.differ()),
                 Pages.regradedList(regradedSinceReview(s.linkId())));

@@ -40,7 +40,7 @@ public class LtiSettings {
     @ConfigProperty(name = "assay.lti.httpTimeoutSeconds", defaultValue = "10")
     int httpTimeoutSeconds;
 
-    /** Logins per platform that may wait for their launch at once. */
+    /** Logins per platform that may wait for their launch at once; beyond it, the oldest waiting are dropped. */
     @Inject
     @ConfigProperty(name = "assay.lti.maxPendingLogins", defaultValue = "10000")
     int maxPendingLogins;

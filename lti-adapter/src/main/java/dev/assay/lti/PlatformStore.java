@@ -50,14 +50,7 @@ public class PlatformStore {
         }
 
         private static void url(List<String> p, String field, String value) {
-            try {
-                URI u = URI.create(value == null ? "" : value);
-                if (!("https".equals(u.getScheme()) || "http".equals(u.getScheme())) || u.getHost() == null) {
-                    p.add(field + ": must be an http(s) URL, not '" + value + "'");
-                }
-            } catch (IllegalArgumentException e) {
-                p.add(field + ": not a URL: " + e.getMessage());
-            }
+            Origins.problem(value).ifPresent(problem -> p.add(field + ": " + problem + "; give the http(s) URL the LMS shows"));
         }
     }
 

@@ -24,6 +24,23 @@ class OriginsTest {
     }
 
     @Test
+    void oneRuleSaysWhatIsWrongWithAUrlWhereverOneIsTaken() {
+        assertThat(Origins.problem("https://lms.example.edu/deep?x=1")).isEmpty();
+        assertThat(Origins.problem("javascript:alert(1)")).contains("'javascript:alert(1)' is not an http(s) address");
+        assertThat(Origins.problem("https:///path")).contains("'https:///path' names no host");
+        assertThat(Origins.problem("https://me:pw@lms.example.edu/")).hasValueSatisfying(p -> assertThat(p).endsWith("carries a user name"));
+        assertThat(Origins.problem("https://lms example/")).hasValueSatisfying(p -> assertThat(p).contains("is not a URL"));
+        assertThat(Origins.problem(null)).contains("is empty");
+        // The three places that take URLs say the same: a platform's registration, a deep-linking return URL, an origin.
+        PlatformStore.Registration r = new PlatformStore.Registration("https://lms.example.edu", "c", "javascript:alert(1)",
+                "https://lms.example.edu/token", "https://lms.example.edu/jwks", null, List.of("d"), null);
+        assertThat(r.problems()).containsExactly("authUrl: 'javascript:alert(1)' is not an http(s) address; give the http(s)"
+                + " URL the LMS shows");
+        assertThat(LaunchValidator.returnUrlProblem("data:text/html,x")).isEqualTo(Origins.problem("data:text/html,x"));
+        assertThat(Origins.of("https://me:pw@lms.example.edu/")).as("no origin from a URL Assay refuses").isEmpty();
+    }
+
+    @Test
     void aSourceListNamesTheOriginsOnceOrNone() {
         assertThat(Origins.sources(Origins.of(List.of("https://a.example/x", "https://a.example/y", "http://b.example:81/"))))
                 .isEqualTo("https://a.example http://b.example:81");

@@ -31,11 +31,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -147,11 +151,13 @@ public class CatalogService {
 
     /**
      * Stores a pack. Questions new to the server get version 1; a question whose configuration differs from its
-     * current version gets a new version. From an upload (the instructor's own act) every field is taken. From the
-     * packs folder, the pack is imported only when the folder changed since it was last imported from there, and
-     * then merged against what the folder gave last time: a field the folder changed is taken where Assay did not
-     * change it since; where both changed it, Assay's stays in force and the conflict is recorded ({@link
-     * #conflicts}). An archive identical to what that source last gave is a no-op.
+     * current version gets a new version. From an upload (the instructor's own act) every field is taken, and it is a
+     * no-op only when it is the pack stored and every field in force already says what it says (uploading the folder's
+     * own pack is how an instructor takes the folder's version after a conflict). From the packs folder, the pack is
+     * imported only when the folder changed since it was last imported from there, and then merged against what the
+     * folder gave last time: a field the folder changed is taken where Assay did not change it since; where both
+     * changed it, Assay's stays in force and the conflict is recorded ({@link #conflicts}) until what is in force
+     * equals the folder's value, or the folder changes that field again.
      */
     @Transactional
     public ImportResult importPack(CoursePack pack, String source, String actor) {
@@ -165,13 +171,15 @@ public class CatalogService {
         CoursePackEntity stored = em.find(CoursePackEntity.class, pack.id());
         PackSourceEntity last = em.find(PackSourceEntity.class, new PackSourceEntity.Key(pack.id(), source));
         boolean keepEdits = FOLDER.equals(source);
-        String lastSha = keepEdits ? (last == null ? null : last.getArchiveSha256())
-                : (stored == null ? null : stored.getArchiveSha256());
-        if (sha.equals(lastSha)) {
+        boolean unchanged = keepEdits ? last != null && sha.equals(last.getArchiveSha256())
+                : stored != null && sha.equals(stored.getArchiveSha256()) && everyFieldInForce(pack);
+        if (unchanged) {
             return new ImportResult(pack.id(), true, List.of(), List.of());
         }
-        Map<String, QuestionDef> base = keepEdits && last != null ? readStored(pack.id(), last.getArchive()).questionsById()
-                : Map.of();
+        Map<String, QuestionDef> base = keepEdits && last != null && last.getArchive() != null
+                ? readStored(pack.id(), last.getArchive()).questionsById() : Map.of();
+        // The conflicts this source's earlier imports recorded, by question and field: kept, updated or ended below.
+        Map<String, Map<String, PackConflictEntity>> recorded = keepEdits ? conflictRows(pack.id(), source) : new HashMap<>();
         OffsetDateTime now = AuditLog.now();
         if (stored == null) {
             stored = new CoursePackEntity(pack.id());
@@ -181,10 +189,6 @@ public class CatalogService {
         // No mapped relationships: EclipseLink orders inserts by class, so parents are flushed first.
         em.persist(stored);
         em.flush();
-        if (keepEdits) {
-            em.createQuery("delete from PackConflictEntity c where c.packId = :p and c.source = :s")
-                    .setParameter("p", pack.id()).setParameter("s", source).executeUpdate();
-        }
         List<String> newVersions = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
         for (QuestionDef q : pack.questions()) {
@@ -206,8 +210,10 @@ public class CatalogService {
             }
             QuestionConfigEntity current = currentConfig(q.id()).orElseThrow();
             PackMerge.Fields inForce = fields(row, current);
+            Map<String, PackConflictEntity> open = recorded.getOrDefault(q.id(), Map.of());
             PackMerge.Result merged = keepEdits
-                    ? PackMerge.merge(base.containsKey(q.id()) ? fields(base.get(q.id())) : null, inForce, incoming)
+                    ? PackMerge.merge(base.containsKey(q.id()) ? fields(base.get(q.id())) : null, inForce, incoming,
+                            unsettled(open.values(), inForce))
                     : PackMerge.takeAll(inForce, incoming);
             row.describe(merged.merged().title(), merged.merged().prompt(), merged.merged().points());
             if (merged.takes(PackMerge.CONFIG)) {
@@ -216,12 +222,25 @@ public class CatalogService {
                 em.persist(newVersion(q, version, pack, source, actor, now));
                 newVersions.add(q.id() + " v" + version);
             }
+            Map<String, PackConflictEntity> ended = new HashMap<>(open);
             for (PackMerge.Conflict c : merged.conflicts()) {
-                em.persist(new PackConflictEntity(pack.id(), q.id(), c.field(), source, Json.write(c.kept()),
-                        Json.write(c.incoming()), now));
+                PackConflictEntity existing = ended.remove(c.field());
+                if (existing == null) {
+                    em.persist(new PackConflictEntity(pack.id(), q.id(), c.field(), source, Json.write(c.kept()),
+                            Json.write(c.incoming()), now));
+                } else {
+                    existing.detectedAgain(Json.write(c.kept()), Json.write(c.incoming()), now);
+                }
                 conflicts.add(q.id() + " " + c.field());
             }
+            ended.values().forEach(em::remove);
+            recorded.remove(q.id());
+            if (!keepEdits) {
+                settleConflicts(q.id(), merged.merged());
+            }
         }
+        // Conflicts of questions the folder no longer has: nothing left to compare with.
+        recorded.values().forEach(byField -> byField.values().forEach(em::remove));
         for (AssignmentDef a : pack.manifest().assignments()) {
             List<AssignmentEntity> found = em.createQuery(
                             "select a from AssignmentEntity a where a.packId = :p and a.key = :k", AssignmentEntity.class)
@@ -232,17 +251,67 @@ public class CatalogService {
                 em.persist(row);
             }
         }
+        // The folder's archive is the base of its next merge; an upload's is never read again (the pack's own archive,
+        // course_pack, holds what is stored), so only its hash and time are kept.
+        byte[] kept = keepEdits ? archive : null;
         if (last == null) {
             last = new PackSourceEntity(pack.id(), source);
-            last.imported(archive, sha, now);
+            last.imported(kept, sha, now);
             em.persist(last);
         } else {
-            last.imported(archive, sha, now);
+            last.imported(kept, sha, now);
         }
         audit.record(actor, "pack.import", "pack", pack.id(), "version " + pack.manifest().version() + " from "
                 + source + "; new configuration versions: " + newVersions
                 + (conflicts.isEmpty() ? "" : "; kept Assay's version where both changed: " + conflicts));
         return new ImportResult(pack.id(), false, newVersions, conflicts);
+    }
+
+    /** Whether every question of the pack is on the server with every field in force as the pack has it. */
+    private boolean everyFieldInForce(CoursePack pack) {
+        for (QuestionDef q : pack.questions()) {
+            QuestionEntity row = em.find(QuestionEntity.class, q.id());
+            Optional<QuestionConfigEntity> current = currentConfig(q.id());
+            if (row == null || !row.getPackId().equals(pack.id()) || current.isEmpty()
+                    || !PackMerge.takeAll(fields(row, current.get()), fields(q)).taken().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The conflict rows one source of a pack recorded, by question and field. */
+    private Map<String, Map<String, PackConflictEntity>> conflictRows(String packId, String source) {
+        Map<String, Map<String, PackConflictEntity>> rows = new HashMap<>();
+        for (PackConflictEntity c : em.createQuery("select c from PackConflictEntity c where c.packId = :p and c.source = :s",
+                PackConflictEntity.class).setParameter("p", packId).setParameter("s", source).getResultList()) {
+            rows.computeIfAbsent(c.getQuestionId(), q -> new HashMap<>()).put(c.getField(), c);
+        }
+        return rows;
+    }
+
+    /** The fields of those conflicts where what is in force still differs from the source's value. */
+    private static Set<String> unsettled(Collection<PackConflictEntity> rows, PackMerge.Fields inForce) {
+        Set<String> fields = new HashSet<>();
+        for (PackConflictEntity c : rows) {
+            if (!settled(c, inForce)) {
+                fields.add(c.getField());
+            }
+        }
+        return fields;
+    }
+
+    private static boolean settled(PackConflictEntity c, PackMerge.Fields inForce) {
+        return PackMerge.same(inForce.get(c.getField()), parseTree(c.getSourceValue()));
+    }
+
+    /**
+     * Ends the question's conflicts whose source value is now in force (taken by an upload or an edit): the
+     * instructor chose, and a later change in Assay is then theirs alone, not the old conflict again.
+     */
+    private void settleConflicts(String questionId, PackMerge.Fields inForce) {
+        em.createQuery("select c from PackConflictEntity c where c.questionId = :q", PackConflictEntity.class)
+                .setParameter("q", questionId).getResultList().stream().filter(c -> settled(c, inForce)).forEach(em::remove);
     }
 
     private static QuestionConfigEntity newVersion(QuestionDef q, int version, CoursePack pack, String source,
@@ -460,7 +529,9 @@ public class CatalogService {
         QuestionConfigEntity next = new QuestionConfigEntity(questionId, current.getVersion() + 1, def.plugin(),
                 Json.write(config), approach, AuditLog.now(), actor, reason == null || reason.isBlank() ? "edited" : reason);
         em.persist(next);
-        em.find(QuestionEntity.class, questionId).useVersion(next.getVersion(), def.plugin());
+        QuestionEntity row = em.find(QuestionEntity.class, questionId);
+        row.useVersion(next.getVersion(), def.plugin());
+        settleConflicts(questionId, fields(row, next));
         audit.record(actor, "question.config", "question", questionId, "version " + next.getVersion() + ": " + next.getReason());
         em.flush();
         catalog.put(new QuestionCatalog.Entry(prepared, next.getId(), next.getVersion()));

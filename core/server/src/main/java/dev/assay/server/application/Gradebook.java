@@ -5,6 +5,7 @@ import dev.assay.server.domain.model.GradeEntity;
 import dev.assay.server.domain.model.GradebookTargetEntity;
 import dev.assay.server.domain.model.OutboxEntry;
 import dev.assay.server.domain.model.SubmissionEntity;
+import dev.assay.server.domain.model.UserEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -85,6 +86,34 @@ public class Gradebook implements GradebookTargets {
         boolean all = latest.keySet().containsAll(questions);
         em.persist(new OutboxEntry(target, userKey, Math.round(given * 1e6) / 1e6, maximum, all ? "Completed" : "InProgress",
                 pending ? "PendingManual" : "FullyGraded", at, comment(comments, questions.size())));
+    }
+
+    /**
+     * Sends again, once, the scores of the (target, user) pairs listed in {@code gradebook_resend} (schema V8 lists
+     * those whose grade in force V6 may have changed: the gradebook still holds what a regrade had sent). Each pair's
+     * score as it stands goes to the outbox and its row is deleted, in one transaction: a start after this one finds
+     * nothing to send. Runs at start, once the packs (the questions' points) are loaded.
+     *
+     * @return how many scores were sent again
+     */
+    @Transactional
+    public int resendListed() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> pairs = em.createNativeQuery("select target, user_id from gradebook_resend").getResultList();
+        int sent = 0;
+        for (Object[] pair : pairs) {
+            String target = (String) pair[0];
+            long userId = ((Number) pair[1]).longValue();
+            Optional<SubmissionEntity> latest = em.createQuery("select s from SubmissionEntity s where s.userId = :u "
+                            + "and s.gradebookTarget = :t order by s.id desc", SubmissionEntity.class)
+                    .setParameter("u", userId).setParameter("t", target).setMaxResults(1).getResultStream().findFirst();
+            if (latest.isPresent()) {
+                enqueue(latest.get(), em.find(UserEntity.class, userId).getPlatformUserId(), AuditLog.now());
+                sent++;
+            }
+        }
+        em.createNativeQuery("delete from gradebook_resend").executeUpdate();
+        return sent;
     }
 
     /**

@@ -92,11 +92,11 @@ public class GradingService {
         return new Regraded(submissionId, q.configId(), grade(q, store.answer(s)));
     }
 
-    /** Stores regrades together, with their gradebook scores. */
+    /** Stores the grades of a batch regrade's chunk together, each naming the regrade, with their gradebook scores. */
     @jakarta.transaction.Transactional
-    public void store(java.util.List<Regraded> regrades) {
+    public void store(java.util.List<Regraded> regrades, long regradeId) {
         for (Regraded r : regrades) {
-            store.addGrade(r.submissionId(), r.configId(), r.outcome());
+            store.addGrade(r.submissionId(), r.configId(), r.outcome(), regradeId);
         }
     }
 

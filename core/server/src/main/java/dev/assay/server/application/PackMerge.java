@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A three-way merge of the fields of one question an instructor may change in Assay, for a pack source that is
@@ -82,6 +83,17 @@ public final class PackMerge {
      * field where the source differs from what is in force is a conflict: nothing says the source changed last.
      */
     public static Result merge(Fields base, Fields current, Fields incoming) {
+        return merge(base, current, incoming, Set.of());
+    }
+
+    /**
+     * The same, for a question whose fields {@code stillConflicted} have a conflict recorded at an earlier import and
+     * not settled since (what is in force still differs from the source's value). Such a conflict stays while the
+     * source keeps that field as it was: the source's base then holds the conflicting value, so without this the
+     * field would look changed only in Assay, and the conflict would vanish at the next unrelated change of the
+     * folder. A source that changes the field again has it merged afresh.
+     */
+    public static Result merge(Fields base, Fields current, Fields incoming, Set<String> stillConflicted) {
         Map<String, JsonNode> merged = new LinkedHashMap<>(current.values());
         List<String> taken = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
@@ -95,7 +107,7 @@ public final class PackMerge {
             if (was != null && same(now, was)) {
                 merged.put(f, in);
                 taken.add(f);
-            } else if (was == null || !same(in, was)) {
+            } else if (was == null || !same(in, was) || stillConflicted.contains(f)) {
                 conflicts.add(new Conflict(f, now, in));
             }
             // else: only Assay changed it since; the source still has what it had, so Assay's stands quietly.

@@ -12,8 +12,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -23,9 +24,10 @@ import java.util.logging.Logger;
 
 /**
  * Batch regrades of a whole assignment, or of the submissions made through one gradebook target (an LTI link, for
- * its instructor). Each is a row of ours ({@link RegradeEntity}): its id is the one the API gives out, it keeps its
- * counts while it runs and after, and a regrade left unfinished by a stopped or killed server is started again at
- * the next start, carrying on after the last submission it stored. The Jakarta Batch job {@code regrade-assignment}
+ * its instructor). Each is a row of ours ({@link RegradeEntity}): its id is the one the API gives out, and each grade
+ * it gives carries that id, so what it has done (which answers, how many) is read from its grades, exact whenever the
+ * server stopped. A regrade left unfinished by a stopped or killed server is started again at the next start,
+ * carrying on after the last submission it graded. The Jakarta Batch job {@code regrade-assignment}
  * is how a regrade runs (Payara Micro's job repository lives in memory, so it cannot be the record).
  * One regrade of an assignment runs at a time (a unique key, so two requests at once cannot both start one).
  */
@@ -43,11 +45,11 @@ public class RegradeJobs {
     private static final Set<String> RUNNING = Set.of(RegradeEntity.STARTING, RegradeEntity.STARTED);
 
     /**
-     * A regrade's state, with its counts. {@code executionId} is the regrade's own id (durable, unique for the
-     * server's life; the name is the API's since before regrades were durable).
+     * A regrade's state, with the number of answers it has graded again. {@code executionId} is the regrade's own id
+     * (durable, unique for the server's life; the name is the API's since before regrades were durable).
      */
     public record Status(long executionId, long assignmentId, String target, String status, String exitStatus,
-                         long submissionsRead, long regraded, String requestedBy, OffsetDateTime requestedAt,
+                         long regraded, String requestedBy, OffsetDateTime requestedAt,
                          OffsetDateTime started, OffsetDateTime ended, int runs) {
         public boolean finished() {
             return !status.equals(RegradeEntity.STARTING) && !status.equals(RegradeEntity.STARTED);
@@ -94,7 +96,7 @@ public class RegradeJobs {
         Optional<RegradeEntity> running = em.createQuery("select r from RegradeEntity r where r.runningAssignment = :a",
                 RegradeEntity.class).setParameter("a", assignmentId).getResultStream().findFirst();
         if (running.isPresent()) {
-            throw alreadyRunning(view(running.get()));
+            throw alreadyRunning(view(running.get(), regraded(List.of(running.get()))));
         }
         RegradeEntity r = new RegradeEntity(assignmentId, target, requestedBy, AuditLog.now(), RUNNER);
         em.persist(r);
@@ -122,8 +124,7 @@ public class RegradeJobs {
         for (RegradeEntity r : self.unfinishedOfOtherRunners()) {
             if (self.claim(r.getId(), r.getRunner())) {
                 LOG.info(() -> "Regrade " + r.getId() + " of assignment " + r.getAssignmentId()
-                        + (r.getTarget() == null ? "" : " (" + r.getTarget() + ")") + " was left unfinished ("
-                        + r.getRegraded() + " answers regraded); resuming after submission " + r.getLastSubmissionId());
+                        + (r.getTarget() == null ? "" : " (" + r.getTarget() + ")") + " was left unfinished; resuming it");
                 try {
                     launch(r.getId());
                 } catch (RuntimeException e) {
@@ -150,9 +151,10 @@ public class RegradeJobs {
 
     /**
      * Where a run of the batch job starts: the regrade, marked started by this process; it carries on after
-     * {@code afterSubmissionId}, and what was graded with the current configuration since {@code requestedAt} is done.
+     * {@code afterSubmissionId}, the last submission it graded (submissions are read in id order, and each chunk's
+     * grades commit together and in turn, so every one before it was graded or did not need it).
      */
-    public record Run(long regradeId, long assignmentId, String target, long afterSubmissionId, OffsetDateTime requestedAt) {
+    public record Run(long regradeId, long assignmentId, String target, long afterSubmissionId) {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -162,46 +164,44 @@ public class RegradeJobs {
             throw new IllegalStateException("no regrade " + id);
         }
         r.begin(batchExecutionId, RUNNER, AuditLog.now());
-        return new Run(id, r.getAssignmentId(), r.getTarget(), r.getLastSubmissionId(), r.getRequestedAt());
+        Long lastGraded = em.createQuery("select max(g.submissionId) from GradeEntity g where g.regradeId = :r", Long.class)
+                .setParameter("r", id).getSingleResult();
+        // last_submission_id: where a regrade recorded before V8 had got to (it no longer changes).
+        return new Run(id, r.getAssignmentId(), r.getTarget(), Math.max(r.getLastSubmissionId(), lastGraded == null ? 0 : lastGraded));
     }
 
     /**
-     * Of these submissions, those whose latest grade was given with one of the current configurations since the
-     * regrade was requested: this regrade (or another since) graded them already. A run after a crash skips them,
-     * even those that are ERROR again, so no answer is regraded twice by one regrade.
+     * Of these submissions, those the regrade has graded already (a run after a restart may meet a few it graded after
+     * the point it carries on from): skipped, so no answer is graded twice by one regrade. A grade given otherwise
+     * while it runs (a new answer's ERROR, another regrade's) does not count: such answers are its to grade.
      */
     @Transactional
-    public Set<Long> gradedSince(List<Long> submissionIds, Collection<Long> currentConfigIds, OffsetDateTime since) {
-        if (submissionIds.isEmpty() || currentConfigIds.isEmpty()) {
+    public Set<Long> gradedBy(long regradeId, List<Long> submissionIds) {
+        if (submissionIds.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(em.createQuery("select g.submissionId from GradeEntity g where g.submissionId in :s"
-                        + " and g.configId in :c and g.gradedAt >= :since"
-                        + " and g.id = (select max(g2.id) from GradeEntity g2 where g2.submissionId = g.submissionId)", Long.class)
-                .setParameter("s", submissionIds).setParameter("c", List.copyOf(currentConfigIds))
-                .setParameter("since", since).getResultList());
+        return Set.copyOf(em.createQuery("select distinct g.submissionId from GradeEntity g where g.regradeId = :r"
+                        + " and g.submissionId in :s", Long.class)
+                .setParameter("r", regradeId).setParameter("s", submissionIds).getResultList());
     }
 
     /**
-     * Chunks' grades are stored: the count moves on, and a later run carries on after {@code lastSubmissionId} (a
-     * run after a crash may find a few more done since, which {@link #gradedSince} tells apart).
+     * How many answers each regrade has graded again: the submissions its grades name (exact after any stop, as each
+     * chunk's grades commit together), plus what a regrade recorded before V8 counted in its row.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void progress(long id, int regraded, long lastSubmissionId) {
-        em.createQuery("update RegradeEntity r set r.regraded = r.regraded + :n, r.lastSubmissionId = :last"
-                        + " where r.id = :id and r.lastSubmissionId < :last")
-                .setParameter("n", (long) regraded).setParameter("last", lastSubmissionId).setParameter("id", id)
-                .executeUpdate();
-    }
-
-    /**
-     * A run after a crash found answers this regrade had already graded, after the last progress it recorded: they
-     * count as regraded (once: the progress recorded before the crash did not include them).
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void countDoneBefore(long id, int answers) {
-        em.createQuery("update RegradeEntity r set r.regraded = r.regraded + :n where r.id = :id")
-                .setParameter("n", (long) answers).setParameter("id", id).executeUpdate();
+    private Map<Long, Long> regraded(List<RegradeEntity> regrades) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (regrades.isEmpty()) {
+            return counts;
+        }
+        for (RegradeEntity r : regrades) {
+            counts.put(r.getId(), r.getRegraded());
+        }
+        em.createQuery("select g.regradeId, count(distinct g.submissionId) from GradeEntity g where g.regradeId in :r"
+                        + " group by g.regradeId", Object[].class)
+                .setParameter("r", regrades.stream().map(RegradeEntity::getId).toList()).getResultList()
+                .forEach(row -> counts.merge((Long) row[0], ((Number) row[1]).longValue(), Long::sum));
+        return counts;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -215,7 +215,8 @@ public class RegradeJobs {
     /** The regrade, with its counts. */
     @Transactional
     public Optional<Status> status(long id) {
-        return Optional.ofNullable(em.find(RegradeEntity.class, id)).map(this::settled).map(RegradeJobs::view);
+        return Optional.ofNullable(em.find(RegradeEntity.class, id)).map(this::settled)
+                .map(r -> view(r, regraded(List.of(r))));
     }
 
     /** An assignment's regrades, newest first. */
@@ -225,7 +226,9 @@ public class RegradeJobs {
                 + (target.isPresent() ? " and r.target = :t" : "") + " order by r.id desc", RegradeEntity.class)
                 .setParameter("a", assignmentId).setMaxResults(200);
         target.ifPresent(t -> q.setParameter("t", t));
-        return q.getResultList().stream().map(this::settled).map(RegradeJobs::view).toList();
+        List<RegradeEntity> rows = q.getResultList().stream().map(this::settled).toList();
+        Map<Long, Long> counts = regraded(rows);
+        return rows.stream().map(r -> view(r, counts)).toList();
     }
 
     /**
@@ -250,9 +253,10 @@ public class RegradeJobs {
         return r;
     }
 
-    private static Status view(RegradeEntity r) {
-        return new Status(r.getId(), r.getAssignmentId(), r.getTarget(), r.getState(), r.getError(), r.getRegraded(),
-                r.getRegraded(), r.getRequestedBy(), r.getRequestedAt(), r.getStartedAt(), r.getEndedAt(), r.getRuns());
+    private static Status view(RegradeEntity r, Map<Long, Long> regraded) {
+        return new Status(r.getId(), r.getAssignmentId(), r.getTarget(), r.getState(), r.getError(),
+                regraded.getOrDefault(r.getId(), 0L), r.getRequestedBy(), r.getRequestedAt(), r.getStartedAt(),
+                r.getEndedAt(), r.getRuns());
     }
 
     /** The regrade a batch execution of the job runs (its job parameter). */

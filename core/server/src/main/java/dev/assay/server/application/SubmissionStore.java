@@ -90,8 +90,17 @@ public class SubmissionStore {
      */
     @Transactional
     public GradeEntity addGrade(long submissionId, long configId, GradeOutcome outcome) {
+        return addGrade(submissionId, configId, outcome, null);
+    }
+
+    /** The same, given by the batch regrade {@code regradeId} (null: by none), which the grade then names. */
+    @Transactional
+    public GradeEntity addGrade(long submissionId, long configId, GradeOutcome outcome, Long regradeId) {
         SubmissionEntity s = locked(submissionId);
         GradeEntity g = gradeRow(submissionId, configId, outcome);
+        if (regradeId != null) {
+            g.givenByRegrade(regradeId);
+        }
         em.persist(g);
         em.flush();
         if (s.gradeAdded(g)) {
@@ -177,14 +186,19 @@ public class SubmissionStore {
                 plugin = g;
             }
         }
-        if (inForce == null || plugin == null || plugin.getId() < inForce.getId() || sameGrade(plugin, inForce)) {
+        if (inForce == null || plugin == null || plugin.getId() < inForce.getId()
+                || !pluginDiffers(plugin.getScore(), inForce.getScore())) {
             return Optional.empty();
         }
         return Optional.of(plugin);
     }
 
-    private static boolean sameGrade(GradeEntity plugin, GradeEntity review) {
-        return plugin.hasReadableScore() && Math.abs(plugin.getScore() - review.getScore()) < SAME_SCORE;
+    /**
+     * The one rule for "the plugin's grade is not the instructor's": the scores differ, or the plugin's cannot be read
+     * (it cannot be said to agree). The panel, the review queue's {@code changed} list and a regrade's report all use it.
+     */
+    static boolean pluginDiffers(double pluginScore, double reviewScore) {
+        return !GradeEntity.isReadableScore(pluginScore) || Math.abs(pluginScore - reviewScore) >= SAME_SCORE;
     }
 
     /** Scores closer than this are the same grade (points are typed by people, fractions are computed). */
@@ -271,41 +285,53 @@ public class SubmissionStore {
      */
     @Transactional
     public List<SubmissionEntity> changedSinceReview(String packId, String gradebookTarget, int limit) {
-        var q = em.createQuery("select s from SubmissionEntity s, GradeEntity r, GradeEntity p where " + REGRADED_AFTER_REVIEW
-                + " and " + PLUGIN_DIFFERS + where(packId, gradebookTarget) + " order by s.id", SubmissionEntity.class);
-        return withWhere(q, packId, gradebookTarget).setMaxResults(limit).getResultList();
+        List<SubmissionEntity> changed = new ArrayList<>();
+        long after = 0;
+        while (changed.size() < limit) {
+            // Reviewed and regraded since, a page at a time; whether the grades differ is pluginDiffers's to say.
+            List<Object[]> page = withWhere(em.createQuery("select s, r.score, p.score from SubmissionEntity s, GradeEntity r, "
+                            + "GradeEntity p where " + REGRADED_AFTER_REVIEW + " and s.id > :after" + where(packId, gradebookTarget)
+                            + " order by s.id", Object[].class), packId, gradebookTarget)
+                    .setParameter("after", after).setMaxResults(PAGE).getResultList();
+            for (Object[] row : page) {
+                SubmissionEntity s = (SubmissionEntity) row[0];
+                after = s.getId();
+                if (changed.size() < limit && pluginDiffers(((Number) row[2]).doubleValue(), ((Number) row[1]).doubleValue())) {
+                    changed.add(s);
+                }
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        return changed;
     }
+
+    private static final int PAGE = 500;
 
     /**
      * JPQL over a submission {@code s}, its grade in force {@code r} and its latest plugin grade {@code p}: an
      * instructor's grade in force, and a plugin grade given after it.
      */
     private static final String REGRADED_AFTER_REVIEW = "r.id = s.gradeInForceId and p.id = s.pluginGradeId and p.id > r.id";
-    /** ... and the plugin's grade is not the instructor's. */
-    private static final String PLUGIN_DIFFERS = "(p.score > r.score + " + SAME_SCORE + " or p.score < r.score - " + SAME_SCORE + ")";
 
     /** What a regrade did to reviewed answers: how many kept their instructor's grade, and how many of those it now differs from. */
     public record ReviewsKept(long kept, long differ) {
     }
 
     /**
-     * Of one gradebook target's reviewed submissions, those whose plugin grade was given between {@code from} and
-     * {@code to} (a regrade's run), after the review, as they stand now: the instructor's grade stood through it for
-     * each; {@code differ} counts those where the plugin's new grade is not the instructor's (they are on
-     * {@link #changedSinceReview}).
+     * Of one gradebook target's reviewed submissions, those the regrade {@code regradeId} graded again after the review,
+     * as they stand now: the instructor's grade stood through it for each; {@code differ} counts those where the
+     * plugin's new grade is not the instructor's (they are on {@link #changedSinceReview}).
      */
     @Transactional
-    public ReviewsKept reviewsKept(String gradebookTarget, OffsetDateTime from, OffsetDateTime to) {
-        java.util.Objects.requireNonNull(gradebookTarget, "gradebookTarget");
-        String kept = "select count(s) from SubmissionEntity s, GradeEntity r, GradeEntity p where " + REGRADED_AFTER_REVIEW
-                + " and p.gradedAt >= :from and p.gradedAt <= :to" + where(null, gradebookTarget);
-        String differ = kept + " and " + PLUGIN_DIFFERS;
-        return new ReviewsKept(count(kept, gradebookTarget, from, to), count(differ, gradebookTarget, from, to));
-    }
-
-    private long count(String jpql, String gradebookTarget, OffsetDateTime from, OffsetDateTime to) {
-        return withWhere(em.createQuery(jpql, Long.class), null, gradebookTarget).setParameter("from", from)
-                .setParameter("to", to).getSingleResult();
+    public ReviewsKept reviewsKept(String gradebookTarget, long regradeId) {
+        List<Object[]> scores = withWhere(em.createQuery("select r.score, p.score from SubmissionEntity s, GradeEntity r, "
+                        + "GradeEntity p where " + REGRADED_AFTER_REVIEW + " and p.regradeId = :regrade" + where(null, gradebookTarget),
+                        Object[].class), null, gradebookTarget).setParameter("regrade", regradeId).getResultList();
+        long differ = scores.stream()
+                .filter(r -> pluginDiffers(((Number) r[1]).doubleValue(), ((Number) r[0]).doubleValue())).count();
+        return new ReviewsKept(scores.size(), differ);
     }
 
     private static String where(String packId, String gradebookTarget) {

@@ -31,4 +31,13 @@ class ReviewRuleTest {
         assertThatThrownBy(() -> SubmissionStore.reviewScore(Double.NaN, 2.5)).hasMessageContaining("NaN is not")
                 .hasMessageContaining("from 0 to 2.5");
     }
+
+    @Test
+    void thePluginsGradeDiffersFromTheReviewWhenTheScoresDifferOrItCannotBeRead() {
+        assertThat(SubmissionStore.pluginDiffers(1.0, 0.75)).isTrue();
+        assertThat(SubmissionStore.pluginDiffers(0.75, 0.75)).isFalse();
+        assertThat(SubmissionStore.pluginDiffers(0.1 + 0.2, 0.3)).as("computed fractions vs typed points").isFalse();
+        assertThat(SubmissionStore.pluginDiffers(Double.NaN, 0.5)).isTrue();
+        assertThat(SubmissionStore.pluginDiffers(1.5, 1.5)).as("a score that is not a fraction cannot agree").isTrue();
+    }
 }

@@ -51,6 +51,9 @@ public class GradeEntity {
     private OffsetDateTime gradedAt;
     @Column(name = "review_comment", updatable = false)
     private String reviewComment;
+    /** The batch regrade that gave this grade; null for any other grade. */
+    @Column(name = "regrade_id", updatable = false)
+    private Long regradeId;
 
     protected GradeEntity() {
     }
@@ -80,6 +83,17 @@ public class GradeEntity {
                 reviewer, 0, seed, false, gradedAt);
         g.reviewComment = comment == null || comment.isBlank() ? null : comment;
         return g;
+    }
+
+    /** This grade, given by the batch regrade {@code regradeId} (before it is stored). */
+    public GradeEntity givenByRegrade(long regradeId) {
+        this.regradeId = regradeId;
+        return this;
+    }
+
+    /** The batch regrade that gave this grade, or null. */
+    public Long getRegradeId() {
+        return regradeId;
     }
 
     /** Given by an instructor rather than by the question's plugin. */

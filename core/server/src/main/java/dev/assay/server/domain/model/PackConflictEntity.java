@@ -47,6 +47,18 @@ public class PackConflictEntity {
         this.detectedAt = detectedAt;
     }
 
+    /**
+     * Found again at a later import of the source: what is in force now, and the source's value, with the time it was
+     * first seen at that value (a conflict that only persists keeps its first date).
+     */
+    public void detectedAgain(String keptValue, String sourceValue, OffsetDateTime at) {
+        this.keptValue = keptValue;
+        if (!sourceValue.equals(this.sourceValue)) {
+            this.sourceValue = sourceValue;
+            this.detectedAt = at;
+        }
+    }
+
     public Long getId() {
         return id;
     }

@@ -11,8 +11,9 @@ import java.time.OffsetDateTime;
 
 /**
  * A batch regrade of an assignment (or of the submissions made through one gradebook target): the durable record
- * of what was asked, how far it got and how it ended. The Jakarta Batch job only runs it, and may run it more than
- * once (after a restart); {@code lastSubmissionId} is where the next run carries on.
+ * of what was asked and how it ended. The Jakarta Batch job only runs it, and may run it more than once (after a
+ * restart). How far it got is read from the grades that carry its id ({@code grade.regrade_id}); {@code regraded} and
+ * {@code lastSubmissionId} hold only what a regrade recorded before that (schema V8), and are no longer written.
  */
 @Entity
 @Table(name = "regrade")

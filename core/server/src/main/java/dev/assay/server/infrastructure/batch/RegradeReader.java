@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -20,8 +19,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The submission ids still to regrade, a page at a time, in id order, after the last one the regrade stored (its
- * record survives a restart; the checkpoint, the last id handed out, serves a restart of the job within one process).
+ * The submission ids still to regrade, a page at a time, in id order, after the last one the regrade stored (read
+ * from its grades, which survive a restart; the checkpoint, the last id handed out, serves a restart of the job within
+ * one process). Answers this regrade has graded already are skipped; any other grade, such as an ERROR a new answer
+ * got while the regrade ran, is graded again.
  */
 @jakarta.enterprise.context.Dependent
 @Named("regradeReader")
@@ -47,7 +48,6 @@ public class RegradeReader extends AbstractItemReader {
     private long last;
     private long scanned;
     private String target;
-    private OffsetDateTime since;
     private long regradeId;
 
     @Override
@@ -56,7 +56,6 @@ public class RegradeReader extends AbstractItemReader {
         RegradeJobs.Run run = regrades.begin(RegradeJobs.regradeOf(job.getExecutionId()), job.getExecutionId());
         regradeId = run.regradeId();
         target = run.target();
-        since = run.requestedAt();
         var a = catalog.assignment(run.assignmentId())
                 .orElseThrow(() -> AssayException.notFound("No assignment " + run.assignmentId()));
         for (String q : CatalogService.questionIds(a)) {
@@ -75,10 +74,7 @@ public class RegradeReader extends AbstractItemReader {
                 return null;
             }
             scanned = next.get(next.size() - 1);
-            Set<Long> done = regrades.gradedSince(next, current.values(), since);
-            if (!done.isEmpty()) {
-                regrades.countDoneBefore(regradeId, done.size());
-            }
+            Set<Long> done = regrades.gradedBy(regradeId, next);
             next.stream().filter(id -> !done.contains(id)).forEach(page::add);
         }
         Long next = page.poll();

@@ -6,6 +6,7 @@ import dev.assay.engine.plugin.LoadedPlugin;
 import dev.assay.server.application.CatalogService;
 import dev.assay.server.application.GradingRuntime;
 import dev.assay.server.application.QuestionCatalog;
+import dev.assay.server.infrastructure.persistence.StartupState;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -35,6 +36,9 @@ public class ReadinessChecks {
 
     @Inject
     CatalogService packs;
+
+    @Inject
+    StartupState startup;
 
     @Produces
     @Readiness
@@ -80,13 +84,19 @@ public class ReadinessChecks {
     }
 
     /**
-     * Up whatever the packs say (a conflict does not stop anyone grading), with each open conflict: a field of a
-     * question that the packs folder changed while it was also changed in Assay, whose Assay version stays in force.
+     * Down until the start-up has run (the schema migrated, the packs folder imported): a server whose packs are not
+     * loaded yet is not ready. Then up whatever the packs say (a conflict does not stop anyone grading), with each open
+     * conflict: a field of a question that the packs folder changed while it was also changed in Assay, whose Assay
+     * version stays in force.
      */
     @Produces
     @Readiness
     HealthCheck coursePacks() {
         return () -> {
+            if (!startup.done()) {
+                return HealthCheckResponse.named("course-packs").down()
+                        .withData("starting", "migrating the database and importing the packs folder").build();
+            }
             HealthCheckResponseBuilder b = HealthCheckResponse.named("course-packs").up();
             try {
                 List<CatalogService.Conflict> conflicts = packs.conflicts(null);

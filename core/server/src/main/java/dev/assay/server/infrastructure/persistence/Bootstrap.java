@@ -1,6 +1,7 @@
 package dev.assay.server.infrastructure.persistence;
 
 import dev.assay.server.application.CatalogService;
+import dev.assay.server.application.Gradebook;
 import dev.assay.server.application.GradingMetrics;
 import dev.assay.server.application.RegradeJobs;
 import jakarta.annotation.PostConstruct;
@@ -17,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Starts the application: the database (chosen at run time by configuration: H2 embedded by default, PostgreSQL by
- * environment variables), its schema, the course packs, the metrics, and the regrades a previous process left
- * unfinished. If any of it fails, the reason is one line in the log; with {@code assay.startup.exitOnFailure} (which
+ * environment variables), its schema, the course packs, the metrics, the gradebook scores a schema change listed to
+ * send again, and the regrades a previous process left unfinished. If any of it fails, the reason is one line in the log; with {@code assay.startup.exitOnFailure} (which
  * {@code ./assay serve} sets) the process then ends with status 3, rather than staying up with nothing deployed.
  */
 @Singleton
@@ -50,6 +51,12 @@ public class Bootstrap {
     RegradeJobs regrades;
 
     @Inject
+    Gradebook gradebook;
+
+    @Inject
+    StartupState state;
+
+    @Inject
     @ConfigProperty(name = "assay.db.class", defaultValue = "")
     String dbClass;
 
@@ -78,7 +85,13 @@ public class Bootstrap {
         try {
             catalog.importConfiguredPacks();
             metrics.registerAtStart();
+            int resent = gradebook.resendListed();
+            if (resent > 0) {
+                LOG.info(() -> resent + " scores sent to gradebooks again: reviews a batch regrade had pushed aside are"
+                        + " in force again (schema V6), and the gradebooks still held the regrade's score");
+            }
             regrades.resumeUnfinished();
+            state.finished();
         } catch (RuntimeException e) {
             cannotStart(e.getClass().getSimpleName() + ": " + DatabaseSettings.redact(String.valueOf(e.getMessage())), e);
         }

@@ -20,11 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 public class AssayApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(PluginResource.class, PackResource.class, AssignmentResource.class, QuestionResource.class,
-                SubmissionResource.class, OutboxResource.class, ReviewResource.class,
-                JsonProvider.class, ObjectMapperResolver.class, AccessFilter.class, BodySizeLimit.class,
-                ErrorMappers.Application.class, ErrorMappers.Violations.class, ErrorMappers.BadJson.class,
-                ErrorMappers.Params.class, ErrorMappers.Web.class, ErrorMappers.Unexpected.class);
+        Set<Class<?>> classes = new java.util.HashSet<>(Set.of(PluginResource.class, PackResource.class,
+                AssignmentResource.class, QuestionResource.class, SubmissionResource.class, OutboxResource.class,
+                ReviewResource.class, JsonProvider.class, ObjectMapperResolver.class, AccessFilter.class, BodySizeLimit.class));
+        classes.addAll(ErrorMappers.ALL);
+        return classes;
     }
 
     /**

@@ -39,6 +39,14 @@ public final class ErrorMappers {
     private ErrorMappers() {
     }
 
+    /**
+     * Every mapper, with the strict boolean parameters whose refusals {@link Params} words: what each Assay JAX-RS
+     * application (/api, /lti) registers, so no application answers an error in a shape of its own (the LTI one once
+     * left out {@link Params}, and a bad path parameter there was a 404).
+     */
+    public static final java.util.Set<Class<?>> ALL = java.util.Set.of(Application.class, Violations.class, BadJson.class,
+            Params.class, Web.class, Unexpected.class, StrictBooleans.class);
+
     public static final class Application implements ExceptionMapper<AssayException> {
         @Override
         public Response toResponse(AssayException e) {

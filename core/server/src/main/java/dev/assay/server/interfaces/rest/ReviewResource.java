@@ -33,7 +33,7 @@ public class ReviewResource {
 
     @GET
     public List<Views.SubmissionView> queue(@QueryParam("pack") String pack, @QueryParam("limit") @DefaultValue("100") int limit,
-                                            @QueryParam("changed") boolean changed) {
+                                            @QueryParam("changed") @DefaultValue("false") boolean changed) {
         String p = pack == null || pack.isBlank() ? null : pack;
         int n = Math.max(1, Math.min(limit, 500));
         // changed=true: reviewed answers whose plugin grade has changed since (their review stands; look again).

@@ -17,4 +17,16 @@ class ParamErrorsTest {
         assertThat(ErrorMappers.Params.expectedForm(State.class)).isEqualTo("one of PENDING, DELIVERED");
         assertThat(ErrorMappers.Params.expectedForm(null)).contains("/openapi");
     }
+
+    @Test
+    void aBooleanParameterIsTrueOrFalseAndNothingElse() {
+        var converter = new StrictBooleans().getConverter(boolean.class, boolean.class, new java.lang.annotation.Annotation[0]);
+        assertThat(converter.fromString("true")).isTrue();
+        assertThat(converter.fromString("FALSE")).isFalse();
+        for (String bad : java.util.List.of("yes", "1", "on", "maybe", "")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> converter.fromString(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(new StrictBooleans().getConverter(String.class, String.class, new java.lang.annotation.Annotation[0])).isNull();
+    }
 }

@@ -1,0 +1,22 @@
+package dev.assay.server.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Whether {@link Bootstrap} has finished (schema, packs, gradebook resends, regrades to resume). Payara Micro answers
+ * HTTP before the start-up singleton has run, so /health/ready waits on this rather than saying "ready" with the packs
+ * not yet imported, and keeps its own queries out of the start-up's way (a readiness probe's first use of JPA, at the
+ * same moment as the start-up's, once left a pack unimported until the next restart).
+ */
+@ApplicationScoped
+public class StartupState {
+    private volatile boolean done;
+
+    void finished() {
+        done = true;
+    }
+
+    public boolean done() {
+        return done;
+    }
+}
