@@ -57,7 +57,7 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
             try {
                 return new ExactTrial(f, dims, scalars, new Drawing(p, f, dims, scalars, rnd, opaqueSalt).values(), point, symbolic,
                         opaqueSalt);
-            } catch (ExactEvaluator.Singular e) {
+            } catch (Singular e) {
                 // a definition singular at this point (probability ≤ degree / p): draw another point
             }
         }
@@ -78,6 +78,10 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
         return new ExactEvaluator(field, v, dims, dimensionScalars, opaqueSalt, disguised);
     }
 
+    ExactArithmetic arithmetic() {
+        return new ExactArithmetic(field);
+    }
+
     /** The same trial with some symbols' values replaced. */
     ExactTrial with(Map<String, ModVal> replaced) {
         Map<String, ModVal> v = new HashMap<>(values);
@@ -91,7 +95,9 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
         private final PrimeField f;
         private final Map<String, Integer> dims;
         private final SplittableRandom rnd;
-        private final ExactEvaluator ops;
+        private final ExactArithmetic ops;
+        /** Evaluates the question's definitions and the scalars of a decomposition on the values drawn so far. */
+        private final ExactEvaluator evaluator;
         private final Map<String, ModVal> values = new LinkedHashMap<>();
         /** For each drawn Y = Q·D·Z: its parts. */
         private final Map<String, Factored> factored = new HashMap<>();
@@ -106,10 +112,11 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
             this.f = f;
             this.dims = dims;
             this.rnd = rnd;
-            this.ops = new ExactEvaluator(f, values, dims, scalars, opaqueSalt, Map.of());
+            this.ops = new ExactArithmetic(f);
+            this.evaluator = new ExactEvaluator(f, values, dims, scalars, opaqueSalt, Map.of());
         }
 
-        Map<String, ModVal> values() throws InterruptedException, ExactEvaluator.Singular {
+        Map<String, ModVal> values() throws InterruptedException, Singular {
             for (MatrixConfig.SymbolDecl s : p.config.symbols()) {
                 Symbols.Shape shape = p.symbols.shape(s.name());
                 if (shape.scalar()) {
@@ -135,7 +142,7 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
             }
             for (MatrixConfig.DerivedDecl d : p.config.derived()) {
                 if (p.definitions.containsKey(d.name())) {
-                    ModVal v = ops.eval(p.definitions.get(d.name()));
+                    ModVal v = evaluator.eval(p.definitions.get(d.name()));
                     values.put(d.name(), v);
                 } else {
                     values.put(d.name(), decomposition(p.spectra.get(d.name()), dims.get(d.count()),
@@ -176,7 +183,7 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
         }
 
         /** A random orthogonal n×n matrix (Cayley's transform); one that maps the all-ones vector to itself if asked. */
-        private ModVal orthogonal(int n, boolean fixingOnes) throws ExactEvaluator.Singular {
+        private ModVal orthogonal(int n, boolean fixingOnes) throws Singular {
             ModVal identity = ModVal.eye(f.one, Bound.ONE, n);
             for (int attempt = 0; ; attempt++) {
                 ModVal a = random(n, n);
@@ -187,7 +194,7 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
                 ModVal s = ops.add(a, ops.neg(ops.transpose(a)));
                 try {
                     return ops.multiply(ops.add(identity, ops.neg(s)), ops.inverse(ops.add(identity, s), null));
-                } catch (ExactEvaluator.Singular e) {
+                } catch (Singular e) {
                     if (attempt == ATTEMPTS) {
                         throw e;
                     }
@@ -195,7 +202,7 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
             }
         }
 
-        private Factored factored(int r, int c, boolean centred) throws ExactEvaluator.Singular {
+        private Factored factored(int r, int c, boolean centred) throws Singular {
             ModVal q = orthogonal(r, false);
             ModVal o = orthogonal(c, centred);
             int t = Math.min(r, centred ? c - 1 : c);
@@ -226,7 +233,7 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
         }
 
         /** A symmetric matrix Q·Λ·Qᵀ with Λ random. */
-        private Factored symmetric(int n) throws ExactEvaluator.Singular {
+        private Factored symmetric(int n) throws Singular {
             ModVal q = orthogonal(n, false);
             long[] lambda = new long[n];
             long[] ones = new long[n];
@@ -247,7 +254,7 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
         }
 
         private ModVal decomposition(Problem.Spectral s, int k, boolean vectors)
-                throws InterruptedException, ExactEvaluator.Singular {
+                throws InterruptedException, Singular {
             Factored y = factored.get(s.base());
             if (!s.gram()) {
                 return vectors ? columns(y.q(), k) : diagonal(java.util.Arrays.copyOf(y.d(), k), Bound.RANDOM);
@@ -257,7 +264,7 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
             }
             ModVal alpha = ModVal.scalar(f.one, Bound.ONE);
             for (Expr x : s.scalars()) {
-                alpha = ops.multiply(alpha, ops.eval(x));
+                alpha = ops.multiply(alpha, evaluator.eval(x));
             }
             long[] lambda = new long[k];
             for (int i = 0; i < Math.min(k, y.t()); i++) { // α·dᵢ²·‖zᵢ‖², then zeros

@@ -175,7 +175,7 @@ final class Trials {
                 replaced.put(a.getKey(), declared.isMatrix() ? v.asMatrix(declared.rows) : v);
                 j++;
             }
-        } catch (ExactEvaluator.Singular undefined) {
+        } catch (Singular undefined) {
             return null;
         }
         return replaced;
@@ -307,8 +307,8 @@ final class Trials {
                 ExactTrial t = trials.exact(i, point, symbolic);
                 if (t != null) {
                     try {
-                        exact[i][point][mode] = wrt == null ? t.evaluator(Map.of(), hidden).eval(expr) : t.evaluator().gradient(expr, wrt);
-                    } catch (ExactEvaluator.Singular s) {
+                        exact[i][point][mode] = wrt == null ? t.evaluator(Map.of(), hidden).eval(expr) : new ExactGradient(t.evaluator()).of(expr, wrt);
+                    } catch (Singular s) {
                         singular = s.what;
                     }
                 }
@@ -337,7 +337,7 @@ final class Trials {
                         return Map.of();
                     }
                     t.evaluator().evalRecording(expr, recorded);
-                } catch (ExactEvaluator.Singular undefined) {
+                } catch (Singular undefined) {
                     return Map.of();
                 }
                 if (nodes.isEmpty() && recorded.entrySet().stream()
@@ -539,7 +539,7 @@ final class Trials {
             return null;
         }
         ExactTrial t = s.trials.exact(i, point, symbolic);
-        ModVal[] xy = aligned(x, transposed ? t.evaluator().transpose(y) : y);
+        ModVal[] xy = aligned(x, transposed ? t.arithmetic().transpose(y) : y);
         Long alpha = multiple(t.field(), xy[0], xy[1]);
         if (alpha == null || alpha == 0 || (!scalarMultiple && alpha != t.field().one)) {
             return null;
