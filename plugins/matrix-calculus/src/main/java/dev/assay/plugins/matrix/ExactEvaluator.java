@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * value (‖A‖, ‖Aᵀ‖ and ‖−A‖ share one), with ‖A‖³ = ‖A‖·‖A‖². That is sound for equivalence: two
  * expressions equal as rational functions of the entries and these variables stay equal when each
  * variable is the square root it stands for. It is not complete: ‖A‖·‖A‖ is not seen to be ‖A‖²,
- * nor ‖2A‖ to be 2‖A‖ (see {@link #hasNormVariable} and where {@link Trials} uses it). The arithmetic
+ * nor ‖2A‖ to be 2‖A‖ (see {@link #hasNormVariable} and where {@link Comparison} uses it). The arithmetic
  * itself is {@link ExactArithmetic}'s; gradients are {@link ExactGradient}'s.
  */
 final class ExactEvaluator {
@@ -133,7 +133,7 @@ final class ExactEvaluator {
      */
     ModVal normOf(ModVal squared) {
         if (!squared.bound.decidable()) {
-            throw new Undecidable(Trials.TOO_LARGE);
+            throw new Undecidable(Undecidable.TOO_LARGE);
         }
         long t = squared.coefficient() == 0 ? 0 : opaque(NORM_DOMAIN, squared.coefficient());
         return ModVal.scalar(t, Bound.RANDOM);

@@ -160,16 +160,16 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             this.trials = new Trials(p, seed);
         }
 
-        Trials.Values values(Expr e) {
+        TrialValues values(Expr e) {
             return trials.of(e);
         }
 
-        boolean equivalent(Trials.Values a, Trials.Values b) throws InterruptedException {
-            return Trials.same(a, b);
+        boolean equivalent(TrialValues a, TrialValues b) throws InterruptedException {
+            return Comparison.same(a, b);
         }
 
         /** The reference answer on each trial: the reference expression, or the gradient of gradientOf.function. */
-        Trials.Values referenceValues() throws AnswerException {
+        TrialValues referenceValues() throws AnswerException {
             MatrixConfig c = p.config;
             if (c.reference() != null) {
                 return values(Parser.expression(c.reference(), p.symbols));
@@ -178,7 +178,7 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
         }
 
         /** The gradient of {@code gradientOf.function}: exact where the function is rational, else by central differences. */
-        Trials.Values gradientValues() throws AnswerException {
+        TrialValues gradientValues() throws AnswerException {
             MatrixConfig c = p.config;
             return trials.gradient(Parser.expression(c.gradientOf().function(), p.symbols), c.gradientOf().withRespectTo());
         }
@@ -208,7 +208,7 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
         private Grade.Builder expression(Expr answer, Echo echo) throws InterruptedException {
             MatrixConfig c = p.config;
             String name = c.answerName() == null ? "the answer" : "$" + c.answerName() + "$";
-            Trials.Values reference;
+            TrialValues reference;
             try {
                 reference = referenceValues();
             } catch (AnswerException e) {
@@ -234,7 +234,7 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
                                     + "the variable it is taken with respect to."));
                 }
             }
-            Trials.Values mine = values(answer);
+            TrialValues mine = values(answer);
             if (equivalent(mine, reference)) {
                 return Grade.builder(Grade.Status.GRADED).score(1).note("EQUIVALENT").echo(echo)
                         .feedback(FeedbackBlock.diagnosis("Correct: your expression equals " + name + "."));
@@ -276,16 +276,16 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
         }
 
         /** The constant factor between a and b, or NaN where there is none or it cannot be decided (a diagnosis only). */
-        private static double factorOrNaN(Trials.Values a, Trials.Values b) throws InterruptedException {
+        private static double factorOrNaN(TrialValues a, TrialValues b) throws InterruptedException {
             try {
-                return Trials.factor(a, b);
+                return Comparison.factor(a, b);
             } catch (Undecidable e) {
                 return Double.NaN;
             }
         }
 
         /** Tries every single transpose toggle and every swap of two neighbouring factors. */
-        private boolean mutations(Expr answer, Trials.Values reference, Grade.Builder g, boolean fromMismatch)
+        private boolean mutations(Expr answer, TrialValues reference, Grade.Builder g, boolean fromMismatch)
                 throws InterruptedException {
             List<Expr> nodes = Expr.nodes(answer);
             int tried = 0;
@@ -337,7 +337,7 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             return false;
         }
 
-        private boolean fits(Expr mutant, Trials.Values reference) throws InterruptedException {
+        private boolean fits(Expr mutant, TrialValues reference) throws InterruptedException {
             try {
                 ShapeChecker checker = new ShapeChecker(p.symbols);
                 ShapeChecker.MShape s = checker.shape(mutant);
@@ -399,7 +399,7 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             }
             Echo echo = new Echo(String.join("\n", shown), String.join(" \\\\ ", shown));
             List<MatrixConfig.Condition> conds = p.config.conditions();
-            List<Trials.Values> references = new ArrayList<>();
+            List<TrialValues> references = new ArrayList<>();
             for (MatrixConfig.Condition cond : conds) {
                 try {
                     references.add(values(Answers.difference(cond.equation(), p.symbols)));
@@ -411,8 +411,8 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
             List<Integer> extra = new ArrayList<>();
             try {
                 for (int li = 0; li < student.size(); li++) {
-                    Trials.Values line = values(student.get(li));
-                    if (Trials.zero(line)) {
+                    TrialValues line = values(student.get(li));
+                    if (Comparison.zero(line)) {
                         continue; // holds whatever the matrices are (0 = 0, A − A = 0): states no condition
                     }
                     boolean any = false;
@@ -467,11 +467,11 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
         }
 
         /** Equal up to a non-zero scalar (which may depend on the dimensions) and/or a transpose, as configured. */
-        private boolean sameCondition(Trials.Values s, Trials.Values r) throws InterruptedException {
+        private boolean sameCondition(TrialValues s, TrialValues r) throws InterruptedException {
             MatrixConfig.Equivalence eq = p.config.equivalence();
             boolean scalar = !Boolean.FALSE.equals(eq.scalarMultiple());
             boolean transpose = !Boolean.FALSE.equals(eq.transpose());
-            return Trials.sameCondition(s, r, scalar, false) || (transpose && Trials.sameCondition(s, r, scalar, true));
+            return Comparison.sameCondition(s, r, scalar, false) || (transpose && Comparison.sameCondition(s, r, scalar, true));
         }
 
         // ---------------------------------------------------------------- substitution and derivation
@@ -596,9 +596,9 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
 
         private static boolean holds(Expr lhs, Expr rhs, Trials on) throws InterruptedException {
             if (ShapeChecker.isZero(rhs)) {
-                return Trials.zero(on.of(lhs)); // "= 0" means the zero matrix
+                return Comparison.zero(on.of(lhs)); // "= 0" means the zero matrix
             }
-            return Trials.same(on.of(lhs), on.of(rhs));
+            return Comparison.same(on.of(lhs), on.of(rhs));
         }
 
         /** Why {@code a = b} fails as a step, or null when it holds. */
