@@ -118,7 +118,7 @@ final class ExactEvaluator {
      * degree over p, which {@link #normOf} keeps decidable.
      */
     private long opaque(long domain, long residue) {
-        SplittableRandom rnd = Problem.stream(opaqueSalt, domain, f.value(residue));
+        SplittableRandom rnd = RandomStreams.stream(opaqueSalt, domain, f.value(residue));
         long v;
         do {
             v = f.element(rnd);

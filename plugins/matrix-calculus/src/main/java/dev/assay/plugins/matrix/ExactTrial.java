@@ -37,7 +37,7 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
 
     /** The trial's prime: the same for its twins and for its draw with dimensions as random values. */
     static PrimeField prime(long seed) {
-        return PrimeField.draw(Problem.stream(seed, PRIME_SALT, 0));
+        return PrimeField.draw(RandomStreams.stream(seed, PRIME_SALT, 0));
     }
 
     static ExactTrial draw(Problem p, long seed, boolean large, int point, boolean symbolic) throws InterruptedException {
@@ -46,10 +46,10 @@ record ExactTrial(PrimeField field, Map<String, Integer> dims, Map<String, ModVa
 
     static ExactTrial draw(Problem p, long seed, PrimeField f, boolean large, int point, boolean symbolic)
             throws InterruptedException {
-        Map<String, Integer> dims = p.dims(seed, large);
-        SplittableRandom rnd = Problem.stream(seed, POINT_SALT, point);
-        SplittableRandom scalarRnd = Problem.stream(seed, SYMBOLIC_SALT, 0);
-        long opaqueSalt = Problem.stream(seed, OPAQUE_SALT, symbolic ? 1 : 0).nextLong();
+        Map<String, Integer> dims = p.sizes.draw(seed, large);
+        SplittableRandom rnd = RandomStreams.stream(seed, POINT_SALT, point);
+        SplittableRandom scalarRnd = RandomStreams.stream(seed, SYMBOLIC_SALT, 0);
+        long opaqueSalt = RandomStreams.stream(seed, OPAQUE_SALT, symbolic ? 1 : 0).nextLong();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Map<String, ModVal> scalars = new HashMap<>();
             dims.forEach((name, size) -> scalars.put(name, symbolic ? ModVal.scalar(f.element(scalarRnd), Bound.RANDOM)

@@ -75,7 +75,7 @@ final class Trials {
 
     /**
      * The last trial (the only one, with {@code trials: 1}) draws sizes from 10 up (see
-     * {@link Problem#LARGE_MIN_DIM}); identities that hold up to some size hold at all smaller ones,
+     * {@link Sizes#LARGE_MIN_DIM}); identities that hold up to some size hold at all smaller ones,
      * so the large trial is the one that must never be left out.
      */
     private boolean large(int i) {
@@ -231,7 +231,7 @@ final class Trials {
     Map<String, Object> floating(int i, int point) throws InterruptedException {
         if (floating[i][point] == null) {
             if (base == null) {
-                floating[i][point] = p.trial(seeds[i], large(i), point);
+                floating[i][point] = FloatingTrial.draw(p, seeds[i], large(i), point);
             } else {
                 Map<String, Object> drawn = base.floating(i, point);
                 Map<String, Object> v = new HashMap<>(drawn);

@@ -210,7 +210,7 @@ class CheatingAnswersTest {
 
     /** A polynomial in t that vanishes at every k hw7's trials can draw: 2 to 7 on small trials, 10 to 18 on the large one. */
     static String vanishingAtEveryK(String t) {
-        return vanishingAt(t, 2, 7) + vanishingAt(t, 10, Problem.LARGE_MIN_DIM + Problem.LARGE_SPAN - 2);
+        return vanishingAt(t, 2, 7) + vanishingAt(t, 10, Sizes.LARGE_MIN_DIM + Sizes.LARGE_SPAN - 2);
     }
 
     @Test

@@ -116,8 +116,8 @@ class ExactEvaluationTest {
                 }
                 assertThat(java.util.Arrays.stream(b).filter(shared::contains).count()).as(symbol + ", seed " + seed).isZero();
             }
-            var floating = p.trial(seed, seed % 2 == 0, 0);
-            var floatingTwin = p.trial(seed, seed % 2 == 0, 1);
+            var floating = FloatingTrial.draw(p, seed, seed % 2 == 0, 0);
+            var floatingTwin = FloatingTrial.draw(p, seed, seed % 2 == 0, 1);
             assertThat(((org.ejml.data.DMatrixRMaj) floatingTwin.get("W_1")).data)
                     .doesNotContain(((org.ejml.data.DMatrixRMaj) floating.get("W_1")).data[1]);
         }

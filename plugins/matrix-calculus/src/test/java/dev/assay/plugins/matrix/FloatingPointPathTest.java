@@ -105,7 +105,7 @@ class FloatingPointPathTest {
         Problem p = ExactEvaluationTest.problem("mode: expression\n" + SETTING + "reference: W_1\n");
         for (int depth : new int[]{1, 5, 10, 20}) {
             Expr e = Parser.expression(nestedInverses(depth), p.symbols);
-            Evaluator ev = Evaluator.guarded(p.trial(42, false, 0));
+            Evaluator ev = Evaluator.guarded(FloatingTrial.draw(p, 42, false, 0));
             ev.computed(e);
             assertThat(ev.computations()).as("depth " + depth).isEqualTo(Expr.nodes(e).size());
         }
@@ -130,7 +130,7 @@ class FloatingPointPathTest {
                 """;
         Problem p = ExactEvaluationTest.problem(yaml);
         assertThat(p.exact).isFalse();
-        DMatrixRMaj s = (DMatrixRMaj) p.trial(7, false, 0).get("S");
+        DMatrixRMaj s = (DMatrixRMaj) FloatingTrial.draw(p, 7, false, 0).get("S");
         assertThat(Numeric.close(s, org.ejml.dense.row.CommonOps_DDRM.transpose(s, null))).isTrue();
         CatalogQuestion floating = Fixtures.question(yaml);
         assertThat(Fixtures.grade(floating, "S^\\top B").notes()).containsExactly("EQUIVALENT");
@@ -143,7 +143,7 @@ class FloatingPointPathTest {
     @Test
     void aSizedIdentityHasItsSizeInFloatingPoint() throws Exception {
         Problem p = ExactEvaluationTest.problem("mode: expression\n" + SETTING + "reference: W_1\n");
-        Map<String, Object> values = p.trial(3, true, 0);
+        Map<String, Object> values = FloatingTrial.draw(p, 3, true, 0);
         Evaluator.Val trace = new Evaluator(values).eval(Parser.expression("\\operatorname{tr}(I_k)", p.symbols));
         assertThat(trace.scalar()).isEqualTo((Double) values.get("k"));
         assertThat(Fixtures.grade(gradient, GRADIENT + " + \\operatorname{tr}(I_k) W_1 - k W_1").notes()).containsExactly("EQUIVALENT");
