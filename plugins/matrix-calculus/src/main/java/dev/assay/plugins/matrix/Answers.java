@@ -1,11 +1,14 @@
 package dev.assay.plugins.matrix;
 
+import dev.assay.api.Echo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Splitting and tidying what students type before it is parsed. */
+/** Splitting and tidying what students type before it is parsed, and echoing it back. */
 final class Answers {
+    /** The most lines an answer in equations or substitution mode may have. */
+    static final int MAX_LINES = 40;
     private static final Pattern LEFT_SIDE = Pattern.compile(
             "\\\\nabla|\\\\partial|∇|∂|\\bgrad\\b|\\bnabla\\b|\\\\frac\\s*\\{\\s*d|\\bd\\s*L\\s*/|\\bdL\\b");
 
@@ -64,5 +67,10 @@ final class Answers {
             parts.add(e == null ? "" : Latex.of(e));
         }
         return String.join(" = ", parts).trim();
+    }
+
+    /** The echo of an answer of several lines, each already in LaTeX. */
+    static Echo echo(List<String> latexLines) {
+        return new Echo(String.join("\n", latexLines), String.join(" \\\\ ", latexLines));
     }
 }

@@ -72,6 +72,10 @@ public record MatrixConfig(
 
     public record Condition(String id, @NotBlank String equation, @DecimalMin("0") @DecimalMax("1") Double credit,
                             String description) {
+        /** Its credit: as configured, or an equal share of {@code count} conditions. */
+        double creditOf(int count) {
+            return credit != null ? credit : 1.0 / count;
+        }
     }
 
     public record Equivalence(Boolean scalarMultiple, Boolean transpose) {

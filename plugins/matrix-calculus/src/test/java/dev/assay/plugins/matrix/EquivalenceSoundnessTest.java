@@ -105,7 +105,7 @@ class EquivalenceSoundnessTest {
     }
 
     static boolean pluginSaysEquivalent(Expr a, Expr b, long seed) throws InterruptedException {
-        MatrixCalculusPlugin.Grading g = new MatrixCalculusPlugin.Grading(PROBLEM, seed);
+        Grading g = new Grading(PROBLEM, seed);
         return g.equivalent(g.values(a), g.values(b));
     }
 
@@ -134,7 +134,7 @@ class EquivalenceSoundnessTest {
     enum Verdict { EQUIVALENT, NOT_EQUIVALENT, CANNOT_DECIDE }
 
     static Verdict verdict(Problem problem, Expr a, Expr b, long seed) throws InterruptedException {
-        MatrixCalculusPlugin.Grading g = new MatrixCalculusPlugin.Grading(problem, seed);
+        Grading g = new Grading(problem, seed);
         try {
             return g.equivalent(g.values(a), g.values(b)) ? Verdict.EQUIVALENT : Verdict.NOT_EQUIVALENT;
         } catch (Undecidable refused) {

@@ -25,7 +25,7 @@ class ExactEquivalencePropertiesTest {
     static final List<String> FACTORS = List.of("A", "B", "C", "A^T", "B^T", "C^T");
 
     static boolean equivalent(String a, String b, long seed) throws Exception {
-        MatrixCalculusPlugin.Grading g = new MatrixCalculusPlugin.Grading(PROBLEM, seed);
+        Grading g = new Grading(PROBLEM, seed);
         return g.equivalent(g.values(Parser.expression(a, PROBLEM.symbols)), g.values(Parser.expression(b, PROBLEM.symbols)));
     }
 

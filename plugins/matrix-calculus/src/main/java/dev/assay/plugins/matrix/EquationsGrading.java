@@ -1,0 +1,107 @@
+package dev.assay.plugins.matrix;
+
+import dev.assay.api.FeedbackBlock;
+import dev.assay.api.Grade;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Equations mode: each line {@code A = B} is read as {@code A − B = 0} and matches a condition up
+ * to a non-zero constant factor and/or a transpose, as configured; credit per condition matched,
+ * {@code MISSING_CONDITION} and {@code EXTRA_CONDITION} for the rest.
+ */
+final class EquationsGrading {
+    private final Grading grading;
+    private final Problem p;
+
+    EquationsGrading(Grading grading) {
+        this.grading = grading;
+        this.p = grading.p;
+    }
+
+    Grade.Builder grade(String text) throws InterruptedException {
+        List<String> lines = Answers.lines(text);
+        if (lines.isEmpty()) {
+            return Grade.builder(Grade.Status.INVALID_ANSWER).note("PARSE_ERROR")
+                    .feedback(FeedbackBlock.diagnosis(Wording.noConditions()));
+        }
+        if (lines.size() > Answers.MAX_LINES) {
+            return Grading.tooManyLines();
+        }
+        List<Expr> student = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            try {
+                Expr d = Answers.difference(lines.get(i), p.symbols);
+                student.add(d);
+                shown.add(Latex.of(d) + " = 0");
+            } catch (AnswerException e) {
+                Grade.Status status = "DIMENSION_MISMATCH".equals(e.note()) ? Grade.Status.GRADED : Grade.Status.INVALID_ANSWER;
+                return Grade.builder(status).score(0).note(e.note())
+                        .feedback(FeedbackBlock.diagnosis(Wording.onLine(i + 1, e.getMessage())));
+            }
+        }
+        List<MatrixConfig.Condition> conds = p.config.conditions();
+        List<TrialValues> references = new ArrayList<>();
+        for (MatrixConfig.Condition cond : conds) {
+            try {
+                references.add(grading.values(Answers.difference(cond.equation(), p.symbols)));
+            } catch (AnswerException e) {
+                throw new IllegalStateException("condition checked with the configuration: " + e.getMessage(), e);
+            }
+        }
+        boolean[] matched = new boolean[conds.size()];
+        List<Integer> extra = new ArrayList<>();
+        try {
+            for (int li = 0; li < student.size(); li++) {
+                TrialValues line = grading.values(student.get(li));
+                if (Comparison.zero(line)) {
+                    continue; // holds whatever the matrices are (0 = 0, A − A = 0): states no condition
+                }
+                boolean any = false;
+                for (int ci = 0; ci < conds.size(); ci++) {
+                    if (sameCondition(line, references.get(ci))) {
+                        matched[ci] = true;
+                        any = true;
+                    }
+                }
+                if (!any) {
+                    extra.add(li + 1);
+                }
+            }
+        } catch (Undecidable e) {
+            return Grading.undecidable(e, Answers.echo(shown));
+        }
+        double score = 0;
+        List<String> missing = new ArrayList<>();
+        for (int ci = 0; ci < conds.size(); ci++) {
+            if (matched[ci]) {
+                score += conds.get(ci).creditOf(conds.size());
+            } else {
+                missing.add(Wording.condition(conds.get(ci)));
+            }
+        }
+        Grade.Builder g = Grade.builder(Grade.Status.GRADED).score(Math.min(1, score)).echo(Answers.echo(shown));
+        if (missing.isEmpty() && extra.isEmpty()) {
+            return g.note("EQUIVALENT").feedback(FeedbackBlock.diagnosis(Wording.exactlyTheConditions()));
+        }
+        if (missing.isEmpty()) {
+            g.note("EQUIVALENT");
+        }
+        if (!missing.isEmpty()) {
+            g.note("MISSING_CONDITION");
+        }
+        if (!extra.isEmpty()) {
+            g.note("EXTRA_CONDITION");
+        }
+        return g.feedback(FeedbackBlock.diagnosis(Wording.missingAndExtra(missing, extra)));
+    }
+
+    /** Equal up to a non-zero scalar (which may depend on the dimensions) and/or a transpose, as configured. */
+    private boolean sameCondition(TrialValues s, TrialValues r) throws InterruptedException {
+        MatrixConfig.Equivalence eq = p.config.equivalence();
+        boolean scalar = !Boolean.FALSE.equals(eq.scalarMultiple());
+        boolean transpose = !Boolean.FALSE.equals(eq.transpose());
+        return Comparison.sameCondition(s, r, scalar, false) || (transpose && Comparison.sameCondition(s, r, scalar, true));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.assay.plugins.matrix;
+
+import dev.assay.api.Echo;
+import dev.assay.api.FeedbackBlock;
+import dev.assay.api.Grade;
+
+/**
+ * One grading call: the question, its trials (drawn once, from the call's seed) and what every
+ * mode needs from them. Each mode grades with one of these ({@link ExpressionGrading},
+ * {@link EquationsGrading}, {@link SubstitutionGrading}).
+ */
+final class Grading {
+    final Problem p;
+    final Trials trials;
+
+    Grading(Problem p, long seed) {
+        this.p = p;
+        this.trials = new Trials(p, seed);
+    }
+
+    /** The grade of an answer, in the question's mode (without the expected approach). */
+    Grade.Builder grade(String answer) throws InterruptedException {
+        return switch (p.config.mode()) {
+            case expression -> new ExpressionGrading(this).grade(answer);
+            case equations -> new EquationsGrading(this).grade(answer);
+            case substitution -> new SubstitutionGrading(this).grade(answer);
+        };
+    }
+
+    TrialValues values(Expr e) {
+        return trials.of(e);
+    }
+
+    boolean equivalent(TrialValues a, TrialValues b) throws InterruptedException {
+        return Comparison.same(a, b);
+    }
+
+    /** The reference answer on each trial: the reference expression, or the gradient of gradientOf.function. */
+    TrialValues referenceValues() throws AnswerException {
+        MatrixConfig c = p.config;
+        if (c.reference() != null) {
+            return values(Parser.expression(c.reference(), p.symbols));
+        }
+        return gradientValues();
+    }
+
+    /** The gradient of {@code gradientOf.function}: exact where the function is rational, else by central differences. */
+    TrialValues gradientValues() throws AnswerException {
+        MatrixConfig c = p.config;
+        return trials.gradient(Parser.expression(c.gradientOf().function(), p.symbols), c.gradientOf().withRespectTo());
+    }
+
+    /** An answer that cannot be compared soundly: never credit, and the student is told what to simplify. */
+    static Grade.Builder undecidable(Undecidable e, Echo echo) {
+        return Grade.builder(Grade.Status.INVALID_ANSWER).score(0).note("CANNOT_DECIDE").echo(echo)
+                .feedback(FeedbackBlock.diagnosis(e.getMessage()));
+    }
+
+    /** An answer of more lines than {@link Answers#MAX_LINES}. */
+    static Grade.Builder tooManyLines() {
+        return Grade.builder(Grade.Status.INVALID_ANSWER).note("PARSE_ERROR").feedback(FeedbackBlock.diagnosis(Wording.tooManyLines()));
+    }
+}

@@ -1,0 +1,182 @@
+package dev.assay.plugins.matrix;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a student reads in a grade's diagnosis, in one place, so that the wording can be reviewed
+ * and changed without touching how answers are graded. LaTeX goes between {@code $…$}.
+ */
+final class Wording {
+    private Wording() {
+    }
+
+    // ---------------------------------------------------------------- any mode
+
+    static String tooManyLines() {
+        return "Write at most " + Answers.MAX_LINES + " lines.";
+    }
+
+    static String onLine(int line, String message) {
+        return "Line " + line + ": " + message;
+    }
+
+    // ---------------------------------------------------------------- expression mode
+
+    /** What the answer is called in feedback: the question's answerName, or "the answer". */
+    static String answerName(MatrixConfig c) {
+        return c.answerName() == null ? "the answer" : "$" + c.answerName() + "$";
+    }
+
+    static String unreadable(String message) {
+        return message + " Check the expression and submit again.";
+    }
+
+    static String notConforming(String mismatch) {
+        return "Your expression does not conform: " + mismatch;
+    }
+
+    static String wrongShape(String shape, String name, String expected, String withRespectTo) {
+        String wrt = withRespectTo == null ? "" : ", the shape of $" + withRespectTo + "$";
+        return "Your answer is " + shape + "; " + name + " must be " + expected + wrt + ". A gradient always has the shape of "
+                + "the variable it is taken with respect to.";
+    }
+
+    static String equivalent(String name) {
+        return "Correct: your expression equals " + name + ".";
+    }
+
+    static String anticipated(String feedback) {
+        return feedback == null ? "This is a known mistake." : feedback;
+    }
+
+    static String notDefined(Expr singular) {
+        return "Your expression is not defined: $" + Latex.of(singular)
+                + "$ is not invertible (for these shapes it never is, or it is zero).";
+    }
+
+    static String wrongSign(String name) {
+        return "Your answer is the negative of " + name
+                + ": check the sign where you differentiate the residual $X - W_2W_1X$ (its derivative brings a minus).";
+    }
+
+    static String wrongFactor(double alpha, String name) {
+        return "Your answer is " + factor(alpha) + " " + name
+                + ": the shape and structure are right, but a constant factor is off (a lost factor "
+                + number(1 / alpha) + "?). Recall $\\partial_A\\|A\\|_F^2 = 2A$.";
+    }
+
+    static String notEqual(String shape, String name) {
+        return "Your expression has the right shape (" + shape + ") but is not equal to " + name
+                + " (it differs on random matrices).";
+    }
+
+    /** One transpose toggled makes the answer right: {@code node} is what was (or was not) transposed. */
+    static String missingTranspose(Expr node, boolean fromMismatch) {
+        String what = node instanceof Expr.Transpose t
+                ? "$" + Latex.of(t.x()) + "$ should not be transposed"
+                : "$" + Latex.of(node) + "$ needs a transpose";
+        return (fromMismatch ? "The fix is one transpose: " : "") + what + "; with that change your answer would be right.";
+    }
+
+    static String wrongOrder(Expr a, Expr b) {
+        return "$" + Latex.of(a) + "$ and $" + Latex.of(b)
+                + "$ are in the wrong order: matrix products do not commute. Swapped, your answer would be right.";
+    }
+
+    // ---------------------------------------------------------------- equations mode
+
+    static String noConditions() {
+        return "Write the conditions, one equation per line.";
+    }
+
+    static String exactlyTheConditions() {
+        return "Correct: your equations are exactly the conditions.";
+    }
+
+    /** A condition as feedback names it: its description, or its equation. */
+    static String condition(MatrixConfig.Condition c) {
+        return c.description() != null ? c.description() : "$" + c.equation() + "$";
+    }
+
+    /** Conditions not stated, and lines (numbered from 1) that state none of them; either may be empty. */
+    static String missingAndExtra(List<String> missing, List<Integer> extra) {
+        StringBuilder fb = new StringBuilder();
+        if (!missing.isEmpty()) {
+            fb.append("Missing: ").append(String.join("; ", missing)).append(". ");
+        }
+        if (!extra.isEmpty()) {
+            fb.append("Line").append(extra.size() > 1 ? "s " : " ").append(extra).append(extra.size() > 1 ? " do" : " does")
+                    .append(" not match any of the conditions (not even up to a constant factor or a transpose).");
+        }
+        return fb.toString().trim();
+    }
+
+    // ---------------------------------------------------------------- substitution mode
+
+    static String startWithAssignments(List<String> unassigned) {
+        return "Start with the assignments, one per line: " + String.join(", ", unassigned.stream()
+                .map(s -> "$" + s + " = \\dots$").toList()) + ".";
+    }
+
+    static String assignmentDoesNotFit(String symbol, String symbolShape, Expr value, String valueShape) {
+        return "$" + symbol + "$ is " + symbolShape + " but $" + Latex.of(value) + "$ is " + valueShape
+                + ": the assignment does not fit. (Which of the two should be transposed?)";
+    }
+
+    static String conditionsHold() {
+        return "Your choice satisfies every condition.";
+    }
+
+    static String conditionsFail(List<String> failing) {
+        return "With your choice this condition does not hold: " + String.join("; ", failing) + ".";
+    }
+
+    static String nothingToContinue(int line) {
+        return "Line " + line + " starts with '=' but there is no line before it to continue.";
+    }
+
+    static String stepDoesNotFollow(int line, Expr left, Expr right, String why) {
+        return "Line " + line + " does not follow: $" + Latex.of(left) + " = " + Latex.of(right)
+                + "$ is not true with your choice. " + why;
+    }
+
+    static String sidesDiffer(String left, String right) {
+        return "The left side is " + left + " but the right side is " + right + ": an equation needs the same shape on both sides.";
+    }
+
+    static String sidesDifferByFactor(double alpha) {
+        return "The two sides differ by the factor " + number(alpha) + ".";
+    }
+
+    static String sidesDifferOtherwise() {
+        return "The two sides differ on random data; check which identity you used (e.g. $C U_k = U_k \\Sigma_k^2$, "
+                + "$U_k^\\top U_k = I_k$).";
+    }
+
+    static String derivationChecksOut() {
+        return "Every line of your derivation checks out.";
+    }
+
+    // ---------------------------------------------------------------- numbers
+
+    /** A constant factor in words: "half of", "twice", or "α times". */
+    static String factor(double alpha) {
+        if (Math.abs(alpha - 0.5) < 1e-9) {
+            return "half of";
+        }
+        if (Math.abs(alpha - 2) < 1e-9) {
+            return "twice";
+        }
+        if (Math.abs(alpha + 0.5) < 1e-9) {
+            return "minus half of";
+        }
+        return number(alpha) + " times";
+    }
+
+    /** A whole number as such, else four significant digits. */
+    static String number(double d) {
+        return Math.abs(d - Math.rint(d)) < 1e-9 ? String.valueOf((long) Math.rint(d))
+                : String.format(Locale.ROOT, "%.4g", d);
+    }
+}
