@@ -2,13 +2,14 @@ package dev.assay.plugins.matrix;
 
 import dev.assay.api.ConfigProblem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The problems of a question's configuration beyond Bean Validation, each with its path: what
  * {@link Problem} cannot compile, then what the question's mode needs (a reference that parses
  * and conforms and is the gradient it claims to be; conditions written {@code lhs = rhs}; declared
- * symbols to assign).
+ * symbols to assign), and hints for notes the question can give.
  */
 final class ConfigCheck {
     /** The seed of the trials on which a reference is checked against gradientOf. */
@@ -20,20 +21,34 @@ final class ConfigCheck {
     static List<ConfigProblem> problems(MatrixConfig config) {
         Problem p = new Problem(config);
         List<ConfigProblem> problems = new ArrayList<>(p.problems);
-        if (!problems.isEmpty()) {
-            return problems;
-        }
-        try {
-            switch (config.mode()) {
-                case expression -> expression(p, problems);
-                case equations, substitution -> conditions(p, problems);
+        if (problems.isEmpty()) {
+            try {
+                switch (config.mode()) {
+                    case expression -> expression(p, problems);
+                    case equations, substitution -> conditions(p, problems);
+                }
+            } catch (AnswerException | RuntimeException e) {
+                problems.add(new ConfigProblem("", e.getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (AnswerException | RuntimeException e) {
-            problems.add(new ConfigProblem("", e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
+        hints(config, problems);
         return problems;
+    }
+
+    /** Each hint must name a note that takes one, in the question's mode: advice nobody would see is a mistake. */
+    private static void hints(MatrixConfig config, List<ConfigProblem> problems) {
+        for (String note : config.hints().keySet()) {
+            Hint hint = Arrays.stream(Hint.values()).filter(h -> h.name().equals(note)).findFirst().orElse(null);
+            if (hint == null) {
+                problems.add(new ConfigProblem("hints." + note, "'" + note + "' is not an answer note that takes a hint; "
+                        + "these do: " + Hint.listed()));
+            } else if (hint.mode != config.mode()) {
+                problems.add(new ConfigProblem("hints." + note, note + " is a note of " + hint.mode
+                        + " mode only, and this question is in " + config.mode() + " mode"));
+            }
+        }
     }
 
     private static void expression(Problem p, List<ConfigProblem> problems) throws AnswerException, InterruptedException {

@@ -56,11 +56,11 @@ final class Diagnosis {
         }
         double alpha = factorOrNaN(mine, reference);
         if (alpha == -1) {
-            g.note("WRONG_SIGN").feedback(FeedbackBlock.diagnosis(Wording.wrongSign(name)));
+            g.note("WRONG_SIGN").feedback(FeedbackBlock.diagnosis(Wording.wrongSign(name, Hint.WRONG_SIGN.in(p.config))));
             return true;
         }
         if (!Double.isNaN(alpha) && alpha != 0) {
-            g.note("WRONG_FACTOR").feedback(FeedbackBlock.diagnosis(Wording.wrongFactor(alpha, name)));
+            g.note("WRONG_FACTOR").feedback(FeedbackBlock.diagnosis(Wording.wrongFactor(alpha, name, Hint.WRONG_FACTOR.in(p.config))));
             return true;
         }
         return mutations(g, false);

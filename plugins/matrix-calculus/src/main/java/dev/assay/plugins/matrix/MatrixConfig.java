@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Map;
 
 /** A matrix-calculus question. */
 public record MatrixConfig(
@@ -31,6 +32,12 @@ public record MatrixConfig(
         @Doc("substitution mode: whether and how derivation lines are checked") @Valid Derivation derivation,
         @Doc("answers the instructor anticipates, with their own note, feedback and score")
         @Valid List<@NotNull Anticipated> anticipated,
+        @Doc(value = "advice added to a diagnosis, by answer note, in place of the plugin's neutral advice (which is true"
+                + " of any question): WRONG_SIGN completes 'Your answer is the negative of …: ' and WRONG_FACTOR follows the"
+                + " factor found (expression mode); STEP_INVALID follows a derivation step whose sides differ by more than a"
+                + " constant factor (substitution mode)", defaultValue = "{}",
+                example = "{WRONG_SIGN: 'check the sign where you differentiate the residual $X - W_2W_1X$.'}")
+        Map<@NotBlank String, @NotBlank String> hints,
         @Doc(value = "symbols whose rows are centred (zero-mean data)", defaultValue = "[X]") List<String> centre,
         @Doc(value = "random trials per check", defaultValue = "3") @Min(1) @Max(10) Integer trials) {
 
@@ -41,6 +48,7 @@ public record MatrixConfig(
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
         assign = assign == null ? List.of() : List.copyOf(assign);
         anticipated = anticipated == null ? List.of() : List.copyOf(anticipated);
+        hints = hints == null ? Map.of() : Map.copyOf(hints);
         centre = centre == null ? List.of("X") : List.copyOf(centre);
         equivalence = equivalence == null ? new Equivalence(true, true) : equivalence;
         derivation = derivation == null ? new Derivation(true, 0.5) : derivation;

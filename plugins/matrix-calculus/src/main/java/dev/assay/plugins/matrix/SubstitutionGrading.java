@@ -160,6 +160,6 @@ final class SubstitutionGrading {
         if (!Double.isNaN(alpha)) {
             return Wording.sidesDifferByFactor(alpha);
         }
-        return Wording.sidesDifferOtherwise();
+        return Hint.STEP_INVALID.in(p.config);
     }
 }

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * What a student reads in a grade's diagnosis, in one place, so that the wording can be reviewed
- * and changed without touching how answers are graded. LaTeX goes between {@code $…$}.
+ * and changed without touching how answers are graded. LaTeX goes between {@code $…$}. Advice a
+ * question can replace is a {@link Hint}.
  */
 final class Wording {
     private Wording() {
@@ -55,15 +56,15 @@ final class Wording {
                 + "$ is not invertible (for these shapes it never is, or it is zero).";
     }
 
-    static String wrongSign(String name) {
-        return "Your answer is the negative of " + name
-                + ": check the sign where you differentiate the residual $X - W_2W_1X$ (its derivative brings a minus).";
+    /** The hint completes the sentence (see {@link Hint#WRONG_SIGN}). */
+    static String wrongSign(String name, String hint) {
+        return "Your answer is the negative of " + name + ": " + hint;
     }
 
-    static String wrongFactor(double alpha, String name) {
+    static String wrongFactor(double alpha, String name, String hint) {
         return "Your answer is " + factor(alpha) + " " + name
                 + ": the shape and structure are right, but a constant factor is off (a lost factor "
-                + number(1 / alpha) + "?). Recall $\\partial_A\\|A\\|_F^2 = 2A$.";
+                + number(1 / alpha) + "?). " + hint;
     }
 
     static String notEqual(String shape, String name) {
@@ -147,11 +148,6 @@ final class Wording {
 
     static String sidesDifferByFactor(double alpha) {
         return "The two sides differ by the factor " + number(alpha) + ".";
-    }
-
-    static String sidesDifferOtherwise() {
-        return "The two sides differ on random data; check which identity you used (e.g. $C U_k = U_k \\Sigma_k^2$, "
-                + "$U_k^\\top U_k = I_k$).";
     }
 
     static String derivationChecksOut() {

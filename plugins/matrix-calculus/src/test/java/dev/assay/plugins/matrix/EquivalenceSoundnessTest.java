@@ -25,7 +25,7 @@ class EquivalenceSoundnessTest {
     static final Problem PROBLEM = new Problem(new MatrixConfig(MatrixConfig.Mode.expression,
             new MatrixConfig.Dimensions(List.of("p", "n"), List.of("p < n")),
             LETTERS.stream().map(l -> new MatrixConfig.SymbolDecl(l, "n x n", null, null)).toList(),
-            null, null, null, null, "A", null, null, null, null, null, List.of(), null));
+            null, null, null, null, "A", null, null, null, null, null, null, List.of(), null));
 
     // ------------------------------------------------------------------ generators
 
