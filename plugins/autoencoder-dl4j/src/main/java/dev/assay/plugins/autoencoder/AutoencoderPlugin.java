@@ -269,55 +269,38 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
             return approach(g, request).build();
         }
         AeConfig.Tolerances tol = c.tolerances();
-        AeConfig.Weights w = c.checks();
-        double total = w.subspace() + w.loss() + w.orthonormal() + w.verdict();
-        Verdict verdict = Verdict.read(request.answer().text());
-        boolean verdictOk = verdict.isClear() && c.expectedVerdict().equalsIgnoreCase(verdict.answer());
+        VerdictOutcome verdict = VerdictOutcome.of(c.expectedVerdict(), request.answer().text());
         if (!Matrices.allFinite(w1) || !Matrices.allFinite(w2)) {
             // only a student's setup can get here (uploads with NaN or infinity are refused when read)
-            Grade.Builder g = Grade.builder(Grade.Status.GRADED).score(total == 0 || !verdictOk ? 0 : w.verdict() / total)
-                    .echo(echo).note("TRAINING_DIVERGED").note("LOSS_GAP");
-            verdictNotes(g, verdict, verdictOk);
+            Scoring.Score diverged = Scoring.diverged(c.checks(), verdict);
+            Grade.Builder g = Grade.builder(Grade.Status.GRADED).score(diverged.value()).echo(echo);
+            diverged.notes().forEach(g::note);
             List<String> said = new ArrayList<>(List.of("Training your setup diverged: the weights it reached hold NaN or "
                     + "infinite values, so there is nothing to check against the optimum. A smaller learning rate keeps "
                     + "gradient descent stable."));
-            verdictFeedback(said, verdict, verdictOk);
+            verdictFeedback(said, verdict.said(), verdict.right());
             g.feedback(FeedbackBlock.diagnosis(String.join(" ", said)));
             setupEvidence(g, setupReport, differences);
             return approach(g, request).build();
         }
-        double loss = opt.loss(w1, w2);
-        double gap = (loss - opt.loss) / opt.loss;
-        double bestWithThisDecoder = opt.bestEncoderLoss(w2);
-        double encoderGap = (loss - bestWithThisDecoder) / opt.loss;
-        double angle = opt.largestPrincipalAngle(w2);
-        double[] eig = ClosedForm.gramEigenvalues(w2);
-        double[] predicted = opt.predictedEigenvalues();
-        double eigError = 0;
-        for (int i = 0; i < k; i++) {
-            eigError = Math.max(eigError, Math.abs(eig[i] - predicted[i]));
-        }
-        boolean subspaceOk = angle <= tol.principalAngleDegrees();
-        boolean lossOk = gap <= tol.lossGap();
-        boolean orthoOk = eigError <= tol.eigenvalue();
-        // The subspace and the eigenvalues are properties of W2 alone; they earn credit only when W1 goes with W2 (its
-        // loss is near the least any encoder reaches with this W2), so a right decoder with a zero, random, rescaled or
-        // reshaped encoder cannot earn most of the score, while W2 = U_kA with its own encoder (λ = 0) still can.
-        boolean reconstructs = encoderGap <= tol.encoderGap() || lossOk;
-        double earned = (reconstructs && subspaceOk ? w.subspace() : 0) + (lossOk ? w.loss() : 0)
-                + (reconstructs && orthoOk ? w.orthonormal() : 0) + (verdictOk ? w.verdict() : 0);
-        Grade.Builder g = Grade.builder(Grade.Status.GRADED).score(total == 0 ? 0 : earned / total).echo(echo);
-        g.note(subspaceOk ? "SUBSPACE_OK" : "SUBSPACE_OFF");
-        if (!lossOk) {
-            g.note("LOSS_GAP");
-        }
-        if (!reconstructs) {
-            g.note("DOES_NOT_RECONSTRUCT");
-        }
-        g.note(orthoOk ? "ORTHONORMAL_OK" : "NOT_ORTHONORMAL");
-        verdictNotes(g, verdict, verdictOk);
+        Measurement measured = Measurement.of(opt, w1, w2);
+        Scoring.Score score = Scoring.of(measured, tol, c.checks(), verdict);
+        double loss = measured.loss();
+        double gap = measured.lossGap();
+        double bestWithThisDecoder = measured.bestEncoderLoss();
+        double encoderGap = measured.encoderGap();
+        double angle = measured.largestAngle();
+        double[] eig = measured.eigenvalues();
+        double[] predicted = measured.predicted();
+        boolean subspaceOk = score.checks().subspace();
+        boolean lossOk = score.checks().loss();
+        boolean orthoOk = score.checks().orthonormal();
+        boolean reconstructs = score.checks().reconstructs();
+        boolean verdictOk = verdict.right();
+        Grade.Builder g = Grade.builder(Grade.Status.GRADED).score(score.value()).echo(echo);
+        score.notes().forEach(g::note);
         List<String> said = new ArrayList<>();
-        double implied = orthoOk ? Double.NaN : impliedLambda(eig, opt.s, k, tol.eigenvalue());
+        double implied = orthoOk ? Double.NaN : Measurement.impliedLambda(eig, opt.s, k, tol.eigenvalue());
         if (!reconstructs) {
             said.add(EncoderDiagnosis.of(w1, w2) + " With your W2 the best encoder reaches a loss of "
                     + fmt(bestWithThisDecoder) + " and your W1 reaches " + fmt(loss) + ": more by " + percent(encoderGap)
@@ -346,7 +329,7 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
         if (subspaceOk && reconstructs && !lossOk && Double.isNaN(implied)) {
             said.add("Your loss is " + fmt(100 * gap) + " % above the optimum: train longer or with a smaller step.");
         }
-        verdictFeedback(said, verdict, verdictOk);
+        verdictFeedback(said, verdict.said(), verdictOk);
         if (said.isEmpty()) {
             said.add("Your weights reach the regularised optimum, and your verdict is right.");
         }
@@ -385,18 +368,6 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
         }
     }
 
-    private static void verdictNotes(Grade.Builder g, Verdict verdict, boolean verdictOk) {
-        if (verdictOk) {
-            return;
-        }
-        g.note("VERDICT_WRONG"); // the verdict did not earn its share; the next note says why when it was not a clear answer
-        if (verdict.unclear() != null) {
-            g.note("VERDICT_UNCLEAR");
-        } else if (!verdict.isClear()) {
-            g.note("VERDICT_MISSING");
-        }
-    }
-
     private static void verdictFeedback(List<String> said, Verdict verdict, boolean verdictOk) {
         if (verdictOk) {
             return;
@@ -420,21 +391,6 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
     private static Grade busy(TrainingDevice.Busy e) {
         return Grade.error("TRAINING_BUSY", "Assay could not train for this answer now: " + e.getMessage() + ". Your answer "
                 + "is kept and will be graded when it is regraded; nothing is lost.");
-    }
-
-    /** The λ for which the eigenvalues e_i would be 1 − λ/s_i, if one λ fits them all; else NaN. */
-    static double impliedLambda(double[] eig, double[] s, int k, double tolerance) {
-        double sum = 0;
-        for (int i = 0; i < k; i++) {
-            sum += (1 - eig[i]) * s[i];
-        }
-        double lambda = sum / k;
-        for (int i = 0; i < k; i++) {
-            if (Math.abs(eig[i] - (1 - lambda / s[i])) > tolerance) {
-                return Double.NaN;
-            }
-        }
-        return lambda > 0 ? lambda : Double.NaN;
     }
 
     private static Grade.Builder approach(Grade.Builder g, GradingRequest<AeConfig> r) {

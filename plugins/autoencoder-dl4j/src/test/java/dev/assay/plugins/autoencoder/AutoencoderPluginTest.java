@@ -252,8 +252,8 @@ class AutoencoderPluginTest {
     void aBalancedDecoderForAnotherLambdaIsRecognised() {
         double[] s = {10, 8, 6};
         double[] forLambdaOne = {1 - 1 / 10.0, 1 - 1 / 8.0, 1 - 1 / 6.0};
-        assertThat(AutoencoderPlugin.impliedLambda(forLambdaOne, s, 3, 0.01)).isCloseTo(1.0, within(1e-12));
-        assertThat(AutoencoderPlugin.impliedLambda(new double[]{2.0, 0.5, 1.2}, s, 3, 0.01)).isNaN();
+        assertThat(Measurement.impliedLambda(forLambdaOne, s, 3, 0.01)).isCloseTo(1.0, within(1e-12));
+        assertThat(Measurement.impliedLambda(new double[]{2.0, 0.5, 1.2}, s, 3, 0.01)).isNaN();
     }
 
     @Test
