@@ -29,6 +29,11 @@ public record AeConfig(
         trainingBudgetSeconds = trainingBudgetSeconds == null ? 60 : trainingBudgetSeconds;
     }
 
+    /** The time one training job may take. */
+    java.time.Duration trainingBudget() {
+        return java.time.Duration.ofSeconds(trainingBudgetSeconds);
+    }
+
     public record Data(@Valid Generate generate, String csv) {
     }
 
