@@ -17,9 +17,11 @@ import java.util.OptionalInt;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Linear autoencoders (hw7 8.b): checks uploaded weights W1 (k×m) and W2 (m×k) against the closed-form
- * optimum of Eq. 6 on the question's data set: loss gap, principal angles to span(U_k), the eigenvalues
- * of W2ᵀW2 against 1 − λ/s_i, and the yes/no verdict.
+ * Linear autoencoders: checks uploaded weights W1 (k×m) and W2 (m×k), or the weights a student's training setup
+ * reaches, against the closed-form optimum of Eq. 6 on the question's data set ({@link Measurement}: loss gap,
+ * principal angles to span(U_k), the eigenvalues of W2ᵀW2 against 1 − λ/s_i), and the yes/no verdict where the
+ * question asks one ({@link AeConfig.VerdictQuestion}); {@link Scoring} turns that into a score, {@link Diagnosis} and
+ * {@link Evidence} into feedback. This class is the plugin's face to the engine.
  *
  * <p>The optimum is computed two ways, in closed form and by training with Deeplearning4j, and the two must
  * agree before either is trusted. Training runs on the {@link TrainingDevice} (CUDA where the build carries it
@@ -27,6 +29,7 @@ import org.ejml.data.DMatrixRMaj;
  * plugin tells the engine so ({@link #concurrency()}), and the engine grades that many answers at once.
  */
 public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
+    private static final System.Logger LOG = System.getLogger(AutoencoderPlugin.class.getName());
 
     /** One training at a time on this machine's device by default. */
     private final TrainingDevice device = new TrainingDevice(Integer.getInteger("assay.autoencoder.concurrentJobs", 1));
@@ -71,10 +74,26 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
         if (c.data().generate() != null && c.k() >= c.data().generate().m()) {
             problems.add(new ConfigProblem("k", "the bottleneck k must be smaller than m"));
         }
-        if (!c.expectedVerdict().equalsIgnoreCase("yes") && !c.expectedVerdict().equalsIgnoreCase("no")) {
-            problems.add(new ConfigProblem("expectedVerdict", "write yes or no"));
+        if (c.verdict() != null && !isYesOrNo(c.verdict().expected())) {
+            problems.add(new ConfigProblem("verdict.expected", "write yes or no"));
+        }
+        if (c.expectedVerdict() != null) {
+            if (c.verdict() != null) {
+                problems.add(new ConfigProblem("expectedVerdict", "this is the old name of verdict.expected: remove it, "
+                        + "verdict.expected says it"));
+            } else if (!isYesOrNo(c.expectedVerdict())) {
+                problems.add(new ConfigProblem("expectedVerdict", "write yes or no"));
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "autoencoder-dl4j: expectedVerdict is the old name of verdict.expected and "
+                        + "is still read; write verdict: {question, expected, explanation} instead, so that feedback can "
+                        + "ask the question");
+            }
         }
         return problems;
+    }
+
+    private static boolean isYesOrNo(String verdict) {
+        return verdict.equalsIgnoreCase("yes") || verdict.equalsIgnoreCase("no");
     }
 
     @Override
@@ -128,9 +147,11 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
                 return Validation.invalid("MALFORMED_FILE", e.getMessage(), Echo.NONE);
             }
         }
-        Verdict v = Verdict.read(request.answer().text());
-        read.add("verdict: " + (v.isClear() ? v.answer() : v.unclear() != null ? "not one clear answer (" + v.unclear()
-                + "): write yes or no" : "none yet (write yes or no)"));
+        if (request.config().askedVerdict().isPresent()) {
+            Verdict v = Verdict.read(request.answer().text());
+            read.add("verdict: " + (v.isClear() ? v.answer() : v.unclear() != null ? "not one clear answer (" + v.unclear()
+                    + "): write yes or no" : "none yet (write yes or no)"));
+        }
         return Validation.valid(Echo.text(String.join("; ", read)));
     }
 
@@ -203,7 +224,7 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
             return Grade.builder(Grade.Status.GRADED).score(0).note("WRONG_SHAPE").echo(echo)
                     .feedback(FeedbackBlock.diagnosis(Diagnosis.wrongShape(c.k(), m, w1, w2)));
         }
-        VerdictOutcome verdict = VerdictOutcome.of(c.expectedVerdict(), answerText);
+        VerdictOutcome verdict = VerdictOutcome.of(c.askedVerdict(), answerText);
         if (!Matrices.allFinite(w1) || !Matrices.allFinite(w2)) {
             // only a student's setup can get here (uploads with NaN or infinity are refused when read)
             Grade.Builder g = graded(Scoring.diverged(c.checks(), verdict), echo)
@@ -216,7 +237,7 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
                 .feedback(FeedbackBlock.diagnosis(Diagnosis.of(c, optimum, w1, w2, measured, score.checks(), verdict)));
         return TrainedSetup.addTo(g, trained)
                 .feedback(Evidence.table(c.tolerances(), ref, measured, score.checks()))
-                .feedback(Evidence.eigenvalues(measured, c.lambda()));
+                .feedback(Evidence.eigenvalues(measured, c.lambda(), verdict));
     }
 
     private static Grade.Builder graded(Scoring.Score score, Echo echo) {

@@ -50,7 +50,8 @@ final class Diagnosis {
         }
         verdict(said, verdict);
         if (said.isEmpty()) {
-            said.add("Your weights reach the regularised optimum, and your verdict is right.");
+            said.add(verdict.isAsked() ? "Your weights reach the regularised optimum, and your verdict is right."
+                    : "Your weights reach the regularised optimum.");
         }
         return String.join(" ", said);
     }
@@ -74,7 +75,7 @@ final class Diagnosis {
     }
 
     private static void verdict(List<String> said, VerdictOutcome outcome) {
-        if (outcome.right()) {
+        if (outcome.right() || !outcome.isAsked()) {
             return;
         }
         Verdict verdict = outcome.said();
@@ -82,7 +83,8 @@ final class Diagnosis {
             said.add("Your verdict needs to be one clear answer, and yours is not yet: " + verdict.unclear() + ". Start with "
                     + "yes or no, then give your argument; you can resubmit with the same weights.");
         } else if (!verdict.isClear()) {
-            said.add("Say yes or no: does weight decay bias the decoder toward orthonormal columns?");
+            String question = outcome.asked().question();
+            said.add(question == null || question.isBlank() ? "Say yes or no, then give your argument." : "Say yes or no: " + question);
         } else {
             said.add("Your verdict (" + verdict.answer() + ") is not what the numbers show.");
         }

@@ -42,10 +42,14 @@ final class Evidence {
         return passed ? "✓" + whenPassed : "✗";
     }
 
-    /** The figure of W2ᵀW2's eigenvalues against the optimum's, and what it shows. */
-    static FeedbackBlock eigenvalues(Measurement m, double lambda) {
+    /** Under the figure when the question says nothing of what it shows: where the optimum's eigenvalues lie. */
+    static final String EIGENVALUES_AT_THE_OPTIMUM = "At the optimum they are $1 - \\lambda/s_i$, shown beside yours.";
+
+    /** The figure of W2ᵀW2's eigenvalues against the optimum's, and what they show about the question's verdict, if it says. */
+    static FeedbackBlock eigenvalues(Measurement m, double lambda, VerdictOutcome verdict) {
+        String explanation = verdict.isAsked() ? verdict.asked().explanation() : null;
         return new FeedbackBlock(FeedbackBlock.Kind.EVIDENCE, "The eigenvalues of your $W_2^\\top W_2$",
-                "Weight decay pushes them toward $1 - \\lambda/s_i$, just below 1: a decoder with (nearly) orthonormal columns.",
+                explanation == null || explanation.isBlank() ? EIGENVALUES_AT_THE_OPTIMUM : explanation,
                 EigenvalueChart.of(m.eigenvalues(), m.predicted(), lambda));
     }
 

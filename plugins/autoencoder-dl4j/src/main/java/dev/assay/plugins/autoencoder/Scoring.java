@@ -7,6 +7,9 @@ import java.util.List;
  * What a measured pair earns: which checks pass against the question's tolerances, the answer notes that say so, and
  * the score, the weights of the checks passed over the weights of all checks. A pure function of its arguments.
  *
+ * <p>A question that asks no yes/no verdict has one check fewer: the verdict's weight is not counted in the total, so
+ * the other checks share the whole score (the optimum alone earns 1, not 0.8).
+ *
  * <p>The subspace and the eigenvalues are properties of W2 alone; they earn credit only when W1 goes with W2 (its loss
  * is near the least any encoder reaches with this W2), so a right decoder with a zero, random, rescaled or reshaped
  * encoder cannot earn most of the score, while W2 = U_kA with its own encoder (λ = 0) still can.
@@ -47,18 +50,19 @@ final class Scoring {
         }
         notes.add(c.orthonormal() ? "ORTHONORMAL_OK" : "NOT_ORTHONORMAL");
         notes.addAll(verdict.notes());
-        return new Score(share(earned, weights), c, notes);
+        return new Score(share(earned, weights, verdict), c, notes);
     }
 
     /** Training a setup diverged (NaN or infinite weights): nothing to measure, so only the verdict can earn its share. */
     static Score diverged(AeConfig.Weights weights, VerdictOutcome verdict) {
         List<String> notes = new ArrayList<>(List.of("TRAINING_DIVERGED", "LOSS_GAP"));
         notes.addAll(verdict.notes());
-        return new Score(share(verdict.right() ? weights.verdict() : 0, weights), new Checks(false, false, false, false), notes);
+        return new Score(share(verdict.right() ? weights.verdict() : 0, weights, verdict), new Checks(false, false, false, false),
+                notes);
     }
 
-    private static double share(double earned, AeConfig.Weights w) {
-        double total = w.subspace() + w.loss() + w.orthonormal() + w.verdict();
+    private static double share(double earned, AeConfig.Weights w, VerdictOutcome verdict) {
+        double total = w.subspace() + w.loss() + w.orthonormal() + (verdict.isAsked() ? w.verdict() : 0);
         return total == 0 ? 0 : earned / total;
     }
 }
