@@ -33,7 +33,8 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
 
     /** One training at a time on this machine's device by default. */
     private final TrainingDevice device = new TrainingDevice(Integer.getInteger("assay.autoencoder.concurrentJobs", 1));
-    private final References references = new References(device);
+    private final DataSets dataSets = new DataSets();
+    private final References references = new References(device, dataSets);
 
     @Override
     public Optional<java.time.Duration> timeLimit(AeConfig config) {
@@ -112,7 +113,7 @@ public final class AutoencoderPlugin implements GraderPlugin<AeConfig> {
     @Override
     public Optional<Attachment> handout(AeConfig config, String name, QuestionResources resources) {
         try {
-            DMatrixRMaj x = DataSet.of(config.data(), resources);
+            DMatrixRMaj x = dataSets.of(config.data(), resources).x();
             return switch (name) {
                 case "X.csv" -> Optional.of(new Attachment("X.csv", "text/csv", Matrices.csv(x)));
                 case "X.npy" -> Optional.of(new Attachment("X.npy", "application/x-npy", Npy.write(x)));

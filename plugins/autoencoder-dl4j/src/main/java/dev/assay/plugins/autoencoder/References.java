@@ -15,6 +15,7 @@ final class References {
 
     private final ConcurrentHashMap<Key, Reference> kept = new ConcurrentHashMap<>();
     private final TrainingDevice device;
+    private final DataSets dataSets;
 
     private record Key(AeConfig.Data data, double lambda, int k) {
         static Key of(AeConfig c) {
@@ -22,8 +23,9 @@ final class References {
         }
     }
 
-    References(TrainingDevice device) {
+    References(TrainingDevice device, DataSets dataSets) {
         this.device = device;
+        this.dataSets = dataSets;
     }
 
     Reference of(AeConfig c, QuestionResources resources)
@@ -33,7 +35,7 @@ final class References {
         if (ref != null) {
             return ref;
         }
-        DMatrixRMaj x = DataSet.of(c.data(), resources);
+        DMatrixRMaj x = dataSets.of(c.data(), resources).x();
         return device.run(c.trainingBudget(), deadline -> {
             Reference again = kept.get(key); // trained by the job ahead of this one
             if (again != null) {
