@@ -6,27 +6,64 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Optional;
 
-/** A linear-autoencoder question: its data set, λ, k, tolerances, and what each check is worth. */
+/**
+ * A linear-autoencoder question: its data set, λ, k, the yes/no question its answer may have to settle, tolerances,
+ * and what each check is worth.
+ */
 public record AeConfig(
         @Doc("the data set: generated from a seed, or a CSV file in the pack") @Valid @NotNull Data data,
         @Doc("weight decay λ of Eq. 6") @NotNull @DecimalMin("0") Double lambda,
         @Doc("bottleneck width k") @NotNull @Min(1) @Max(256) Integer k,
-        @Doc("the right verdict on the bias toward orthonormal columns: yes or no") String expectedVerdict,
+        @Doc(value = "a yes/no question the answer's text must settle beside the weights, its right answer, and what "
+                + "the numbers show about it", defaultValue = "none: the weights alone are graded")
+        @Valid VerdictQuestion verdict,
         @Doc("how close is close enough") @Valid Tolerances tolerances,
-        @Doc(value = "the share of the score each check carries", defaultValue = "subspace 0.3, loss 0.2, orthonormal 0.3, verdict 0.2")
+        @Doc(value = "the share of the score each check carries; without a verdict question its share is not counted, so the "
+                + "other checks share the whole score", defaultValue = "subspace 0.3, loss 0.2, orthonormal 0.3, verdict 0.2")
         @Valid Weights checks,
         @Doc(value = "time budget of one training job (the reference, or a student's setup), in seconds", defaultValue = "60")
-        @Min(1) @Max(180) Integer trainingBudgetSeconds) {
+        @Min(1) @Max(180) Integer trainingBudgetSeconds,
+        @Doc("the old name of verdict.expected, from before the question was configurable: still read when verdict is left "
+                + "out, with a warning") String expectedVerdict) {
 
     public AeConfig {
         tolerances = tolerances == null ? new Tolerances(null, null, null, null, null) : tolerances;
         checks = checks == null ? new Weights(null, null, null, null) : checks;
-        expectedVerdict = expectedVerdict == null ? "yes" : expectedVerdict;
         trainingBudgetSeconds = trainingBudgetSeconds == null ? 60 : trainingBudgetSeconds;
+    }
+
+    /**
+     * The yes/no question the answer must settle, if there is one: {@code verdict}, or for a configuration written
+     * before it, {@code expectedVerdict} alone (a right answer without the question's wording).
+     */
+    Optional<VerdictQuestion> askedVerdict() {
+        if (verdict != null) {
+            return Optional.of(verdict);
+        }
+        return expectedVerdict == null ? Optional.empty() : Optional.of(new VerdictQuestion(null, expectedVerdict, null));
+    }
+
+    /** The time one training job may take. */
+    java.time.Duration trainingBudget() {
+        return java.time.Duration.ofSeconds(trainingBudgetSeconds);
+    }
+
+    /**
+     * A yes/no question about what the weights show (hw7 8.b: does weight decay bias the decoder toward orthonormal
+     * columns?). The answer's text must give one clear verdict; a hedge earns nothing.
+     */
+    public record VerdictQuestion(
+            @Doc(value = "the question, as the feedback asks it after \"Say yes or no: \" when an answer gives no verdict",
+                    example = "does weight decay bias the decoder toward orthonormal columns?") @NotBlank String question,
+            @Doc("the right answer: yes or no") @NotBlank String expected,
+            @Doc(value = "what the eigenvalues show about the answer, under the figure of the student's eigenvalues",
+                    defaultValue = "a sentence saying where the optimum's eigenvalues lie") String explanation) {
     }
 
     public record Data(@Valid Generate generate, String csv) {
@@ -61,6 +98,7 @@ public record AeConfig(
         }
     }
 
+    /** The weight of each check; the verdict's counts only when the question asks one. */
     public record Weights(@DecimalMin("0") Double subspace, @DecimalMin("0") Double loss, @DecimalMin("0") Double orthonormal,
                           @DecimalMin("0") Double verdict) {
         public Weights {

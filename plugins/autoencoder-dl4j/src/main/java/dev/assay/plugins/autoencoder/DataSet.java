@@ -1,13 +1,15 @@
 package dev.assay.plugins.autoencoder;
 
-import dev.assay.api.QuestionResources;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
 
-/** The question's data X (m×n, zero-centred rows, columns are samples): the same numbers every time. */
+/**
+ * The question's data X (m×n, zero-centred rows, columns are samples): the same numbers every time. Built here, kept by
+ * {@link DataSets}.
+ */
 final class DataSet {
     /** Variance of the directions the spectrum does not list. */
     static final double TAIL_VARIANCE = 0.05;
@@ -15,18 +17,11 @@ final class DataSet {
     private DataSet() {
     }
 
-    static DMatrixRMaj of(AeConfig.Data data, QuestionResources resources) throws WeightsException {
-        if (data.generate() != null) {
-            return generate(data.generate());
-        }
-        if (data.csv() != null) {
-            byte[] bytes = resources.read(data.csv()).orElseThrow(() -> new WeightsException(
-                    "the question's data file " + data.csv() + " is not in the pack"));
-            DMatrixRMaj x = Matrices.read(data.csv(), bytes);
-            centreRows(x);
-            return x;
-        }
-        throw new WeightsException("the question defines no data set");
+    /** The data of a CSV file in the pack, its rows centred. */
+    static DMatrixRMaj fromCsv(String path, byte[] bytes) throws WeightsException {
+        DMatrixRMaj x = Matrices.read(path, bytes);
+        centreRows(x);
+        return x;
     }
 
     static DMatrixRMaj generate(AeConfig.Generate g) {

@@ -31,7 +31,7 @@ final class EncoderDiagnosis {
             double scale = inner / (w2Norm * w2Norm); // the c that brings c·W2ᵀ closest to W1
             if (distance(w1, w2t, scale) <= SAME * w1Norm) {
                 return String.format(java.util.Locale.ROOT, "Your W1 is $W_2^\\top$ multiplied by %s; at the optimum "
-                        + "weight decay balances the two layers, so $W_1 = W_2^\\top$ exactly.", AutoencoderPlugin.fmt(scale));
+                        + "weight decay balances the two layers, so $W_1 = W_2^\\top$ exactly.", FeedbackNumbers.fmt(scale));
             }
         }
         if (w1.getNumElements() == w2.getNumElements()) {

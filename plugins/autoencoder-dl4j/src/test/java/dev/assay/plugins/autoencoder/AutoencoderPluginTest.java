@@ -24,8 +24,12 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 class AutoencoderPluginTest {
+    /** hw7 8.b's yes/no question, as its YAML words it. */
+    static final AeConfig.VerdictQuestion HW7_VERDICT = new AeConfig.VerdictQuestion(
+            "does weight decay bias the decoder toward orthonormal columns?", "yes",
+            "Weight decay pushes them toward $1 - \\lambda/s_i$, just below 1: a decoder with (nearly) orthonormal columns.");
     static final AeConfig HW7 = new AeConfig(new AeConfig.Data(new AeConfig.Generate(20, 2000, 5, 7L,
-            List.of(10.0, 8.0, 6.0, 5.0, 4.0, 0.5, 0.4, 0.3, 0.2, 0.1)), null), 0.1, 5, "yes", null, null, null);
+            List.of(10.0, 8.0, 6.0, 5.0, 4.0, 0.5, 0.4, 0.3, 0.2, 0.1)), null), 0.1, 5, HW7_VERDICT, null, null, null, null);
 
     /** One plugin for the tests that grade: the reference is trained once (seconds of DL4J) and then cached. */
     static final AutoencoderPlugin SHARED = new AutoencoderPlugin();
@@ -252,8 +256,8 @@ class AutoencoderPluginTest {
     void aBalancedDecoderForAnotherLambdaIsRecognised() {
         double[] s = {10, 8, 6};
         double[] forLambdaOne = {1 - 1 / 10.0, 1 - 1 / 8.0, 1 - 1 / 6.0};
-        assertThat(AutoencoderPlugin.impliedLambda(forLambdaOne, s, 3, 0.01)).isCloseTo(1.0, within(1e-12));
-        assertThat(AutoencoderPlugin.impliedLambda(new double[]{2.0, 0.5, 1.2}, s, 3, 0.01)).isNaN();
+        assertThat(Measurement.impliedLambda(forLambdaOne, s, 3, 0.01)).isCloseTo(1.0, within(1e-12));
+        assertThat(Measurement.impliedLambda(new double[]{2.0, 0.5, 1.2}, s, 3, 0.01)).isNaN();
     }
 
     @Test

@@ -127,7 +127,7 @@ class TrainingDeviceTest {
         AutoencoderPlugin plugin = new AutoencoderPlugin();
         String eq6 = "layers: 2\nbias: false\nloss: mse\noptimizer: sgd\nlr: 0.4\nweight_decay: 0.01\nepochs: 5000\n";
         // The reference takes 2000 DL4J steps (seconds on a CPU): one second is not enough for it.
-        AeConfig oneSecond = new AeConfig(AutoencoderPluginTest.HW7.data(), 0.1, 5, "yes", null, null, 1);
+        AeConfig oneSecond = new AeConfig(AutoencoderPluginTest.HW7.data(), 0.1, 5, AutoencoderPluginTest.HW7_VERDICT, null, null, 1, null);
         Grade noReference = plugin.grade(setup(oneSecond, eq6));
         assertThat(noReference.status()).isEqualTo(Grade.Status.ERROR);
         assertThat(noReference.notes()).containsExactly("REFERENCE_OVER_BUDGET");
@@ -136,7 +136,7 @@ class TrainingDeviceTest {
 
         // With the reference trained (it depends on data, λ and k, not on the budget), the student's own 5000 steps
         // run into the same one-second budget.
-        AeConfig roomy = new AeConfig(AutoencoderPluginTest.HW7.data(), 0.1, 5, "yes", null, null, 180);
+        AeConfig roomy = new AeConfig(AutoencoderPluginTest.HW7.data(), 0.1, 5, AutoencoderPluginTest.HW7_VERDICT, null, null, 180, null);
         assertThat(plugin.grade(setup(roomy, "epochs: 1\n")).status()).isEqualTo(Grade.Status.GRADED);
         Grade tooLong = plugin.grade(setup(oneSecond, eq6));
         assertThat(tooLong.status()).isEqualTo(Grade.Status.INVALID_ANSWER);
