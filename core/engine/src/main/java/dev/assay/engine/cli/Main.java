@@ -324,7 +324,7 @@ public final class Main implements Callable<Integer> {
                 System.out.printf("%-24s %-14s %s%n", "ID", "VERSION", "ORIGIN");
                 for (LoadedPlugin p : plugins) {
                     System.out.printf("%-24s %-14s %s%n", p.id(), p.version(), p.origin());
-                    p.status().forEach((k, v) -> System.out.printf("  %-22s %s%n", k, v));
+                    engines.engine().status(p).forEach((k, v) -> System.out.printf("  %-22s %s%n", k, v));
                 }
                 if (plugins.isEmpty()) {
                     System.out.println("(no grader plugins found; set --plugins-dir or ASSAY_PLUGINS_DIR)");

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -260,6 +261,24 @@ public final class GradingEngine implements AutoCloseable {
             slots.release();
             bulkhead.release(kind, true, true);
         }
+    }
+
+    /** Status is read on every health probe: a plugin that cannot say within this is reported as not answering. */
+    static final Duration STATUS_TIME_LIMIT = Duration.ofSeconds(2);
+
+    /**
+     * What the plugin reports about itself for health reports (the device it trains on, say), sorted by key; a plugin
+     * that throws or does not answer in time says so under {@code statusError}. Asked even of a plugin out of service,
+     * whose status may say why.
+     */
+    public Map<String, String> status(LoadedPlugin plugin) {
+        PluginCalls.Outcome<Map<String, String>> o = calls.run(plugin, "status", STATUS_TIME_LIMIT,
+                () -> plugin.plugin().status(), () -> { });
+        if (o.ok()) {
+            return o.value() == null ? Map.of() : new TreeMap<>(o.value());
+        }
+        return Map.of("statusError", o.fault() == PluginCalls.Fault.TIMED_OUT
+                ? "no answer within " + PluginCalls.seconds(STATUS_TIME_LIMIT) : o.causeText());
     }
 
     /** How the plugin has behaved, and its bulkhead now (as it will be set up, before its first call). */
