@@ -19,7 +19,7 @@ public record Engines(PluginRegistry registry, GradingEngine engine, PackLoader 
         PluginRegistry registry = PluginRegistry.load(appLoader, pluginDirs);
         GradingEngine engine = new GradingEngine(settings);
         registry.plugins().forEach(engine::register);
-        return new Engines(registry, engine, new PackLoader(registry, new ConfigBinder(validator)));
+        return new Engines(registry, engine, new PackLoader(registry, new ConfigBinder(validator, engine.calls())));
     }
 
     @Override
