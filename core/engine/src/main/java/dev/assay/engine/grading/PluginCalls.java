@@ -138,7 +138,7 @@ public final class PluginCalls implements AutoCloseable {
                 // The stuck thread keeps running; a fresh one takes its place.
                 abandonedThreads.incrementAndGet();
                 long hangs = c.abandoned.incrementAndGet();
-                LOG.warning(() -> "Grader " + plugin.id() + " ignored the interrupt on " + context + " and was abandoned ("
+                LOG.warning(() -> "Grader " + plugin.id() + " ignored the interrupt (" + context + ") and was abandoned ("
                         + hangs + " so far)");
                 if (hangs >= settings.hangsUntilUnhealthy() && c.healthy.compareAndSet(true, false)) {
                     LOG.severe(() -> "Grader " + plugin.id() + " is out of service after " + hangs + " hangs");
@@ -148,7 +148,7 @@ public final class PluginCalls implements AutoCloseable {
         } catch (ExecutionException e) {
             c.failures.incrementAndGet();
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            LOG.log(Level.WARNING, "Grader " + plugin.id() + " failed on " + context, cause);
+            LOG.log(Level.WARNING, "Grader " + plugin.id() + " failed (" + context + ")", cause);
             return new Outcome<>(null, Fault.FAILED, cause);
         } catch (InterruptedException e) {
             future.cancel(true);

@@ -155,6 +155,31 @@ class MainTest {
         assertThat(unknown.err()).contains("names question 'r1'");
     }
 
+    /** A pack whose one question hands out files, its plugin's handout behaving as told. */
+    Path filesPack(String handout) throws Exception {
+        Path dir = tmp.resolve("files-pack-" + handout);
+        Files.createDirectories(dir.resolve("questions"));
+        Files.writeString(dir.resolve("pack.yaml"), "id: demo\ntitle: Demo\nversion: '1'\n");
+        Files.writeString(dir.resolve("questions/data.yaml"), "id: demo/data\ntitle: Data\npoints: 1\nplugin: test-files\n"
+                + "config: {tag: seven, handout: " + handout + "}\n");
+        return dir;
+    }
+
+    @Test
+    void filesWritesWhatAQuestionHandsOutAndSaysClearlyWhenItsPluginFails() throws Exception {
+        Path out = tmp.resolve("out");
+        Run r = run("files", "--pack", filesPack("FINE").toString(), "--question", "demo/data", "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("data.csv"))).isEqualTo("1,2,seven");
+        assertThat(Files.readAllBytes(out.resolve("data.bin"))).containsExactly(1, 2);
+        assertThat(r.out()).contains("the same, packed");
+
+        Run failing = run("files", "--pack", filesPack("THROW").toString(), "--question", "demo/data", "--out", out.toString());
+        assertThat(failing.exit()).isEqualTo(1);
+        assertThat(failing.err()).endsWith("assay: The grader test-files failed to prepare the file data.csv of demo/data "
+                + "(IllegalStateException: side call exploded).\n");
+    }
+
     @Test
     void listsPlugins() {
         Run r = run("plugins");

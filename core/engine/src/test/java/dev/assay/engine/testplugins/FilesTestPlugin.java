@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FilesTestPlugin implements GraderPlugin<FilesTestPlugin.Config> {
 
-    public enum Behaviour { FINE, THROW, RETURN_NULL, POLITE_HANG, STUBBORN_HANG }
+    /** EMPTY: a handout's content is missing (the plugin lists a file it does not make). */
+    public enum Behaviour { FINE, THROW, RETURN_NULL, POLITE_HANG, STUBBORN_HANG, EMPTY }
 
     /**
      * @param tag      goes into the handed-out content, so two configurations hand out different files
@@ -101,7 +102,7 @@ public final class FilesTestPlugin implements GraderPlugin<FilesTestPlugin.Confi
             case "data.bin" -> Optional.of(new Attachment(name, "application/x-test-binary", new byte[]{1, 2}));
             default -> Optional.empty();
         };
-        return behave(config.handout(), made);
+        return config.handout() == Behaviour.EMPTY ? Optional.empty() : behave(config.handout(), made);
     }
 
     @Override
