@@ -19,7 +19,11 @@ public record Engines(PluginRegistry registry, GradingEngine engine, PackLoader 
         implements AutoCloseable {
 
     public static Engines create(ClassLoader appLoader, List<Path> pluginDirs, EngineSettings settings, Validator validator) {
-        PluginRegistry registry = PluginRegistry.load(appLoader, pluginDirs);
+        return of(PluginRegistry.load(appLoader, pluginDirs), settings, validator);
+    }
+
+    /** The parts wired around plugins already loaded (tests, tools that choose their plugins). */
+    public static Engines of(PluginRegistry registry, EngineSettings settings, Validator validator) {
         GradingEngine engine = new GradingEngine(settings);
         registry.plugins().forEach(engine::register);
         return new Engines(registry, engine, new PackLoader(registry, new ConfigBinder(validator, engine.calls())),
