@@ -87,6 +87,16 @@ public interface GraderPlugin<C extends Record> {
     }
 
     /**
+     * An optional capability of this plugin, such as {@link ReferenceGrading} or {@link Calibration}: the engine asks
+     * for the one it needs and says clearly when the plugin lacks it. By default the plugin itself, where it
+     * implements the capability's interface; a plugin may return another object that does (to keep its own class
+     * small).
+     */
+    default <T> Optional<T> capability(Class<T> type) {
+        return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+    }
+
+    /**
      * What the plugin reports about itself on the server's health endpoint, e.g. which device it
      * trains on and why. Called on every health probe: must be cheap and must not throw.
      */

@@ -54,6 +54,55 @@ class ValuesTest {
     }
 
     @Test
+    void anAnswerFileNamesTheMediaTypesOfItsOwnExtensions() {
+        AnswerFile weights = new AnswerFile("W1", ".csv,.npy", "the encoder", java.util.Map.of(".NPY", "application/x-npy"));
+        assertThat(weights.mediaTypeOf("W1.npy")).hasValue("application/x-npy");
+        assertThat(weights.mediaTypeOf("w1.Npy")).hasValue("application/x-npy");
+        assertThat(weights.mediaTypeOf("W1.csv")).isEmpty();
+        assertThat(weights.mediaTypeOf("W1")).isEmpty();
+        assertThat(new AnswerFile("setup", ".json", "").mediaTypes()).isEmpty();
+        assertThatThrownBy(() -> new AnswerFile("W1", ".npy", "", java.util.Map.of("npy", "application/x-npy")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\".npy\"");
+    }
+
+    record Nothing() {
+    }
+
+    static class Plain implements GraderPlugin<Nothing> {
+        public String id() {
+            return "plain";
+        }
+
+        public Class<Nothing> configType() {
+            return Nothing.class;
+        }
+
+        public Validation validate(GradingRequest<Nothing> request) {
+            return Validation.valid(Echo.NONE);
+        }
+
+        public Grade grade(GradingRequest<Nothing> request) {
+            return Grade.builder(Grade.Status.GRADED).score(1).build();
+        }
+    }
+
+    /** A plugin that can build questions from references, as essay-rubric does. */
+    static final class WithReferences extends Plain implements ReferenceGrading<Nothing> {
+        public Nothing referenceConfig(String questionText, List<String> references, int scale) {
+            return new Nothing();
+        }
+    }
+
+    @Test
+    void aPluginOffersACapabilityByImplementingIt() {
+        assertThat(new Plain().capability(ReferenceGrading.class)).isEmpty();
+        assertThat(new Plain().capability(Calibration.class)).isEmpty();
+        WithReferences offering = new WithReferences();
+        assertThat(offering.capability(ReferenceGrading.class)).containsSame(offering);
+        assertThat(offering.capability(Calibration.class)).isEmpty();
+    }
+
+    @Test
     void limitsMustBePositive() {
         assertThat(Limits.DEFAULT.timeLimit()).isEqualTo(Duration.ofSeconds(10));
         assertThat(Limits.DEFAULT.maxTextBytes()).isEqualTo(64 * 1024);

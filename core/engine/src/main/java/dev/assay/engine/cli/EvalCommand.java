@@ -1,17 +1,16 @@
 package dev.assay.engine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.assay.api.Answer;
-import dev.assay.api.QuestionResources;
 import dev.assay.engine.Engines;
 import dev.assay.engine.eval.Agreement;
+import dev.assay.engine.eval.Calibrator;
+import dev.assay.engine.eval.EvalUsageException;
+import dev.assay.engine.eval.HumanScore;
+import dev.assay.engine.eval.MachineScores;
+import dev.assay.engine.eval.ReferenceQuestions;
 import dev.assay.engine.json.Json;
 import dev.assay.engine.pack.CatalogQuestion;
 import dev.assay.engine.pack.LoadedPack;
-import dev.assay.engine.pack.QuestionDef;
 import dev.assay.engine.pack.QuestionState;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,9 @@ import picocli.CommandLine.Option;
 /**
  * Agreement between Assay's grades and human ones: Pearson r, quadratic weighted kappa, exact
  * agreement and mean absolute error, overall and per question. Questions come from a pack, or are
- * made on the fly from a file of reference answers, so any public short-answer data set can be scored.
+ * made on the fly from a file of reference answers by a plugin that can ({@link ReferenceQuestions}), so any public
+ * short-answer data set can be scored; {@code --calibrate} fits each question to the human scores where its plugin
+ * can ({@link Calibrator}).
  */
 @Command(name = "eval", description = "Compare grades with human scores: Pearson r, QWK, exact agreement, MAE.")
 final class EvalCommand implements Callable<Integer> {
@@ -48,13 +49,23 @@ final class EvalCommand implements Callable<Integer> {
             + " \"reference\": ANSWER, \"scale\": MAX}; several lines for one id add references")
     Path references;
 
-    @Option(names = "--plugin", defaultValue = "essay-rubric", description = "Plugin for --references questions (default ${DEFAULT-VALUE})")
+    @Option(names = "--plugin", description = "Plugin for --references questions (default: the one installed plugin that "
+            + "can grade against reference answers)")
     String plugin;
 
-    @Option(names = "--calibrate", description = "Fit each question's similarity thresholds to the human scores (QWK) and report both")
+    @Option(names = "--calibrate", description = "Fit each question's settings (similarity thresholds, say) to the human "
+            + "scores (QWK) where its plugin can, and report both")
     boolean calibrate;
 
-    record Line(String question, String answer, double human, Integer max) {
+    /** One question of a references file: its text, its reference answers in order, its scale. */
+    private static final class ReferenceLines {
+        String text = "";
+        final List<String> references = new ArrayList<>();
+        int scale;
+
+        ReferenceLines(int scale) {
+            this.scale = scale;
+        }
     }
 
     @Override
@@ -75,9 +86,9 @@ final class EvalCommand implements Callable<Integer> {
             if (references != null) {
                 referenceQuestions(engines, questions, scales);
             }
-            List<Line> lines = read(input);
-            Map<String, List<Line>> byQuestion = new LinkedHashMap<>();
-            for (Line l : lines) {
+            List<HumanScore> lines = read(input);
+            Map<String, List<HumanScore>> byQuestion = new LinkedHashMap<>();
+            for (HumanScore l : lines) {
                 if (!questions.containsKey(l.question())) {
                     throw new Main.UserError("the input names question '" + l.question() + "', which neither the pack nor the "
                             + "references define");
@@ -86,18 +97,17 @@ final class EvalCommand implements Callable<Integer> {
             }
             List<Agreement.Pair> all = new ArrayList<>();
             System.out.printf("%-32s %6s %8s %8s %8s %8s%n", "QUESTION", "N", "PEARSON", "QWK", "EXACT", "MAE");
-            for (Map.Entry<String, List<Line>> e : byQuestion.entrySet()) {
+            for (Map.Entry<String, List<HumanScore>> e : byQuestion.entrySet()) {
                 CatalogQuestion q = questions.get(e.getKey());
                 if (q.state() != QuestionState.READY) {
                     System.out.printf("%-32s skipped: %s%n", e.getKey(), String.join("; ", q.problemLines()));
                     continue;
                 }
-                List<Agreement.Pair> pairs = pairs(engines, q, e.getValue(), scales.get(e.getKey()));
+                List<Agreement.Pair> pairs = MachineScores.pairs(engines.engine(), q.ready(), e.getValue(), scales.get(e.getKey()));
                 all.addAll(pairs);
                 print(e.getKey(), Agreement.of(pairs));
-                // Calibration fits similarity thresholds: questions graded against reference answers.
-                if (calibrate && "reference".equals(q.def().config().path("mode").asText())) {
-                    calibrate(engines, q, e.getValue(), scales.get(e.getKey()));
+                if (calibrate) {
+                    calibrate(new Calibrator(engines).calibrate(q, e.getValue(), scales.get(e.getKey())));
                 }
             }
             print("ALL", Agreement.of(all));
@@ -105,10 +115,22 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
+    private static void calibrate(Calibrator.Fit fit) {
+        switch (fit.outcome()) {
+            case FITTED -> {
+                System.out.printf(Locale.ROOT, "  calibrated %s%n", fit.label());
+                print("  after calibration", fit.after());
+            }
+            case NOTHING_TO_FIT -> {
+                // a rubric, say: nothing the human scores could tune
+            }
+            case NOT_OFFERED, FAILED -> System.out.printf("  not calibrated: %s%n", fit.message());
+        }
+    }
+
     private void referenceQuestions(Engines engines, Map<String, CatalogQuestion> questions, Map<String, Integer> scales)
             throws Exception {
-        Map<String, ObjectNode> configs = new LinkedHashMap<>();
-        Map<String, String> texts = new LinkedHashMap<>();
+        Map<String, ReferenceLines> defined = new LinkedHashMap<>();
         for (String line : Files.readAllLines(references, StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
                 continue;
@@ -118,28 +140,29 @@ final class EvalCommand implements Callable<Integer> {
             if (id.isBlank() || !n.hasNonNull("reference")) {
                 throw new Main.UserError("each references line needs \"question\" and \"reference\": " + line);
             }
-            ObjectNode c = configs.computeIfAbsent(id, k -> {
-                ObjectNode o = JsonNodeFactory.instance.objectNode().put("mode", "reference");
-                o.putArray("references");
-                return o;
-            });
-            ((ArrayNode) c.get("references")).add(n.path("reference").asText());
+            ReferenceLines q = defined.computeIfAbsent(id, k -> new ReferenceLines(scales.getOrDefault(k, 1)));
+            q.references.add(n.path("reference").asText());
             if (n.hasNonNull("text")) {
-                c.put("questionText", n.path("text").asText());
-                texts.put(id, n.path("text").asText());
+                q.text = n.path("text").asText();
             }
-            scales.put(id, n.path("scale").asInt(scales.getOrDefault(id, 1)));
+            q.scale = n.path("scale").asInt(q.scale);
         }
-        for (Map.Entry<String, ObjectNode> e : configs.entrySet()) {
+        ReferenceQuestions made;
+        try {
+            made = ReferenceQuestions.by(engines, plugin);
+        } catch (EvalUsageException e) {
+            throw new Main.UserError(e.getMessage());
+        }
+        for (Map.Entry<String, ReferenceLines> e : defined.entrySet()) {
             String id = e.getKey().contains("/") ? e.getKey() : "refs/" + e.getKey();
-            QuestionDef def = new QuestionDef(id, id, texts.getOrDefault(e.getKey(), ""), scales.get(e.getKey()), plugin,
-                    e.getValue(), "", null);
-            questions.put(e.getKey(), engines.loader().prepare(def, QuestionResources.NONE));
+            ReferenceLines q = e.getValue();
+            scales.put(e.getKey(), q.scale);
+            questions.put(e.getKey(), made.question(id, q.text, q.references, q.scale));
         }
     }
 
-    private static List<Line> read(Path file) throws Exception {
-        List<Line> out = new ArrayList<>();
+    private static List<HumanScore> read(Path file) throws Exception {
+        List<HumanScore> out = new ArrayList<>();
         int number = 0;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String s;
@@ -157,49 +180,11 @@ final class EvalCommand implements Callable<Integer> {
                 if (!n.hasNonNull("question") || !n.hasNonNull("score") || !n.path("score").isNumber()) {
                     throw new Main.UserError("line " + number + " needs \"question\", \"answer\" and a numeric \"score\"");
                 }
-                out.add(new Line(n.path("question").asText(), n.path("answer").asText(""), n.path("score").asDouble(),
+                out.add(new HumanScore(n.path("question").asText(), n.path("answer").asText(""), n.path("score").asDouble(),
                         n.hasNonNull("max") ? n.path("max").asInt() : null));
             }
         }
         return out;
-    }
-
-    private static List<Agreement.Pair> pairs(Engines engines, CatalogQuestion q, List<Line> lines, int scale) {
-        List<Agreement.Pair> pairs = new ArrayList<>();
-        for (Line l : lines) {
-            int max = l.max() != null ? l.max() : scale;
-            double machine = engines.engine().grade(q.ready(), Answer.of(l.answer())).grade().score() * max;
-            pairs.add(new Agreement.Pair(l.human(), machine, max));
-        }
-        return pairs;
-    }
-
-    /** Grid search over [half, full] similarity thresholds, maximising QWK. */
-    private void calibrate(Engines engines, CatalogQuestion q, List<Line> lines, int scale) {
-        double bestQwk = Double.NEGATIVE_INFINITY;
-        double[] best = null;
-        for (int i = 1; i < 18; i++) {
-            for (int j = i + 1; j <= 18; j++) {
-                ObjectNode c = q.def().config();
-                c.putArray("thresholds").add(i * 0.05).add(j * 0.05);
-                CatalogQuestion tuned = engines.loader().prepare(q.def().withConfig(c, q.def().expectedApproach()), QuestionResources.NONE);
-                if (tuned.state() != QuestionState.READY) {
-                    continue;
-                }
-                double qwk = Agreement.of(pairs(engines, tuned, lines, scale)).qwk();
-                if (qwk > bestQwk) {
-                    bestQwk = qwk;
-                    best = new double[]{i * 0.05, j * 0.05};
-                }
-            }
-        }
-        if (best != null) {
-            ObjectNode c = q.def().config();
-            c.putArray("thresholds").add(best[0]).add(best[1]);
-            CatalogQuestion tuned = engines.loader().prepare(q.def().withConfig(c, q.def().expectedApproach()), QuestionResources.NONE);
-            System.out.printf(Locale.ROOT, "  calibrated thresholds: [%.2f, %.2f]%n", best[0], best[1]);
-            print("  after calibration", Agreement.of(pairs(engines, tuned, lines, scale)));
-        }
     }
 
     private static void print(String label, Agreement a) {

@@ -1,15 +1,17 @@
 package dev.assay.engine.cli;
 
 import dev.assay.api.Attachment;
-import dev.assay.api.GraderPlugin;
 import dev.assay.api.HandoutInfo;
 import dev.assay.engine.Engines;
+import dev.assay.engine.grading.PluginResult;
+import dev.assay.engine.grading.ReadyQuestion;
 import dev.assay.engine.pack.CatalogQuestion;
 import dev.assay.engine.pack.LoadedPack;
 import dev.assay.engine.pack.QuestionState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +33,6 @@ final class FilesCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    @SuppressWarnings("unchecked")
     public Integer call() throws Exception {
         try (Engines engines = main.engines()) {
             LoadedPack loaded = Main.loadPack(engines, pack);
@@ -40,21 +41,29 @@ final class FilesCommand implements Callable<Integer> {
             if (q.state() != QuestionState.READY) {
                 throw new Main.UserError(question + " is not ready: " + String.join("; ", q.problemLines()));
             }
-            GraderPlugin<Record> plugin = (GraderPlugin<Record>) q.ready().plugin().plugin();
-            List<HandoutInfo> handouts = plugin.handouts(q.ready().config());
+            ReadyQuestion ready = q.ready();
+            List<HandoutInfo> handouts = orFail(engines.files().handouts(ready));
             if (handouts.isEmpty()) {
                 System.out.println(question + " hands out no files.");
                 return 0;
             }
             Files.createDirectories(out);
             for (HandoutInfo h : handouts) {
-                Attachment a = plugin.handout(q.ready().config(), h.name(), q.ready().resources())
-                        .orElseThrow(() -> new Main.UserError("the plugin lists " + h.name() + " but does not produce it"));
+                Optional<Attachment> file = orFail(engines.files().handout(ready, h.name()));
+                Attachment a = file.orElseThrow(() -> new Main.PluginError("the plugin lists " + h.name()
+                        + " but does not produce it"));
                 Path target = out.resolve(a.name().replaceAll("[^A-Za-z0-9._-]", "_"));
                 Files.write(target, a.content());
                 System.out.printf("%s  %,d bytes  %s%n", target, a.size(), h.description());
             }
             return 0;
         }
+    }
+
+    private static <T> T orFail(PluginResult<T> result) {
+        if (!result.ok()) {
+            throw new Main.PluginError(result.message());
+        }
+        return result.value();
     }
 }

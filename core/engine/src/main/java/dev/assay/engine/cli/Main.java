@@ -68,7 +68,7 @@ public final class Main implements Callable<Integer> {
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("assay: " + (e instanceof UserError ? e.getMessage() : e.toString()));
+            cmd.getErr().println("assay: " + (e instanceof UserError || e instanceof PluginError ? e.getMessage() : e.toString()));
             return e instanceof UserError ? 2 : 1;
         });
         return cl.execute(args);
@@ -83,6 +83,13 @@ public final class Main implements Callable<Integer> {
     /** A mistake on the command line or in the input: exit 2 with the message, no stack trace. */
     static final class UserError extends RuntimeException {
         UserError(String message) {
+            super(message);
+        }
+    }
+
+    /** A plugin that failed to do what the command needs (the message names it and says what happened): exit 1. */
+    static final class PluginError extends RuntimeException {
+        PluginError(String message) {
             super(message);
         }
     }
@@ -245,18 +252,21 @@ public final class Main implements Callable<Integer> {
                     + loaded.pack().id() + " has no question '" + questionId + "'; its questions: "
                     + String.join(", ", loaded.questions().keySet().stream().sorted().toList())));
             List<Attachment> attachments = new ArrayList<>();
+            boolean ready = q.state() == QuestionState.READY;
             for (Map.Entry<String, String> f : paths.entrySet()) {
                 Path p = base.resolve(f.getValue());
                 try {
                     if (Files.size(p) > engines.engine().settings().limits().maxAttachmentBytes()) {
                         throw new UserError("file " + p + " is larger than the limit for answer files");
                     }
-                    attachments.add(new Attachment(f.getKey(), MediaTypes.guess(p.toString()), Files.readAllBytes(p)));
+                    String fileName = p.getFileName().toString();
+                    String type = ready ? engines.files().mediaTypeOf(q.ready(), fileName) : MediaTypes.guess(fileName);
+                    attachments.add(new Attachment(f.getKey(), type, Files.readAllBytes(p)));
                 } catch (IOException e) {
                     throw new UserError("cannot read the file for " + f.getKey() + ": " + p);
                 }
             }
-            Grade grade = q.state() == QuestionState.READY
+            Grade grade = ready
                     ? engines.engine().grade(q.ready(), new Answer(text, attachments)).grade()
                     : q.notReadyGrade();
             return GradeLine.of(questionId, grade);
@@ -324,7 +334,7 @@ public final class Main implements Callable<Integer> {
                 System.out.printf("%-24s %-14s %s%n", "ID", "VERSION", "ORIGIN");
                 for (LoadedPlugin p : plugins) {
                     System.out.printf("%-24s %-14s %s%n", p.id(), p.version(), p.origin());
-                    p.status().forEach((k, v) -> System.out.printf("  %-22s %s%n", k, v));
+                    engines.engine().status(p).forEach((k, v) -> System.out.printf("  %-22s %s%n", k, v));
                 }
                 if (plugins.isEmpty()) {
                     System.out.println("(no grader plugins found; set --plugins-dir or ASSAY_PLUGINS_DIR)");

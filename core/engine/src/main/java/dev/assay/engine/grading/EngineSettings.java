@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 public record EngineSettings(int workers, Limits limits, Duration maxTimeLimit, Duration interruptGrace,
                              Duration queueWait, int hangsUntilUnhealthy, int pluginShare,
                              Map<String, Integer> pluginShares, int pluginQueue) {
-    /** A plugin id, '=', a share: {@code autoencoder-dl4j=1}. */
+    /** A plugin id, '=', a share: {@code some-grader=1}. */
     private static final Pattern SHARE_ENTRY = Pattern.compile("\\s*([a-z0-9][a-z0-9-]*)\\s*=\\s*(\\d{1,6})\\s*");
 
     public EngineSettings {
@@ -82,7 +82,7 @@ public record EngineSettings(int workers, Limits limits, Duration maxTimeLimit, 
     }
 
     /**
-     * Reads per-plugin shares written as {@code autoencoder-dl4j=1, matrix-calculus=2} (the form of the
+     * Reads per-plugin shares written as {@code some-grader=1, other-grader=2} (the form of the
      * {@code assay.grading.plugin-shares} setting); blank: none.
      */
     public static Map<String, Integer> parseShares(String spec) {
@@ -93,8 +93,8 @@ public record EngineSettings(int workers, Limits limits, Duration maxTimeLimit, 
         for (String entry : spec.split(",")) {
             Matcher m = SHARE_ENTRY.matcher(entry);
             if (!m.matches()) {
-                throw new IllegalArgumentException("'" + entry.trim() + "' is not a plugin share: write plugin-id=N, "
-                        + "e.g. autoencoder-dl4j=1, with entries separated by commas");
+                throw new IllegalArgumentException("'" + entry.trim() + "' is not a plugin share: write plugin-id=N "
+                        + "(the id as ./assay plugins lists it), with entries separated by commas");
             }
             if (shares.put(m.group(1), Integer.parseInt(m.group(2))) != null) {
                 throw new IllegalArgumentException("the share of plugin " + m.group(1) + " is given twice");

@@ -16,21 +16,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -46,10 +37,10 @@ import java.util.logging.Logger;
  * (a plugin that asked for more time per answer has its answers wait longer), then for a worker at most the queue
  * wait; past either it is refused with {@code ENGINE_BUSY}.
  *
- * <p>A call that runs past its limit is interrupted. One that does not stop within the grace period
- * is abandoned: its worker and its share are handed to a fresh thread (so a stuck grader cannot starve the
- * others), the abandonment is counted, and a plugin abandoned {@code hangsUntilUnhealthy} times is taken out
- * of service until restart. Every failure becomes a {@link Grade} with status ERROR and a message;
+ * <p>The call itself goes through {@link PluginCalls}, the one door into plugins: a call that runs past its limit is
+ * interrupted; one that does not stop within the grace period is abandoned, its worker and its share handed to a fresh
+ * thread (so a stuck grader cannot starve the others), and a plugin abandoned {@code hangsUntilUnhealthy} times is
+ * taken out of service until restart. Every failure becomes a {@link Grade} with status ERROR and a message;
  * nothing a plugin does makes this class throw.
  */
 public final class GradingEngine implements AutoCloseable {
@@ -61,26 +52,23 @@ public final class GradingEngine implements AutoCloseable {
     public static final String NOTE_BUSY = "ENGINE_BUSY";
 
     private final EngineSettings settings;
+    private final PluginCalls calls;
     private final Semaphore slots;
-    private final ExecutorService threads;
-    private final Map<String, Counters> counters = new ConcurrentHashMap<>();
     private final Map<String, Bulkhead> bulkheads = new ConcurrentHashMap<>();
-    private final AtomicLong abandonedThreads = new AtomicLong();
 
     public GradingEngine(EngineSettings settings) {
         this.settings = settings;
+        this.calls = new PluginCalls(settings);
         this.slots = new Semaphore(settings.workers(), true);
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory factory = r -> {
-            Thread t = new Thread(r, "assay-grader-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        this.threads = Executors.newCachedThreadPool(factory);
     }
 
     public EngineSettings settings() {
         return settings;
+    }
+
+    /** The door every call into a plugin goes through; grades and previews also wait here for a worker. */
+    public PluginCalls calls() {
+        return calls;
     }
 
     /**
@@ -97,19 +85,14 @@ public final class GradingEngine implements AutoCloseable {
     }
 
     /** What the plugin says it can use at once; a plugin that fails to say, or says less than 1, is not limited by it. */
-    private static OptionalInt declaredConcurrency(LoadedPlugin p) {
-        try {
-            OptionalInt declared = p.plugin().concurrency();
-            if (declared != null && declared.isPresent() && declared.getAsInt() < 1) {
-                LOG.warning(() -> "plugin " + p.id() + " says it can grade " + declared.getAsInt() + " answers at once; "
-                        + "ignored: it is limited by its share of the workers only");
-                return OptionalInt.empty();
-            }
-            return declared == null ? OptionalInt.empty() : declared;
-        } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, "plugin " + p.id() + " failed in concurrency(); it is limited by its share only", e);
+    private OptionalInt declaredConcurrency(LoadedPlugin p) {
+        OptionalInt declared = calls.declared(p, "concurrency()", () -> p.plugin().concurrency(), OptionalInt.empty());
+        if (declared.isPresent() && declared.getAsInt() < 1) {
+            LOG.warning(() -> "plugin " + p.id() + " says it can grade " + declared.getAsInt() + " answers at once; "
+                    + "ignored: it is limited by its share of the workers only");
             return OptionalInt.empty();
         }
+        return declared;
     }
 
     /** Grades one answer. Never throws for anything the plugin or the answer does. */
@@ -132,7 +115,7 @@ public final class GradingEngine implements AutoCloseable {
         }
         GradingRequest<Record> request = request(question, answer, locale, seed);
         GraderPlugin<Record> plugin = question.plugin().typed();
-        CallResult<Grade> result = call(question, CallKind.GRADE, request.context().limits().timeLimit(),
+        CallResult<Grade> result = call(question, Bulkhead.CallKind.GRADE, request.context().limits().timeLimit(),
                 () -> plugin.grade(request));
         if (result.failure != null) {
             return result.failure;
@@ -152,7 +135,7 @@ public final class GradingEngine implements AutoCloseable {
         }
         GradingRequest<Record> request = request(question, answer, Locale.ENGLISH, Seeds.of(question.id(), answer));
         GraderPlugin<Record> plugin = question.plugin().typed();
-        CallResult<Validation> result = call(question, CallKind.PREVIEW, request.context().limits().timeLimit(),
+        CallResult<Validation> result = call(question, Bulkhead.CallKind.PREVIEW, request.context().limits().timeLimit(),
                 () -> plugin.validate(request));
         if (result.failure != null) {
             return new Validation(false, Echo.NONE, messages(result.failure), result.failure.notes());
@@ -168,30 +151,29 @@ public final class GradingEngine implements AutoCloseable {
     }
 
     private GradingRequest<Record> request(ReadyQuestion q, Answer answer, Locale locale, long seed) {
-        GraderPlugin<Record> plugin = q.plugin().typed();
-        Duration limit = settings.limits().timeLimit();
-        try {
-            Optional<Duration> asked = plugin.timeLimit(q.config());
-            if (asked.isPresent() && asked.get().compareTo(limit) > 0) {
-                limit = asked.get().compareTo(settings.maxTimeLimit()) > 0 ? settings.maxTimeLimit() : asked.get();
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "plugin " + q.plugin().id() + " failed in timeLimit(); using the default", e);
-        }
-        Limits limits = settings.limits().withTimeLimit(limit);
+        Limits limits = settings.limits().withTimeLimit(timeLimit(q));
         return new GradingRequest<>(q.id(), q.config(), q.expectedApproach(), answer,
                 new GradingContext(seed, limits, locale, q.resources(), q.points()));
+    }
+
+    /** The question's time limit: the engine's, or more where its plugin asks for more, up to the most allowed. */
+    public Duration timeLimit(ReadyQuestion q) {
+        GraderPlugin<Record> plugin = q.plugin().typed();
+        Duration limit = settings.limits().timeLimit();
+        Optional<Duration> asked = calls.declared(q.plugin(), "timeLimit()", () -> plugin.timeLimit(q.config()),
+                Optional.empty());
+        if (asked.isPresent() && asked.get().compareTo(limit) > 0) {
+            limit = asked.get().compareTo(settings.maxTimeLimit()) > 0 ? settings.maxTimeLimit() : asked.get();
+        }
+        return limit;
     }
 
     private record CallResult<T>(T value, Grade failure) {
     }
 
-    /** Grades and previews share the plugin's bulkhead; grades alone are held to what the plugin can use at once. */
-    private enum CallKind { GRADE, PREVIEW }
-
-    private <T> CallResult<T> call(ReadyQuestion q, CallKind kind, Duration limit, Callable<T> work) {
+    private <T> CallResult<T> call(ReadyQuestion q, Bulkhead.CallKind kind, Duration limit, Callable<T> work) {
         String pluginId = q.plugin().id();
-        Counters c = counters.computeIfAbsent(pluginId, k -> new Counters());
+        PluginCalls.Counters c = calls.counters(pluginId);
         c.calls.incrementAndGet();
         if (!c.healthy.get()) {
             return new CallResult<>(null, Grade.error(NOTE_PLUGIN_UNHEALTHY, "The grader " + pluginId
@@ -202,64 +184,19 @@ public final class GradingEngine implements AutoCloseable {
         if (admission.refusal != null) {
             return new CallResult<>(null, admission.refusal);
         }
-        Permit permit = admission.permit;
-        CountDownLatch finished = new CountDownLatch(1);
-        ClassLoader pluginLoader = q.plugin().loader();
-        Future<T> future;
-        try {
-            future = threads.submit(() -> {
-                Thread me = Thread.currentThread();
-                ClassLoader previous = me.getContextClassLoader();
-                me.setContextClassLoader(pluginLoader);
-                try {
-                    return work.call();
-                } finally {
-                    me.setContextClassLoader(previous);
-                    permit.release();
-                    finished.countDown(); // last: whoever waits on it sees the worker back
-                }
-            });
-        } catch (RuntimeException rejected) {
-            permit.release();
-            return new CallResult<>(null, Grade.error(NOTE_BUSY, "The grading engine is shutting down."));
+        PluginCalls.Outcome<T> o = calls.run(q.plugin(), q.id(), limit, work, admission.permit::release);
+        if (o.ok()) {
+            return new CallResult<>(o.value(), null);
         }
-        try {
-            return new CallResult<>(future.get(limit.toMillis(), TimeUnit.MILLISECONDS), null);
-        } catch (TimeoutException e) {
-            c.timeouts.incrementAndGet();
-            future.cancel(true);
-            boolean stopped;
-            try {
-                stopped = finished.await(settings.interruptGrace().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                stopped = false;
-            }
-            if (!stopped && permit.release()) {
-                // The stuck thread keeps running; a fresh one takes its worker and its place in the plugin's share.
-                abandonedThreads.incrementAndGet();
-                long hangs = c.abandoned.incrementAndGet();
-                LOG.warning(() -> "Grader " + pluginId + " ignored the interrupt on " + q.id() + " and was abandoned ("
-                        + hangs + " so far)");
-                if (hangs >= settings.hangsUntilUnhealthy() && c.healthy.compareAndSet(true, false)) {
-                    LOG.severe(() -> "Grader " + pluginId + " is out of service after " + hangs + " hangs");
-                }
-            }
-            return new CallResult<>(null, Grade.error(NOTE_TIMEOUT, "Grading took longer than the limit of "
-                    + seconds(limit) + " and was stopped. This is the grader's fault, not yours; "
-                    + "your submission is kept and can be graded again."));
-        } catch (ExecutionException e) {
-            c.failures.incrementAndGet();
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            LOG.log(Level.WARNING, "Grader " + pluginId + " failed on " + q.id(), cause);
-            return new CallResult<>(null, Grade.error(NOTE_PLUGIN_FAILED, "The grader " + pluginId + " failed ("
-                    + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
-                    + "). This is a fault in the grader, not in your answer; your submission is kept."));
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            return new CallResult<>(null, Grade.error(NOTE_TIMEOUT, "Grading was interrupted."));
-        }
+        return new CallResult<>(null, switch (o.fault()) {
+            case TIMED_OUT -> Grade.error(NOTE_TIMEOUT, "Grading took longer than the limit of "
+                    + PluginCalls.seconds(limit) + " and was stopped. This is the grader's fault, not yours; "
+                    + "your submission is kept and can be graded again.");
+            case FAILED -> Grade.error(NOTE_PLUGIN_FAILED, "The grader " + pluginId + " failed (" + o.causeText()
+                    + "). This is a fault in the grader, not in your answer; your submission is kept.");
+            case INTERRUPTED -> Grade.error(NOTE_TIMEOUT, "Grading was interrupted.");
+            case SHUT_DOWN, OUT_OF_SERVICE -> Grade.error(NOTE_BUSY, "The grading engine is shutting down.");
+        });
     }
 
     private record Admission(Permit permit, Grade refusal) {
@@ -271,7 +208,7 @@ public final class GradingEngine implements AutoCloseable {
      * that may take minutes per answer has its answers wait that much longer, while another plugin's answers never stand
      * in its queue.
      */
-    private Admission admit(Bulkhead bulkhead, CallKind kind, String pluginId, Duration limit) {
+    private Admission admit(Bulkhead bulkhead, Bulkhead.CallKind kind, String pluginId, Duration limit) {
         AtomicInteger waiting = bulkhead.waiting(kind);
         if (waiting.incrementAndGet() > settings.pluginQueue()) {
             waiting.decrementAndGet();
@@ -283,7 +220,7 @@ public final class GradingEngine implements AutoCloseable {
         boolean shared = false;
         try {
             long deadline = System.nanoTime() + settings.queueWait().plus(limit).toNanos();
-            grading = kind != CallKind.GRADE || bulkhead.grading.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            grading = kind != Bulkhead.CallKind.GRADE || bulkhead.grading.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             shared = grading && bulkhead.share.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (!shared) {
                 bulkhead.release(kind, grading, false);
@@ -306,71 +243,47 @@ public final class GradingEngine implements AutoCloseable {
         return new Admission(new Permit(bulkhead, kind), null);
     }
 
-    /** A worker and a place in a plugin's bulkhead, given back once: when the call ends or when it is abandoned. */
+    /**
+     * A worker and a place in a plugin's bulkhead, given back when the call ends or when it is abandoned, whichever
+     * comes first ({@link PluginCalls#run} gives it back once).
+     */
     private final class Permit {
         private final Bulkhead bulkhead;
-        private final CallKind kind;
-        private final AtomicBoolean released = new AtomicBoolean();
+        private final Bulkhead.CallKind kind;
 
-        Permit(Bulkhead bulkhead, CallKind kind) {
+        Permit(Bulkhead bulkhead, Bulkhead.CallKind kind) {
             this.bulkhead = bulkhead;
             this.kind = kind;
         }
 
-        /** True for the one caller that gave it back. */
-        boolean release() {
-            if (!released.compareAndSet(false, true)) {
-                return false;
-            }
+        void release() {
             bulkhead.running.decrementAndGet();
             slots.release();
             bulkhead.release(kind, true, true);
-            return true;
         }
     }
+
+    /** Status is read on every health probe: a plugin that cannot say within this is reported as not answering. */
+    static final Duration STATUS_TIME_LIMIT = Duration.ofSeconds(2);
 
     /**
-     * One plugin's bulkhead: its share of the workers, which its grades and previews hold together; the part of it its
-     * grades may hold; and who runs and waits in it.
+     * What the plugin reports about itself for health reports (the device it trains on, say), sorted by key; a plugin
+     * that throws or does not answer in time says so under {@code statusError}. Asked even of a plugin out of service,
+     * whose status may say why.
      */
-    private static final class Bulkhead {
-        final int shareSize;
-        final int gradingSize;
-        final Semaphore share;
-        final Semaphore grading;
-        final AtomicInteger running = new AtomicInteger();
-        final AtomicInteger gradesWaiting = new AtomicInteger();
-        final AtomicInteger previewsWaiting = new AtomicInteger();
-
-        Bulkhead(int shareSize, int gradingSize) {
-            this.shareSize = shareSize;
-            this.gradingSize = gradingSize;
-            this.share = new Semaphore(shareSize, true);
-            this.grading = new Semaphore(gradingSize, true);
+    public Map<String, String> status(LoadedPlugin plugin) {
+        PluginCalls.Outcome<Map<String, String>> o = calls.run(plugin, "status", STATUS_TIME_LIMIT,
+                () -> plugin.plugin().status(), () -> { });
+        if (o.ok()) {
+            return o.value() == null ? Map.of() : new TreeMap<>(o.value());
         }
-
-        AtomicInteger waiting(CallKind kind) {
-            return kind == CallKind.GRADE ? gradesWaiting : previewsWaiting;
-        }
-
-        /** Gives back what a call of this kind holds: its place among the grades (if it took one) and in the share. */
-        void release(CallKind kind, boolean heldGrading, boolean heldShare) {
-            if (heldShare) {
-                share.release();
-            }
-            if (kind == CallKind.GRADE && heldGrading) {
-                grading.release();
-            }
-        }
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+        return Map.of("statusError", o.fault() == PluginCalls.Fault.TIMED_OUT
+                ? "no answer within " + PluginCalls.seconds(STATUS_TIME_LIMIT) : o.causeText());
     }
 
     /** How the plugin has behaved, and its bulkhead now (as it will be set up, before its first call). */
     public PluginHealth health(String pluginId) {
-        Counters c = counters.computeIfAbsent(pluginId, k -> new Counters());
+        PluginCalls.Counters c = calls.counters(pluginId);
         Bulkhead b = bulkheads.get(pluginId);
         int share = b == null ? settings.shareOf(pluginId) : b.shareSize;
         return new PluginHealth(pluginId, c.calls.get(), c.timeouts.get(), c.abandoned.get(), c.failures.get(),
@@ -380,7 +293,7 @@ public final class GradingEngine implements AutoCloseable {
 
     /** Threads abandoned so far because their grader ignored the interrupt. */
     public long abandonedThreads() {
-        return abandonedThreads.get();
+        return calls.abandonedThreads();
     }
 
     public int freeWorkers() {
@@ -389,14 +302,6 @@ public final class GradingEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        threads.shutdownNow();
-    }
-
-    private static final class Counters {
-        final AtomicLong calls = new AtomicLong();
-        final AtomicLong timeouts = new AtomicLong();
-        final AtomicLong abandoned = new AtomicLong();
-        final AtomicLong failures = new AtomicLong();
-        final AtomicBoolean healthy = new AtomicBoolean(true);
+        calls.close();
     }
 }

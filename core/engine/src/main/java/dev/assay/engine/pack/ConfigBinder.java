@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.api.ConfigProblem;
 import dev.assay.api.GraderPlugin;
+import dev.assay.engine.grading.EngineSettings;
+import dev.assay.engine.grading.PluginCalls;
+import dev.assay.engine.grading.PluginResult;
 import dev.assay.engine.json.Json;
 import dev.assay.engine.plugin.LoadedPlugin;
 import jakarta.validation.ConstraintViolation;
@@ -21,9 +24,17 @@ import java.util.List;
  */
 public final class ConfigBinder {
     private final Validator validator;
+    private final PluginCalls calls;
 
-    public ConfigBinder(Validator validator) {
+    /** A binder whose plugin checks go through the engine's door, under the engine's time limit. */
+    public ConfigBinder(Validator validator, PluginCalls calls) {
         this.validator = validator;
+        this.calls = calls;
+    }
+
+    /** A binder on its own (a test, a tool that grades nothing): plugin checks run under the default limits. */
+    public ConfigBinder(Validator validator) {
+        this(validator, new PluginCalls(EngineSettings.defaults()));
     }
 
     public record Result(Record config, List<ConfigProblem> problems) {
@@ -63,13 +74,13 @@ public final class ConfigBinder {
         }
         problems.sort(Comparator.comparing(ConfigProblem::path));
         if (problems.isEmpty()) {
-            me.setContextClassLoader(loaded.loader());
-            try {
-                problems.addAll(plugin.checkConfig(value));
-            } catch (RuntimeException e) {
-                problems.add(new ConfigProblem("", "the plugin failed to check the configuration: " + e));
-            } finally {
-                me.setContextClassLoader(previous);
+            Record checked = value;
+            PluginResult<List<ConfigProblem>> check = calls.call(loaded, "check the configuration",
+                    calls.settings().limits().timeLimit(), () -> plugin.checkConfig(checked));
+            if (check.ok()) {
+                check.value().stream().filter(java.util.Objects::nonNull).forEach(problems::add);
+            } else {
+                problems.add(new ConfigProblem("", check.message()));
             }
         }
         return new Result(problems.isEmpty() ? value : null, List.copyOf(problems));

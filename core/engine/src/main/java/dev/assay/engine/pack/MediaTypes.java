@@ -2,8 +2,15 @@ package dev.assay.engine.pack;
 
 import java.util.Locale;
 
-/** Media types from file names, for the few kinds of files answers and packs carry. */
+/**
+ * Generic media types from file names: the kinds of files any pack or answer may carry. A plugin names the types of
+ * its own kinds of files ({@link dev.assay.api.AnswerFile#mediaTypes}, {@link dev.assay.api.HandoutInfo#mediaType}),
+ * and {@link dev.assay.engine.grading.QuestionFiles#mediaTypeOf} asks it first.
+ */
 public final class MediaTypes {
+    /** What a file of a kind nobody named is. */
+    public static final String UNKNOWN = "application/octet-stream";
+
     private MediaTypes() {
     }
 
@@ -24,12 +31,9 @@ public final class MediaTypes {
         if (n.endsWith(".png")) {
             return "image/png";
         }
-        if (n.endsWith(".npy")) {
-            return "application/x-npy";
-        }
         if (n.endsWith(".zip")) {
             return "application/zip";
         }
-        return "application/octet-stream";
+        return UNKNOWN;
     }
 }

@@ -333,7 +333,7 @@ public final class PackReader {
                     + "/<name>, the name in letters, digits, '.', '_' or '-'"));
         }
         if (qf.plugin() == null || qf.plugin().isBlank()) {
-            problems.add(new PackProblem(file, "plugin", "needs the id of the grader plugin (e.g. matrix-calculus)"));
+            problems.add(new PackProblem(file, "plugin", "needs the id of the grader plugin (./assay plugins lists them)"));
         }
         if (qf.points() == null || !Double.isFinite(qf.points()) || !(qf.points() > 0)) {
             problems.add(new PackProblem(file, "points", "needs a finite number of points greater than 0"

@@ -147,12 +147,66 @@ class MainTest {
         Files.writeString(refs, "{\"question\": \"r1\", \"text\": \"Q?\", \"reference\": \"A\", \"scale\": 2}\n");
         Path refInput = tmp.resolve("ref-input.jsonl");
         Files.writeString(refInput, "{\"question\": \"r1\", \"answer\": \"A\", \"score\": 2}\n");
-        Run onTheFly = run("eval", "--references", refs.toString(), "--input", refInput.toString(), "--plugin", "test-echo");
-        assertThat(onTheFly.out()).contains("r1").contains("skipped: config.mode: unknown field 'mode'");
+        Run lacking = run("eval", "--references", refs.toString(), "--input", refInput.toString(), "--plugin", "test-echo");
+        assertThat(lacking.exit()).isEqualTo(2);
+        assertThat(lacking.err()).contains("the plugin 'test-echo' cannot grade questions from reference answers "
+                + "(it does not offer ReferenceGrading); these can: test-overlap");
+
+        Run notCalibrated = run("eval", "--pack", pack("1").toString(), "--input", input.toString(), "--calibrate");
+        assertThat(notCalibrated.exit()).as(notCalibrated.err()).isZero();
+        assertThat(notCalibrated.out()).contains("  not calibrated: the plugin test-echo has nothing to calibrate "
+                + "(it does not offer Calibration)");
 
         Run unknown = run("eval", "--pack", pack("1").toString(), "--input", refInput.toString());
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("names question 'r1'");
+    }
+
+    /** A pack whose one question hands out files, its plugin's handout behaving as told. */
+    Path filesPack(String handout) throws Exception {
+        Path dir = tmp.resolve("files-pack-" + handout);
+        Files.createDirectories(dir.resolve("questions"));
+        Files.writeString(dir.resolve("pack.yaml"), "id: demo\ntitle: Demo\nversion: '1'\n");
+        Files.writeString(dir.resolve("questions/data.yaml"), "id: demo/data\ntitle: Data\npoints: 1\nplugin: test-files\n"
+                + "config: {tag: seven, handout: " + handout + "}\n");
+        return dir;
+    }
+
+    @Test
+    void filesWritesWhatAQuestionHandsOutAndSaysClearlyWhenItsPluginFails() throws Exception {
+        Path out = tmp.resolve("out");
+        Run r = run("files", "--pack", filesPack("FINE").toString(), "--question", "demo/data", "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("data.csv"))).isEqualTo("1,2,seven");
+        assertThat(Files.readAllBytes(out.resolve("data.bin"))).containsExactly(1, 2);
+        assertThat(r.out()).contains("the same, packed");
+
+        Run failing = run("files", "--pack", filesPack("THROW").toString(), "--question", "demo/data", "--out", out.toString());
+        assertThat(failing.exit()).isEqualTo(1);
+        assertThat(failing.err()).endsWith("assay: The grader test-files failed to prepare the file data.csv of demo/data "
+                + "(IllegalStateException: side call exploded).\n");
+    }
+
+    @Test
+    void evalAsksThePluginToMakeQuestionsFromReferencesAndToCalibrateThem() throws Exception {
+        Path refs = tmp.resolve("overlap-refs.jsonl");
+        Files.writeString(refs, "{\"question\": \"r1\", \"text\": \"Name four letters.\", \"reference\": \"alpha beta gamma delta\", "
+                + "\"scale\": 1}\n");
+        Path input = tmp.resolve("overlap-input.jsonl");
+        // full credit from half the words (the plugin's default) is too generous for these people: they want three of four
+        Files.writeString(input, """
+                {"question": "r1", "answer": "alpha beta gamma delta", "score": 1}
+                {"question": "r1", "answer": "alpha beta gamma", "score": 1}
+                {"question": "r1", "answer": "alpha beta", "score": 0}
+                {"question": "r1", "answer": "alpha", "score": 0}
+                """);
+
+        Run r = run("eval", "--references", refs.toString(), "--input", input.toString(), "--calibrate");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("r1\\s+4\\s+0\\.577\\s+0\\.500\\s+0\\.750\\s+0\\.250")
+                .contains("  calibrated threshold: 0.75\n")
+                .containsPattern("  after calibration\\s+4\\s+1\\.000\\s+1\\.000\\s+1\\.000\\s+0\\.000");
     }
 
     @Test

@@ -134,7 +134,7 @@ class PackReaderTest {
                 "questions/q2.yaml", QUESTION.replace("id: demo/q1", "id: other/q2").replace("title:", "titel:")));
         PackException e = org.junit.jupiter.api.Assertions.assertThrows(PackException.class, () -> PackReader.read(dir));
         assertThat(e.problems()).extracting(PackProblem::toString).containsExactlyInAnyOrder(
-                "questions/q1.yaml: plugin: needs the id of the grader plugin (e.g. matrix-calculus)",
+                "questions/q1.yaml: plugin: needs the id of the grader plugin (./assay plugins lists them)",
                 "questions/q1.yaml: tests[1].score: needs the expected score as a fraction in [0, 1]",
                 "questions/q2.yaml: titel: unknown field 'titel'; known fields: config, expectedApproach, id, plugin, points, prompt, tests, title",
                 "pack.yaml: assignments[0].questions[1]: no question has the id 'demo/nope'");

@@ -4,7 +4,8 @@ import java.util.List;
 
 /** A request the application refuses, with what to fix. The REST layer maps the kind to a status code. */
 public class AssayException extends RuntimeException {
-    public enum Kind { NOT_FOUND, INVALID, CONFLICT, TOO_LARGE }
+    /** UNAVAILABLE: the server cannot do it now (a grader plugin failed at it); the request may succeed later. */
+    public enum Kind { NOT_FOUND, INVALID, CONFLICT, TOO_LARGE, UNAVAILABLE }
 
     /** A problem with one field of the request: {@code config.reference}, {@code files[0].name}. */
     public record Problem(String field, String message) {

@@ -54,7 +54,7 @@ public class GradingService {
             Grade g = cq.notReadyGrade();
             return new Validation(false, dev.assay.api.Echo.NONE, java.util.List.of(g.feedback().get(0).markdown()), g.notes());
         }
-        return runtime.engines().engine().validate(cq.ready(), answer);
+        return runtime.engines().engine().validate(cq.ready(), runtime.engines().files().withMediaTypes(cq.ready(), answer));
     }
 
     private GradeOutcome grade(QuestionCatalog.Entry q, Answer answer) {
@@ -76,8 +76,10 @@ public class GradingService {
     public SubmissionStore.Stored submit(String questionId, String platformUserId, Answer answer, String gradebookTarget) {
         QuestionCatalog.Entry q = question(questionId);
         checkSize(answer);
-        GradeOutcome outcome = grade(q, answer);
-        return store.store(questionId, platformUserId, q.configId(), answer, outcome, gradebookTarget);
+        Answer typed = q.question().state() == QuestionState.READY
+                ? runtime.engines().files().withMediaTypes(q.question().ready(), answer) : answer;
+        GradeOutcome outcome = grade(q, typed);
+        return store.store(questionId, platformUserId, q.configId(), typed, outcome, gradebookTarget);
     }
 
     /** A regrade's result, not yet stored: the batch job grades in its processor and stores in its writer. */
@@ -115,25 +117,37 @@ public class GradingService {
         return cq.state() == QuestionState.READY ? Optional.of(cq.ready()) : Optional.empty();
     }
 
-    /** Its plugin, typed for its configuration. */
-    @SuppressWarnings("unchecked")
-    private static dev.assay.api.GraderPlugin<Record> plugin(dev.assay.engine.grading.ReadyQuestion q) {
-        return (dev.assay.api.GraderPlugin<Record>) q.plugin().plugin();
-    }
-
-    /** The files a question hands out (empty when its plugin is missing). */
+    /** The files a question hands out (none when its plugin is missing, or fails to say: that is logged). */
     public java.util.List<dev.assay.api.HandoutInfo> handouts(String questionId) {
-        return ready(questionId).map(q -> plugin(q).handouts(q.config())).orElse(java.util.List.of());
+        return ready(questionId).map(q -> logged(runtime.engines().files().handouts(q)).orElse(java.util.List.of()))
+                .orElse(java.util.List.of());
     }
 
-    /** The files an answer to the question may carry. */
+    /** The files an answer to the question may carry (none when its plugin is missing, or fails to say). */
     public java.util.List<dev.assay.api.AnswerFile> answerFiles(String questionId) {
-        return ready(questionId).map(q -> plugin(q).answerFiles(q.config())).orElse(java.util.List.of());
+        return ready(questionId).map(q -> logged(runtime.engines().files().answerFiles(q)).orElse(java.util.List.of()))
+                .orElse(java.util.List.of());
     }
 
-    /** One handed-out file with its content. */
+    /** One handed-out file with its content; empty when the question hands out none of that name. */
     public Optional<dev.assay.api.Attachment> handout(String questionId, String name) {
-        return ready(questionId).flatMap(q -> plugin(q).handout(q.config(), name, q.resources()));
+        Optional<dev.assay.engine.grading.ReadyQuestion> q = ready(questionId);
+        if (q.isEmpty()) {
+            return Optional.empty();
+        }
+        dev.assay.engine.grading.PluginResult<Optional<dev.assay.api.Attachment>> file = runtime.engines().files().handout(q.get(), name);
+        if (!file.ok()) {
+            throw new AssayException(AssayException.Kind.UNAVAILABLE, file.message() + " Please try again later; "
+                    + "if it keeps failing, tell your instructor.");
+        }
+        return file.value();
+    }
+
+    private static <T> dev.assay.engine.grading.PluginResult<T> logged(dev.assay.engine.grading.PluginResult<T> r) {
+        if (!r.ok()) {
+            java.util.logging.Logger.getLogger(GradingService.class.getName()).warning(r.message());
+        }
+        return r;
     }
 
     public int versionOf(long configId) {

@@ -38,6 +38,12 @@ public record EssayConfig(
         questionText = questionText == null ? "" : questionText;
     }
 
+    /** The same configuration with other similarity thresholds: [half credit, full credit]. */
+    public EssayConfig withThresholds(double half, double full) {
+        return new EssayConfig(mode, language, length, criteria, misconceptions, references, examples, List.of(half, full),
+                questionText);
+    }
+
     /** An instructor-graded answer: its text and its score as a fraction of the points. */
     public record Example(@NotBlank String answer, @NotNull @DecimalMin("0") @DecimalMax("1") Double score) {
     }

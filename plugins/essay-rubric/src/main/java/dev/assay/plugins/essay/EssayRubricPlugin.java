@@ -23,6 +23,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class EssayRubricPlugin implements GraderPlugin<EssayConfig> {
     static final int MAX_CHARS = 20_000;
+    private final ReferenceAnswers referenceAnswers = new ReferenceAnswers();
 
     @Override
     public String id() {
@@ -33,6 +34,12 @@ public final class EssayRubricPlugin implements GraderPlugin<EssayConfig> {
     @Override
     public Class<EssayConfig> configType() {
         return EssayConfig.class;
+    }
+
+    /** {@code eval}'s reference questions and calibration ({@link ReferenceAnswers}). */
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        return type.isInstance(referenceAnswers) ? Optional.of(type.cast(referenceAnswers)) : Optional.empty();
     }
 
     @Override

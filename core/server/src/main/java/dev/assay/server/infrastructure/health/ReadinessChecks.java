@@ -70,7 +70,7 @@ public class ReadinessChecks {
                 PluginHealth h = e.engine().health(p.id());
                 b.withData(p.id(), p.version() + (h.healthy() ? "" : " OUT OF SERVICE after " + h.abandoned() + " hangs"));
                 b.withData(p.id() + ".workers", "share " + h.share() + ", running " + h.running() + ", waiting " + h.waiting());
-                p.status().forEach((key, value) -> b.withData(p.id() + "." + key, value));
+                e.engine().status(p).forEach((key, value) -> b.withData(p.id() + "." + key, value));
                 if (!h.healthy()) {
                     unhealthy.append(unhealthy.length() == 0 ? "" : ",").append(p.id());
                 }

@@ -55,6 +55,7 @@ public final class ErrorMappers {
                 case INVALID -> 400;
                 case CONFLICT -> 409;
                 case TOO_LARGE -> 413;
+                case UNAVAILABLE -> 503;
             };
             return new ApiError(status, e.getMessage(),
                     e.problems().stream().map(p -> new Views.Problem(p.field(), p.message())).toList()).response();

@@ -1,12 +1,8 @@
 package dev.assay.server.interfaces.rest;
 
 import dev.assay.api.Attachment;
-import dev.assay.api.GraderPlugin;
-import dev.assay.api.HandoutInfo;
 import dev.assay.api.Validation;
-import dev.assay.engine.pack.CatalogQuestion;
 import dev.assay.engine.pack.QuestionDef;
-import dev.assay.engine.pack.QuestionState;
 import dev.assay.server.application.AssayException;
 import dev.assay.server.application.CatalogService;
 import dev.assay.server.application.GradingService;
@@ -81,16 +77,7 @@ public class QuestionResource {
         QuestionCatalog.Entry e = grading.question(pack + "/" + name);
         QuestionDef d = e.question().def();
         return new Views.QuestionView(d.id(), pack, d.title(), d.prompt(), d.points(), d.plugin(),
-                e.question().state().name(), e.question().problemLines(), e.version(), handouts(e.question()));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<HandoutInfo> handouts(CatalogQuestion q) {
-        if (q.state() != QuestionState.READY) {
-            return List.of();
-        }
-        GraderPlugin<Record> plugin = (GraderPlugin<Record>) q.ready().plugin().plugin();
-        return plugin.handouts(q.ready().config());
+                e.question().state().name(), e.question().problemLines(), e.version(), grading.handouts(e.id()));
     }
 
     @GET
