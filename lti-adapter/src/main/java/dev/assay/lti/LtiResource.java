@@ -4,6 +4,7 @@ import dev.assay.api.Attachment;
 import dev.assay.api.Validation;
 import dev.assay.server.interfaces.rest.ViewMapper;
 import dev.assay.server.interfaces.rest.dto.AnswerBody;
+import dev.assay.server.interfaces.web.ErrorBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -124,9 +124,8 @@ public class LtiResource {
     private Sessions.Session session(String authorization) {
         String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7) : null;
-        return lti.sessions().verify(token).orElseThrow(() -> new WebApplicationException(Response.status(401)
-                .type(MediaType.APPLICATION_JSON).entity(Map.of("status", 401, "message",
-                        "Your session has expired or is not valid: open the activity again from your course.")).build()));
+        return lti.sessions().verify(token).orElseThrow(() -> ErrorBody.of(401,
+                "Your session has expired or is not valid: open the activity again from your course.").asException());
     }
 
     @POST

@@ -428,7 +428,7 @@ public class LtiService {
     /** Regrades this activity's answers (a Jakarta Batch job over its submissions only). */
     private static void requireTeacher(Sessions.Session s) {
         if (!s.teaches()) {
-            throw new AssayException(AssayException.Kind.CONFLICT, "Only an instructor can do this.");
+            throw AssayException.forbidden("Only an instructor can do this.");
         }
     }
 

@@ -12,12 +12,6 @@ public final class Views {
     private Views() {
     }
 
-    public record Problem(String field, String message) {
-    }
-
-    public record Error(int status, String error, List<Problem> problems) {
-    }
-
     /** {@code share}: the most workers the plugin's grading may hold; {@code running}, {@code waiting}: its calls now. */
     public record PluginView(String id, String version, String origin, boolean healthy, long calls, long timeouts,
                              long abandoned, long failures, int share, int running, int waiting) {

@@ -1,4 +1,4 @@
-package dev.assay.server.interfaces.rest;
+package dev.assay.server.interfaces.web;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
@@ -29,7 +29,7 @@ public class BodySizeLimit implements ReaderInterceptor {
     }
 
     private WebApplicationException tooLarge() {
-        return new ApiError(413, "The request body is larger than " + (maxBytes / (1024 * 1024))
+        return ErrorBody.of(413, "The request body is larger than " + (maxBytes / (1024 * 1024))
                 + " MiB. Send smaller files.").asException();
     }
 

@@ -1,4 +1,4 @@
-package dev.assay.server.interfaces.rest;
+package dev.assay.server.interfaces.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.ext.ContextResolver;

@@ -1,4 +1,4 @@
-package dev.assay.server.interfaces.rest;
+package dev.assay.server.interfaces.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

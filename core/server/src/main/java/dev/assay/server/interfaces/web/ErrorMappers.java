@@ -1,11 +1,10 @@
-package dev.assay.server.interfaces.rest;
+package dev.assay.server.interfaces.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.assay.engine.pack.JsonPaths;
 import dev.assay.server.application.AssayException;
-import dev.assay.server.interfaces.rest.dto.Views;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -32,7 +31,10 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.glassfish.jersey.server.ParamException;
 
-/** Every error leaves as JSON ({@code status, error, problems[field, message]}) that says what to fix. */
+/**
+ * Every error leaves as JSON ({@link ErrorBody}: {@code status, error, problems[field, message]}) that says what to fix.
+ * Both JAX-RS applications (/api and /lti) register {@link #ALL}.
+ */
 public final class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
 
@@ -47,30 +49,36 @@ public final class ErrorMappers {
     public static final java.util.Set<Class<?>> ALL = java.util.Set.of(Application.class, Violations.class, BadJson.class,
             Params.class, Web.class, Unexpected.class, StrictBooleans.class);
 
+    /** A refusal of the application: its kind's status, its message, its problems. */
     public static final class Application implements ExceptionMapper<AssayException> {
         @Override
         public Response toResponse(AssayException e) {
-            int status = switch (e.kind()) {
-                case NOT_FOUND -> 404;
-                case INVALID -> 400;
-                case CONFLICT -> 409;
-                case TOO_LARGE -> 413;
-            };
-            return new ApiError(status, e.getMessage(),
-                    e.problems().stream().map(p -> new Views.Problem(p.field(), p.message())).toList()).response();
+            return new ErrorBody(status(e.kind()), e.getMessage(),
+                    e.problems().stream().map(p -> new ErrorBody.Problem(p.field(), p.message())).toList()).response();
         }
+    }
+
+    /** The one status code of each kind of refusal, whichever application (/api, /lti) refuses. */
+    public static int status(AssayException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+        };
     }
 
     /** Bean Validation on bodies and parameters: the field paths without the Java method and parameter names. */
     public static final class Violations implements ExceptionMapper<ConstraintViolationException> {
         @Override
         public Response toResponse(ConstraintViolationException e) {
-            List<Views.Problem> problems = new ArrayList<>();
+            List<ErrorBody.Problem> problems = new ArrayList<>();
             for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-                problems.add(new Views.Problem(field(v.getPropertyPath()), v.getMessage()));
+                problems.add(new ErrorBody.Problem(field(v.getPropertyPath()), v.getMessage()));
             }
-            problems.sort(Comparator.comparing(Views.Problem::field));
-            return new ApiError(400, "The request has " + problems.size() + " invalid field"
+            problems.sort(Comparator.comparing(ErrorBody.Problem::field));
+            return new ErrorBody(400, "The request has " + problems.size() + " invalid field"
                     + (problems.size() == 1 ? "" : "s") + ".", problems).response();
         }
 
@@ -106,7 +114,7 @@ public final class ErrorMappers {
             String field = e instanceof JsonMappingException m ? JsonPaths.path(m) : "";
             String message = e instanceof JsonParseException ? "The body is not valid JSON: " + JsonPaths.message(e)
                     : "The body does not have the expected shape: " + JsonPaths.message(e);
-            return new ApiError(400, message, field.isEmpty() ? List.of() : List.of(new Views.Problem(field, JsonPaths.message(e))))
+            return new ErrorBody(400, message, field.isEmpty() ? List.of() : List.of(new ErrorBody.Problem(field, JsonPaths.message(e))))
                     .response();
         }
     }
@@ -126,7 +134,7 @@ public final class ErrorMappers {
             String name = e.getParameterName();
             String form = expectedForm(parameterType(e.getParameterType(), name));
             String message = "The " + kind + " '" + name + "' must be " + form + ".";
-            return new ApiError(400, message, List.of(new Views.Problem(name, "must be " + form))).response();
+            return new ErrorBody(400, message, List.of(new ErrorBody.Problem(name, "must be " + form))).response();
         }
 
         private Class<?> parameterType(Class<? extends Annotation> annotation, String name) {
@@ -180,7 +188,7 @@ public final class ErrorMappers {
                 case 415 -> "Send the body as application/json (packs: application/zip).";
                 default -> e.getMessage();
             };
-            return new ApiError(r.getStatus(), message).response();
+            return ErrorBody.of(r.getStatus(), message).response();
         }
     }
 
@@ -190,7 +198,7 @@ public final class ErrorMappers {
         public Response toResponse(Throwable e) {
             String id = UUID.randomUUID().toString().substring(0, 8);
             LOG.log(Level.SEVERE, "Unexpected error " + id, e);
-            return new ApiError(500, "Something went wrong on the server (error " + id
+            return ErrorBody.of(500, "Something went wrong on the server (error " + id
                     + "). Try again; if it keeps happening, give an administrator the error id.").response();
         }
     }

@@ -1,4 +1,4 @@
-package dev.assay.server.interfaces.rest;
+package dev.assay.server.interfaces.web;
 
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
