@@ -408,7 +408,7 @@ public class LtiService {
         List<dev.assay.server.domain.model.OutboxEntry> scores = outbox.latestScores(target(linkId), 500);
         java.util.Map<String, String> who = names.of(scores.stream().map(e -> e.getUserKey()).toList());
         return scores.stream().map(e -> new Pages.Standing(who.getOrDefault(e.getUserKey(), "a student"), e.getScoreGiven(),
-                e.getScoreMaximum(), e.getActivityProgress(), e.getGradingProgress(), e.getState().name())).toList();
+                e.getScoreMaximum(), e.isComplete(), e.isAwaitingReview(), e.getState().name())).toList();
     }
 
     /** A submission made through the session's link, for its instructor; else not found (other tenants' stay unseen). */

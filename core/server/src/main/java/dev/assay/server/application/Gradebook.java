@@ -23,7 +23,7 @@ import java.util.Optional;
  * Assignment scores for gradebooks. The score of a user on a target is the sum over the assignment's
  * questions of the grade in force of their latest submission there (an instructor's if there is one), times the
  * question's points; the maximum is the sum of the points. A grade needing review, an error, or a stored grade
- * that cannot be read makes the grading progress PendingManual. The instructors' review comments in force go
+ * that cannot be read makes the score await review (provisional). The instructors' review comments in force go
  * with the score.
  */
 @ApplicationScoped
@@ -84,8 +84,7 @@ public class Gradebook implements GradebookTargets {
             }
         }
         boolean all = latest.keySet().containsAll(questions);
-        em.persist(new OutboxEntry(target, userKey, Math.round(given * 1e6) / 1e6, maximum, all ? "Completed" : "InProgress",
-                pending ? "PendingManual" : "FullyGraded", at, comment(comments, questions.size())));
+        em.persist(new OutboxEntry(target, userKey, Math.round(given * 1e6) / 1e6, maximum, all, pending, at, comment(comments, questions.size())));
     }
 
     /**

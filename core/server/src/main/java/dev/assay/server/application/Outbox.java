@@ -87,7 +87,7 @@ public class Outbox {
         OffsetDateTime timestamp = nextTimestamp(e.getGradedAt(), sent.isEmpty() ? null : sent.get(0), e.getLaterThan());
         e.sending(timestamp);
         return Optional.of(new ScoreDelivery.Score(e.getId(), e.getTarget(), e.getUserKey(), e.getScoreGiven(),
-                e.getScoreMaximum(), e.getActivityProgress(), e.getGradingProgress(), timestamp, e.getComment()));
+                e.getScoreMaximum(), e.isComplete(), e.isAwaitingReview(), timestamp, e.getComment()));
     }
 
     /**

@@ -30,10 +30,11 @@ public class OutboxEntry {
     private double scoreGiven;
     @Column(name = "score_maximum")
     private double scoreMaximum;
-    @Column(name = "activity_progress")
-    private String activityProgress;
-    @Column(name = "grading_progress")
-    private String gradingProgress;
+    /** Every question of the assignment has an answer. */
+    private boolean complete;
+    /** A grade in force waits for a person: it needs review, is an error, or cannot be read. */
+    @Column(name = "awaiting_review")
+    private boolean awaitingReview;
     @Column(name = "graded_at")
     private OffsetDateTime gradedAt;
     private String state;
@@ -57,15 +58,15 @@ public class OutboxEntry {
     }
 
     /** @param comment what the instructor's reviews in force say to the student, sent with the score (null: nothing) */
-    public OutboxEntry(String target, String userKey, double scoreGiven, double scoreMaximum, String activityProgress,
-                       String gradingProgress, OffsetDateTime gradedAt, String comment) {
+    public OutboxEntry(String target, String userKey, double scoreGiven, double scoreMaximum, boolean complete,
+                       boolean awaitingReview, OffsetDateTime gradedAt, String comment) {
         this.comment = comment;
         this.target = target;
         this.userKey = userKey;
         this.scoreGiven = scoreGiven;
         this.scoreMaximum = scoreMaximum;
-        this.activityProgress = activityProgress;
-        this.gradingProgress = gradingProgress;
+        this.complete = complete;
+        this.awaitingReview = awaitingReview;
         this.gradedAt = gradedAt;
         this.state = State.PENDING.name();
         this.nextAttemptAt = gradedAt;
@@ -92,12 +93,12 @@ public class OutboxEntry {
         return scoreMaximum;
     }
 
-    public String getActivityProgress() {
-        return activityProgress;
+    public boolean isComplete() {
+        return complete;
     }
 
-    public String getGradingProgress() {
-        return gradingProgress;
+    public boolean isAwaitingReview() {
+        return awaitingReview;
     }
 
     public OffsetDateTime getGradedAt() {

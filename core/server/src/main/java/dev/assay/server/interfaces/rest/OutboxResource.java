@@ -34,12 +34,12 @@ public class OutboxResource {
     Outbox outbox;
 
     public record EntryView(long id, String target, String user, double scoreGiven, double scoreMaximum,
-                            String activityProgress, String gradingProgress, OffsetDateTime gradedAt, String state,
+                            boolean complete, boolean awaitingReview, OffsetDateTime gradedAt, String state,
                             int attempts, OffsetDateTime nextAttemptAt, String lastError, OffsetDateTime deliveredAt,
                             OffsetDateTime sentTimestamp, String comment) {
         static EntryView of(OutboxEntry e) {
             return new EntryView(e.getId(), e.getTarget(), e.getUserKey(), e.getScoreGiven(), e.getScoreMaximum(),
-                    e.getActivityProgress(), e.getGradingProgress(), e.getGradedAt(), e.getState().name(), e.getAttempts(),
+                    e.isComplete(), e.isAwaitingReview(), e.getGradedAt(), e.getState().name(), e.getAttempts(),
                     e.getNextAttemptAt(), e.getLastError(), e.getDeliveredAt(), e.getSentTimestamp(), e.getComment());
         }
     }
