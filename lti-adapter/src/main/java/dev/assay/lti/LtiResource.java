@@ -2,8 +2,7 @@ package dev.assay.lti;
 
 import dev.assay.api.Attachment;
 import dev.assay.api.Validation;
-import dev.assay.server.interfaces.rest.ViewMapper;
-import dev.assay.server.interfaces.rest.dto.AnswerBody;
+import dev.assay.server.interfaces.web.AnswerBody;
 import dev.assay.server.interfaces.web.ErrorBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -135,7 +134,7 @@ public class LtiResource {
     public Map<String, Object> validate(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("pack") String pack,
                                         @PathParam("name") String name, @Valid @NotNull AnswerBody body) {
         Sessions.Session s = session(auth);
-        Validation v = lti.validate(s, pack + "/" + name, ViewMapper.answer(body.answer(), body.files()));
+        Validation v = lti.validate(s, pack + "/" + name, body.toAnswer());
         return Map.of("valid", v.valid(), "html", Pages.preview(v.valid(), v.echo(), v.messages()));
     }
 
@@ -146,7 +145,7 @@ public class LtiResource {
     public Map<String, Object> submit(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("pack") String pack,
                                       @PathParam("name") String name, @Valid @NotNull AnswerBody body) {
         Sessions.Session s = session(auth);
-        return Map.of("html", lti.submit(s, pack + "/" + name, ViewMapper.answer(body.answer(), body.files())));
+        return Map.of("html", lti.submit(s, pack + "/" + name, body.toAnswer()));
     }
 
     @GET

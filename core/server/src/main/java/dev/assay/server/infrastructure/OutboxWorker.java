@@ -1,6 +1,6 @@
 package dev.assay.server.infrastructure;
 
-import dev.assay.server.application.Outbox;
+import dev.assay.server.application.gradebook.Outbox;
 import dev.assay.server.application.ports.ScoreDelivery;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

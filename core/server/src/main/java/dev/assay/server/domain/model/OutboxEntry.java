@@ -2,6 +2,8 @@ package dev.assay.server.domain.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -37,7 +39,8 @@ public class OutboxEntry {
     private boolean awaitingReview;
     @Column(name = "graded_at")
     private OffsetDateTime gradedAt;
-    private String state;
+    @Enumerated(EnumType.STRING)
+    private State state;
     private int attempts;
     @Column(name = "next_attempt_at")
     private OffsetDateTime nextAttemptAt;
@@ -68,7 +71,7 @@ public class OutboxEntry {
         this.complete = complete;
         this.awaitingReview = awaitingReview;
         this.gradedAt = gradedAt;
-        this.state = State.PENDING.name();
+        this.state = State.PENDING;
         this.nextAttemptAt = gradedAt;
         this.createdAt = gradedAt;
     }
@@ -106,7 +109,7 @@ public class OutboxEntry {
     }
 
     public State getState() {
-        return State.valueOf(state);
+        return state;
     }
 
     public int getAttempts() {
@@ -151,14 +154,14 @@ public class OutboxEntry {
     }
 
     public void delivered(OffsetDateTime at) {
-        state = State.DELIVERED.name();
+        state = State.DELIVERED;
         deliveredAt = at;
         attempts++;
         lastError = null;
     }
 
     public void superseded() {
-        state = State.SUPERSEDED.name();
+        state = State.SUPERSEDED;
     }
 
     public void retryAt(OffsetDateTime at, String error) {
@@ -169,12 +172,12 @@ public class OutboxEntry {
 
     public void failed(String error) {
         attempts++;
-        state = State.FAILED.name();
+        state = State.FAILED;
         lastError = error.length() > 2000 ? error.substring(0, 2000) : error;
     }
 
     public void retryNow(OffsetDateTime at) {
-        state = State.PENDING.name();
+        state = State.PENDING;
         nextAttemptAt = at;
     }
 }

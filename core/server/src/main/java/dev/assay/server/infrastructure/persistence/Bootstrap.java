@@ -1,9 +1,9 @@
 package dev.assay.server.infrastructure.persistence;
 
-import dev.assay.server.application.CatalogService;
-import dev.assay.server.application.Gradebook;
-import dev.assay.server.application.GradingMetrics;
-import dev.assay.server.application.RegradeJobs;
+import dev.assay.server.application.catalog.PacksFolder;
+import dev.assay.server.application.engine.GradingMetrics;
+import dev.assay.server.application.gradebook.Gradebook;
+import dev.assay.server.application.regrade.RegradeJobs;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -42,7 +42,7 @@ public class Bootstrap {
     DataSource dataSource;
 
     @Inject
-    CatalogService catalog;
+    PacksFolder packs;
 
     @Inject
     GradingMetrics metrics;
@@ -83,7 +83,7 @@ public class Bootstrap {
             cannotStart(db.explain(e), e);
         }
         try {
-            catalog.importConfiguredPacks();
+            packs.importAndLoad();
             metrics.registerAtStart();
             int resent = gradebook.resendListed();
             if (resent > 0) {
