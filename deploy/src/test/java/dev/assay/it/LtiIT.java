@@ -801,7 +801,7 @@ class LtiIT {
 
     /**
      * /lti/login takes anyone's request. A flood of logins that never launch fills the platform's share of waiting
-     * logins (40 in the system tests, ASSAY_LTI_MAXPENDINGLOGINS): the oldest waiting make room, and a real student's
+     * logins (40 in the system tests, ASSAY_LTI_MAXPENDINGLOGINS, the key's old name): the oldest waiting make room, and a real student's
      * login, answered by its launch within seconds, goes through. (A cap that refused shut the whole LMS out.)
      */
     @Test

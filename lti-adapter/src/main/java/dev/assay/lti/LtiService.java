@@ -95,7 +95,7 @@ public class LtiService {
     }
 
     /**
-     * Assay's root URL as the platform reaches it (no trailing slash): assay.lti.publicUrl; else the toolUrl registered
+     * Assay's root URL as the platform reaches it (no trailing slash): assay.lti.public-url; else the toolUrl registered
      * for the platform; else the request's, but only on a loopback address (trying Assay out on one machine). Never
      * the Host header of a request from elsewhere: anyone can set it, and the platform would post the id_token there.
      *
@@ -126,9 +126,9 @@ public class LtiService {
     private String toolRootOrRefuse(Platform p, URI requestBase) throws LaunchRejected {
         return toolRoot(p, requestBase).orElseThrow(() -> {
             LOG.severe(() -> "LTI: a login from " + p.issuer() + " cannot be answered: Assay does not know its public URL. Set "
-                    + "ASSAY_LTI_PUBLICURL, or register the platform with its toolUrl.");
+                    + "ASSAY_LTI_PUBLIC_URL, or register the platform with its toolUrl.");
             return new LaunchRejected("LOGIN_NO_TOOL_URL", "Assay does not know the address this LMS reaches it by, so it "
-                    + "cannot say where the launch goes. The Assay administrator needs to set ASSAY_LTI_PUBLICURL (e.g. "
+                    + "cannot say where the launch goes. The Assay administrator needs to set ASSAY_LTI_PUBLIC_URL (e.g. "
                     + "https://assay.example.edu) or register the platform with its toolUrl.").from(p);
         });
     }
@@ -170,7 +170,7 @@ public class LtiService {
         if (!Origins.same(targetLinkUri, root)) {
             throw new LaunchRejected("LOGIN_FOREIGN_TARGET", "The login asks to open " + clip(targetLinkUri, 120) + ", which is "
                     + "not this Assay server (" + root + "). The tool URL configured in the LMS and Assay's public URL "
-                    + "(ASSAY_LTI_PUBLICURL, or the platform's toolUrl) must name the same server.").from(platform);
+                    + "(ASSAY_LTI_PUBLIC_URL, or the platform's toolUrl) must name the same server.").from(platform);
         }
         LoginStates.Issued issued = states.issue(platform.id());
         StringBuilder u = new StringBuilder(platform.authUrl()).append(platform.authUrl().contains("?") ? "&" : "?");
@@ -481,7 +481,7 @@ public class LtiService {
         Platform p = platforms.byId(d.platformId()).orElseThrow(() -> AssayException.notFound("The platform is gone."));
         String root = toolRoot(p, requestBase).orElseThrow(() -> new AssayException(AssayException.Kind.CONFLICT,
                 "Assay does not know the address your LMS reaches it by: the Assay administrator needs to set "
-                        + "ASSAY_LTI_PUBLICURL or register the platform with its toolUrl."));
+                        + "ASSAY_LTI_PUBLIC_URL or register the platform with its toolUrl."));
         String name = a.name();
         double points = catalog.points(a);
         java.util.Map<String, Object> item = new java.util.LinkedHashMap<>();

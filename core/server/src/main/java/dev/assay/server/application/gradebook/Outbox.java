@@ -37,15 +37,15 @@ public class Outbox {
     Instance<ScoreDelivery> deliveries;
 
     @Inject
-    @ConfigProperty(name = "assay.outbox.retryBaseMillis", defaultValue = "1000")
+    @ConfigProperty(name = "assay.outbox.retry-base-millis", defaultValue = "1000")
     long retryBaseMillis;
 
     @Inject
-    @ConfigProperty(name = "assay.outbox.retryMaxMillis", defaultValue = "900000")
+    @ConfigProperty(name = "assay.outbox.retry-max-millis", defaultValue = "900000")
     long retryMaxMillis;
 
     @Inject
-    @ConfigProperty(name = "assay.outbox.maxAttempts", defaultValue = "25")
+    @ConfigProperty(name = "assay.outbox.max-attempts", defaultValue = "25")
     int maxAttempts;
 
     /** The targets with entries due now, those waiting longest first: what the worker hands to lanes. */
