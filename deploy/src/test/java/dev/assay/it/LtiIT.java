@@ -163,8 +163,13 @@ class LtiIT {
                     Json.json().writeValueAsString(answer("-2(X - W_2W_1X)(W_1X)^\\top")), session);
             assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
             assertThat(Json.json().readTree(preview.body()).path("html").asText()).contains("Read as:").contains("class=\"math\"");
-            assertThat(send("POST", "/lti/api/questions/hw7/3bi-grad-w2/validate", "application/json",
-                    Json.json().writeValueAsString(answer("x")), "forged." + session).statusCode()).isEqualTo(401);
+            HttpResponse<String> forged = send("POST", "/lti/api/questions/hw7/3bi-grad-w2/validate", "application/json",
+                    Json.json().writeValueAsString(answer("x")), "forged." + session);
+            assertThat(forged.statusCode()).isEqualTo(401);
+            JsonNode forgedError = Json.json().readTree(forged.body());
+            assertThat(forgedError.path("status").asInt()).as("the one error shape").isEqualTo(401);
+            assertThat(forgedError.path("error").asText()).contains("open the activity again");
+            assertThat(forgedError.path("problems").isArray()).isTrue();
 
             HttpResponse<String> graded = send("POST", "/lti/api/questions/hw7/3bi-grad-w2/submissions", "application/json",
                     Json.json().writeValueAsString(answer("-2(X - W_2W_1X)(W_1X)^\\top")), session);
@@ -305,7 +310,9 @@ class LtiIT {
     void platformsComeFromConfigurationAndKeysRotateWithAnOverlap() throws Exception {
         JsonNode platforms = Json.json().readTree(send("GET", "/lti/admin/platforms", null, null, ServerIT.TOKEN).body());
         assertThat(platforms.findValuesAsText("issuer")).contains("https://moodle.config.example");
-        assertThat(send("GET", "/lti/admin/platforms", null, null, "wrong").statusCode()).isEqualTo(401);
+        HttpResponse<String> wrongToken = send("GET", "/lti/admin/platforms", null, null, "wrong");
+        assertThat(wrongToken.statusCode()).isEqualTo(401);
+        assertThat(Json.json().readTree(wrongToken.body()).path("error").asText()).as("the one error shape").contains("Bearer");
 
         List<String> before = Json.json().readTree(send("GET", "/.well-known/jwks.json", null, null, null).body())
                 .findValuesAsText("kid");
@@ -413,8 +420,10 @@ class LtiIT {
             assertThat(teacherPage.body()).contains("For instructors")
                     .contains("Waiting for your review (<span class=\"count\">1</span>)").contains("Student essay-1");
             String teacher = session(teacherPage.body());
-            assertThat(send("POST", "/lti/api/instructor/review/" + submission, "application/json", "{\"points\": 2}", student)
-                    .statusCode()).as("students do not grade").isEqualTo(409);
+            HttpResponse<String> notAllowed = send("POST", "/lti/api/instructor/review/" + submission, "application/json",
+                    "{\"points\": 2}", student);
+            assertThat(notAllowed.statusCode()).as("students do not grade: refused as /api refuses a role (403)").isEqualTo(403);
+            assertThat(Json.json().readTree(notAllowed.body()).path("error").asText()).isEqualTo("Only an instructor can do this.");
             assertThat(send("POST", "/lti/api/instructor/review/" + submission, "application/json", "{\"points\": 9}", teacher)
                     .statusCode()).isEqualTo(400);
             for (String notANumber : List.of("\"NaN\"", "\"Infinity\"", "\"-Infinity\"")) {
@@ -792,7 +801,7 @@ class LtiIT {
 
     /**
      * /lti/login takes anyone's request. A flood of logins that never launch fills the platform's share of waiting
-     * logins (40 in the system tests, ASSAY_LTI_MAXPENDINGLOGINS): the oldest waiting make room, and a real student's
+     * logins (40 in the system tests, ASSAY_LTI_MAXPENDINGLOGINS, the key's old name): the oldest waiting make room, and a real student's
      * login, answered by its launch within seconds, goes through. (A cap that refused shut the whole LMS out.)
      */
     @Test

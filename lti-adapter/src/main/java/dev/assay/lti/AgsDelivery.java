@@ -114,6 +114,16 @@ public class AgsDelivery implements ScoreDelivery {
         }
     }
 
+    /** AGS's word for how far the student got: every question answered, or not yet. */
+    static String activityProgress(Score score) {
+        return score.complete() ? "Completed" : "InProgress";
+    }
+
+    /** AGS's word for the grading: provisional while a grade waits for a person (an LMS then shows no grade). */
+    static String gradingProgress(Score score) {
+        return score.awaitingReview() ? "PendingManual" : "FullyGraded";
+    }
+
     @Override
     public Outcome deliver(Score score) {
         try {
@@ -125,8 +135,8 @@ public class AgsDelivery implements ScoreDelivery {
             body.put("userId", Launch.subOf(score.userKey()));
             body.put("scoreGiven", score.scoreGiven());
             body.put("scoreMaximum", score.scoreMaximum());
-            body.put("activityProgress", score.activityProgress());
-            body.put("gradingProgress", score.gradingProgress());
+            body.put("activityProgress", activityProgress(score));
+            body.put("gradingProgress", gradingProgress(score));
             // As the outbox gives it: later, in whole seconds, than every score sent before for this link and user.
             body.put("timestamp", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(score.timestamp()));
             if (score.comment() != null && !score.comment().isBlank()) {

@@ -57,8 +57,8 @@ public class LoginStates {
 
     /**
      * A new state and nonce for a login from the platform. /lti/login takes anyone's request, so the table is bounded:
-     * at most {@code assay.lti.maxPendingLogins} states per platform wait for their launch (each for at most
-     * {@code assay.lti.stateTtlSeconds}). At the cap, the platform's oldest waiting states are dropped and the login goes
+     * at most {@code assay.lti.max-pending-logins} states per platform wait for their launch (each for at most
+     * {@code assay.lti.state-ttl-seconds}). At the cap, the platform's oldest waiting states are dropped and the login goes
      * ahead. A flood of logins then only pushes out the flood's own older states, while a real student's state is used
      * up by its launch within seconds of being issued; refusing at the cap instead shut every real login of the LMS
      * out for as long as the flood's states lived.
@@ -78,7 +78,7 @@ public class LoginStates {
             long reported = lastFullReport.get();
             if (now.toEpochMilli() - reported > 60_000 && lastFullReport.compareAndSet(reported, now.toEpochMilli())) {
                 LOG.warning(() -> cap + " logins from LMS " + platformId + " are waiting for their launch (the most that may,"
-                        + " assay.lti.maxPendingLogins): the oldest are dropped to make room. Many logins that never launch"
+                        + " assay.lti.max-pending-logins): the oldest are dropped to make room. Many logins that never launch"
                         + " are a flood of /lti/login requests, or a misconfigured LMS.");
             }
         }

@@ -1,7 +1,8 @@
 package dev.assay.lti;
 
 import dev.assay.server.application.AssayException;
-import dev.assay.server.interfaces.rest.security.AccessFilter;
+import dev.assay.server.interfaces.web.AdminToken;
+import dev.assay.server.interfaces.web.ErrorBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -35,10 +36,10 @@ public class LtiAdminResource {
     Optional<String> adminToken;
 
     private void admin(String authorization) {
-        if (!AccessFilter.isAdmin(authorization, adminToken)) {
-            throw new WebApplicationException(Response.status(401).type(MediaType.APPLICATION_JSON)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"assay\"")
-                    .entity(Map.of("status", 401, "message", "Send the admin token as 'Authorization: Bearer <token>'.")).build());
+        if (!AdminToken.matches(authorization, adminToken)) {
+            throw new WebApplicationException(Response.fromResponse(ErrorBody.of(401,
+                    "Send the admin token as 'Authorization: Bearer <token>'.").response())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"assay\"").build());
         }
     }
 

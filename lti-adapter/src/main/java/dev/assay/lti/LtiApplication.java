@@ -1,9 +1,6 @@
 package dev.assay.lti;
 
-import dev.assay.server.interfaces.rest.AssayApplication;
-import dev.assay.server.interfaces.rest.ErrorMappers;
-import dev.assay.server.interfaces.rest.JsonProvider;
-import dev.assay.server.interfaces.rest.ObjectMapperResolver;
+import dev.assay.server.interfaces.web.WebSupport;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
@@ -14,14 +11,13 @@ import java.util.Set;
 public class LtiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
-        Set<Class<?>> classes = new java.util.HashSet<>(Set.of(LtiResource.class, LtiAdminResource.class, JsonProvider.class,
-                ObjectMapperResolver.class, dev.assay.server.interfaces.rest.BodySizeLimit.class));
-        classes.addAll(ErrorMappers.ALL);
+        Set<Class<?>> classes = new java.util.HashSet<>(Set.of(LtiResource.class, LtiAdminResource.class));
+        classes.addAll(WebSupport.providers());
         return classes;
     }
 
     @Override
     public Map<String, Object> getProperties() {
-        return AssayApplication.JACKSON_ONLY;
+        return WebSupport.JACKSON_ONLY;
     }
 }

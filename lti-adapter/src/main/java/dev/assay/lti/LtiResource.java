@@ -2,8 +2,8 @@ package dev.assay.lti;
 
 import dev.assay.api.Attachment;
 import dev.assay.api.Validation;
-import dev.assay.server.interfaces.rest.ViewMapper;
-import dev.assay.server.interfaces.rest.dto.AnswerBody;
+import dev.assay.server.interfaces.web.AnswerBody;
+import dev.assay.server.interfaces.web.ErrorBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -124,9 +123,8 @@ public class LtiResource {
     private Sessions.Session session(String authorization) {
         String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7) : null;
-        return lti.sessions().verify(token).orElseThrow(() -> new WebApplicationException(Response.status(401)
-                .type(MediaType.APPLICATION_JSON).entity(Map.of("status", 401, "message",
-                        "Your session has expired or is not valid: open the activity again from your course.")).build()));
+        return lti.sessions().verify(token).orElseThrow(() -> ErrorBody.of(401,
+                "Your session has expired or is not valid: open the activity again from your course.").asException());
     }
 
     @POST
@@ -136,7 +134,7 @@ public class LtiResource {
     public Map<String, Object> validate(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("pack") String pack,
                                         @PathParam("name") String name, @Valid @NotNull AnswerBody body) {
         Sessions.Session s = session(auth);
-        Validation v = lti.validate(s, pack + "/" + name, ViewMapper.answer(body.answer(), body.files()));
+        Validation v = lti.validate(s, pack + "/" + name, body.toAnswer());
         return Map.of("valid", v.valid(), "html", Pages.preview(v.valid(), v.echo(), v.messages()));
     }
 
@@ -147,7 +145,7 @@ public class LtiResource {
     public Map<String, Object> submit(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("pack") String pack,
                                       @PathParam("name") String name, @Valid @NotNull AnswerBody body) {
         Sessions.Session s = session(auth);
-        return Map.of("html", lti.submit(s, pack + "/" + name, ViewMapper.answer(body.answer(), body.files())));
+        return Map.of("html", lti.submit(s, pack + "/" + name, body.toAnswer()));
     }
 
     @GET

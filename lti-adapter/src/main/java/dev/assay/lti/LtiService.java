@@ -4,16 +4,23 @@ import dev.assay.api.Answer;
 import dev.assay.api.Attachment;
 import dev.assay.api.Grade;
 import dev.assay.api.Validation;
-import dev.assay.engine.pack.CatalogQuestion;
 import dev.assay.server.application.AssayException;
-import dev.assay.server.application.CatalogService;
-import dev.assay.server.application.GradingService;
-import dev.assay.server.application.QuestionCatalog;
-import dev.assay.server.application.SubmissionStore;
+import dev.assay.server.application.api.Answers;
+import dev.assay.server.application.api.Assignment;
+import dev.assay.server.application.api.Assignments;
+import dev.assay.server.application.api.Attempt;
+import dev.assay.server.application.api.Question;
+import dev.assay.server.application.api.Questions;
+import dev.assay.server.application.api.RegradeStatus;
+import dev.assay.server.application.api.Regrades;
+import dev.assay.server.application.api.ReviewsKept;
+import dev.assay.server.application.api.Reviews;
+import dev.assay.server.application.api.Scores;
+import dev.assay.server.application.api.StoredGrade;
+import dev.assay.server.application.api.Submission;
+import dev.assay.server.application.api.SubmissionHistory;
+import dev.assay.server.application.api.Submitted;
 import dev.assay.server.application.ports.GradebookTargets;
-import dev.assay.server.domain.model.AssignmentEntity;
-import dev.assay.server.domain.model.GradeEntity;
-import dev.assay.server.domain.model.SubmissionEntity;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,21 +51,21 @@ public class LtiService {
     @Inject
     LinkStore links;
     @Inject
-    CatalogService catalog;
+    Assignments catalog;
     @Inject
-    QuestionCatalog questions;
+    Questions questions;
     @Inject
-    GradingService grading;
+    Answers answers;
     @Inject
-    SubmissionStore store;
+    Reviews reviews;
     @Inject
     GradebookTargets gradebook;
     @Inject
     Names names;
     @Inject
-    dev.assay.server.application.RegradeJobs regrades;
+    Regrades regrades;
     @Inject
-    dev.assay.server.application.Outbox outbox;
+    Scores scores;
 
     /** The application's context path ("" at the root): the pages' links start with it. */
     @Inject
@@ -88,7 +95,7 @@ public class LtiService {
     }
 
     /**
-     * Assay's root URL as the platform reaches it (no trailing slash): assay.lti.publicUrl; else the toolUrl registered
+     * Assay's root URL as the platform reaches it (no trailing slash): assay.lti.public-url; else the toolUrl registered
      * for the platform; else the request's, but only on a loopback address (trying Assay out on one machine). Never
      * the Host header of a request from elsewhere: anyone can set it, and the platform would post the id_token there.
      *
@@ -119,9 +126,9 @@ public class LtiService {
     private String toolRootOrRefuse(Platform p, URI requestBase) throws LaunchRejected {
         return toolRoot(p, requestBase).orElseThrow(() -> {
             LOG.severe(() -> "LTI: a login from " + p.issuer() + " cannot be answered: Assay does not know its public URL. Set "
-                    + "ASSAY_LTI_PUBLICURL, or register the platform with its toolUrl.");
+                    + "ASSAY_LTI_PUBLIC_URL, or register the platform with its toolUrl.");
             return new LaunchRejected("LOGIN_NO_TOOL_URL", "Assay does not know the address this LMS reaches it by, so it "
-                    + "cannot say where the launch goes. The Assay administrator needs to set ASSAY_LTI_PUBLICURL (e.g. "
+                    + "cannot say where the launch goes. The Assay administrator needs to set ASSAY_LTI_PUBLIC_URL (e.g. "
                     + "https://assay.example.edu) or register the platform with its toolUrl.").from(p);
         });
     }
@@ -163,7 +170,7 @@ public class LtiService {
         if (!Origins.same(targetLinkUri, root)) {
             throw new LaunchRejected("LOGIN_FOREIGN_TARGET", "The login asks to open " + clip(targetLinkUri, 120) + ", which is "
                     + "not this Assay server (" + root + "). The tool URL configured in the LMS and Assay's public URL "
-                    + "(ASSAY_LTI_PUBLICURL, or the platform's toolUrl) must name the same server.").from(platform);
+                    + "(ASSAY_LTI_PUBLIC_URL, or the platform's toolUrl) must name the same server.").from(platform);
         }
         LoginStates.Issued issued = states.issue(platform.id());
         StringBuilder u = new StringBuilder(platform.authUrl()).append(platform.authUrl().contains("?") ? "&" : "?");
@@ -239,7 +246,7 @@ public class LtiService {
             names.remember(l.userKey(), n);
             return null;
         }));
-        Optional<AssignmentEntity> assignment = link.assignmentBound().flatMap(this::assignment);
+        Optional<Assignment> assignment = link.assignmentBound().flatMap(this::assignment);
         String token = sessions().issue(l.userKey(), l.displayName(), link.id(), l.teaches());
         if (assignment.isEmpty()) {
             if (link.assignmentBound().isPresent()) {
@@ -266,8 +273,8 @@ public class LtiService {
     /** Links whose gradebook target the core already knows with these questions: no write per launch. */
     private final java.util.concurrent.ConcurrentHashMap<Long, String> registered = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private void register(long linkId, AssignmentEntity a) {
-        List<String> ids = CatalogService.questionIds(a);
+    private void register(long linkId, Assignment a) {
+        List<String> ids = a.questions();
         String key = String.join(",", ids);
         if (!key.equals(registered.get(linkId))) {
             onceMore(() -> {
@@ -283,74 +290,56 @@ public class LtiService {
     }
 
     /** An assignment by name: "pack/assignment", or an assignment key (or pack id) that is unique on this server. */
-    private record Assignments(List<AssignmentEntity> all, long readAt) {
+    private record AssignmentList(List<Assignment> all, long readAt) {
     }
 
-    private volatile Assignments assignments = new Assignments(List.of(), 0);
+    private volatile AssignmentList assignments = new AssignmentList(List.of(), 0);
 
     /** The server's assignments, read at most every 2 s: launches do not query for them each time. */
-    private List<AssignmentEntity> assignments() {
-        Assignments a = assignments;
+    private List<Assignment> assignments() {
+        AssignmentList a = assignments;
         if (System.nanoTime() - a.readAt() > 2_000_000_000L || a.all().isEmpty()) {
-            a = new Assignments(catalog.assignments(null), System.nanoTime());
+            a = new AssignmentList(catalog.list(Optional.empty()), System.nanoTime());
             assignments = a;
         }
         return a.all();
     }
 
-    Optional<AssignmentEntity> assignment(String name) {
-        List<AssignmentEntity> all = assignments();
-        int slash = name.indexOf('/');
-        if (slash > 0) {
-            String pack = name.substring(0, slash);
-            String key = name.substring(slash + 1);
-            return all.stream().filter(a -> a.getPackId().equals(pack) && a.getKey().equals(key)).findFirst();
-        }
-        List<AssignmentEntity> byKey = all.stream().filter(a -> a.getKey().equals(name)).toList();
-        if (byKey.size() == 1) {
-            return Optional.of(byKey.get(0));
-        }
-        List<AssignmentEntity> byPack = all.stream().filter(a -> a.getPackId().equals(name)).toList();
-        return byPack.size() == 1 ? Optional.of(byPack.get(0)) : Optional.empty();
+    Optional<Assignment> assignment(String name) {
+        return Assignments.byName(assignments(), name);
     }
 
     private List<String[]> assignmentChoices() {
-        return assignments().stream().map(a -> new String[]{a.getPackId() + "/" + a.getKey(), a.getTitle()}).toList();
+        return assignments().stream().map(a -> new String[]{a.name(), a.title()}).toList();
     }
 
-    String page(String token, String name, boolean teaches, String userKey, long linkId, AssignmentEntity a) {
+    String page(String token, String name, boolean teaches, String userKey, long linkId, Assignment a) {
         List<Pages.QuestionView> views = new ArrayList<>();
-        List<String> qids = CatalogService.questionIds(a);
-        java.util.Map<String, List<SubmissionEntity>> byQuestion = new java.util.HashMap<>();
-        for (SubmissionEntity s : store.submissions(qids, userKey)) {
-            byQuestion.computeIfAbsent(s.getQuestionId(), k -> new ArrayList<>()).add(s);
+        java.util.Map<String, List<Attempt>> byQuestion = new java.util.HashMap<>();
+        for (Attempt attempt : answers.attempts(a.questions(), userKey)) {
+            byQuestion.computeIfAbsent(attempt.submission().questionId(), k -> new ArrayList<>()).add(attempt);
         }
-        for (String qid : qids) {
-            Optional<QuestionCatalog.Entry> e = questions.question(qid);
-            if (e.isEmpty()) {
-                continue;
-            }
-            CatalogQuestion q = e.get().question();
+        for (Question q : catalog.questions(a)) {
             List<String> attempts = new ArrayList<>();
-            List<SubmissionEntity> mine = byQuestion.getOrDefault(qid, List.of());
+            List<Attempt> mine = byQuestion.getOrDefault(q.id(), List.of());
             for (int i = mine.size() - 1; i >= 0 && attempts.size() < 10; i--) {
-                attempts.add(attemptHtml(mine.get(i), q.def().points()));
+                attempts.add(attemptHtml(mine.get(i).submission(), mine.get(i).inForce()));
             }
-            views.add(new Pages.QuestionView(qid, q.def().title(), q.def().prompt(), q.def().points(), grading.handouts(qid),
-                    grading.answerFiles(qid), attempts));
+            views.add(new Pages.QuestionView(q.id(), q.title(), q.prompt(), q.points(), q.handouts(), q.answerFiles(), attempts));
         }
-        return Pages.student(base(), token, a.getTitle(), name, teaches, teaches ? reviewQueue(linkId) : List.of(),
+        return Pages.student(base(), token, a.title(), name, teaches, teaches ? reviewQueue(linkId) : List.of(),
                 teaches ? regradedSinceReview(linkId) : List.of(), teaches ? standing(linkId) : List.of(), views);
     }
 
     /** The answers through this link waiting for an instructor, with whose they are and the form to grade them. */
     private List<String> reviewQueue(long linkId) {
-        List<SubmissionEntity> waiting = store.needingReview(null, target(linkId), LIST_LIMIT);
-        java.util.function.Function<SubmissionEntity, String> who = whose(waiting);
+        List<SubmissionHistory> waiting = reviews.waiting(Optional.empty(), Optional.of(target(linkId)), LIST_LIMIT);
+        java.util.function.Function<Submission, String> who = whose(waiting);
         List<String> items = new ArrayList<>();
-        for (SubmissionEntity s : waiting) {
-            double points = points(s);
-            items.add(Pages.reviewItem(s.getId(), questionTitle(s), who.apply(s), points, attemptHtml(s, points)));
+        for (SubmissionHistory h : waiting) {
+            Submission s = h.submission();
+            items.add(Pages.reviewItem(s.id(), questionTitle(s), who.apply(s), h.inForce().questionPoints(),
+                    attemptHtml(s, h.inForce())));
         }
         return items;
     }
@@ -363,72 +352,55 @@ public class LtiService {
      * instructor's grade stands, and this is where they see the plugin's new one and decide again.
      */
     private List<String> regradedSinceReview(long linkId) {
-        List<SubmissionEntity> changed = store.changedSinceReview(null, target(linkId), LIST_LIMIT);
-        java.util.function.Function<SubmissionEntity, String> who = whose(changed);
+        List<SubmissionHistory> changed = reviews.changedSinceReview(Optional.empty(), Optional.of(target(linkId)), LIST_LIMIT);
+        java.util.function.Function<Submission, String> who = whose(changed);
         List<String> items = new ArrayList<>();
-        for (SubmissionEntity s : changed) {
-            List<GradeEntity> history = store.grades(s.getId());
-            Optional<GradeEntity> plugin = SubmissionStore.newerPluginGrade(s, history);
-            if (plugin.isEmpty()) { // the query applies the same rule; were they ever to part, no half-drawn item
+        for (SubmissionHistory h : changed) {
+            if (h.newerPluginGrade().isEmpty()) { // the query applies the same rule; were they ever to part, no half-drawn item
                 continue;
             }
-            GradeEntity review = history.stream().filter(g -> g.getId().equals(s.getGradeInForceId())).findFirst().orElseThrow();
-            Grade pluginGrade = SubmissionStore.toGrade(plugin.get());
-            double points = points(s);
-            String pluginAttempt = Pages.grade(s.getId(), s.getAnswerText(), fileNames(s), plugin.get().getGradedAt(), pluginGrade,
-                    points);
-            items.add(Pages.regradedItem(new Pages.Regraded(s.getId(), questionTitle(s), who.apply(s), points,
-                    SubmissionStore.toGrade(review).score(), review.getReviewComment(), pluginGrade.score(), pluginGrade.notes(),
-                    pluginAttempt)));
+            Submission s = h.submission();
+            StoredGrade plugin = h.newerPluginGrade().get();
+            StoredGrade review = h.inForce();
+            Grade pluginGrade = plugin.grade();
+            double points = review.questionPoints();
+            String pluginAttempt = attemptHtml(s, plugin);
+            items.add(Pages.regradedItem(new Pages.Regraded(s.id(), questionTitle(s), who.apply(s), points,
+                    review.grade().score(), review.reviewComment(), pluginGrade.score(), pluginGrade.notes(), pluginAttempt)));
         }
         return items;
     }
 
     /** Who gave each of these answers: the name their LMS last gave, else "a student". */
-    private java.util.function.Function<SubmissionEntity, String> whose(List<SubmissionEntity> answers) {
-        java.util.Map<Long, String> keys = new java.util.HashMap<>();
-        for (SubmissionEntity s : answers) {
-            keys.computeIfAbsent(s.getUserId(), store::platformUserId);
-        }
-        java.util.Map<String, String> names = this.names.of(keys.values());
-        return s -> names.getOrDefault(keys.get(s.getUserId()), "a student");
+    private java.util.function.Function<Submission, String> whose(List<SubmissionHistory> answers) {
+        java.util.Map<String, String> names = this.names.of(answers.stream().map(h -> h.submission().user()).distinct().toList());
+        return s -> names.getOrDefault(s.user(), "a student");
     }
 
-    private String questionTitle(SubmissionEntity s) {
-        return questions.question(s.getQuestionId()).map(x -> x.question().def().title()).orElse(s.getQuestionId());
-    }
-
-    /** The question's points (0 for a question no longer on the server: its answers still show). */
-    private double points(SubmissionEntity s) {
-        return questions.question(s.getQuestionId()).map(x -> x.question().def().points()).orElse(0.0);
+    private String questionTitle(Submission s) {
+        return questions.summary(s.questionId()).map(q -> q.title()).orElse(s.questionId());
     }
 
     /** The class's standing in this activity: each student's latest score, and whether the gradebook has it. */
     private List<Pages.Standing> standing(long linkId) {
-        List<dev.assay.server.domain.model.OutboxEntry> scores = outbox.latestScores(target(linkId), 500);
-        java.util.Map<String, String> who = names.of(scores.stream().map(e -> e.getUserKey()).toList());
-        return scores.stream().map(e -> new Pages.Standing(who.getOrDefault(e.getUserKey(), "a student"), e.getScoreGiven(),
-                e.getScoreMaximum(), e.getActivityProgress(), e.getGradingProgress(), e.getState().name())).toList();
-    }
-
-    /** A submission made through the session's link, for its instructor; else not found (other tenants' stay unseen). */
-    private SubmissionEntity ownSubmission(Sessions.Session s, long submissionId) {
-        requireTeacher(s);
-        return store.submission(submissionId).filter(x -> target(s.linkId()).equals(x.getGradebookTarget()))
-                .orElseThrow(() -> AssayException.notFound("No submission " + submissionId + " in this activity."));
+        List<dev.assay.server.application.api.Standing> standings = scores.standings(target(linkId), 500);
+        java.util.Map<String, String> who = names.of(standings.stream().map(e -> e.user()).toList());
+        return standings.stream().map(e -> new Pages.Standing(who.getOrDefault(e.user(), "a student"), e.given(),
+                e.maximum(), e.complete(), e.awaitingReview(), e.delivery().name())).toList();
     }
 
     /** The instructor's grade for an answer waiting for review; the student's score follows to the gradebook. */
     String review(Sessions.Session s, long submissionId, double points, String comment) {
-        SubmissionEntity sub = ownSubmission(s, submissionId);
-        store.review(submissionId, points, comment, s.name());
-        return attemptHtml(store.submission(submissionId).orElseThrow(), grading.question(sub.getQuestionId()).question().def().points());
+        requireTeacher(s);
+        // Only an answer given through this instructor's link: other tenants' stay unseen (not found).
+        SubmissionHistory h = reviews.review(submissionId, points, comment, s.name(), Optional.of(target(s.linkId())));
+        return attemptHtml(h.submission(), h.inForce());
     }
 
     /** Regrades this activity's answers (a Jakarta Batch job over its submissions only). */
     private static void requireTeacher(Sessions.Session s) {
         if (!s.teaches()) {
-            throw new AssayException(AssayException.Kind.CONFLICT, "Only an instructor can do this.");
+            throw AssayException.forbidden("Only an instructor can do this.");
         }
     }
 
@@ -443,8 +415,8 @@ public class LtiService {
 
     PanelRegrade regrade(Sessions.Session s) {
         requireTeacher(s);
-        AssignmentEntity a = assignmentFor(s, null);
-        return panelRegrade(s, regrades.start(a.getId(), Optional.of(target(s.linkId()))));
+        Assignment a = assignmentFor(s, null);
+        return panelRegrade(s, regrades.start(a.id(), Optional.of(target(s.linkId())), "instructor of " + target(s.linkId())));
     }
 
     PanelRegrade regradeStatus(Sessions.Session s, long execution) {
@@ -452,32 +424,27 @@ public class LtiService {
                 .orElseThrow(() -> AssayException.notFound("No regrade " + execution + " of this activity.")));
     }
 
-    private PanelRegrade panelRegrade(Sessions.Session s, dev.assay.server.application.RegradeJobs.Status r) {
+    private PanelRegrade panelRegrade(Sessions.Session s, RegradeStatus r) {
+        String status = r.status().name();
         if (!r.finished()) {
-            return new PanelRegrade(r.executionId(), r.status(), r.exitStatus(), r.regraded(), null, null, null, null);
+            return new PanelRegrade(r.executionId(), status, r.exitStatus(), r.regraded(), null, null, null, null);
         }
-        SubmissionStore.ReviewsKept kept = store.reviewsKept(target(s.linkId()), r.executionId());
-        return new PanelRegrade(r.executionId(), r.status(), r.exitStatus(), r.regraded(), kept.kept(), kept.differ(),
-                Pages.regradeReport(r.status(), r.exitStatus(), r.regraded(), kept.kept(), kept.differ()),
+        ReviewsKept kept = reviews.keptThrough(target(s.linkId()), r.executionId());
+        return new PanelRegrade(r.executionId(), status, r.exitStatus(), r.regraded(), kept.kept(), kept.differ(),
+                Pages.regradeReport(status, r.exitStatus(), r.regraded(), kept.kept(), kept.differ()),
                 Pages.regradedList(regradedSinceReview(s.linkId())));
     }
 
-    private String attemptHtml(SubmissionEntity s, double points) {
-        GradeEntity inForce = store.gradeInForce(s);
-        Grade g = SubmissionStore.toGrade(inForce);
-        return Pages.grade(s.getId(), s.getAnswerText(), fileNames(s), inForce.getGradedAt(), g, points);
-    }
-
-    private List<String> fileNames(SubmissionEntity s) {
-        return store.files(s.getId()).stream().map(f -> f.getName()).toList();
+    private static String attemptHtml(Submission s, StoredGrade g) {
+        return Pages.grade(s.id(), s.answer(), s.fileNames(), g.gradedAt(), g.grade(), g.questionPoints());
     }
 
     /** The session's link, bound to an assignment that holds this question; else a clear refusal. */
-    AssignmentEntity assignmentFor(Sessions.Session s, String questionId) {
+    Assignment assignmentFor(Sessions.Session s, String questionId) {
         LinkStore.Link link = links.byId(s.linkId()).orElseThrow(() -> AssayException.notFound("This activity is gone."));
-        AssignmentEntity a = link.assignmentBound().flatMap(this::assignment).orElseThrow(() ->
+        Assignment a = link.assignmentBound().flatMap(this::assignment).orElseThrow(() ->
                 new AssayException(AssayException.Kind.CONFLICT, "This activity has no assignment yet."));
-        if (questionId != null && !CatalogService.questionIds(a).contains(questionId)) {
+        if (questionId != null && !a.questions().contains(questionId)) {
             throw AssayException.notFound("Question " + questionId + " is not part of this activity's assignment.");
         }
         return a;
@@ -485,21 +452,19 @@ public class LtiService {
 
     Validation validate(Sessions.Session s, String questionId, Answer answer) {
         assignmentFor(s, questionId);
-        return grading.validate(questionId, answer);
+        return answers.validate(questionId, answer);
     }
 
     /** Grades and stores; the score goes to the outbox in the same transaction. Returns the attempt's HTML. */
     String submit(Sessions.Session s, String questionId, Answer answer) {
         assignmentFor(s, questionId);
-        SubmissionStore.Stored stored = grading.submit(questionId, s.userKey(), answer, target(s.linkId()));
-        double points = grading.question(questionId).question().def().points();
-        return Pages.grade(stored.submission().getId(), answer.text(), answer.attachments().stream().map(Attachment::name).toList(),
-                stored.grade().getGradedAt(), stored.given(), points);
+        Submitted submitted = answers.submit(questionId, s.userKey(), answer, Optional.of(target(s.linkId())));
+        return attemptHtml(submitted.submission(), submitted.grade());
     }
 
     Attachment handout(Sessions.Session s, String questionId, String name) {
         assignmentFor(s, questionId);
-        return grading.handout(questionId, name).orElseThrow(() -> AssayException.notFound("No file " + name + " here."));
+        return questions.handout(questionId, name);
     }
 
     /** The answer to a deep-linking request: where to post it, and the signed JWT naming the chosen assignment. */
@@ -511,21 +476,20 @@ public class LtiService {
                 "This session is not adding an activity: start from your LMS's 'add activity'."));
         LoginStates.DeepLinkRequest d = states.deepLinkRequest(requestId).orElseThrow(() -> new AssayException(AssayException.Kind.CONFLICT,
                 "This request to add an activity has expired: start again from your LMS's 'add activity'."));
-        AssignmentEntity a = assignment(assignmentName).orElseThrow(() ->
+        Assignment a = assignment(assignmentName).orElseThrow(() ->
                 AssayException.notFound("No assignment '" + assignmentName + "' on this server."));
         Platform p = platforms.byId(d.platformId()).orElseThrow(() -> AssayException.notFound("The platform is gone."));
         String root = toolRoot(p, requestBase).orElseThrow(() -> new AssayException(AssayException.Kind.CONFLICT,
                 "Assay does not know the address your LMS reaches it by: the Assay administrator needs to set "
-                        + "ASSAY_LTI_PUBLICURL or register the platform with its toolUrl."));
-        String name = a.getPackId() + "/" + a.getKey();
-        double points = CatalogService.questionIds(a).stream().mapToDouble(q -> questions.question(q)
-                .map(e -> e.question().def().points()).orElse(0.0)).sum();
+                        + "ASSAY_LTI_PUBLIC_URL or register the platform with its toolUrl."));
+        String name = a.name();
+        double points = catalog.points(a);
         java.util.Map<String, Object> item = new java.util.LinkedHashMap<>();
         item.put("type", "ltiResourceLink");
-        item.put("title", a.getTitle());
+        item.put("title", a.title());
         item.put("url", root + "/lti/launch");
         item.put("custom", java.util.Map.of("assignment", name));
-        item.put("lineItem", java.util.Map.of("scoreMaximum", points, "label", a.getTitle(), "resourceId", name));
+        item.put("lineItem", java.util.Map.of("scoreMaximum", points, "label", a.title(), "resourceId", name));
         java.time.Instant now = java.time.Instant.now();
         com.nimbusds.jwt.JWTClaimsSet.Builder c = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(p.clientId())
                 .audience(p.issuer()).issueTime(java.util.Date.from(now)).expirationTime(java.util.Date.from(now.plusSeconds(300)))
@@ -550,9 +514,9 @@ public class LtiService {
 
     String bind(Sessions.Session s, String assignmentName) {
         requireTeacher(s);
-        AssignmentEntity a = assignment(assignmentName).orElseThrow(() ->
+        Assignment a = assignment(assignmentName).orElseThrow(() ->
                 AssayException.notFound("No assignment '" + assignmentName + "' on this server."));
-        String name = a.getPackId() + "/" + a.getKey();
+        String name = a.name();
         links.bind(s.linkId(), name);
         register(s.linkId(), a);
         LOG.info(() -> "LTI link " + s.linkId() + " bound to " + name + " by " + s.userKey());

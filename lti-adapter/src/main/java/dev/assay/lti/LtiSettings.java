@@ -10,24 +10,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class LtiSettings {
     @Inject
-    @ConfigProperty(name = "assay.lti.leewaySeconds", defaultValue = "5")
+    @ConfigProperty(name = "assay.lti.leeway-seconds", defaultValue = "5")
     int leewaySeconds;
 
     @Inject
-    @ConfigProperty(name = "assay.lti.stateTtlSeconds", defaultValue = "600")
+    @ConfigProperty(name = "assay.lti.state-ttl-seconds", defaultValue = "600")
     int stateTtlSeconds;
 
     @Inject
-    @ConfigProperty(name = "assay.lti.sessionTtlSeconds", defaultValue = "7200")
+    @ConfigProperty(name = "assay.lti.session-ttl-seconds", defaultValue = "7200")
     int sessionTtlSeconds;
 
     @Inject
-    @ConfigProperty(name = "assay.lti.keyOverlapDays", defaultValue = "7")
+    @ConfigProperty(name = "assay.lti.key-overlap-days", defaultValue = "7")
     int keyOverlapDays;
 
     /** The public base URL (https://assay.example.edu), when a proxy hides it from requests. */
     @Inject
-    @ConfigProperty(name = "assay.lti.publicUrl")
+    @ConfigProperty(name = "assay.lti.public-url")
     Optional<String> publicUrl;
 
     /** Platform registrations to load at start: a JSON array, or @/path/to/file.json. */
@@ -37,12 +37,12 @@ public class LtiSettings {
 
     /** Each call to an LMS (its JWKS, token endpoint, line items, scores) has this long for its whole answer. */
     @Inject
-    @ConfigProperty(name = "assay.lti.httpTimeoutSeconds", defaultValue = "10")
+    @ConfigProperty(name = "assay.lti.http-timeout-seconds", defaultValue = "10")
     int httpTimeoutSeconds;
 
     /** Logins per platform that may wait for their launch at once; beyond it, the oldest waiting are dropped. */
     @Inject
-    @ConfigProperty(name = "assay.lti.maxPendingLogins", defaultValue = "10000")
+    @ConfigProperty(name = "assay.lti.max-pending-logins", defaultValue = "10000")
     int maxPendingLogins;
 
     public Duration leeway() {

@@ -88,7 +88,7 @@ public final class Pages {
     }
 
     /** One student's standing in an activity, for its instructor. */
-    public record Standing(String student, double score, double maximum, String activity, String grading, String delivery) {
+    public record Standing(String student, double score, double maximum, boolean complete, boolean awaitingReview, String delivery) {
     }
 
     /**
@@ -127,8 +127,8 @@ public final class Pages {
                 for (Standing st : standing) {
                     b.append("<tr><td>").append(Markdown.escape(st.student())).append("</td><td>").append(fmt(st.score()))
                             .append(" / ").append(fmt(st.maximum())).append("</td><td>")
-                            .append(st.activity().equals("Completed") ? "all questions answered" : "some questions answered")
-                            .append(st.grading().equals("PendingManual") ? ", waiting for review" : "").append("</td><td>")
+                            .append(st.complete() ? "all questions answered" : "some questions answered")
+                            .append(st.awaitingReview() ? ", waiting for review" : "").append("</td><td>")
                             .append(switch (st.delivery()) {
                                 case "DELIVERED" -> "yes";
                                 case "PENDING" -> "on its way";

@@ -21,7 +21,7 @@ public class PlatformStore {
     /**
      * What an admin registers. {@code toolUrl} (optional) is the URL the platform reaches Assay by, as entered there
      * (e.g. https://assay.example.edu, or its /lti/launch): logins send the launch to its origin when
-     * assay.lti.publicUrl is not set.
+     * assay.lti.public-url is not set.
      */
     public record Registration(String issuer, String clientId, String authUrl, String tokenUrl, String jwksUrl, String name,
                                List<String> deploymentIds, String toolUrl) {

@@ -103,8 +103,20 @@ class AgsDeliveryTest {
     }
 
     static ScoreDelivery.Score score(String target, String comment) {
-        return new ScoreDelivery.Score(1, target, "lti/1/d/student-7", 2, 3, "Completed", "FullyGraded",
+        return new ScoreDelivery.Score(1, target, "lti/1/d/student-7", 2, 3, true, false,
                 OffsetDateTime.parse("2026-12-01T10:00:05Z"), comment);
+    }
+
+    @Test
+    void theCoresWordsAreSentAsAgsProgress() {
+        for (boolean complete : new boolean[]{true, false}) {
+            for (boolean awaiting : new boolean[]{true, false}) {
+                ScoreDelivery.Score s = new ScoreDelivery.Score(1, "lti:1", "u", 1, 4, complete, awaiting,
+                        OffsetDateTime.parse("2026-12-01T10:00:05Z"), null);
+                assertThat(AgsDelivery.activityProgress(s)).isEqualTo(complete ? "Completed" : "InProgress");
+                assertThat(AgsDelivery.gradingProgress(s)).isEqualTo(awaiting ? "PendingManual" : "FullyGraded");
+            }
+        }
     }
 
     @Test

@@ -1,13 +1,12 @@
 package dev.assay.server.application;
 
 import dev.assay.server.domain.model.UserEntity;
+import dev.assay.server.domain.repository.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,8 +23,8 @@ public class Users {
     /** Unique-key violation, the same SQLSTATE on H2 and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
 
-    @PersistenceContext(unitName = "assay")
-    EntityManager em;
+    @Inject
+    UserRepository users;
 
     /** This bean through its proxy, so that {@link #findOrCreate}'s transaction of its own applies. */
     @Inject
@@ -80,16 +79,29 @@ public class Users {
             return found.get();
         }
         UserEntity u = new UserEntity(platformUserId, AuditLog.now());
-        em.persist(u);
-        em.flush();
+        users.add(u);
         return u.getId();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Long> find(String platformUserId) {
-        List<Long> ids = em.createQuery("select u.id from UserEntity u where u.platformUserId = :p", Long.class)
-                .setParameter("p", platformUserId).getResultList();
-        return ids.stream().findFirst();
+        return users.idOf(platformUserId);
+    }
+
+    /** The platform user id of a row. */
+    @Transactional
+    public String platformUserId(long userId) {
+        String id = users.platformUserIds(java.util.List.of(userId)).get(userId);
+        if (id == null) {
+            throw new IllegalStateException("no user " + userId);
+        }
+        return id;
+    }
+
+    /** The platform user ids of rows, by row id. */
+    @Transactional
+    public Map<Long, String> platformUserIds(Collection<Long> userIds) {
+        return users.platformUserIds(userIds);
     }
 
     static boolean isUniqueViolation(Throwable e) {

@@ -1,6 +1,6 @@
 package dev.assay.server.infrastructure;
 
-import dev.assay.server.application.Outbox;
+import dev.assay.server.application.gradebook.Outbox;
 import dev.assay.server.application.ports.ScoreDelivery;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -53,7 +53,7 @@ public class OutboxWorker {
     Outbox outbox;
 
     @Inject
-    @ConfigProperty(name = "assay.outbox.pollMillis", defaultValue = "500")
+    @ConfigProperty(name = "assay.outbox.poll-millis", defaultValue = "500")
     long pollMillis;
 
     /** How many lanes (gradebooks) deliver at once; a hanging gradebook occupies one of them. */

@@ -55,8 +55,8 @@ class OutboxLanesTest {
         @Override
         public Optional<ScoreDelivery.Score> claim(long id) {
             String target = pending.get(id);
-            return target == null ? Optional.empty() : Optional.of(new ScoreDelivery.Score(id, target, "user", 1, 1, "Completed",
-                    "FullyGraded", OffsetDateTime.now(), null));
+            return target == null ? Optional.empty() : Optional.of(new ScoreDelivery.Score(id, target, "user", 1, 1, true,
+                    false, OffsetDateTime.now(), null));
         }
 
         @Override

@@ -9,15 +9,19 @@ import java.time.OffsetDateTime;
  */
 public interface ScoreDelivery {
     /**
-     * One assignment score for one user, as the outbox holds it.
+     * One assignment score for one user, as the outbox holds it, in the core's words (an adapter says them in its
+     * gradebook's: the LTI adapter as AGS's activityProgress and gradingProgress).
      *
      * @param timestamp when the score was given, as the gradebook is to see it: for one target and user, each score
      *                  sent carries a timestamp strictly later, in whole seconds, than every one sent before (an LMS
      *                  such as Moodle keeps seconds and refuses a score that is not later than the one it has)
+     * @param complete       every question of the assignment has an answer
+     * @param awaitingReview a grade that counts waits for a person (it needs review, is an error, or cannot be read):
+     *                       the score is provisional
      * @param comment   what the grader (an instructor's review) says to the student, or null: sent with the score
      */
-    record Score(long id, String target, String userKey, double scoreGiven, double scoreMaximum, String activityProgress,
-                 String gradingProgress, OffsetDateTime timestamp, String comment) {
+    record Score(long id, String target, String userKey, double scoreGiven, double scoreMaximum, boolean complete,
+                 boolean awaitingReview, OffsetDateTime timestamp, String comment) {
     }
 
     /** What became of one attempt. */

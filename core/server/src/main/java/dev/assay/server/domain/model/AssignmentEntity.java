@@ -1,5 +1,7 @@
 package dev.assay.server.domain.model;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.assay.engine.json.Json;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -7,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.util.List;
 
 /** An assignment of a pack: questions, in order, answered together. Bound to a course context by LTI later. */
 @Entity
@@ -35,9 +38,18 @@ public class AssignmentEntity {
         this.key = key;
     }
 
-    public void update(String title, String questionIdsJson) {
+    public void update(String title, List<String> questionIds) {
         this.title = title;
-        this.questionIds = questionIdsJson;
+        this.questionIds = Json.write(questionIds);
+    }
+
+    /** The assignment's question ids, in order. */
+    public List<String> questionIdList() {
+        try {
+            return List.of(Json.json().readValue(questionIds, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("assignment " + id + ": its question ids are not a JSON list: " + e.getMessage(), e);
+        }
     }
 
     public Long getId() {

@@ -1,6 +1,8 @@
 package dev.assay.server.domain.model;
 
+import dev.assay.api.Grade;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -27,8 +29,10 @@ public class GradeEntity {
     private Long submissionId;
     @Column(name = "config_id", updatable = false)
     private Long configId;
+    /** Null for a status this version does not know (see {@link GradeStatusColumn}). */
     @Column(updatable = false)
-    private String status;
+    @Convert(converter = GradeStatusColumn.class)
+    private Grade.Status status;
     @Column(updatable = false)
     private double score;
     @Column(name = "notes_json", updatable = false)
@@ -58,7 +62,7 @@ public class GradeEntity {
     protected GradeEntity() {
     }
 
-    public GradeEntity(Long submissionId, Long configId, String status, double score, String notesJson,
+    public GradeEntity(Long submissionId, Long configId, Grade.Status status, double score, String notesJson,
                        String feedbackJson, String echoJson, String pluginId, String pluginVersion,
                        long durationMicros, long seed, boolean needsReview, OffsetDateTime gradedAt) {
         this.submissionId = submissionId;
@@ -79,7 +83,7 @@ public class GradeEntity {
     /** An instructor's grade, with the comment for the student (or null). */
     public static GradeEntity review(Long submissionId, Long configId, double score, String notesJson, String feedbackJson,
                                      String echoJson, String reviewer, long seed, String comment, OffsetDateTime gradedAt) {
-        GradeEntity g = new GradeEntity(submissionId, configId, "GRADED", score, notesJson, feedbackJson, echoJson, INSTRUCTOR,
+        GradeEntity g = new GradeEntity(submissionId, configId, Grade.Status.GRADED, score, notesJson, feedbackJson, echoJson, INSTRUCTOR,
                 reviewer, 0, seed, false, gradedAt);
         g.reviewComment = comment == null || comment.isBlank() ? null : comment;
         return g;
@@ -131,7 +135,8 @@ public class GradeEntity {
         return configId;
     }
 
-    public String getStatus() {
+    /** The status, or null when it was stored by a version that knew a status this one does not. */
+    public Grade.Status getStatus() {
         return status;
     }
 

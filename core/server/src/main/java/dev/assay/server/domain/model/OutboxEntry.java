@@ -2,6 +2,8 @@ package dev.assay.server.domain.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -30,13 +32,15 @@ public class OutboxEntry {
     private double scoreGiven;
     @Column(name = "score_maximum")
     private double scoreMaximum;
-    @Column(name = "activity_progress")
-    private String activityProgress;
-    @Column(name = "grading_progress")
-    private String gradingProgress;
+    /** Every question of the assignment has an answer. */
+    private boolean complete;
+    /** A grade in force waits for a person: it needs review, is an error, or cannot be read. */
+    @Column(name = "awaiting_review")
+    private boolean awaitingReview;
     @Column(name = "graded_at")
     private OffsetDateTime gradedAt;
-    private String state;
+    @Enumerated(EnumType.STRING)
+    private State state;
     private int attempts;
     @Column(name = "next_attempt_at")
     private OffsetDateTime nextAttemptAt;
@@ -57,17 +61,17 @@ public class OutboxEntry {
     }
 
     /** @param comment what the instructor's reviews in force say to the student, sent with the score (null: nothing) */
-    public OutboxEntry(String target, String userKey, double scoreGiven, double scoreMaximum, String activityProgress,
-                       String gradingProgress, OffsetDateTime gradedAt, String comment) {
+    public OutboxEntry(String target, String userKey, double scoreGiven, double scoreMaximum, boolean complete,
+                       boolean awaitingReview, OffsetDateTime gradedAt, String comment) {
         this.comment = comment;
         this.target = target;
         this.userKey = userKey;
         this.scoreGiven = scoreGiven;
         this.scoreMaximum = scoreMaximum;
-        this.activityProgress = activityProgress;
-        this.gradingProgress = gradingProgress;
+        this.complete = complete;
+        this.awaitingReview = awaitingReview;
         this.gradedAt = gradedAt;
-        this.state = State.PENDING.name();
+        this.state = State.PENDING;
         this.nextAttemptAt = gradedAt;
         this.createdAt = gradedAt;
     }
@@ -92,12 +96,12 @@ public class OutboxEntry {
         return scoreMaximum;
     }
 
-    public String getActivityProgress() {
-        return activityProgress;
+    public boolean isComplete() {
+        return complete;
     }
 
-    public String getGradingProgress() {
-        return gradingProgress;
+    public boolean isAwaitingReview() {
+        return awaitingReview;
     }
 
     public OffsetDateTime getGradedAt() {
@@ -105,7 +109,7 @@ public class OutboxEntry {
     }
 
     public State getState() {
-        return State.valueOf(state);
+        return state;
     }
 
     public int getAttempts() {
@@ -150,14 +154,14 @@ public class OutboxEntry {
     }
 
     public void delivered(OffsetDateTime at) {
-        state = State.DELIVERED.name();
+        state = State.DELIVERED;
         deliveredAt = at;
         attempts++;
         lastError = null;
     }
 
     public void superseded() {
-        state = State.SUPERSEDED.name();
+        state = State.SUPERSEDED;
     }
 
     public void retryAt(OffsetDateTime at, String error) {
@@ -168,12 +172,12 @@ public class OutboxEntry {
 
     public void failed(String error) {
         attempts++;
-        state = State.FAILED.name();
+        state = State.FAILED;
         lastError = error.length() > 2000 ? error.substring(0, 2000) : error;
     }
 
     public void retryNow(OffsetDateTime at) {
-        state = State.PENDING.name();
+        state = State.PENDING;
         nextAttemptAt = at;
     }
 }

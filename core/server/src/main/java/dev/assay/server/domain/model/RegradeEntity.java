@@ -2,6 +2,8 @@ package dev.assay.server.domain.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -18,12 +20,6 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "regrade")
 public class RegradeEntity {
-    /** Not ended yet: started again when the server starts. */
-    public static final String STARTING = "STARTING";
-    public static final String STARTED = "STARTED";
-    public static final String COMPLETED = "COMPLETED";
-    public static final String FAILED = "FAILED";
-
     @Id
     @SequenceGenerator(name = "regrade_seq", sequenceName = "regrade_seq", allocationSize = 1)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "regrade_seq")
@@ -32,7 +28,8 @@ public class RegradeEntity {
     private long assignmentId;
     @Column(updatable = false)
     private String target;
-    private String state;
+    @Enumerated(EnumType.STRING)
+    private RegradeState state;
     /** The assignment's id while this regrade runs, null once it ended: unique, so one runs per assignment. */
     @Column(name = "running_assignment")
     private Long runningAssignment;
@@ -62,7 +59,7 @@ public class RegradeEntity {
         this.requestedBy = requestedBy;
         this.requestedAt = at;
         this.runner = runner;
-        this.state = STARTING;
+        this.state = RegradeState.STARTING;
         this.runningAssignment = assignmentId;
     }
 
@@ -72,7 +69,7 @@ public class RegradeEntity {
 
     /** A run of the batch job begins (the first, or one after a restart). */
     public void begin(long batchExecution, String runner, OffsetDateTime at) {
-        this.state = STARTED;
+        this.state = RegradeState.STARTED;
         this.batchExecutionId = batchExecution;
         this.runner = runner;
         this.runs++;
@@ -81,7 +78,7 @@ public class RegradeEntity {
         }
     }
 
-    public void end(String state, String error, OffsetDateTime at) {
+    public void end(RegradeState state, String error, OffsetDateTime at) {
         this.state = state;
         this.error = error;
         this.endedAt = at;
@@ -100,7 +97,7 @@ public class RegradeEntity {
         return target;
     }
 
-    public String getState() {
+    public RegradeState getState() {
         return state;
     }
 

@@ -1,7 +1,8 @@
 package dev.assay.server.infrastructure.batch;
 
-import dev.assay.server.application.RegradeJobs;
-import dev.assay.server.domain.model.RegradeEntity;
+import dev.assay.server.application.regrade.RegradeJobs;
+import dev.assay.server.application.regrade.RegradeRecords;
+import dev.assay.server.domain.model.RegradeState;
 import jakarta.batch.api.listener.JobListener;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
@@ -23,7 +24,7 @@ public class RegradeOutcome implements JobListener {
     JobContext job;
 
     @Inject
-    RegradeJobs regrades;
+    RegradeRecords regrades;
 
     @Override
     public void beforeJob() {
@@ -44,6 +45,6 @@ public class RegradeOutcome implements JobListener {
             }
         }
         regrades.end(RegradeJobs.regradeOf(job.getExecutionId()),
-                failure == null ? RegradeEntity.COMPLETED : RegradeEntity.FAILED, failure);
+                failure == null ? RegradeState.COMPLETED : RegradeState.FAILED, failure);
     }
 }

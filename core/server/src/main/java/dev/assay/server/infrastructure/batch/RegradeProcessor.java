@@ -1,6 +1,6 @@
 package dev.assay.server.infrastructure.batch;
 
-import dev.assay.server.application.GradingService;
+import dev.assay.server.application.grading.GradingService;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,10 +1,10 @@
 package dev.assay.server.infrastructure.batch;
 
 import dev.assay.server.application.AssayException;
-import dev.assay.server.application.CatalogService;
-import dev.assay.server.application.QuestionCatalog;
-import dev.assay.server.application.RegradeJobs;
-import dev.assay.server.application.SubmissionStore;
+import dev.assay.server.application.catalog.QuestionCatalog;
+import dev.assay.server.application.regrade.RegradeJobs;
+import dev.assay.server.application.regrade.RegradeRecords;
+import dev.assay.server.domain.repository.AssignmentRepository;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
@@ -31,16 +31,13 @@ public class RegradeReader extends AbstractItemReader {
     JobContext job;
 
     @Inject
-    CatalogService catalog;
+    AssignmentRepository assignments;
 
     @Inject
     QuestionCatalog questions;
 
     @Inject
-    SubmissionStore store;
-
-    @Inject
-    RegradeJobs regrades;
+    RegradeRecords regrades;
 
     private final Map<String, Long> current = new LinkedHashMap<>();
     private final Deque<Long> page = new ArrayDeque<>();
@@ -53,12 +50,12 @@ public class RegradeReader extends AbstractItemReader {
     @Override
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void open(Serializable checkpoint) {
-        RegradeJobs.Run run = regrades.begin(RegradeJobs.regradeOf(job.getExecutionId()), job.getExecutionId());
+        RegradeRecords.Run run = regrades.begin(RegradeJobs.regradeOf(job.getExecutionId()), job.getExecutionId());
         regradeId = run.regradeId();
         target = run.target();
-        var a = catalog.assignment(run.assignmentId())
+        var a = assignments.find(run.assignmentId())
                 .orElseThrow(() -> AssayException.notFound("No assignment " + run.assignmentId()));
-        for (String q : CatalogService.questionIds(a)) {
+        for (String q : a.questionIdList()) {
             questions.question(q).ifPresent(e -> current.put(q, e.configId()));
         }
         last = Math.max(run.afterSubmissionId(), checkpoint == null ? 0 : (Long) checkpoint);
@@ -69,7 +66,7 @@ public class RegradeReader extends AbstractItemReader {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Object readItem() {
         while (page.isEmpty()) {
-            List<Long> next = store.needingRegrade(current, target, scanned, 100);
+            List<Long> next = regrades.needingRegrade(current, target, scanned, 100);
             if (next.isEmpty()) {
                 return null;
             }

@@ -1,7 +1,7 @@
 package dev.assay.server.infrastructure.batch;
 
-import dev.assay.server.application.GradingService;
-import dev.assay.server.application.RegradeJobs;
+import dev.assay.server.application.grading.GradingService;
+import dev.assay.server.application.regrade.RegradeJobs;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;

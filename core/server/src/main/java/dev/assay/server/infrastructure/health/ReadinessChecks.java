@@ -3,9 +3,10 @@ package dev.assay.server.infrastructure.health;
 import dev.assay.engine.Engines;
 import dev.assay.engine.grading.PluginHealth;
 import dev.assay.engine.plugin.LoadedPlugin;
-import dev.assay.server.application.CatalogService;
-import dev.assay.server.application.GradingRuntime;
-import dev.assay.server.application.QuestionCatalog;
+import dev.assay.server.application.catalog.PackConflicts;
+import dev.assay.server.application.catalog.QuestionCatalog;
+import dev.assay.server.application.engine.GradingRuntime;
+import dev.assay.server.domain.repository.PackRepository;
 import dev.assay.server.infrastructure.persistence.StartupState;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,10 @@ public class ReadinessChecks {
     QuestionCatalog catalog;
 
     @Inject
-    CatalogService packs;
+    PackConflicts conflicts;
+
+    @Inject
+    PackRepository packs;
 
     @Inject
     StartupState startup;
@@ -99,9 +103,9 @@ public class ReadinessChecks {
             }
             HealthCheckResponseBuilder b = HealthCheckResponse.named("course-packs").up();
             try {
-                List<CatalogService.Conflict> conflicts = packs.conflicts(null);
-                b.withData("packs", packs.packIds().size()).withData("conflicts", conflicts.size());
-                for (CatalogService.Conflict c : conflicts) {
+                List<PackConflicts.Conflict> open = conflicts.open(null);
+                b.withData("packs", packs.ids().size()).withData("conflicts", open.size());
+                for (PackConflicts.Conflict c : open) {
                     b.withData("conflict " + c.question() + " " + c.field(), c.describe());
                 }
             } catch (RuntimeException e) {

@@ -1,9 +1,9 @@
 package dev.assay.server.infrastructure.persistence;
 
-import dev.assay.server.application.CatalogService;
-import dev.assay.server.application.Gradebook;
-import dev.assay.server.application.GradingMetrics;
-import dev.assay.server.application.RegradeJobs;
+import dev.assay.server.application.catalog.PacksFolder;
+import dev.assay.server.application.engine.GradingMetrics;
+import dev.assay.server.application.gradebook.Gradebook;
+import dev.assay.server.application.regrade.RegradeJobs;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Starts the application: the database (chosen at run time by configuration: H2 embedded by default, PostgreSQL by
  * environment variables), its schema, the course packs, the metrics, the gradebook scores a schema change listed to
- * send again, and the regrades a previous process left unfinished. If any of it fails, the reason is one line in the log; with {@code assay.startup.exitOnFailure} (which
+ * send again, and the regrades a previous process left unfinished. If any of it fails, the reason is one line in the log; with {@code assay.startup.exit-on-failure} (which
  * {@code ./assay serve} sets) the process then ends with status 3, rather than staying up with nothing deployed.
  */
 @Singleton
@@ -42,7 +42,7 @@ public class Bootstrap {
     DataSource dataSource;
 
     @Inject
-    CatalogService catalog;
+    PacksFolder packs;
 
     @Inject
     GradingMetrics metrics;
@@ -69,7 +69,7 @@ public class Bootstrap {
     String dbUser;
 
     @Inject
-    @ConfigProperty(name = "assay.startup.exitOnFailure", defaultValue = "false")
+    @ConfigProperty(name = "assay.startup.exit-on-failure", defaultValue = "false")
     boolean exitOnFailure;
 
     @PostConstruct
@@ -83,7 +83,7 @@ public class Bootstrap {
             cannotStart(db.explain(e), e);
         }
         try {
-            catalog.importConfiguredPacks();
+            packs.importAndLoad();
             metrics.registerAtStart();
             int resent = gradebook.resendListed();
             if (resent > 0) {

@@ -1,6 +1,7 @@
 package dev.assay.server.interfaces.rest;
 
 import dev.assay.server.interfaces.rest.security.AccessFilter;
+import dev.assay.server.interfaces.web.WebSupport;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
@@ -22,22 +23,13 @@ public class AssayApplication extends Application {
     public Set<Class<?>> getClasses() {
         Set<Class<?>> classes = new java.util.HashSet<>(Set.of(PluginResource.class, PackResource.class,
                 AssignmentResource.class, QuestionResource.class, SubmissionResource.class, OutboxResource.class,
-                ReviewResource.class, JsonProvider.class, ObjectMapperResolver.class, AccessFilter.class, BodySizeLimit.class));
-        classes.addAll(ErrorMappers.ALL);
+                ReviewResource.class, AccessFilter.class));
+        classes.addAll(WebSupport.providers());
         return classes;
     }
 
-    /**
-     * Jackson (JsonProvider) writes every body, as the CLI and the stored grades do; JSON-B and MOXy stay out,
-     * and no JSON feature is auto-discovered. Every Assay JAX-RS application uses these properties.
-     */
-    public static final Map<String, Object> JACKSON_ONLY = Map.of("jersey.config.disableJsonBinding", true,
-            "jersey.config.server.disableJsonBinding", true, "jersey.config.disableMoxyJson", true,
-            "jersey.config.server.disableMoxyJson", true, "jersey.config.jsonFeature", "AssayJsonProvider",
-            "jersey.config.server.jsonFeature", "AssayJsonProvider");
-
     @Override
     public Map<String, Object> getProperties() {
-        return JACKSON_ONLY;
+        return WebSupport.JACKSON_ONLY;
     }
 }

@@ -1,10 +1,9 @@
 package dev.assay.server.interfaces.rest;
 
-import dev.assay.server.application.AssayException;
-import dev.assay.server.application.CatalogService;
-import dev.assay.server.application.RegradeJobs;
-import dev.assay.server.domain.model.AssignmentEntity;
-import dev.assay.server.interfaces.rest.dto.Views;
+import dev.assay.server.application.api.Assignment;
+import dev.assay.server.application.api.Assignments;
+import dev.assay.server.application.api.RegradeStatus;
+import dev.assay.server.application.api.Regrades;
 import dev.assay.server.interfaces.rest.security.Allowed;
 import dev.assay.server.interfaces.rest.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,24 +28,24 @@ import java.util.Optional;
 @Allowed({Role.STUDENT, Role.INSTRUCTOR, Role.ADMIN})
 public class AssignmentResource {
     @Inject
-    CatalogService catalog;
+    Assignments assignments;
+
+    @Inject
+    Regrades regrades;
+
+    @Context
+    SecurityContext security;
 
     @GET
-    public List<Views.AssignmentView> list(@QueryParam("pack") String pack) {
-        return catalog.assignments(pack).stream().map(AssignmentResource::view).toList();
+    public List<Assignment> list(@QueryParam("pack") String pack) {
+        return assignments.list(Optional.ofNullable(pack));
     }
 
     @GET
     @Path("{id}")
-    public Views.AssignmentView get(@PathParam("id") long id) {
-        return view(catalog.assignment(id).orElseThrow(() -> AssayException.notFound("No assignment " + id + ".")));
+    public Assignment get(@PathParam("id") long id) {
+        return assignments.get(id);
     }
-
-    @Inject
-    RegradeJobs regrades;
-
-    @Context
-    SecurityContext security;
 
     /**
      * Regrades, as a Jakarta Batch job, every submission of the assignment whose latest grade was given with an
@@ -58,28 +57,21 @@ public class AssignmentResource {
     @Path("{id}/regrades")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
     public Response regrade(@PathParam("id") long id) {
-        return Response.status(202).entity(regrades.start(id, Optional.empty(), security.getUserPrincipal().getName()))
-                .build();
+        return Response.status(202).entity(regrades.start(id, Optional.empty(), security.getUserPrincipal().getName())).build();
     }
 
     /** The assignment's regrades, newest first, with their state and counts. */
     @GET
     @Path("{id}/regrades")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
-    public List<RegradeJobs.Status> regrades(@PathParam("id") long id) {
-        catalog.assignment(id).orElseThrow(() -> AssayException.notFound("No assignment " + id + "."));
+    public List<RegradeStatus> regrades(@PathParam("id") long id) {
         return regrades.list(id, Optional.empty());
     }
 
     @GET
     @Path("{id}/regrades/{execution}")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
-    public RegradeJobs.Status regradeStatus(@PathParam("id") long id, @PathParam("execution") long execution) {
-        return regrades.status(execution).filter(s -> s.assignmentId() == id)
-                .orElseThrow(() -> AssayException.notFound("No regrade " + execution + " of assignment " + id + "."));
-    }
-
-    static Views.AssignmentView view(AssignmentEntity a) {
-        return new Views.AssignmentView(a.getId(), a.getPackId(), a.getKey(), a.getTitle(), CatalogService.questionIds(a));
+    public RegradeStatus regradeStatus(@PathParam("id") long id, @PathParam("execution") long execution) {
+        return regrades.status(id, execution);
     }
 }

@@ -1,8 +1,9 @@
 package dev.assay.server.interfaces.rest;
 
 import dev.assay.server.application.AssayException;
-import dev.assay.server.application.Outbox;
-import dev.assay.server.domain.model.OutboxEntry;
+import dev.assay.server.application.api.Delivery;
+import dev.assay.server.application.api.ScoreEntry;
+import dev.assay.server.application.api.Scores;
 import dev.assay.server.interfaces.rest.security.Allowed;
 import dev.assay.server.interfaces.rest.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,38 +31,24 @@ import java.util.Optional;
 @Allowed(Role.ADMIN)
 public class OutboxResource {
     @Inject
-    Outbox outbox;
-
-    public record EntryView(long id, String target, String user, double scoreGiven, double scoreMaximum,
-                            String activityProgress, String gradingProgress, OffsetDateTime gradedAt, String state,
-                            int attempts, OffsetDateTime nextAttemptAt, String lastError, OffsetDateTime deliveredAt,
-                            OffsetDateTime sentTimestamp, String comment) {
-        static EntryView of(OutboxEntry e) {
-            return new EntryView(e.getId(), e.getTarget(), e.getUserKey(), e.getScoreGiven(), e.getScoreMaximum(),
-                    e.getActivityProgress(), e.getGradingProgress(), e.getGradedAt(), e.getState().name(), e.getAttempts(),
-                    e.getNextAttemptAt(), e.getLastError(), e.getDeliveredAt(), e.getSentTimestamp(), e.getComment());
-        }
-    }
+    Scores scores;
 
     @GET
-    public List<EntryView> list(@QueryParam("state") String state, @QueryParam("target") String target,
-                                @QueryParam("limit") @DefaultValue("100") int limit) {
-        Optional<OutboxEntry.State> s;
+    public List<ScoreEntry> list(@QueryParam("state") String state, @QueryParam("target") String target,
+                                 @QueryParam("limit") @DefaultValue("100") int limit) {
+        Optional<Delivery> s;
         try {
-            s = Optional.ofNullable(state).filter(x -> !x.isBlank()).map(x -> OutboxEntry.State.valueOf(x.toUpperCase(Locale.ROOT)));
+            s = Optional.ofNullable(state).filter(x -> !x.isBlank()).map(x -> Delivery.valueOf(x.toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            throw new AssayException(AssayException.Kind.INVALID, "state must be one of PENDING, DELIVERED, SUPERSEDED, FAILED");
+            throw new AssayException(AssayException.Kind.INVALID,
+                    "state must be one of PENDING, DELIVERED, SUPERSEDED, FAILED");
         }
-        return outbox.list(s, Optional.ofNullable(target).filter(x -> !x.isBlank()), Math.max(1, Math.min(limit, 1000)))
-                .stream().map(EntryView::of).toList();
+        return scores.list(s, Optional.ofNullable(target).filter(x -> !x.isBlank()), Math.max(1, Math.min(limit, 1000)));
     }
 
     @POST
     @Path("{id}/retry")
-    public EntryView retry(@PathParam("id") long id) {
-        if (!outbox.retryNow(id)) {
-            throw AssayException.notFound("No waiting or failed outbox entry " + id + ".");
-        }
-        return outbox.entry(id).map(EntryView::of).orElseThrow();
+    public ScoreEntry retry(@PathParam("id") long id) {
+        return scores.retry(id);
     }
 }

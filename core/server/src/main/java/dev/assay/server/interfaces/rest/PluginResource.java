@@ -1,9 +1,7 @@
 package dev.assay.server.interfaces.rest;
 
-import dev.assay.engine.Engines;
-import dev.assay.engine.grading.PluginHealth;
-import dev.assay.server.application.GradingRuntime;
-import dev.assay.server.interfaces.rest.dto.Views;
+import dev.assay.server.application.api.PluginList;
+import dev.assay.server.application.api.Plugins;
 import dev.assay.server.interfaces.rest.security.Allowed;
 import dev.assay.server.interfaces.rest.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,15 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 @Allowed({Role.INSTRUCTOR, Role.ADMIN})
 public class PluginResource {
     @Inject
-    GradingRuntime runtime;
+    Plugins plugins;
 
     @GET
-    public Views.Plugins list() {
-        Engines e = runtime.engines();
-        return new Views.Plugins(e.registry().plugins().stream().map(p -> {
-            PluginHealth h = e.engine().health(p.id());
-            return new Views.PluginView(p.id(), p.version(), p.origin(), h.healthy(), h.calls(), h.timeouts(),
-                    h.abandoned(), h.failures(), h.share(), h.running(), h.waiting());
-        }).toList(), e.registry().failures().stream().map(f -> new Views.PluginFailureView(f.origin(), f.reason())).toList());
+    public PluginList list() {
+        return plugins.list();
     }
 }

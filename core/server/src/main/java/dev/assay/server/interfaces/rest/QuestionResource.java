@@ -2,19 +2,19 @@ package dev.assay.server.interfaces.rest;
 
 import dev.assay.api.Attachment;
 import dev.assay.api.Validation;
-import dev.assay.engine.pack.QuestionDef;
 import dev.assay.server.application.AssayException;
-import dev.assay.server.application.CatalogService;
-import dev.assay.server.application.GradingService;
-import dev.assay.server.application.QuestionCatalog;
-import dev.assay.server.application.SubmissionStore;
-import dev.assay.server.domain.model.QuestionConfigEntity;
-import dev.assay.server.interfaces.rest.dto.AnswerBody;
+import dev.assay.server.application.api.Answers;
+import dev.assay.server.application.api.ConfigVersion;
+import dev.assay.server.application.api.Question;
+import dev.assay.server.application.api.QuestionSummary;
+import dev.assay.server.application.api.Questions;
+import dev.assay.server.application.api.Submitted;
 import dev.assay.server.interfaces.rest.dto.ConfigBody;
 import dev.assay.server.interfaces.rest.dto.SubmitBody;
 import dev.assay.server.interfaces.rest.dto.Views;
 import dev.assay.server.interfaces.rest.security.Allowed;
 import dev.assay.server.interfaces.rest.security.Role;
+import dev.assay.server.interfaces.web.AnswerBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Questions, addressed as {@code /api/questions/{pack}/{name}} (the id {@code hw7/3bi-grad-w2} is
@@ -43,16 +44,10 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class QuestionResource {
     @Inject
-    QuestionCatalog catalog;
+    Questions questions;
 
     @Inject
-    CatalogService catalogService;
-
-    @Inject
-    GradingService grading;
-
-    @Inject
-    SubmissionStore store;
+    Answers answers;
 
     @Context
     SecurityContext security;
@@ -62,22 +57,17 @@ public class QuestionResource {
 
     @GET
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
-    public List<Views.QuestionSummary> list(@QueryParam("pack") String pack) {
-        return catalog.questions().stream()
-                .filter(e -> pack == null || e.id().startsWith(pack + "/"))
-                .map(e -> new Views.QuestionSummary(e.id(), e.question().def().title(), e.question().def().points(),
-                        e.question().def().plugin(), e.question().state().name(), e.version()))
-                .toList();
+    public List<QuestionSummary> list(@QueryParam("pack") String pack) {
+        return questions.list(Optional.ofNullable(pack));
     }
 
     @GET
     @Path("{pack}/{name}")
     @Allowed({Role.STUDENT, Role.INSTRUCTOR, Role.ADMIN})
     public Views.QuestionView get(@PathParam("pack") String pack, @PathParam("name") String name) {
-        QuestionCatalog.Entry e = grading.question(pack + "/" + name);
-        QuestionDef d = e.question().def();
-        return new Views.QuestionView(d.id(), pack, d.title(), d.prompt(), d.points(), d.plugin(),
-                e.question().state().name(), e.question().problemLines(), e.version(), grading.handouts(e.id()));
+        Question q = questions.get(pack + "/" + name);
+        return new Views.QuestionView(q.id(), q.pack(), q.title(), q.prompt(), q.points(), q.plugin(), q.state(), q.problems(),
+                q.configVersion(), q.handouts());
     }
 
     @GET
@@ -85,8 +75,7 @@ public class QuestionResource {
     @Produces(MediaType.WILDCARD)
     @Allowed({Role.STUDENT, Role.INSTRUCTOR, Role.ADMIN})
     public Response handout(@PathParam("pack") String pack, @PathParam("name") String name, @PathParam("file") String file) {
-        Attachment a = grading.handout(pack + "/" + name, file)
-                .orElseThrow(() -> AssayException.notFound("This question hands out no file '" + file + "'."));
+        Attachment a = questions.handout(pack + "/" + name, file);
         return Response.ok(a.content(), a.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + a.name().replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
                 .build();
@@ -98,7 +87,7 @@ public class QuestionResource {
     @Allowed({Role.STUDENT, Role.INSTRUCTOR, Role.ADMIN})
     public Views.ValidationView validate(@PathParam("pack") String pack, @PathParam("name") String name,
                                          @Valid @NotNull AnswerBody body) {
-        Validation v = grading.validate(pack + "/" + name, ViewMapper.answer(body.answer(), body.files()));
+        Validation v = answers.validate(pack + "/" + name, body.toAnswer());
         return new Views.ValidationView(v.valid(), v.echo(), v.messages(), v.notes());
     }
 
@@ -108,11 +97,9 @@ public class QuestionResource {
     @Allowed({Role.STUDENT, Role.INSTRUCTOR, Role.ADMIN})
     public Response submit(@PathParam("pack") String pack, @PathParam("name") String name, @Valid @NotNull SubmitBody body) {
         String id = pack + "/" + name;
-        QuestionCatalog.Entry q = grading.question(id);
-        SubmissionStore.Stored stored = grading.submit(id, body.user(), ViewMapper.answer(body.answer(), body.files()));
-        Views.GradeView grade = ViewMapper.grade(stored.grade(), stored.given(), q.question().def().points(), q.version());
-        return Response.created(uri.getBaseUriBuilder().path("submissions").path(String.valueOf(stored.submission().getId())).build())
-                .entity(new Views.SubmitView(stored.submission().getId(), id, grade)).build();
+        Submitted s = answers.submit(id, body.user(), body.toAnswer(), Optional.empty());
+        return Response.created(uri.getBaseUriBuilder().path("submissions").path(String.valueOf(s.submission().id())).build())
+                .entity(new Views.SubmitView(s.submission().id(), id, ViewMapper.grade(s.grade()))).build();
     }
 
     @GET
@@ -124,33 +111,30 @@ public class QuestionResource {
             throw new AssayException(AssayException.Kind.INVALID, "Say whose submissions: ?user=<platform user id>.",
                     List.of(new AssayException.Problem("user", "must not be blank")));
         }
-        return store.submissions(pack + "/" + name, user).stream().map(s -> SubmissionResource.view(s, store, grading)).toList();
+        return answers.histories(pack + "/" + name, user).stream().map(ViewMapper::submission).toList();
     }
 
     @GET
     @Path("{pack}/{name}/config")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
-    public Views.ConfigVersionView config(@PathParam("pack") String pack, @PathParam("name") String name) {
-        QuestionCatalog.Entry e = grading.question(pack + "/" + name);
-        return ViewMapper.config(catalogService.configById(e.configId()).orElseThrow());
+    public ConfigVersion config(@PathParam("pack") String pack, @PathParam("name") String name) {
+        return questions.config(pack + "/" + name);
     }
 
     @GET
     @Path("{pack}/{name}/config/versions")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
-    public List<Views.ConfigVersionView> versions(@PathParam("pack") String pack, @PathParam("name") String name) {
-        grading.question(pack + "/" + name);
-        return catalogService.versions(pack + "/" + name).stream().map(ViewMapper::config).toList();
+    public List<ConfigVersion> versions(@PathParam("pack") String pack, @PathParam("name") String name) {
+        return questions.versions(pack + "/" + name);
     }
 
     @PUT
     @Path("{pack}/{name}/config")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
-    public Views.ConfigVersionView changeConfig(@PathParam("pack") String pack, @PathParam("name") String name,
-                                                @Valid @NotNull ConfigBody body) {
-        QuestionConfigEntity c = catalogService.changeConfig(pack + "/" + name, body.config(), body.expectedApproach(),
-                body.reason(), security.getUserPrincipal().getName());
-        return ViewMapper.config(c);
+    public ConfigVersion changeConfig(@PathParam("pack") String pack, @PathParam("name") String name,
+                                      @Valid @NotNull ConfigBody body) {
+        return questions.changeConfig(pack + "/" + name, body.config(), body.expectedApproach(), body.reason(),
+                security.getUserPrincipal().getName());
     }
 }

@@ -1,7 +1,6 @@
 package dev.assay.server.interfaces.rest;
 
-import dev.assay.server.application.GradingService;
-import dev.assay.server.application.SubmissionStore;
+import dev.assay.server.application.api.Reviews;
 import dev.assay.server.interfaces.rest.dto.Views;
 import dev.assay.server.interfaces.rest.security.Allowed;
 import dev.assay.server.interfaces.rest.security.Role;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The review queue: answers whose grade asks for an instructor (essay-rubric's low-confidence cases: keyword
@@ -26,18 +26,15 @@ import java.util.List;
 @Allowed({Role.INSTRUCTOR, Role.ADMIN})
 public class ReviewResource {
     @Inject
-    SubmissionStore store;
-
-    @Inject
-    GradingService grading;
+    Reviews reviews;
 
     @GET
     public List<Views.SubmissionView> queue(@QueryParam("pack") String pack, @QueryParam("limit") @DefaultValue("100") int limit,
                                             @QueryParam("changed") @DefaultValue("false") boolean changed) {
-        String p = pack == null || pack.isBlank() ? null : pack;
+        Optional<String> p = Optional.ofNullable(pack).filter(x -> !x.isBlank());
         int n = Math.max(1, Math.min(limit, 500));
         // changed=true: reviewed answers whose plugin grade has changed since (their review stands; look again).
-        return (changed ? store.changedSinceReview(p, null, n) : store.needingReview(p, n)).stream()
-                .map(s -> SubmissionResource.view(s, store, grading)).toList();
+        return (changed ? reviews.changedSinceReview(p, Optional.empty(), n) : reviews.waiting(p, Optional.empty(), n)).stream()
+                .map(ViewMapper::submission).toList();
     }
 }

@@ -2,7 +2,7 @@ package dev.assay.server.domain.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assay.server.application.SubmissionStore;
+import dev.assay.server.application.submissions.ReviewRule;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ class GradeInForceTest {
     private long nextId = 100;
 
     GradeEntity plugin(double score) {
-        GradeEntity g = new GradeEntity(1L, 1L, "GRADED", score, "[]", "[]", "{}", "it-exact", "1", 0, 0, false, OffsetDateTime.now());
+        GradeEntity g = new GradeEntity(1L, 1L, dev.assay.api.Grade.Status.GRADED, score, "[]", "[]", "{}", "it-exact", "1", 0, 0, false, OffsetDateTime.now());
         return Ids.withId(g, nextId++);
     }
 
@@ -36,7 +36,7 @@ class GradeInForceTest {
         assertThat(s.getGradeInForceId()).isEqualTo(regrade.getId());
         assertThat(s.getPluginGradeId()).isEqualTo(regrade.getId());
         assertThat(s.isReviewed()).isFalse();
-        assertThat(SubmissionStore.newerPluginGrade(s, List.of(first, regrade))).isEmpty();
+        assertThat(ReviewRule.newerPluginGrade(s, List.of(first, regrade))).isEmpty();
     }
 
     @Test
@@ -46,19 +46,19 @@ class GradeInForceTest {
         s.gradeAdded(first);
         GradeEntity review = review(0.75);
         assertThat(s.gradeAdded(review)).isTrue();
-        assertThat(SubmissionStore.newerPluginGrade(s, List.of(first, review))).as("the plugin's grade is older").isEmpty();
+        assertThat(ReviewRule.newerPluginGrade(s, List.of(first, review))).as("the plugin's grade is older").isEmpty();
 
         GradeEntity regrade = plugin(1.0);
         assertThat(s.gradeAdded(regrade)).as("the grade in force did not change").isFalse();
         assertThat(s.getGradeInForceId()).isEqualTo(review.getId());
         assertThat(s.getPluginGradeId()).as("what the next regrade compares with").isEqualTo(regrade.getId());
         assertThat(s.isReviewed()).isTrue();
-        assertThat(SubmissionStore.newerPluginGrade(s, List.of(first, review, regrade))).contains(regrade);
+        assertThat(ReviewRule.newerPluginGrade(s, List.of(first, review, regrade))).contains(regrade);
 
         GradeEntity again = review(1.0);
         s.gradeAdded(again);
         assertThat(s.getGradeInForceId()).as("the instructor looked again").isEqualTo(again.getId());
-        assertThat(SubmissionStore.newerPluginGrade(s, List.of(first, review, regrade, again))).isEmpty();
+        assertThat(ReviewRule.newerPluginGrade(s, List.of(first, review, regrade, again))).isEmpty();
     }
 
     @Test
@@ -70,6 +70,6 @@ class GradeInForceTest {
         s.gradeAdded(review);
         GradeEntity regrade = plugin(1.0);
         s.gradeAdded(regrade);
-        assertThat(SubmissionStore.newerPluginGrade(s, List.of(first, review, regrade))).isEmpty();
+        assertThat(ReviewRule.newerPluginGrade(s, List.of(first, review, regrade))).isEmpty();
     }
 }

@@ -1,66 +1,25 @@
 package dev.assay.server.interfaces.rest.dto;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.api.Echo;
 import dev.assay.api.FeedbackBlock;
 import dev.assay.api.HandoutInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Response bodies. */
+/**
+ * Response bodies of /api whose shape is the REST API's own. Where a record of the application API has the very shape
+ * a response takes (an assignment, a pack, a plugin list, a configuration version, an outbox entry, a regrade), the
+ * resource returns it as it is.
+ */
 public final class Views {
     private Views() {
-    }
-
-    public record Problem(String field, String message) {
-    }
-
-    public record Error(int status, String error, List<Problem> problems) {
-    }
-
-    /** {@code share}: the most workers the plugin's grading may hold; {@code running}, {@code waiting}: its calls now. */
-    public record PluginView(String id, String version, String origin, boolean healthy, long calls, long timeouts,
-                             long abandoned, long failures, int share, int running, int waiting) {
-    }
-
-    public record PluginFailureView(String origin, String reason) {
-    }
-
-    public record Plugins(List<PluginView> plugins, List<PluginFailureView> failures) {
-    }
-
-    public record PackView(String id, String title, String version, String description, String source,
-                           OffsetDateTime importedAt, int questions, List<AssignmentView> assignments,
-                           List<PackSourceView> sources, List<PackConflictView> conflicts) {
-    }
-
-    /** What a source of the pack (the packs folder, uploads) gave when it was last imported. */
-    public record PackSourceView(String source, String sha256, OffsetDateTime importedAt) {
-    }
-
-    /**
-     * A field of a question that the source changed while it was also changed in Assay: {@code inForce} is Assay's
-     * value, which stays; {@code sourceValue} is the source's, to take over (PUT the configuration, or upload).
-     */
-    public record PackConflictView(long id, String question, String field, String source, JsonNode inForce,
-                                   JsonNode sourceValue, OffsetDateTime detectedAt) {
     }
 
     public record ImportView(String id, boolean unchanged, List<String> newVersions) {
     }
 
-    public record AssignmentView(long id, String pack, String key, String title, List<String> questions) {
-    }
-
-    public record QuestionSummary(String id, String title, double points, String plugin, String state, int configVersion) {
-    }
-
     public record QuestionView(String id, String pack, String title, String prompt, double points, String plugin,
                                String state, List<String> problems, int configVersion, List<HandoutInfo> handouts) {
-    }
-
-    public record ConfigVersionView(String question, int version, String plugin, JsonNode config, String expectedApproach,
-                                    OffsetDateTime createdAt, String createdBy, String reason) {
     }
 
     public record ValidationView(boolean valid, Echo echo, List<String> messages, List<String> notes) {

@@ -1,6 +1,7 @@
 package dev.assay.server.interfaces.rest.security;
 
-import dev.assay.server.interfaces.rest.dto.Views;
+import dev.assay.server.interfaces.web.AdminToken;
+import dev.assay.server.interfaces.web.ErrorBody;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -9,11 +10,8 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.Principal;
 import java.util.EnumSet;
 import java.util.List;
@@ -76,22 +74,11 @@ public class AccessFilter implements ContainerRequestFilter {
     }
 
     private Set<Role> authenticate(String header) {
-        return isAdmin(header, adminToken) ? EnumSet.allOf(Role.class) : null;
-    }
-
-    /** Whether an Authorization header carries the admin token (compared in constant time). */
-    public static boolean isAdmin(String header, Optional<String> adminToken) {
-        String expected = adminToken.orElse("");
-        if (expected.isBlank() || header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, expected.getBytes(StandardCharsets.UTF_8));
+        return AdminToken.matches(header, adminToken) ? EnumSet.allOf(Role.class) : null;
     }
 
     private static Response error(Response.Status status, String message) {
-        Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new Views.Error(status.getStatusCode(), message, List.of()));
+        Response.ResponseBuilder r = Response.fromResponse(ErrorBody.of(status.getStatusCode(), message).response());
         if (status == Response.Status.UNAUTHORIZED) {
             r.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"assay\"");
         }

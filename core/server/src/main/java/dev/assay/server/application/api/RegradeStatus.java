@@ -1,0 +1,21 @@
+package dev.assay.server.application.api;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A regrade's state, with the number of answers it has graded again. {@code executionId} is the regrade's own id
+ * (durable, unique for the server's life; the name is the API's since before regrades were durable).
+ *
+ * @param target     the gradebook target whose answers it regrades (an LMS activity), or null for the whole assignment
+ * @param exitStatus why it failed, when it did
+ * @param runs       how many times its batch job ran (more than once after a restart)
+ */
+public record RegradeStatus(long executionId, long assignmentId, String target, State status, String exitStatus,
+                            long regraded, String requestedBy, OffsetDateTime requestedAt, OffsetDateTime started,
+                            OffsetDateTime ended, int runs) {
+    public enum State { STARTING, STARTED, COMPLETED, FAILED }
+
+    public boolean finished() {
+        return status != State.STARTING && status != State.STARTED;
+    }
+}

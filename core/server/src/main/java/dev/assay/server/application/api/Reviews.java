@@ -1,0 +1,103 @@
+package dev.assay.server.application.api;
+
+import dev.assay.server.application.AssayException;
+import dev.assay.server.application.submissions.ReviewRule;
+import dev.assay.server.application.submissions.SubmissionStore;
+import dev.assay.server.domain.model.SubmissionEntity;
+import dev.assay.server.domain.repository.SubmissionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An instructor's review: the queue of answers whose grade asks for one (essay-rubric's low-confidence cases, say),
+ * the answers a regrade has graded differently since their review, and the review itself, whose points
+ * {@link ReviewRule} checks for every client. Each list can be of one pack's questions and/or of one gradebook target's
+ * answers (an LMS activity, for its instructor).
+ */
+@ApplicationScoped
+public class Reviews {
+    /** How many reviewed answers the "changed" list looks at per read. */
+    private static final int PAGE = 500;
+
+    @Inject
+    SubmissionRepository submissions;
+
+    @Inject
+    SubmissionStore store;
+
+    @Inject
+    SubmissionViews views;
+
+    /** Answers whose grade in force asks for an instructor, oldest first, with their histories. */
+    @Transactional
+    public List<SubmissionHistory> waiting(Optional<String> packId, Optional<String> gradebookTarget, int limit) {
+        return views.histories(submissions.waitingForReview(packId.orElse(null), gradebookTarget.orElse(null), limit));
+    }
+
+    /**
+     * Reviewed answers whose plugin has since given a different grade (a regrade under a changed configuration),
+     * oldest first: the instructor's grade stands, and this list is where they look again. Reviewing again takes an
+     * answer off it.
+     */
+    @Transactional
+    public List<SubmissionHistory> changedSinceReview(Optional<String> packId, Optional<String> gradebookTarget, int limit) {
+        List<SubmissionEntity> changed = new ArrayList<>();
+        long after = 0;
+        while (changed.size() < limit) {
+            // Reviewed and regraded since, a page at a time; whether the grades differ is the review rule's to say.
+            List<SubmissionRepository.ReviewedThenRegraded> page = submissions.reviewedThenRegraded(packId.orElse(null),
+                    gradebookTarget.orElse(null), after, PAGE);
+            for (SubmissionRepository.ReviewedThenRegraded row : page) {
+                after = row.submission().getId();
+                if (changed.size() < limit && ReviewRule.pluginDiffers(row.pluginScore(), row.reviewScore())) {
+                    changed.add(row.submission());
+                }
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        return views.histories(changed);
+    }
+
+    /**
+     * An instructor's grade for an answer, in points out of the question's (a finite number from 0 to them, else
+     * INVALID naming the range), with a comment for the student: in force from now on, through regrades; the student's
+     * score follows to the gradebook, with the comment.
+     *
+     * @param onlyTarget when given, the answer must have come through this gradebook target (an instructor of one LMS
+     *                   activity sees only its answers): any other is not found
+     */
+    public SubmissionHistory review(long submissionId, double points, String comment, String reviewer, Optional<String> onlyTarget) {
+        if (onlyTarget.isPresent()) {
+            inTarget(submissionId, onlyTarget.get());
+        }
+        store.review(submissionId, points, comment, reviewer);
+        return history(submissionId);
+    }
+
+    private SubmissionHistory history(long submissionId) {
+        return views.histories(List.of(submissions.find(submissionId).orElseThrow())).get(0);
+    }
+
+    private void inTarget(long submissionId, String gradebookTarget) {
+        submissions.find(submissionId).filter(s -> gradebookTarget.equals(s.getGradebookTarget()))
+                .orElseThrow(() -> AssayException.notFound("No submission " + submissionId + " in this activity."));
+    }
+
+    /**
+     * Of one gradebook target's reviewed answers, those the regrade {@code regradeId} graded again after the review, as
+     * they stand now: the instructor's grade stood through it for each; {@code differ} counts those the plugin now
+     * grades differently.
+     */
+    @Transactional
+    public ReviewsKept keptThrough(String gradebookTarget, long regradeId) {
+        List<SubmissionRepository.ReviewedThenRegraded> rows = submissions.reviewedThenRegradedBy(gradebookTarget, regradeId);
+        return new ReviewsKept(rows.size(), rows.stream().filter(r -> ReviewRule.pluginDiffers(r.pluginScore(), r.reviewScore()))
+                .count());
+    }
+}

@@ -1,0 +1,166 @@
+package dev.assay.server.application.grading;
+
+import dev.assay.api.Answer;
+import dev.assay.api.AnswerFile;
+import dev.assay.api.Attachment;
+import dev.assay.api.Echo;
+import dev.assay.api.GraderPlugin;
+import dev.assay.api.Grade;
+import dev.assay.api.HandoutInfo;
+import dev.assay.api.Validation;
+import dev.assay.engine.grading.AnswerSizeCheck;
+import dev.assay.engine.grading.GradeOutcome;
+import dev.assay.engine.grading.ReadyQuestion;
+import dev.assay.engine.pack.CatalogQuestion;
+import dev.assay.engine.pack.QuestionState;
+import dev.assay.server.application.AssayException;
+import dev.assay.server.application.catalog.QuestionCatalog;
+import dev.assay.server.application.engine.GradingMetrics;
+import dev.assay.server.application.engine.GradingRuntime;
+import dev.assay.server.application.submissions.SubmissionStore;
+import dev.assay.server.domain.model.GradeEntity;
+import dev.assay.server.domain.model.SubmissionEntity;
+import dev.assay.server.domain.repository.SubmissionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Validating, submitting and regrading answers, and what a question's plugin hands out. Grading runs outside any
+ * transaction (it may take seconds); the submission and its grade are then stored together in one.
+ */
+@ApplicationScoped
+public class GradingService {
+    @Inject
+    GradingRuntime runtime;
+
+    @Inject
+    QuestionCatalog catalog;
+
+    @Inject
+    SubmissionStore store;
+
+    @Inject
+    SubmissionRepository submissions;
+
+    @Inject
+    GradingMetrics metrics;
+
+    public QuestionCatalog.Entry question(String id) {
+        return catalog.question(id).orElseThrow(() -> AssayException.notFound("No question '" + id + "' on this server."));
+    }
+
+    private void checkSize(Answer answer) {
+        Optional<String> tooLarge = AnswerSizeCheck.problem(answer, runtime.engines().engine().settings().limits());
+        if (tooLarge.isPresent()) {
+            throw new AssayException(AssayException.Kind.TOO_LARGE, tooLarge.get());
+        }
+    }
+
+    public Validation validate(String questionId, Answer answer) {
+        QuestionCatalog.Entry q = question(questionId);
+        checkSize(answer);
+        CatalogQuestion cq = q.question();
+        if (cq.state() != QuestionState.READY) {
+            Grade g = cq.notReadyGrade();
+            return new Validation(false, Echo.NONE, List.of(g.feedback().get(0).markdown()), g.notes());
+        }
+        return runtime.engines().engine().validate(cq.ready(), runtime.engines().files().withMediaTypes(cq.ready(), answer));
+    }
+
+    private GradeOutcome grade(QuestionCatalog.Entry q, Answer answer) {
+        CatalogQuestion cq = q.question();
+        if (cq.state() != QuestionState.READY) {
+            return new GradeOutcome(cq.notReadyGrade(), cq.def().plugin(), "not installed", Duration.ZERO, 0);
+        }
+        GradeOutcome outcome = runtime.engines().engine().grade(cq.ready(), answer);
+        metrics.record(outcome);
+        return outcome;
+    }
+
+    /**
+     * Grades and stores; with a gradebook target (null: none) the user's assignment score goes to the outbox with the
+     * grade. An over-size answer is refused before anything is stored.
+     */
+    public SubmissionStore.Stored submit(String questionId, String platformUserId, Answer answer, String gradebookTarget) {
+        QuestionCatalog.Entry q = question(questionId);
+        checkSize(answer);
+        Answer typed = q.question().state() == QuestionState.READY
+                ? runtime.engines().files().withMediaTypes(q.question().ready(), answer) : answer;
+        GradeOutcome outcome = grade(q, typed);
+        return store.store(questionId, platformUserId, q.configId(), typed, outcome, gradebookTarget);
+    }
+
+    /** A regrade's result, not yet stored: the batch job grades in its processor and stores in its writer. */
+    public record Regraded(long submissionId, long configId, GradeOutcome outcome) {
+    }
+
+    /** Grades a stored submission again with its question's current configuration, without storing it. */
+    public Regraded regradeOnly(long submissionId) {
+        SubmissionEntity s = submission(submissionId);
+        QuestionCatalog.Entry q = question(s.getQuestionId());
+        return new Regraded(submissionId, q.configId(), grade(q, store.answer(s)));
+    }
+
+    /** Stores the grades of a batch regrade's chunk together, each naming the regrade, with their gradebook scores. */
+    @Transactional
+    public void store(List<Regraded> regrades, long regradeId) {
+        for (Regraded r : regrades) {
+            store.addGrade(r.submissionId(), r.configId(), r.outcome(), regradeId);
+        }
+    }
+
+    /** Grades a stored submission again with its question's current configuration; the history grows. */
+    public GradeEntity regrade(long submissionId) {
+        SubmissionEntity s = submission(submissionId);
+        QuestionCatalog.Entry q = question(s.getQuestionId());
+        GradeOutcome outcome = grade(q, store.answer(s));
+        return store.addGrade(submissionId, q.configId(), outcome, null);
+    }
+
+    private SubmissionEntity submission(long id) {
+        return submissions.find(id).orElseThrow(() -> AssayException.notFound("No submission " + id + "."));
+    }
+
+    /** The question ready for its plugin; empty when the plugin is missing. */
+    private Optional<ReadyQuestion> ready(String questionId) {
+        CatalogQuestion cq = question(questionId).question();
+        return cq.state() == QuestionState.READY ? Optional.of(cq.ready()) : Optional.empty();
+    }
+
+    /** The files a question hands out (none when its plugin is missing, or fails to say: that is logged). */
+    public java.util.List<dev.assay.api.HandoutInfo> handouts(String questionId) {
+        return ready(questionId).map(q -> logged(runtime.engines().files().handouts(q)).orElse(java.util.List.of()))
+                .orElse(java.util.List.of());
+    }
+
+    /** The files an answer to the question may carry (none when its plugin is missing, or fails to say). */
+    public java.util.List<dev.assay.api.AnswerFile> answerFiles(String questionId) {
+        return ready(questionId).map(q -> logged(runtime.engines().files().answerFiles(q)).orElse(java.util.List.of()))
+                .orElse(java.util.List.of());
+    }
+
+    /** One handed-out file with its content; empty when the question hands out none of that name. */
+    public Optional<dev.assay.api.Attachment> handout(String questionId, String name) {
+        Optional<dev.assay.engine.grading.ReadyQuestion> q = ready(questionId);
+        if (q.isEmpty()) {
+            return Optional.empty();
+        }
+        dev.assay.engine.grading.PluginResult<Optional<dev.assay.api.Attachment>> file = runtime.engines().files().handout(q.get(), name);
+        if (!file.ok()) {
+            throw new AssayException(AssayException.Kind.UNAVAILABLE, file.message() + " Please try again later; "
+                    + "if it keeps failing, tell your instructor.");
+        }
+        return file.value();
+    }
+
+    private static <T> dev.assay.engine.grading.PluginResult<T> logged(dev.assay.engine.grading.PluginResult<T> r) {
+        if (!r.ok()) {
+            java.util.logging.Logger.getLogger(GradingService.class.getName()).warning(r.message());
+        }
+        return r;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.assay.server.domain.repository;
+
+import dev.assay.api.Grade;
+import dev.assay.server.domain.model.GradeEntity;
+import dev.assay.server.domain.model.SubmissionEntity;
+import dev.assay.server.domain.model.SubmissionFileEntity;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Submissions, their files and their grades. Writes join the caller's transaction. */
+public interface SubmissionRepository {
+    Optional<SubmissionEntity> find(long id);
+
+    /** The submission, its row locked until the transaction ends: new grades of one submission take turns. */
+    Optional<SubmissionEntity> lock(long id);
+
+    /** Stores a new submission; it has its id on return. */
+    void add(SubmissionEntity submission);
+
+    void addFile(SubmissionFileEntity file);
+
+    /** A submission's files, in the order they were given. */
+    List<SubmissionFileEntity> files(long submissionId);
+
+    /** The files of several submissions, by submission (those without files are absent). */
+    Map<Long, List<SubmissionFileEntity>> files(Collection<Long> submissionIds);
+
+    /** Stores a new grade; it has its id on return. */
+    void addGrade(GradeEntity grade);
+
+    Optional<GradeEntity> grade(long id);
+
+    /** Grades by id (ids not found are absent). */
+    Map<Long, GradeEntity> grades(Collection<Long> ids);
+
+    /** A submission's grades, oldest first: its history. */
+    List<GradeEntity> history(long submissionId);
+
+    /** A user's submissions to any of these questions, oldest first. */
+    List<SubmissionEntity> byUser(Collection<String> questionIds, String platformUserId);
+
+    /** The latest plugin grade of a submission, as a regrade looks at it. */
+    record PluginGrade(long submissionId, String questionId, long configId, Grade.Status status) {
+    }
+
+    /**
+     * The latest plugin grade of each submission to these questions with an id above {@code afterId} (through one
+     * gradebook target, or any with null), in submission id order.
+     */
+    List<PluginGrade> latestPluginGrades(Collection<String> questionIds, String gradebookTarget, long afterId);
+
+    /**
+     * Submissions whose grade in force asks for an instructor (needs review), oldest first; of one pack's questions
+     * and/or one gradebook target's, each when not null.
+     */
+    List<SubmissionEntity> waitingForReview(String packId, String gradebookTarget, int limit);
+
+    /** A reviewed submission whose plugin gave a grade after the review, with both scores. */
+    record ReviewedThenRegraded(SubmissionEntity submission, double reviewScore, double pluginScore) {
+    }
+
+    /** Reviewed submissions with a plugin grade given after the review, above {@code afterId}, oldest first. */
+    List<ReviewedThenRegraded> reviewedThenRegraded(String packId, String gradebookTarget, long afterId, int limit);
+
+    /** Those of one gradebook target whose plugin grade after the review was given by the regrade {@code regradeId}. */
+    List<ReviewedThenRegraded> reviewedThenRegradedBy(String gradebookTarget, long regradeId);
+
+    /** The grade in force of one of a user's submissions through a gradebook target. */
+    record InForce(String questionId, double score, Grade.Status status, String reviewComment) {
+    }
+
+    /** The grades in force of a user's submissions through a gradebook target, newest submission first. */
+    List<InForce> gradesInForce(long userId, String gradebookTarget);
+
+    /** A user's latest submission through a gradebook target. */
+    Optional<SubmissionEntity> latest(long userId, String gradebookTarget);
+}

@@ -1,0 +1,77 @@
+package dev.assay.server.infrastructure.persistence.jpa;
+
+import dev.assay.server.domain.model.OutboxEntry;
+import dev.assay.server.domain.repository.OutboxRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaOutboxRepository implements OutboxRepository {
+    @PersistenceContext(unitName = "assay")
+    EntityManager em;
+
+    @Override
+    public void add(OutboxEntry entry) {
+        em.persist(entry);
+    }
+
+    @Override
+    public Optional<OutboxEntry> find(long id) {
+        return Optional.ofNullable(em.find(OutboxEntry.class, id));
+    }
+
+    @Override
+    public List<String> dueTargets(OffsetDateTime now, int limit) {
+        return em.createQuery("select e.target, min(e.id) as oldest from OutboxEntry e where e.state = :pending "
+                        + "and e.nextAttemptAt <= :now group by e.target order by oldest", Object[].class)
+                .setParameter("pending", OutboxEntry.State.PENDING).setParameter("now", now).setMaxResults(limit)
+                .getResultList().stream().map(r -> (String) r[0]).toList();
+    }
+
+    @Override
+    public List<Long> due(Collection<String> targets, OffsetDateTime now, int limit) {
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select e.id from OutboxEntry e where e.state = :pending and e.nextAttemptAt <= :now "
+                        + "and e.target in :targets order by e.id", Long.class)
+                .setParameter("pending", OutboxEntry.State.PENDING).setParameter("now", now)
+                .setParameter("targets", List.copyOf(targets)).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public boolean hasNewerLive(OutboxEntry entry) {
+        return em.createQuery("select count(n) from OutboxEntry n where n.target = :t and n.userKey = :u and n.id > :id "
+                        + "and n.state in :live", Long.class)
+                .setParameter("t", entry.getTarget()).setParameter("u", entry.getUserKey()).setParameter("id", entry.getId())
+                .setParameter("live", List.of(OutboxEntry.State.PENDING, OutboxEntry.State.DELIVERED)).getSingleResult() > 0;
+    }
+
+    @Override
+    public Optional<OffsetDateTime> lastSentTimestamp(String target, String userKey) {
+        return em.createQuery("select n.sentTimestamp from OutboxEntry n where n.target = :t "
+                        + "and n.userKey = :u and n.sentTimestamp is not null order by n.sentTimestamp desc", OffsetDateTime.class)
+                .setParameter("t", target).setParameter("u", userKey).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<OutboxEntry> list(Optional<OutboxEntry.State> state, Optional<String> target, int limit) {
+        String where = (state.isPresent() ? " and e.state = :s" : "") + (target.isPresent() ? " and e.target = :t" : "");
+        var q = em.createQuery("select e from OutboxEntry e where 1 = 1" + where + " order by e.id desc", OutboxEntry.class);
+        state.ifPresent(s -> q.setParameter("s", s));
+        target.ifPresent(t -> q.setParameter("t", t));
+        return q.setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<OutboxEntry> latestPerUser(String target, int limit) {
+        return em.createQuery("select e from OutboxEntry e where e.target = :t and e.id = (select max(e2.id) from OutboxEntry e2 "
+                        + "where e2.target = :t and e2.userKey = e.userKey) order by e.userKey", OutboxEntry.class)
+                .setParameter("t", target).setMaxResults(limit).getResultList();
+    }
+}

@@ -1,0 +1,181 @@
+package dev.assay.server.infrastructure.persistence.jpa;
+
+import dev.assay.api.Grade;
+import dev.assay.server.domain.model.GradeEntity;
+import dev.assay.server.domain.model.SubmissionEntity;
+import dev.assay.server.domain.model.SubmissionFileEntity;
+import dev.assay.server.domain.repository.SubmissionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaSubmissionRepository implements SubmissionRepository {
+    @PersistenceContext(unitName = "assay")
+    EntityManager em;
+
+    @Override
+    public Optional<SubmissionEntity> find(long id) {
+        return Optional.ofNullable(em.find(SubmissionEntity.class, id));
+    }
+
+    @Override
+    public Optional<SubmissionEntity> lock(long id) {
+        return Optional.ofNullable(em.find(SubmissionEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public void add(SubmissionEntity submission) {
+        em.persist(submission);
+        em.flush();
+    }
+
+    @Override
+    public void addFile(SubmissionFileEntity file) {
+        em.persist(file);
+    }
+
+    @Override
+    public List<SubmissionFileEntity> files(long submissionId) {
+        return em.createQuery("select f from SubmissionFileEntity f where f.submissionId = :s order by f.id",
+                SubmissionFileEntity.class).setParameter("s", submissionId).getResultList();
+    }
+
+    @Override
+    public Map<Long, List<SubmissionFileEntity>> files(Collection<Long> submissionIds) {
+        Map<Long, List<SubmissionFileEntity>> bySubmission = new HashMap<>();
+        if (submissionIds.isEmpty()) {
+            return bySubmission;
+        }
+        em.createQuery("select f from SubmissionFileEntity f where f.submissionId in :s order by f.id", SubmissionFileEntity.class)
+                .setParameter("s", List.copyOf(submissionIds)).getResultList()
+                .forEach(f -> bySubmission.computeIfAbsent(f.getSubmissionId(), k -> new java.util.ArrayList<>()).add(f));
+        return bySubmission;
+    }
+
+    @Override
+    public void addGrade(GradeEntity grade) {
+        em.persist(grade);
+        em.flush();
+    }
+
+    @Override
+    public Optional<GradeEntity> grade(long id) {
+        return Optional.ofNullable(em.find(GradeEntity.class, id));
+    }
+
+    @Override
+    public Map<Long, GradeEntity> grades(Collection<Long> ids) {
+        Map<Long, GradeEntity> byId = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select g from GradeEntity g where g.id in :ids", GradeEntity.class)
+                    .setParameter("ids", List.copyOf(ids)).getResultList().forEach(g -> byId.put(g.getId(), g));
+        }
+        return byId;
+    }
+
+    @Override
+    public List<GradeEntity> history(long submissionId) {
+        return em.createQuery("select g from GradeEntity g where g.submissionId = :s order by g.id", GradeEntity.class)
+                .setParameter("s", submissionId).getResultList();
+    }
+
+    @Override
+    public List<SubmissionEntity> byUser(Collection<String> questionIds, String platformUserId) {
+        if (questionIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select s from SubmissionEntity s, UserEntity u where s.userId = u.id "
+                        + "and s.questionId in :q and u.platformUserId = :p order by s.id", SubmissionEntity.class)
+                .setParameter("q", List.copyOf(questionIds)).setParameter("p", platformUserId).getResultList();
+    }
+
+    @Override
+    public List<PluginGrade> latestPluginGrades(Collection<String> questionIds, String gradebookTarget, long afterId) {
+        if (questionIds.isEmpty()) {
+            return List.of();
+        }
+        TypedQuery<Object[]> query = em.createQuery("select s.id, s.questionId, g.configId, g.status from SubmissionEntity s, "
+                        + "GradeEntity g where g.submissionId = s.id and s.questionId in :q and s.id > :after"
+                        + (gradebookTarget == null ? "" : " and s.gradebookTarget = :t") + " and g.id = s.pluginGradeId order by s.id",
+                Object[].class)
+                .setParameter("q", List.copyOf(questionIds)).setParameter("after", afterId);
+        if (gradebookTarget != null) {
+            query.setParameter("t", gradebookTarget);
+        }
+        return query.getResultList().stream().map(r -> new PluginGrade(((Number) r[0]).longValue(), (String) r[1],
+                ((Number) r[2]).longValue(), (Grade.Status) r[3])).toList();
+    }
+
+    @Override
+    public List<SubmissionEntity> waitingForReview(String packId, String gradebookTarget, int limit) {
+        var q = em.createQuery("select s from SubmissionEntity s, GradeEntity g where g.id = s.gradeInForceId and g.needsReview = true"
+                + where(packId, gradebookTarget) + " order by s.id", SubmissionEntity.class);
+        return withWhere(q, packId, gradebookTarget).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * JPQL over a submission {@code s}, its grade in force {@code r} and its latest plugin grade {@code p}: an
+     * instructor's grade in force, and a plugin grade given after it.
+     */
+    private static final String REGRADED_AFTER_REVIEW = "r.id = s.gradeInForceId and p.id = s.pluginGradeId and p.id > r.id";
+
+    @Override
+    public List<ReviewedThenRegraded> reviewedThenRegraded(String packId, String gradebookTarget, long afterId, int limit) {
+        return reviewedThenRegraded(withWhere(em.createQuery("select s, r.score, p.score from SubmissionEntity s, GradeEntity r, "
+                        + "GradeEntity p where " + REGRADED_AFTER_REVIEW + " and s.id > :after" + where(packId, gradebookTarget)
+                        + " order by s.id", Object[].class), packId, gradebookTarget)
+                .setParameter("after", afterId).setMaxResults(limit));
+    }
+
+    @Override
+    public List<ReviewedThenRegraded> reviewedThenRegradedBy(String gradebookTarget, long regradeId) {
+        return reviewedThenRegraded(withWhere(em.createQuery("select s, r.score, p.score from SubmissionEntity s, GradeEntity r, "
+                        + "GradeEntity p where " + REGRADED_AFTER_REVIEW + " and p.regradeId = :regrade" + where(null, gradebookTarget)
+                        + " order by s.id", Object[].class), null, gradebookTarget).setParameter("regrade", regradeId));
+    }
+
+    private static List<ReviewedThenRegraded> reviewedThenRegraded(TypedQuery<Object[]> query) {
+        return query.getResultList().stream().map(r -> new ReviewedThenRegraded((SubmissionEntity) r[0],
+                ((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue())).toList();
+    }
+
+    @Override
+    public List<InForce> gradesInForce(long userId, String gradebookTarget) {
+        return em.createQuery("select s.questionId, g.score, g.status, g.reviewComment from SubmissionEntity s, "
+                        + "GradeEntity g where g.id = s.gradeInForceId and s.userId = :u and s.gradebookTarget = :t order by s.id desc",
+                        Object[].class)
+                .setParameter("u", userId).setParameter("t", gradebookTarget).getResultList().stream()
+                .map(r -> new InForce((String) r[0], ((Number) r[1]).doubleValue(), (Grade.Status) r[2], (String) r[3])).toList();
+    }
+
+    @Override
+    public Optional<SubmissionEntity> latest(long userId, String gradebookTarget) {
+        return em.createQuery("select s from SubmissionEntity s where s.userId = :u and s.gradebookTarget = :t order by s.id desc",
+                        SubmissionEntity.class)
+                .setParameter("u", userId).setParameter("t", gradebookTarget).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    private static String where(String packId, String gradebookTarget) {
+        return (packId == null ? "" : " and s.questionId like :pack")
+                + (gradebookTarget == null ? "" : " and s.gradebookTarget = :target");
+    }
+
+    private static <T> TypedQuery<T> withWhere(TypedQuery<T> q, String packId, String gradebookTarget) {
+        if (packId != null) {
+            q.setParameter("pack", packId.replace("%", "").replace("_", "\\_") + "/%");
+        }
+        if (gradebookTarget != null) {
+            q.setParameter("target", gradebookTarget);
+        }
+        return q;
+    }
+}
