@@ -67,7 +67,11 @@ final class TrainingDevice {
         }
     }
 
+    /** The GPU probe: NVIDIA's {@code nvidia-smi}, found on the PATH. */
+    static final String NVIDIA_SMI = "nvidia-smi";
+
     private final int concurrentJobs;
+    private final String nvidiaSmi;
     private final Semaphore slots;
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger overBudget = new AtomicInteger();
@@ -77,10 +81,16 @@ final class TrainingDevice {
     private volatile String failed;
 
     TrainingDevice(int concurrentJobs) {
+        this(concurrentJobs, NVIDIA_SMI);
+    }
+
+    /** A device whose GPUs are listed by {@code nvidiaSmi} (the machine's by default; tests give a script of their own). */
+    TrainingDevice(int concurrentJobs, String nvidiaSmi) {
         if (concurrentJobs < 1) {
             throw new IllegalArgumentException("assay.autoencoder.concurrentJobs must be at least 1, not " + concurrentJobs);
         }
         this.concurrentJobs = concurrentJobs;
+        this.nvidiaSmi = nvidiaSmi;
         this.slots = new Semaphore(concurrentJobs);
     }
 
@@ -131,7 +141,7 @@ final class TrainingDevice {
                     ClassLoader own = TrainingDevice.class.getClassLoader();
                     String override = System.getProperty(OVERRIDE_PROPERTY, System.getenv("ASSAY_AUTOENCODER_DEVICE"));
                     boolean cudaInBuild = own.getResource(CUDA_BACKEND) != null;
-                    choice = decide(cudaInBuild, override, cudaInBuild ? nvidiaGpus() : List.of());
+                    choice = decide(cudaInBuild, override, cudaInBuild ? nvidiaGpus(nvidiaSmi, Duration.ofSeconds(10)) : List.of());
                     LOG.log(System.Logger.Level.INFO, "autoencoder-dl4j trains on the " + choice.backend() + ": "
                             + choice.reason());
                 }
@@ -205,14 +215,17 @@ final class TrainingDevice {
         return s;
     }
 
-    /** {@code name, compute_cap} of each GPU nvidia-smi lists; empty without nvidia-smi or GPUs. */
-    static List<String> nvidiaGpus() {
+    /**
+     * {@code name, compute_cap} of each GPU {@code nvidiaSmi} lists; empty without it, when it fails, or when it does
+     * not answer within {@code wait}.
+     */
+    static List<String> nvidiaGpus(String nvidiaSmi, Duration wait) {
         try {
-            Process p = new ProcessBuilder("nvidia-smi", "--query-gpu=name,compute_cap", "--format=csv,noheader")
+            Process p = new ProcessBuilder(nvidiaSmi, "--query-gpu=name,compute_cap", "--format=csv,noheader")
                     .redirectErrorStream(true).start();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+            if (!p.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                LOG.log(System.Logger.Level.WARNING, "nvidia-smi did not answer within 10 s: training on the CPU");
+                LOG.log(System.Logger.Level.WARNING, "nvidia-smi did not answer within " + wait.toSeconds() + " s: training on the CPU");
                 return List.of();
             }
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

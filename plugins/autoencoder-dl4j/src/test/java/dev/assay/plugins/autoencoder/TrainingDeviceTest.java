@@ -13,6 +13,7 @@ import dev.assay.api.QuestionResources;
 import dev.assay.engine.grading.EngineSettings;
 import dev.assay.engine.grading.GradingEngine;
 import dev.assay.engine.plugin.PluginRegistry;
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -47,19 +48,68 @@ class TrainingDeviceTest {
     }
 
     @Test
-    void withTheCudaBackendInTheBuildButNoUsableGpuNd4jStartsOnTheCpuAndSaysWhy() throws Exception {
-        // The tests carry nd4j-cuda-11.6's Java jar (its backend class and service files) without CUDA itself.
+    void withTheCudaBackendInTheBuildButNoUsableGpuNd4jStartsOnTheCpuAndSaysWhy(@TempDir Path dir) throws Exception {
+        // The tests carry nd4j-cuda-11.6's Java jar (its backend class and service files) without CUDA itself, and a
+        // fake nvidia-smi that reports a Hopper GPU, whatever this machine has.
         assertThat(TrainingDevice.class.getClassLoader().getResource(TrainingDevice.CUDA_BACKEND)).isNotNull();
-        TrainingDevice device = new TrainingDevice(1);
+        TrainingDevice device = new TrainingDevice(1, fakeNvidiaSmi(dir, "NVIDIA H200, 9.0\n", 0));
         var before = device.status();
         assertThat(before).containsEntry("device", "CPU");
-        assertThat(before.get("deviceReason")).satisfiesAnyOf(r -> assertThat(r).contains("no NVIDIA GPU"),
-                r -> assertThat(r).contains("not on it"));
+        assertThat(before.get("deviceReason")).contains("NVIDIA H200").contains("not on it");
         String backend = device.run(Duration.ofMinutes(1),
                 d -> org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName());
         assertThat(backend).isEqualTo("CpuBackend");
         assertThat(device.status().get("nd4j")).startsWith("Cpu (started in");
         assertThat(device.status()).containsKeys("threads", "trainingJobs");
+    }
+
+    /**
+     * A fake {@code nvidia-smi}: a script that insists on being asked for each GPU's name and compute capability as
+     * CSV without a header (as the real one is asked), prints {@code out} and exits with {@code exit}.
+     */
+    static String fakeNvidiaSmi(Path dir, String out, int exit) throws IOException {
+        Path script = dir.resolve("nvidia-smi");
+        Files.writeString(script, "#!/bin/sh\n"
+                + "[ \"$1 $2\" = '--query-gpu=name,compute_cap --format=csv,noheader' ] || { echo \"asked: $*\"; exit 64; }\n"
+                + "printf '%s' '" + out + "'\nexit " + exit + "\n");
+        assertThat(script.toFile().setExecutable(true)).isTrue();
+        return script.toString();
+    }
+
+    @Test
+    void theProbeListsEveryGpuNvidiaSmiReports(@TempDir Path dir) throws Exception {
+        String twoGpus = fakeNvidiaSmi(dir, "NVIDIA A100-SXM4-80GB, 8.0\nNVIDIA A100-SXM4-80GB, 8.0\n\n", 0);
+        assertThat(TrainingDevice.nvidiaGpus(twoGpus, Duration.ofSeconds(10)))
+                .containsExactly("NVIDIA A100-SXM4-80GB, 8.0", "NVIDIA A100-SXM4-80GB, 8.0");
+    }
+
+    @Test
+    void aProbeThatFailsIsMissingOrHangsMeansNoGpu(@TempDir Path dir) throws Exception {
+        Path failing = Files.createDirectories(dir.resolve("failing"));
+        assertThat(TrainingDevice.nvidiaGpus(fakeNvidiaSmi(failing, "NVIDIA-SMI has failed: driver mismatch", 9),
+                Duration.ofSeconds(10))).isEmpty();
+        assertThat(TrainingDevice.nvidiaGpus(dir.resolve("absent/nvidia-smi").toString(), Duration.ofSeconds(10))).isEmpty();
+        Path hanging = Files.createDirectories(dir.resolve("hanging"));
+        Path script = hanging.resolve("nvidia-smi");
+        Files.writeString(script, "#!/bin/sh\nsleep 30\n");
+        assertThat(script.toFile().setExecutable(true)).isTrue();
+        assertThat(TrainingDevice.nvidiaGpus(script.toString(), Duration.ofMillis(300))).isEmpty();
+    }
+
+    @Test
+    void theDeviceChosenFollowsWhatTheProbeReports(@TempDir Path dir) throws Exception {
+        // The test class path carries the CUDA backend's jar, so the choice turns on the GPU the probe reports.
+        Path a100 = Files.createDirectories(dir.resolve("a100"));
+        TrainingDevice.Choice onA100 = new TrainingDevice(1, fakeNvidiaSmi(a100, "NVIDIA A100-SXM4-80GB, 8.0\n", 0)).choice();
+        assertThat(onA100.cuda()).isTrue();
+        assertThat(onA100.reason()).isEqualTo("NVIDIA A100-SXM4-80GB, compute capability 8.0");
+        Path h200 = Files.createDirectories(dir.resolve("h200"));
+        TrainingDevice.Choice onH200 = new TrainingDevice(1, fakeNvidiaSmi(h200, "NVIDIA H200, 9.0\n", 0)).choice();
+        assertThat(onH200.cuda()).isFalse();
+        assertThat(onH200.reason()).contains("NVIDIA H200 has compute capability 9.0");
+        Path broken = Files.createDirectories(dir.resolve("broken"));
+        assertThat(new TrainingDevice(1, fakeNvidiaSmi(broken, "", 9)).choice().reason()).contains("no NVIDIA GPU");
+        assertThat(new TrainingDevice(1, dir.resolve("absent").toString()).choice().reason()).contains("no NVIDIA GPU");
     }
 
     @Test
