@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Logger;
 
-/** After the core's Bootstrap (schema, packs): the tool keys, and the platforms given in configuration. */
+/** After the core's Bootstrap (its schema, packs) and the adapter's tables: the tool keys, and the platforms given in configuration. */
 @Singleton
 @Startup
-@DependsOn("Bootstrap")
+@DependsOn({"Bootstrap", "LtiSchema"})
 public class LtiStartup {
     private static final Logger LOG = Logger.getLogger(LtiStartup.class.getName());
 
