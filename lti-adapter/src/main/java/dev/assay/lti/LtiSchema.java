@@ -76,7 +76,8 @@ public class LtiSchema {
             configuration.load().baseline();
         }
         MigrateResult result = configuration.load().migrate();
-        LOG.info(() -> "LTI adapter's tables at schema version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+        LOG.info(() -> result.migrationsExecuted == 0 ? "LTI adapter's tables up to date"
+                : "LTI adapter's tables at schema version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations run now)");
         return result;
     }
