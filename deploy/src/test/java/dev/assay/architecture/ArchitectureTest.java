@@ -22,7 +22,9 @@ import dev.assay.server.application.AssayException;
  * <ul>
  *   <li>lti-adapter is a client of core/server like the REST resources: its application API, its ports and the shared
  *       web support only (and the SPI's values, which the API's records carry);</li>
- *   <li>application code (use cases) does not reach for REST or for infrastructure;</li>
+ *   <li>application code (use cases) does not reach for REST or for infrastructure; the domain (entities, repository
+ *       interfaces) for none of the layers above it;</li>
+ *   <li>the SPI (core/api) stands alone;</li>
  *   <li>the core (SPI, engine, server) names no plugin and not its adapter;</li>
  *   <li>plugins compile against the SPI (core/api) and their own libraries only, not against each other.</li>
  * </ul>
@@ -62,6 +64,19 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.assay.server.interfaces..", "dev.assay.server.infrastructure..")
             .because("use cases are called by REST and LTI alike, and reach persistence through the domain's repositories "
                     + "and the application's ports");
+
+    @ArchTest
+    static final ArchRule theDomainDependsOnNoOtherLayer = noClasses()
+            .that().resideInAPackage("dev.assay.server.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.assay.server.application..", "dev.assay.server.interfaces..",
+                    "dev.assay.server.infrastructure..")
+            .because("entities and repository interfaces are what the layers above share; they call none of them");
+
+    @ArchTest
+    static final ArchRule theSpiDependsOnNothingElseOfAssay = noClasses()
+            .that().resideInAPackage("dev.assay.api..")
+            .should().dependOnClassesThat(resideInAPackage("dev.assay..").and(not(resideInAPackage("dev.assay.api.."))))
+            .because("core/api is what plugins compile against: it must stand alone");
 
     @ArchTest
     static final ArchRule theCoreMentionsNoPlugin = noClasses()
