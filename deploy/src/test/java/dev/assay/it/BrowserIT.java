@@ -111,11 +111,7 @@ class BrowserIT {
             } finally {
                 browser.quit();
             }
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (p.scores.isEmpty() && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(p.scores).isNotEmpty();
+            Await.until("the score at the platform", 20, () -> !p.scores.isEmpty());
             assertThat(p.scores.get(0).path("userId").asText()).isEqualTo("browser-student");
         }
     }

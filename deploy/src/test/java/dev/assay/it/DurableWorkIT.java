@@ -314,7 +314,7 @@ class DurableWorkIT {
             assertThat(json(failing).path("grade").path("status").asText()).isEqualTo("ERROR");
 
             String status = path + "/" + regradeId;
-            LtiClient.waitFor("chunks regraded", 30, () -> regraded(assay, status) >= 30);
+            Await.until("chunks regraded", 30, () -> regraded(assay, status) >= 30);
             JsonNode midway = json(assay.send("GET", status, null, null, TOKEN));
             assertThat(midway.path("status").asText()).as("counts show while it runs").isEqualTo("STARTED");
             assertThat(midway.path("regraded").asLong()).isLessThan(answers);
@@ -327,7 +327,7 @@ class DurableWorkIT {
         long ready = System.nanoTime();
         try {
             String status = "/api/assignments/" + assignment + "/regrades/" + regradeId;
-            LtiClient.waitFor("the resumed regrade to complete", 60,
+            Await.until("the resumed regrade to complete", 60,
                     () -> "COMPLETED".equals(field(assay, status, "status")));
             long done = System.nanoTime();
             System.out.printf("regrade resume: server ready %.1f s after the restart, regrade completed %.1f s after ready%n",

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -50,21 +49,7 @@ class LauncherIT {
     }
 
     static void awaitReady(Run run, int port) throws Exception {
-        Instant until = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(until)) {
-            assertThat(run.process().isAlive()).as("the server exited:\n" + run.text()).isTrue();
-            try {
-                HttpResponse<String> r = LtiClient.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not ready in 120 s:\n" + run.text());
+        Await.ready(run.process(), port, run::text);
     }
 
     /** Ends within the time, with the status; the lines that say why it could not start. */

@@ -9,10 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,13 +84,5 @@ final class LtiClient {
     HttpResponse<String> submit(String session, String question, String answer) throws Exception {
         return send("POST", "/lti/api/questions/" + question + "/submissions", "application/json",
                 Json.json().writeValueAsString(Map.of("answer", answer, "files", List.of())), session);
-    }
-
-    static void waitFor(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
-        Instant until = Instant.now().plusSeconds(seconds);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting for " + what).isBefore(until);
-            Thread.sleep(50);
-        }
     }
 }

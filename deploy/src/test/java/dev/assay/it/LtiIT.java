@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -74,8 +73,8 @@ class LtiIT {
         return LtiClient.session(page);
     }
 
-    static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        LtiClient.waitFor(what, 30, condition);
+    static void waitFor(String what, Await.Check condition) throws Exception {
+        Await.until(what, 30, condition);
     }
 
     /** The id of a resource link, as the outbox names it, read from the admin view of the outbox. */
@@ -114,7 +113,7 @@ class LtiIT {
      * Waits until none of the platform's scores waits in the outbox: everything graded so far has been sent (or given up),
      * so what the platform holds now is final; no sleeping for "long enough".
      */
-    void awaitNothingPending(TestPlatform p) throws InterruptedException {
+    void awaitNothingPending(TestPlatform p) throws Exception {
         waitFor("no score waiting for the platform", () -> {
             try {
                 return outbox(p).stream().noneMatch(e -> e.path("state").asText().equals("PENDING"));
@@ -341,9 +340,11 @@ class LtiIT {
             assertThat(launch(p, "k1", "link-rot", List.of(LEARNER), claims).statusCode()).isEqualTo(200);
             assertThat(launch(p, "k1", "link-rot", List.of(LEARNER), claims).statusCode()).isEqualTo(200);
             assertThat(p.jwksFetches.get()).as("cached").isEqualTo(1);
-            Thread.sleep(1100); // past the refetch rate limit
             p.rotateKey();
-            HttpResponse<String> after = launch(p, "k1", "link-rot", List.of(LEARNER), claims);
+            // Assay fetches the keys again for the unknown kid as soon as its refetch rate limit (1 s) allows: a launch
+            // within that second is refused, the first one after it accepted.
+            HttpResponse<String> after = Await.until("a launch signed with the new key to be accepted", 10,
+                    () -> launch(p, "k1", "link-rot", List.of(LEARNER), claims), r -> r.statusCode() != 401);
             assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
             assertThat(p.jwksFetches.get()).as("fetched once more for the new kid").isEqualTo(2);
         }
@@ -444,7 +445,7 @@ class LtiIT {
             assertThat(last.path("comment").asText()).as("the instructor's comment goes to the gradebook too")
                     .endsWith("Say **why** each change helped.");
 
-            LtiClient.waitFor("the reviewed score delivered", 30, () -> {
+            Await.until("the reviewed score delivered", 30, () -> {
                 try {
                     return launch(p, "prof", "link-review", List.of(INSTRUCTOR), claims).body()
                             .contains("<tr><td>Student essay-1</td><td>2 / 29</td><td>some questions answered</td><td>yes</td></tr>");
@@ -459,12 +460,9 @@ class LtiIT {
                     .statusCode()).isEqualTo(404);
 
             JsonNode started = Json.json().readTree(send("POST", "/lti/api/instructor/regrades", null, null, teacher).body());
-            JsonNode status = started;
-            for (int i = 0; i < 200 && status.path("status").asText().matches("STARTING|STARTED"); i++) {
-                Thread.sleep(100);
-                status = Json.json().readTree(send("GET", "/lti/api/instructor/regrades/" + started.path("executionId").asLong(),
-                        null, null, teacher).body());
-            }
+            JsonNode status = Await.until("the regrade to end", 20, () -> Json.json().readTree(send("GET",
+                    "/lti/api/instructor/regrades/" + started.path("executionId").asLong(), null, null, teacher).body()),
+                    s -> !s.path("status").asText().matches("STARTING|STARTED"));
             assertThat(status.path("status").asText()).isEqualTo("COMPLETED");
             assertThat(status.path("regraded").asLong()).as("nothing changed since").isZero();
             assertThat(status.path("report").asText()).isEqualTo("0 answers graded again.");
@@ -477,13 +475,9 @@ class LtiIT {
     JsonNode regradeFromThePanel(String teacher) throws Exception {
         HttpResponse<String> started = send("POST", "/lti/api/instructor/regrades", null, null, teacher);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-        JsonNode status = Json.json().readTree(started.body());
-        for (int i = 0; i < 300 && !status.hasNonNull("report"); i++) {
-            Thread.sleep(100);
-            status = Json.json().readTree(send("GET", "/lti/api/instructor/regrades/" + status.path("executionId").asLong(), null,
-                    null, teacher).body());
-        }
-        return status;
+        long execution = Json.json().readTree(started.body()).path("executionId").asLong();
+        return Await.until("the regrade's report", 30, () -> Json.json().readTree(send("GET", "/lti/api/instructor/regrades/"
+                + execution, null, null, teacher).body()), s -> s.hasNonNull("report"));
     }
 
     /**
@@ -514,7 +508,7 @@ class LtiIT {
     static String sessionShowing(LtiClient client, TestPlatform p, String question, String sub, String link, List<String> roles,
                                  Map<String, Object> claims) throws Exception {
         String[] session = new String[1];
-        LtiClient.waitFor(question + " on the page", 10, () -> {
+        Await.until(question + " on the page", 10, () -> {
             try {
                 String page = client.launch(p, sub, link, roles, claims).body();
                 session[0] = page.contains("data-question=\"" + question + "\"") ? session(page) : null;
@@ -552,7 +546,7 @@ class LtiIT {
                     "{\"points\": 3, \"comment\": \"Close: say **why**.\"}", teacher);
             assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
             String key = "/lineitems/12/lineitem/scores panel-1";
-            LtiClient.waitFor("the reviewed score in the gradebook", 30, () -> p.gradebook.containsKey(key)
+            Await.until("the reviewed score in the gradebook", 30, () -> p.gradebook.containsKey(key)
                     && p.gradebook.get(key).path("scoreGiven").asDouble() == 3.0);
 
             // The question changes (41 is right now); the plugin would give 4 of 4.
@@ -614,13 +608,11 @@ class LtiIT {
             for (int attempt = 0; attempt < 10 && sub == null; attempt++) {
                 String candidate = "same-second-" + attempt;
                 String session = session(launch(p, candidate, "link-same-second", List.of(LEARNER), claims).body());
-                while (Instant.now().getNano() > 100_000_000) { // start just after a second begins
-                    Thread.sleep(5);
-                }
+                Await.until("a second to begin", 2, () -> Instant.now().getNano() <= 100_000_000); // start just after it
                 Instant first = Instant.now();
                 int before = p.scores.size();
                 assertThat(client().submit(session, "hw7/7b-teacher-forcing", "I see a dog <eos>").statusCode()).isEqualTo(200);
-                LtiClient.waitFor("the first score in the gradebook", 10, () -> p.scores.size() > before);
+                Await.until("the first score in the gradebook", 10, () -> p.scores.size() > before);
                 assertThat(client().submit(session, "hw7/7b-teacher-forcing", "<sos> I see a dog").statusCode()).isEqualTo(200);
                 if (Instant.now().getEpochSecond() == first.getEpochSecond()) {
                     sub = candidate; // both graded within one second; otherwise (a slow machine) try again
@@ -631,7 +623,7 @@ class LtiIT {
             org.junit.jupiter.api.Assumptions.assumeTrue(sub != null,
                     "two grades within one second, the first delivered in between: not reached on this machine");
             String key = "/lineitems/8/lineitem/scores " + sub;
-            LtiClient.waitFor("the newest score in the gradebook", 30, () -> p.gradebook.containsKey(key)
+            Await.until("the newest score in the gradebook", 30, () -> p.gradebook.containsKey(key)
                     && p.gradebook.get(key).path("scoreGiven").asDouble() == 1.0);
             awaitNothingPending(p);
             assertThat(p.gradebook.get(key).path("scoreGiven").asDouble()).as("nothing older arrived after it").isEqualTo(1.0);

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.engine.json.Json;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,22 +45,13 @@ class RestartIT {
         }
         env.putAll(settings);
         Process p = pb.start();
-        Instant until = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(until)) {
-            assertThat(p.isAlive()).as("Payara Micro exited; see " + dir.resolve("server.log")).isTrue();
-            try {
-                HttpResponse<String> r = LtiClient.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return p;
-                }
-            } catch (java.io.IOException notYet) {
-                // starting
-            }
-            Thread.sleep(250);
+        try {
+            Await.ready(p, port, () -> "see " + dir.resolve("server.log"));
+        } catch (AssertionError e) {
+            p.destroyForcibly();
+            throw e;
         }
-        p.destroyForcibly();
-        throw new AssertionError("the server did not get ready in 120 s; see " + dir.resolve("server.log"));
+        return p;
     }
 
     /** The database the servers of {@link #start} use for {@code dir}: to look at, or set up, while none runs. */
@@ -84,7 +71,7 @@ class RestartIT {
 
     /** Waits until no score of the user is waiting in the outbox (each sent, or given up); their newest delivered entry. */
     static JsonNode settled(LtiClient assay, String userSuffix) throws Exception {
-        LtiClient.waitFor("the outbox to settle", 60, () -> entries(assay, "PENDING", userSuffix).isEmpty());
+        Await.until("the outbox to settle", 60, () -> entries(assay, "PENDING", userSuffix).isEmpty());
         List<JsonNode> delivered = entries(assay, "DELIVERED", userSuffix);
         assertThat(delivered).isNotEmpty();
         return delivered.get(0);
@@ -121,7 +108,7 @@ class RestartIT {
                         Map.of("scope", List.of(LtiClient.SCORE_SCOPE), "lineitem", lms.lineitem(5)));
                 String session = LtiClient.session(assay.launch(lms, "survivor", "link-r", List.of(LtiClient.LEARNER), claims).body());
                 assertThat(assay.submit(session, "hw7/7b-teacher-forcing", "<sos> I see a dog").statusCode()).isEqualTo(200);
-                LtiClient.waitFor("a failed delivery attempt", 30, () -> lms.refusedWhileDown.get() >= 1);
+                Await.until("a failed delivery attempt", 30, () -> lms.refusedWhileDown.get() >= 1);
             } finally {
                 first.destroyForcibly().waitFor(); // a crash: no shutdown hooks, nothing flushed on the way out
             }
@@ -130,7 +117,7 @@ class RestartIT {
             Process second = start(port, dir, "second");
             JsonNode delivered;
             try {
-                LtiClient.waitFor("the score after the restart", 60, () -> !lms.scores.isEmpty());
+                Await.until("the score after the restart", 60, () -> !lms.scores.isEmpty());
                 delivered = settled(assay, "/survivor");
                 assertThat(lms.scores).hasSize(1);
                 JsonNode score = lms.scores.get(0);
@@ -151,7 +138,7 @@ class RestartIT {
             }
             Process third = start(port, dir, "third");
             try {
-                LtiClient.waitFor("the score sent again at start", 60, () -> lms.scores.size() >= 2);
+                Await.until("the score sent again at start", 60, () -> lms.scores.size() >= 2);
                 settled(assay, "/survivor");
                 assertThat(lms.scores).as("sent again once").hasSize(2);
                 assertThat(lms.scores.get(1).path("userId").asText()).isEqualTo("survivor");

@@ -240,14 +240,8 @@ class ServerIT {
         Reply started = call("POST", "/api/assignments/" + assignment + "/regrades", null, null, true);
         assertThat(started.status()).as(String.valueOf(started.json())).isEqualTo(202);
         long execution = started.json().path("executionId").asLong();
-        JsonNode done = null;
-        for (int i = 0; i < 300; i++) {
-            done = get("/api/assignments/" + assignment + "/regrades/" + execution).json();
-            if (done.path("status").asText().matches("COMPLETED|FAILED|STOPPED|ABANDONED")) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        JsonNode done = Await.until("the regrade to end", 30, () -> get("/api/assignments/" + assignment + "/regrades/" + execution)
+                .json(), ServerIT::ended);
         assertThat(done.path("status").asText()).as(String.valueOf(done)).isEqualTo("COMPLETED");
         assertThat(done.path("regraded").asLong()).as("25 outdated grades and one ERROR").isEqualTo(26);
         for (int i = 0; i < 4; i++) {
@@ -260,10 +254,8 @@ class ServerIT {
 
         // Run again: nothing left to do but the answer still in error.
         long again = call("POST", "/api/assignments/" + assignment + "/regrades", null, null, true).json().path("executionId").asLong();
-        for (int i = 0; i < 300 && !get("/api/assignments/" + assignment + "/regrades/" + again).json().path("status").asText()
-                .equals("COMPLETED"); i++) {
-            Thread.sleep(100);
-        }
+        Await.until("the second regrade to complete", 30, () -> get("/api/assignments/" + assignment + "/regrades/" + again)
+                .json().path("status").asText().equals("COMPLETED"));
         assertThat(get("/api/assignments/" + assignment + "/regrades/" + again).json().path("regraded").asLong())
                 .as("only the answer its plugin still fails on").isEqualTo(1);
         assertThat(call("GET", "/api/assignments/" + assignment + "/regrades/999999", null, null, true).status()).isEqualTo(404);
@@ -377,17 +369,19 @@ class ServerIT {
         assertThat(empty.json().path("messages").get(0).asText()).isEqualTo("Type an answer.");
     }
 
+    /** Whether a regrade's view says it has ended, one way or another. */
+    static boolean ended(JsonNode regrade) {
+        return regrade.path("status").asText().matches("COMPLETED|FAILED|STOPPED|ABANDONED");
+    }
+
     /** Runs an assignment's batch regrade to its end; returns the execution's final view. */
     JsonNode regradeAll(String pack) throws Exception {
         long assignment = get("/api/assignments?pack=" + pack).json().get(0).path("id").asLong();
         Reply started = call("POST", "/api/assignments/" + assignment + "/regrades", null, null, true);
         assertThat(started.status()).as(String.valueOf(started.json())).isEqualTo(202);
         long execution = started.json().path("executionId").asLong();
-        JsonNode done = started.json();
-        for (int i = 0; i < 300 && !done.path("status").asText().matches("COMPLETED|FAILED|STOPPED|ABANDONED"); i++) {
-            Thread.sleep(100);
-            done = get("/api/assignments/" + assignment + "/regrades/" + execution).json();
-        }
+        JsonNode done = Await.until("the regrade to end", 30, () -> get("/api/assignments/" + assignment + "/regrades/" + execution)
+                .json(), ServerIT::ended);
         assertThat(done.path("status").asText()).as(String.valueOf(done)).isEqualTo("COMPLETED");
         return done;
     }

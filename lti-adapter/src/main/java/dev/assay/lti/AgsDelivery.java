@@ -1,17 +1,11 @@
 package dev.assay.lti;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import dev.assay.engine.json.Json;
 import dev.assay.server.application.ports.ScoreDelivery;
+import dev.assay.server.interfaces.web.FiniteNumbers;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,6 +38,8 @@ public class AgsDelivery implements ScoreDelivery {
     static final String SCORE_TYPE = "application/vnd.ims.lis.v1.score+json";
     static final String LINEITEM_TYPE = "application/vnd.ims.lis.v2.lineitem+json";
     static final String CONTAINER_TYPE = "application/vnd.ims.lis.v2.lineitemcontainer+json";
+    /** Assay's one JSON configuration, as the web support reads and writes bodies. */
+    private static final ObjectMapper JSON = FiniteNumbers.REST_MAPPER;
 
     @Inject
     LinkStore links;
@@ -131,7 +127,7 @@ public class AgsDelivery implements ScoreDelivery {
             LinkStore.Link link = links.byId(linkId).orElseThrow(() -> new Refuse("the LTI link " + linkId + " is gone"));
             Platform platform = platforms.byId(link.platformId()).orElseThrow(() -> new Refuse("its platform is no longer registered"));
             String lineitem = lineitem(link, platform, score.scoreMaximum());
-            ObjectNode body = Json.json().createObjectNode();
+            ObjectNode body = JSON.createObjectNode();
             body.put("userId", Launch.subOf(score.userKey()));
             body.put("scoreGiven", score.scoreGiven());
             body.put("scoreMaximum", score.scoreMaximum());
@@ -142,7 +138,7 @@ public class AgsDelivery implements ScoreDelivery {
             if (score.comment() != null && !score.comment().isBlank()) {
                 body.put("comment", score.comment());
             }
-            send(platform, SCOPE_SCORE, "POST", scoresUrl(lineitem), SCORE_TYPE, null, Json.json().writeValueAsString(body));
+            send(platform, SCOPE_SCORE, "POST", scoresUrl(lineitem), SCORE_TYPE, null, JSON.writeValueAsString(body));
             return new Delivered();
         } catch (NotLaterThanHeld e) {
             return new NotLater(e.getMessage());
@@ -178,19 +174,19 @@ public class AgsDelivery implements ScoreDelivery {
         String container = link.lineitemsUrl();
         String query = container + (container.contains("?") ? "&" : "?") + "resource_link_id="
                 + URLEncoder.encode(link.resourceLinkId(), StandardCharsets.UTF_8);
-        JsonNode found = Json.json().readTree(send(platform, SCOPE_LINEITEM, "GET", query, null, CONTAINER_TYPE, null));
+        JsonNode found = JSON.readTree(send(platform, SCOPE_LINEITEM, "GET", query, null, CONTAINER_TYPE, null));
         for (JsonNode item : found) {
             if (link.resourceLinkId().equals(item.path("resourceLinkId").asText())) {
                 return links.lineitemFound(link.id(), item.path("id").asText()).lineitemUrl();
             }
         }
-        ObjectNode create = Json.json().createObjectNode();
+        ObjectNode create = JSON.createObjectNode();
         create.put("scoreMaximum", maximum);
         create.put("label", link.title() == null ? "Assay" : link.title());
         create.put("resourceLinkId", link.resourceLinkId());
         create.put("tag", "assay");
-        JsonNode made = Json.json().readTree(send(platform, SCOPE_LINEITEM, "POST", container, LINEITEM_TYPE, LINEITEM_TYPE,
-                Json.json().writeValueAsString(create)));
+        JsonNode made = JSON.readTree(send(platform, SCOPE_LINEITEM, "POST", container, LINEITEM_TYPE, LINEITEM_TYPE,
+                JSON.writeValueAsString(create)));
         String id = made.path("id").asText();
         if (id.isBlank()) {
             throw new TryLater("the LMS created a line item but gave no id");
@@ -253,7 +249,7 @@ public class AgsDelivery implements ScoreDelivery {
             }
             throw new Refuse(what + " (is Assay's JWKS URL or public key registered with the platform?)");
         }
-        JsonNode json = Json.json().readTree(res.body());
+        JsonNode json = JSON.readTree(res.body());
         String value = json.path("access_token").asText();
         if (value.isBlank()) {
             throw new TryLater("the token endpoint gave no access_token");
@@ -265,19 +261,10 @@ public class AgsDelivery implements ScoreDelivery {
 
     /** The private_key_jwt client assertion: signed with the tool's current key, for the token endpoint. */
     String assertion(Platform p) {
-        RSAKey key = keys.signingKey();
         Instant now = Instant.now();
-        JWTClaimsSet c = new JWTClaimsSet.Builder().issuer(p.clientId()).subject(p.clientId()).audience(p.tokenUrl())
+        return keys.sign(new JWTClaimsSet.Builder().issuer(p.clientId()).subject(p.clientId()).audience(p.tokenUrl())
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).jwtID(UUID.randomUUID().toString())
-                .build();
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT)
-                    .build(), c);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign a client assertion: " + e.getMessage(), e);
-        }
+                .build(), "a client assertion");
     }
 
     private static String clip(String s) {

@@ -29,6 +29,15 @@ final class Db {
         this.ds = ds;
     }
 
+    /** Runs a step in its own transaction, and once more if it fails (a concurrent insert of the same row). */
+    static <T> T onceMore(java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException first) {
+            return step.get();
+        }
+    }
+
     static Timestamp ts(Instant i) {
         return Timestamp.from(i);
     }

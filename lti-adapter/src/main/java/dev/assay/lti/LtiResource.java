@@ -36,7 +36,19 @@ public class LtiResource {
             + "font-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
 
     @Inject
-    LtiService lti;
+    LoginFlow logins;
+    @Inject
+    LaunchFlow launches;
+    @Inject
+    DeepLinking deepLinking;
+    @Inject
+    StudentPage pages;
+    @Inject
+    InstructorPanel panel;
+    @Inject
+    SessionTokens sessions;
+    @Inject
+    PlatformStore platforms;
 
     @Context
     UriInfo uri;
@@ -60,6 +72,11 @@ public class LtiResource {
                 .header("Referrer-Policy", "no-referrer").header("X-Content-Type-Options", "nosniff").build();
     }
 
+    /** The origins of every registered platform's pages: who may frame a refusal whose platform is not known. */
+    private java.util.Set<String> registeredPlatformOrigins() {
+        return Origins.of(platforms.all().stream().flatMap(p -> p.pages().stream()).toList());
+    }
+
     /**
      * A refusal, framed by its platform's pages; when the platform is not known, by any registered platform's (the
      * page has no session and nothing to click, so showing it where an LMS frames Assay harms nobody).
@@ -70,9 +87,9 @@ public class LtiResource {
         } else {
             LOG.warning(() -> "LTI " + where + " refused [" + e.code() + "]: " + e.getMessage());
         }
-        java.util.Set<String> framedBy = e.platform().map(p -> Origins.of(p.pages())).orElseGet(lti::registeredPlatformOrigins);
+        java.util.Set<String> framedBy = e.platform().map(p -> Origins.of(p.pages())).orElseGet(this::registeredPlatformOrigins);
         int status = e.code().equals("UNKNOWN_ISSUER") || e.code().startsWith("LOGIN") ? 400 : 401;
-        return html(status, Pages.error(lti.base(), "This launch was refused", e.getMessage(), e.code()), null, framedBy);
+        return html(status, Pages.error(pages.base(), "This launch was refused", e.getMessage(), e.code()), null, framedBy);
     }
 
     @GET
@@ -94,7 +111,7 @@ public class LtiResource {
 
     private Response login(String iss, String loginHint, String target, String messageHint, String clientId, String deployment) {
         try {
-            return Response.status(302).location(lti.login(iss, loginHint, target, messageHint, clientId, deployment,
+            return Response.status(302).location(logins.login(iss, loginHint, target, messageHint, clientId, deployment,
                     appRoot())).header("Cache-Control", "no-store").build();
         } catch (LaunchRejected e) {
             return rejected("login", e);
@@ -108,12 +125,12 @@ public class LtiResource {
                            @FormParam("error") String error, @FormParam("error_description") String errorDescription) {
         if (error != null) {
             LOG.warning(() -> "LTI launch: the platform answered " + error + ": " + errorDescription);
-            return html(400, Pages.error(lti.base(), "The LMS did not complete the launch", "It answered '" + error + "'"
+            return html(400, Pages.error(pages.base(), "The LMS did not complete the launch", "It answered '" + error + "'"
                     + (errorDescription == null ? "" : ": " + errorDescription) + ".", "PLATFORM_ERROR"), null,
-                    lti.registeredPlatformOrigins());
+                    registeredPlatformOrigins());
         }
         try {
-            LtiService.LaunchPage page = lti.launch(idToken, state);
+            LaunchFlow.LaunchPage page = launches.launch(idToken, state);
             return html(200, page.html(), page.formTarget(), page.framedBy());
         } catch (LaunchRejected e) {
             return rejected("launch", e);
@@ -123,7 +140,7 @@ public class LtiResource {
     private Sessions.Session session(String authorization) {
         String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7) : null;
-        return lti.sessions().verify(token).orElseThrow(() -> ErrorBody.of(401,
+        return sessions.sessions().verify(token).orElseThrow(() -> ErrorBody.of(401,
                 "Your session has expired or is not valid: open the activity again from your course.").asException());
     }
 
@@ -134,7 +151,7 @@ public class LtiResource {
     public Map<String, Object> validate(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("pack") String pack,
                                         @PathParam("name") String name, @Valid @NotNull AnswerBody body) {
         Sessions.Session s = session(auth);
-        Validation v = lti.validate(s, pack + "/" + name, body.toAnswer());
+        Validation v = pages.validate(s, pack + "/" + name, body.toAnswer());
         return Map.of("valid", v.valid(), "html", Pages.preview(v.valid(), v.echo(), v.messages()));
     }
 
@@ -145,7 +162,7 @@ public class LtiResource {
     public Map<String, Object> submit(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("pack") String pack,
                                       @PathParam("name") String name, @Valid @NotNull AnswerBody body) {
         Sessions.Session s = session(auth);
-        return Map.of("html", lti.submit(s, pack + "/" + name, body.toAnswer()));
+        return Map.of("html", pages.submit(s, pack + "/" + name, body.toAnswer()));
     }
 
     @GET
@@ -153,7 +170,7 @@ public class LtiResource {
     @Produces(MediaType.WILDCARD)
     public Response handout(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("pack") String pack,
                             @PathParam("name") String name, @PathParam("file") String file) {
-        Attachment a = lti.handout(session(auth), pack + "/" + name, file);
+        Attachment a = pages.handout(session(auth), pack + "/" + name, file);
         return Response.ok(a.content(), a.mediaType()).header("Content-Disposition", "attachment; filename=\""
                 + a.name().replaceAll("[^A-Za-z0-9._-]", "_") + "\"").build();
     }
@@ -170,30 +187,30 @@ public class LtiResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> review(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("submission") long submission,
                                       @Valid @NotNull ReviewBody body) {
-        return Map.of("html", lti.review(session(auth), submission, body.points(), body.comment()));
+        return Map.of("html", panel.review(session(auth), submission, body.points(), body.comment()));
     }
 
     @POST
     @Path("api/instructor/regrades")
     @Produces(MediaType.APPLICATION_JSON)
-    public LtiService.PanelRegrade regrade(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
-        return lti.regrade(session(auth));
+    public InstructorPanel.PanelRegrade regrade(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        return panel.regrade(session(auth));
     }
 
     @GET
     @Path("api/instructor/regrades/{execution}")
     @Produces(MediaType.APPLICATION_JSON)
-    public LtiService.PanelRegrade regradeStatus(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+    public InstructorPanel.PanelRegrade regradeStatus(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
                                                  @PathParam("execution") long execution) {
-        return lti.regradeStatus(session(auth), execution);
+        return panel.regradeStatus(session(auth), execution);
     }
 
     @POST
     @Path("api/deeplink")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public LtiService.DeepLinkResponse deepLink(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @Valid @NotNull BindBody body) {
-        return lti.deepLink(session(auth), body.assignment(), appRoot());
+    public DeepLinking.DeepLinkResponse deepLink(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @Valid @NotNull BindBody body) {
+        return deepLinking.deepLink(session(auth), body.assignment(), appRoot());
     }
 
     @POST
@@ -201,6 +218,6 @@ public class LtiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> bind(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @Valid @NotNull BindBody body) {
-        return Map.of("html", lti.bind(session(auth), body.assignment()));
+        return Map.of("html", launches.bind(session(auth), body.assignment()));
     }
 }

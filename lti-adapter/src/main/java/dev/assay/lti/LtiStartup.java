@@ -1,7 +1,7 @@
 package dev.assay.lti;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.assay.engine.json.Json;
+import dev.assay.server.interfaces.web.FiniteNumbers;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Logger;
 
-/** After the core's Bootstrap (schema, packs): the tool keys, and the platforms given in configuration. */
+/** After the core's Bootstrap (its schema, packs) and the adapter's tables: the tool keys, and the platforms given in configuration. */
 @Singleton
 @Startup
-@DependsOn("Bootstrap")
+@DependsOn({"Bootstrap", "LtiSchema"})
 public class LtiStartup {
     private static final Logger LOG = Logger.getLogger(LtiStartup.class.getName());
 
@@ -38,7 +38,7 @@ public class LtiStartup {
     private void load(String value) {
         try {
             String json = value.startsWith("@") ? Files.readString(Path.of(value.substring(1))) : value;
-            List<PlatformStore.Registration> regs = Json.json().readValue(json, new TypeReference<>() { });
+            List<PlatformStore.Registration> regs = FiniteNumbers.REST_MAPPER.readValue(json, new TypeReference<>() { });
             for (PlatformStore.Registration r : regs) {
                 platforms.register(r);
             }

@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.assay.server.application.AssayException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,12 @@ public final class Sessions {
     /** Who is calling, for which link. */
     public record Session(String userKey, String name, long linkId, boolean teaches, Instant expires,
                           Optional<String> deepLinkRequest) {
+        /** Refuses (forbidden) unless an instructor holds this session. */
+        void requireInstructor() {
+            if (!teaches) {
+                throw AssayException.forbidden("Only an instructor can do this.");
+            }
+        }
     }
 
     /** The longest token {@link #verify} reads. */

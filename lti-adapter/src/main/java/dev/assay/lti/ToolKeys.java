@@ -1,11 +1,16 @@
 package dev.assay.lti;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -110,6 +115,24 @@ public class ToolKeys {
 
     public RSAKey signingKey() {
         return signing;
+    }
+
+    /**
+     * The claims as a JWT the platform verifies with this tool's JWKS: RS256 with the current signing key, its kid in
+     * the header. What Assay sends an LMS is signed here: AGS client assertions, deep-linking responses.
+     *
+     * @param what what is signed, for the message if it cannot be
+     */
+    public String sign(JWTClaimsSet claims, String what) {
+        RSAKey key = signingKey();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                    .type(JOSEObjectType.JWT).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign " + what + ": " + e.getMessage(), e);
+        }
     }
 
     /** Public keys only. */

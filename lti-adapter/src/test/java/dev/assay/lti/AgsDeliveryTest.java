@@ -8,7 +8,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.assay.engine.json.Json;
+import dev.assay.server.interfaces.web.FiniteNumbers;
 import dev.assay.server.application.ports.ScoreDelivery;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,7 +47,7 @@ class AgsDeliveryTest {
         root = "http://127.0.0.1:" + lms.getAddress().getPort();
         lms.createContext("/token", ex -> reply(ex, 200, "{\"access_token\": \"t-1\", \"expires_in\": 3600}"));
         lms.createContext("/lineitems", ex -> {
-            received.add(Json.json().readTree(ex.getRequestBody().readAllBytes()));
+            received.add(FiniteNumbers.REST_MAPPER.readTree(ex.getRequestBody().readAllBytes()));
             scores.answer(ex);
         });
         lms.setExecutor(Executors.newCachedThreadPool());

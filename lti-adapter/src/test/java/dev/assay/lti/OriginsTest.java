@@ -51,7 +51,7 @@ class OriginsTest {
 
     @Test
     void onlyLoopbackAddressesWrittenAsSuchAreLoopback() {
-        assertThat(List.of("localhost", "127.0.0.1", "127.1.2.3", "[::1]")).allMatch(LtiService::isLoopback);
-        assertThat(List.of("evil.example", "127.0.0.1.evil.example", "10.0.0.1", "0.0.0.0")).noneMatch(LtiService::isLoopback);
+        assertThat(List.of("localhost", "127.0.0.1", "127.1.2.3", "[::1]")).allMatch(ToolRoot::isLoopback);
+        assertThat(List.of("evil.example", "127.0.0.1.evil.example", "10.0.0.1", "0.0.0.0")).noneMatch(ToolRoot::isLoopback);
     }
 }
