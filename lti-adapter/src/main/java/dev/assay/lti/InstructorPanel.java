@@ -137,7 +137,7 @@ public class InstructorPanel {
         }
         ReviewsKept kept = reviews.keptThrough(LinkTargets.target(s.linkId()), r.executionId());
         return new PanelRegrade(r.executionId(), status, r.exitStatus(), r.regraded(), kept.kept(), kept.differ(),
-                Pages.regradeReport(status, r.exitStatus(), r.regraded(), kept.kept(), kept.differ()),
+                Pages.regradeReport(r.status(), r.exitStatus(), r.regraded(), kept.kept(), kept.differ()),
                 Pages.regradedList(regradedSinceReview(s.linkId())));
     }
 }

@@ -4,6 +4,7 @@ import dev.assay.api.Echo;
 import dev.assay.api.FeedbackBlock;
 import dev.assay.api.Grade;
 import dev.assay.api.HandoutInfo;
+import dev.assay.server.application.api.RegradeStatus;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -281,9 +282,9 @@ public final class Pages {
      * What the panel says when a regrade of the activity has ended: how many answers were graded again, how many of
      * them kept the instructor's grade, and how many of those the plugin now grades differently (pointing at the list).
      */
-    public static String regradeReport(String status, String exitStatus, long regraded, long keptReview, long nowDiffer) {
+    public static String regradeReport(RegradeStatus.State status, String exitStatus, long regraded, long keptReview, long nowDiffer) {
         StringBuilder b = new StringBuilder();
-        if (status.equals("COMPLETED")) {
+        if (status == RegradeStatus.State.COMPLETED) {
             b.append(answers(regraded)).append(" graded again.");
         } else {
             b.append("The regrade ended ").append(status).append(exitStatus == null || exitStatus.isBlank() ? "" : ": " + exitStatus)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.assay.api.Echo;
 import dev.assay.api.FeedbackBlock;
 import dev.assay.api.Grade;
+import dev.assay.server.application.api.RegradeStatus;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,14 +86,14 @@ class PagesTest {
 
     @Test
     void theRegradeReportSaysHowManyKeptTheInstructorsGradeAndHowManyNowDiffer() {
-        assertThat(Pages.regradeReport("COMPLETED", null, 0, 0, 0)).isEqualTo("0 answers graded again.");
-        assertThat(Pages.regradeReport("COMPLETED", null, 5, 2, 1)).isEqualTo("5 answers graded again. 2 of them kept your grade "
+        assertThat(Pages.regradeReport(RegradeStatus.State.COMPLETED, null, 0, 0, 0)).isEqualTo("0 answers graded again.");
+        assertThat(Pages.regradeReport(RegradeStatus.State.COMPLETED, null, 5, 2, 1)).isEqualTo("5 answers graded again. 2 of them kept your grade "
                 + "(you had reviewed them); 1 of them now differs from the plugin's new grade: see \u201cRegraded since your review\u201d below.");
-        assertThat(Pages.regradeReport("COMPLETED", null, 1, 1, 1)).isEqualTo("1 answer graded again. 1 of them kept your grade "
+        assertThat(Pages.regradeReport(RegradeStatus.State.COMPLETED, null, 1, 1, 1)).isEqualTo("1 answer graded again. 1 of them kept your grade "
                 + "(you had reviewed it); it now differs from the plugin's new grade: see \u201cRegraded since your review\u201d below.");
-        assertThat(Pages.regradeReport("COMPLETED", null, 4, 3, 0)).isEqualTo("4 answers graded again. 3 of them kept your grade "
+        assertThat(Pages.regradeReport(RegradeStatus.State.COMPLETED, null, 4, 3, 0)).isEqualTo("4 answers graded again. 3 of them kept your grade "
                 + "(you had reviewed them); the plugin's new grades are the same.");
-        assertThat(Pages.regradeReport("FAILED", "step regrade ended FAILED", 3, 2, 2)).isEqualTo("The regrade ended FAILED: step "
+        assertThat(Pages.regradeReport(RegradeStatus.State.FAILED, "step regrade ended FAILED", 3, 2, 2)).isEqualTo("The regrade ended FAILED: step "
                 + "regrade ended FAILED. 3 answers were graded again before it stopped. 2 of them kept your grade (you had reviewed "
                 + "them); all of them now differ from the plugin's new grade: see \u201cRegraded since your review\u201d below.");
     }
