@@ -45,9 +45,10 @@ public class Answers {
     }
 
     private Submitted submitted(SubmissionStore.Stored stored) {
+        // Built from what was just stored: reading the user, the files and the version back cost three queries a submission.
         SubmissionEntity s = stored.submission();
-        SubmissionViews.Reading r = views.reading().users(List.of(s));
-        return new Submitted(r.submission(s, submissions.files(s.getId())),
+        SubmissionViews.Reading r = views.reading().knownUser(s.getUserId(), stored.platformUserId()).knownVersion(s.getQuestionId());
+        return new Submitted(r.submission(s, stored.files()),
                 r.grade(stored.grade(), stored.given(), views.points(s.getQuestionId())));
     }
 

@@ -48,6 +48,18 @@ class SubmissionViews {
             return this;
         }
 
+        /** The user of a submission just stored, as the platform named them: nothing to read. */
+        Reading knownUser(long userId, String platformUserId) {
+            platformUsers.put(userId, platformUserId);
+            return this;
+        }
+
+        /** The version of the configuration now in force for the question, from the catalogue: nothing to read. */
+        Reading knownVersion(String questionId) {
+            catalog.question(questionId).ifPresent(e -> versions.put(e.configId(), e.version()));
+            return this;
+        }
+
         int version(long configId) {
             return versions.computeIfAbsent(configId, configs::versionOf);
         }

@@ -44,8 +44,12 @@ public class SubmissionStore {
     @Inject
     QuestionCatalog catalog;
 
-    /** What was stored, with the grade as given (no need to read it back). */
-    public record Stored(SubmissionEntity submission, GradeEntity grade, Grade given) {
+    /**
+     * What was stored, with the grade as given, the user as the platform names them and the files: what the caller
+     * shows needs nothing read back.
+     */
+    public record Stored(SubmissionEntity submission, GradeEntity grade, Grade given, String platformUserId,
+                         List<SubmissionFileEntity> files) {
     }
 
     /** Stores the submission and its grade and, with a gradebook target, the user's new score in the outbox: one transaction. */
@@ -56,14 +60,17 @@ public class SubmissionStore {
         long userId = users.idFor(platformUserId);
         SubmissionEntity s = new SubmissionEntity(questionId, userId, configId, answer.text(), AuditLog.now(), gradebookTarget);
         submissions.add(s);
+        List<SubmissionFileEntity> files = new ArrayList<>();
         for (Attachment a : answer.attachments()) {
-            submissions.addFile(new SubmissionFileEntity(s.getId(), a.name(), a.mediaType(), a.content()));
+            SubmissionFileEntity f = new SubmissionFileEntity(s.getId(), a.name(), a.mediaType(), a.content());
+            submissions.addFile(f);
+            files.add(f);
         }
         GradeEntity g = gradeRow(s.getId(), configId, outcome);
         submissions.addGrade(g);
         s.gradeAdded(g);
         scoreToGradebook(s, platformUserId, g.getGradedAt());
-        return new Stored(s, g, outcome.grade());
+        return new Stored(s, g, outcome.grade(), platformUserId, List.copyOf(files));
     }
 
     /**
