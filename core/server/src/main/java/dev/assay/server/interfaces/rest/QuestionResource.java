@@ -7,9 +7,11 @@ import dev.assay.server.application.api.Answers;
 import dev.assay.server.application.api.ConfigVersion;
 import dev.assay.server.application.api.Question;
 import dev.assay.server.application.api.QuestionSummary;
+import dev.assay.server.application.api.Previews;
 import dev.assay.server.application.api.Questions;
 import dev.assay.server.application.api.Submitted;
 import dev.assay.server.interfaces.rest.dto.ConfigBody;
+import dev.assay.server.interfaces.rest.dto.PreviewBody;
 import dev.assay.server.interfaces.rest.dto.SubmitBody;
 import dev.assay.server.interfaces.rest.dto.Views;
 import dev.assay.server.interfaces.rest.security.Allowed;
@@ -48,6 +50,9 @@ public class QuestionResource {
 
     @Inject
     Answers answers;
+
+    @Inject
+    Previews previews;
 
     @Context
     SecurityContext security;
@@ -89,6 +94,15 @@ public class QuestionResource {
                                          @Valid @NotNull AnswerBody body) {
         Validation v = answers.validate(pack + "/" + name, body.toAnswer());
         return new Views.ValidationView(v.valid(), v.echo(), v.messages(), v.notes());
+    }
+
+    @POST
+    @Path("{pack}/{name}/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public Views.PreviewView preview(@PathParam("pack") String pack, @PathParam("name") String name,
+                                     @Valid @NotNull PreviewBody body) {
+        return ViewMapper.preview(previews.preview(pack + "/" + name, body.toAnswer(), body.draftConfig()));
     }
 
     @POST
