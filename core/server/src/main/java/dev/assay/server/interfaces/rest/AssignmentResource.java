@@ -1,6 +1,8 @@
 package dev.assay.server.interfaces.rest;
 
+import dev.assay.server.application.api.Analytics;
 import dev.assay.server.application.api.Assignment;
+import dev.assay.server.application.api.AssignmentAnalytics;
 import dev.assay.server.application.api.Assignments;
 import dev.assay.server.application.api.RegradeStatus;
 import dev.assay.server.application.api.Regrades;
@@ -32,6 +34,9 @@ public class AssignmentResource {
 
     @Inject
     Regrades regrades;
+
+    @Inject
+    Analytics analytics;
 
     @Context
     SecurityContext security;
@@ -73,5 +78,13 @@ public class AssignmentResource {
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
     public RegradeStatus regradeStatus(@PathParam("id") long id, @PathParam("execution") long execution) {
         return regrades.status(id, execution);
+    }
+
+    /** Each question of the assignment with its submissions, students, and the mean points of each student's latest answer. */
+    @GET
+    @Path("{id}/analytics")
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public AssignmentAnalytics analytics(@PathParam("id") long id) {
+        return analytics.assignment(id);
     }
 }

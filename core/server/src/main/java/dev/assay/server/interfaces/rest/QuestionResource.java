@@ -3,9 +3,11 @@ package dev.assay.server.interfaces.rest;
 import dev.assay.api.Attachment;
 import dev.assay.api.Validation;
 import dev.assay.server.application.AssayException;
+import dev.assay.server.application.api.Analytics;
 import dev.assay.server.application.api.Answers;
 import dev.assay.server.application.api.ConfigVersion;
 import dev.assay.server.application.api.Question;
+import dev.assay.server.application.api.QuestionAnalytics;
 import dev.assay.server.application.api.QuestionSummary;
 import dev.assay.server.application.api.Previews;
 import dev.assay.server.application.api.Questions;
@@ -22,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -53,6 +56,9 @@ public class QuestionResource {
 
     @Inject
     Previews previews;
+
+    @Inject
+    Analytics analytics;
 
     @Context
     SecurityContext security;
@@ -126,6 +132,18 @@ public class QuestionResource {
                     List.of(new AssayException.Problem("user", "must not be blank")));
         }
         return answers.histories(pack + "/" + name, user).stream().map(ViewMapper::submission).toList();
+    }
+
+    /**
+     * What the question's students answered, over each submission's grade in force: the score histogram, the answer
+     * notes, and the {@code groups} largest answer groups (identical answers after the plugin's normalisation).
+     */
+    @GET
+    @Path("{pack}/{name}/analytics")
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public QuestionAnalytics analytics(@PathParam("pack") String pack, @PathParam("name") String name,
+                                       @QueryParam("groups") @DefaultValue("50") int groups) {
+        return analytics.question(pack + "/" + name, groups);
     }
 
     @GET
