@@ -6,10 +6,10 @@ import dev.assay.server.application.AssayException;
 import dev.assay.server.application.api.Analytics;
 import dev.assay.server.application.api.Answers;
 import dev.assay.server.application.api.ConfigVersion;
+import dev.assay.server.application.api.Previews;
 import dev.assay.server.application.api.Question;
 import dev.assay.server.application.api.QuestionAnalytics;
 import dev.assay.server.application.api.QuestionSummary;
-import dev.assay.server.application.api.Previews;
 import dev.assay.server.application.api.Questions;
 import dev.assay.server.application.api.Submitted;
 import dev.assay.server.interfaces.rest.dto.ConfigBody;
@@ -39,6 +39,11 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Questions, addressed as {@code /api/questions/{pack}/{name}} (the id {@code hw7/3bi-grad-w2} is
@@ -66,12 +71,14 @@ public class QuestionResource {
     @Context
     UriInfo uri;
 
+    @Operation(summary = "The questions of a pack, or of every pack")
     @GET
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
     public List<QuestionSummary> list(@QueryParam("pack") String pack) {
         return questions.list(Optional.ofNullable(pack));
     }
 
+    @Operation(summary = "One question as students see it")
     @GET
     @Path("{pack}/{name}")
     @Allowed({Role.STUDENT, Role.INSTRUCTOR, Role.ADMIN})
@@ -81,6 +88,9 @@ public class QuestionResource {
                 q.configVersion(), q.handouts());
     }
 
+    @Operation(summary = "A file the question hands out")
+    @APIResponse(responseCode = "200", description = "The file.", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "503", description = "The plugin failed to give the file; try again later.")
     @GET
     @Path("{pack}/{name}/files/{file}")
     @Produces(MediaType.WILDCARD)
@@ -92,6 +102,8 @@ public class QuestionResource {
                 .build();
     }
 
+    @Operation(summary = "How the plugin reads an answer (its echo), without grading or storing it")
+    @APIResponse(responseCode = "413", description = "The answer is over the size limit.")
     @POST
     @Path("{pack}/{name}/validate")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -102,6 +114,9 @@ public class QuestionResource {
         return new Views.ValidationView(v.valid(), v.echo(), v.messages(), v.notes());
     }
 
+    @Operation(summary = "Grade a sample answer exactly as a student's would be, with a draft configuration or the one in force; nothing is stored")
+    @APIResponse(responseCode = "409", description = "The question's plugin is not installed, so a draft cannot be checked.")
+    @APIResponse(responseCode = "413", description = "The answer is over the size limit.")
     @POST
     @Path("{pack}/{name}/preview")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -111,6 +126,9 @@ public class QuestionResource {
         return ViewMapper.preview(previews.preview(pack + "/" + name, body.toAnswer(), body.draftConfig()));
     }
 
+    @Operation(summary = "Submit a student's answer: graded, then stored with its grade")
+    @APIResponse(responseCode = "201", description = "Graded and stored.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.SubmitView.class)))
+    @APIResponse(responseCode = "413", description = "The answer is over the size limit; nothing was stored.")
     @POST
     @Path("{pack}/{name}/submissions")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -122,6 +140,7 @@ public class QuestionResource {
                 .entity(new Views.SubmitView(s.submission().id(), id, ViewMapper.grade(s.grade()))).build();
     }
 
+    @Operation(summary = "A student's submissions to the question, with their grade histories")
     @GET
     @Path("{pack}/{name}/submissions")
     @Allowed({Role.STUDENT, Role.INSTRUCTOR, Role.ADMIN})
@@ -138,6 +157,7 @@ public class QuestionResource {
      * What the question's students answered, over each submission's grade in force: the score histogram, the answer
      * notes, and the {@code groups} largest answer groups (identical answers after the plugin's normalisation).
      */
+    @Operation(summary = "What the question's students answered: score histogram, answer notes, answer groups")
     @GET
     @Path("{pack}/{name}/analytics")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
@@ -146,6 +166,7 @@ public class QuestionResource {
         return analytics.question(pack + "/" + name, groups);
     }
 
+    @Operation(summary = "The configuration in force")
     @GET
     @Path("{pack}/{name}/config")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
@@ -153,6 +174,7 @@ public class QuestionResource {
         return questions.config(pack + "/" + name);
     }
 
+    @Operation(summary = "Every configuration version, oldest first")
     @GET
     @Path("{pack}/{name}/config/versions")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
@@ -160,6 +182,8 @@ public class QuestionResource {
         return questions.versions(pack + "/" + name);
     }
 
+    @Operation(summary = "A new configuration version, checked against the plugin's configuration type")
+    @APIResponse(responseCode = "409", description = "The question's plugin is not installed, so the configuration cannot be checked.")
     @PUT
     @Path("{pack}/{name}/config")
     @Consumes(MediaType.APPLICATION_JSON)
