@@ -179,12 +179,17 @@ class WorkspaceIT {
         JsonNode paths = doc.json().path("paths");
         List<String> missing = new ArrayList<>();
         for (String[] endpoint : RestEndpoints.all()) {
-            JsonNode path = paths.path(endpoint[1]);
-            if (path.path(endpoint[0].toLowerCase()).isMissingNode()) {
+            JsonNode op = paths.path(endpoint[1]).path(endpoint[0].toLowerCase(java.util.Locale.ROOT));
+            boolean success = false;
+            for (var codes = op.path("responses").fieldNames(); codes.hasNext(); ) {
+                success |= codes.next().startsWith("2");
+            }
+            if (op.isMissingNode() || op.path("summary").asText().isBlank() || !success
+                    || !op.path("responses").has("401")) {
                 missing.add(endpoint[0] + " " + endpoint[1]);
             }
         }
-        assertThat(missing).as("every JAX-RS method of /api is described").isEmpty();
+        assertThat(missing).as("every JAX-RS method of /api is described: a summary, its success, its errors").isEmpty();
         assertThat(paths.has("/api/questions/{pack}/{name}/preview")).isTrue();
         assertThat(paths.has("/api/questions/{pack}/{name}/analytics")).isTrue();
 
@@ -192,7 +197,11 @@ class WorkspaceIT {
         assertThat(preview.path("summary").asText()).isNotBlank();
         assertThat(preview.path("parameters").findValuesAsText("name")).contains("pack", "name");
         assertThat(preview.path("requestBody").path("content").has("application/json")).isTrue();
+        assertThat(preview.path("responses").path("200").path("content").path("application/json").path("schema").path("$ref").asText())
+                .endsWith("/PreviewView");
         assertThat(preview.path("responses").has("400")).isTrue();
+        assertThat(preview.path("responses").path("409").path("content").path("application/json").path("schema").path("$ref").asText())
+                .as("an error a method declares has the error shape too").endsWith("/ErrorBody");
         String error = preview.path("responses").path("400").path("content").path("application/json").path("schema").path("$ref").asText();
         assertThat(error).endsWith("/ErrorBody");
         assertThat(doc.json().path("components").path("schemas").path("ErrorBody").path("properties").has("problems")).isTrue();

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * method: every error has the one shape {@code {status, error, problems}} ({@link dev.assay.server.interfaces.web.ErrorBody}),
  * which this adds as the schema {@code ErrorBody}. Each operation gets 401 and 403 (every one needs a role); 400 where
  * it takes a body or query parameters; 404 where its path names something. An error response a method declares
- * itself (a 409, a 413) gets the shape too.
+ * itself (a 409, a 413) gets the shape too, and what the scanner files as "default" (the method's return type) is
+ * the 200 it is.
  */
 public class ApiErrorResponses implements OASFilter {
     static final String ERROR_SCHEMA = "ErrorBody";
@@ -46,6 +47,12 @@ public class ApiErrorResponses implements OASFilter {
             op.setResponses(OASFactory.createAPIResponses());
         }
         APIResponses responses = op.getResponses();
+        // The scanner puts what a method returns under "default" (any other status); it is the success response.
+        if (responses.hasAPIResponse("default") && responses.getAPIResponses().keySet().stream().noneMatch(c -> c.startsWith("2"))) {
+            APIResponse success = responses.getAPIResponse("default");
+            responses.removeAPIResponse("default");
+            responses.addAPIResponse("200", success.description(success.getDescription() == null ? "Done." : success.getDescription()));
+        }
         boolean takesInput = op.getRequestBody() != null || (op.getParameters() != null
                 && op.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY));
         if (takesInput) {
@@ -57,7 +64,8 @@ public class ApiErrorResponses implements OASFilter {
             add(responses, "404", "Nothing of that name or id on this server.");
         }
         for (Map.Entry<String, APIResponse> r : responses.getAPIResponses().entrySet()) {
-            if (r.getKey().matches("[45]\\d\\d") && r.getValue().getContent() == null) {
+            if (r.getKey().matches("[45]\\d\\d") && (r.getValue().getContent() == null
+                    || r.getValue().getContent().getMediaTypes() == null || r.getValue().getContent().getMediaTypes().isEmpty())) {
                 r.getValue().setContent(errorContent());
             }
         }

@@ -103,6 +103,7 @@ public class QuestionResource {
     }
 
     @Operation(summary = "How the plugin reads an answer (its echo), without grading or storing it")
+    @APIResponse(responseCode = "200", description = "How the plugin reads it.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.ValidationView.class)))
     @APIResponse(responseCode = "413", description = "The answer is over the size limit.")
     @POST
     @Path("{pack}/{name}/validate")
@@ -115,6 +116,7 @@ public class QuestionResource {
     }
 
     @Operation(summary = "Grade a sample answer exactly as a student's would be, with a draft configuration or the one in force; nothing is stored")
+    @APIResponse(responseCode = "200", description = "The grade a student would get.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.PreviewView.class)))
     @APIResponse(responseCode = "409", description = "The question's plugin is not installed, so a draft cannot be checked.")
     @APIResponse(responseCode = "413", description = "The answer is over the size limit.")
     @POST
@@ -183,6 +185,7 @@ public class QuestionResource {
     }
 
     @Operation(summary = "A new configuration version, checked against the plugin's configuration type")
+    @APIResponse(responseCode = "200", description = "The new version (or the current one, when nothing changed).", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConfigVersion.class)))
     @APIResponse(responseCode = "409", description = "The question's plugin is not installed, so the configuration cannot be checked.")
     @PUT
     @Path("{pack}/{name}/config")

@@ -180,14 +180,16 @@ public class JpaSubmissionRepository implements SubmissionRepository {
     }
 
     // Analytics: aggregates in SQL, so that a question's ten thousand submissions are counted, not loaded. Native SQL
-    // where JPQL cannot group by an expression; GROUP BY ordinals read the same on H2 and PostgreSQL.
+    // where JPQL cannot group by an expression: grouped over a derived table, which H2 and PostgreSQL both take.
 
     @Override
     public List<GradesAlike> gradesAlike(String questionId, String emptyEcho) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT g.echo_json, CASE WHEN g.echo_json = ?1 THEN s.answer_text END, "
-                        + "g.score, g.notes_json, COUNT(*), MIN(s.id) FROM submission s JOIN grade g ON g.id = s.grade_in_force_id "
-                        + "WHERE s.question_id = ?2 GROUP BY 1, 2, 3, 4")
+        List<Object[]> rows = em.createNativeQuery("SELECT echo_json, answer, score, notes_json, COUNT(*), MIN(id) FROM ("
+                        + "SELECT g.echo_json AS echo_json, CASE WHEN g.echo_json = ?1 THEN s.answer_text END AS answer, "
+                        + "g.score AS score, g.notes_json AS notes_json, s.id AS id FROM submission s "
+                        + "JOIN grade g ON g.id = s.grade_in_force_id WHERE s.question_id = ?2) alike "
+                        + "GROUP BY echo_json, answer, score, notes_json")
                 .setParameter(1, emptyEcho).setParameter(2, questionId).getResultList();
         return rows.stream().map(r -> new GradesAlike((String) r[0], (String) r[1], ((Number) r[2]).doubleValue(), (String) r[3],
                 ((Number) r[4]).longValue(), ((Number) r[5]).longValue())).toList();
