@@ -106,8 +106,9 @@ public final class GradingEngine implements AutoCloseable {
 
     /**
      * Grades one answer as a preview (an instructor trying a draft configuration): the very grade a student would get,
-     * under the same limits, but in the previews' part of the plugin's share, so that it neither waits behind the
-     * plugin's queue of grades nor takes a grading place. Never throws for anything the plugin or the answer does.
+     * under the same limits, but as a preview in the plugin's bulkhead: it waits only for room in the plugin's share,
+     * never behind the grades queued for what the plugin can grade at once, and takes none of those places. Never
+     * throws for anything the plugin or the answer does.
      */
     public GradeOutcome preview(ReadyQuestion question, Answer answer) {
         return grade(question, answer, Locale.ENGLISH, Bulkhead.CallKind.PREVIEW);
