@@ -79,7 +79,10 @@ public final class AnalyticsLoad {
             last = r.body();
         }
         Arrays.sort(nanos);
-        System.out.println(last.substring(0, Math.min(200, last.length())) + "…");
+        int total = last.indexOf("\"answerGroupsTotal\"");
+        int groups = last.indexOf("\"answerGroups\"");
+        System.out.println("answer: " + last.substring(0, Math.min(120, last.length())) + "… "
+                + last.substring(groups, Math.min(groups + 160, last.length())) + "… " + last.substring(total));
         System.out.printf("GET analytics over %d submissions, %d calls: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", submissions,
                 calls, nanos[calls / 2] / 1e6, nanos[(int) Math.ceil(calls * 0.99) - 1] / 1e6, nanos[calls - 1] / 1e6);
     }
