@@ -101,21 +101,35 @@ public final class GradingEngine implements AutoCloseable {
     }
 
     public GradeOutcome grade(ReadyQuestion question, Answer answer, Locale locale) {
+        return grade(question, answer, locale, Bulkhead.CallKind.GRADE);
+    }
+
+    /**
+     * Grades one answer as a preview (an instructor trying a draft configuration): the very grade a student would get,
+     * under the same limits, but as a preview in the plugin's bulkhead: it waits only for room in the plugin's share,
+     * never behind the grades queued for what the plugin can grade at once, and takes none of those places. Never
+     * throws for anything the plugin or the answer does.
+     */
+    public GradeOutcome preview(ReadyQuestion question, Answer answer) {
+        return grade(question, answer, Locale.ENGLISH, Bulkhead.CallKind.PREVIEW);
+    }
+
+    private GradeOutcome grade(ReadyQuestion question, Answer answer, Locale locale, Bulkhead.CallKind kind) {
         long started = System.nanoTime();
         long seed = Seeds.of(question.id(), answer);
-        Grade grade = gradeChecked(question, answer, locale, seed);
+        Grade grade = gradeChecked(question, answer, locale, seed, kind);
         return new GradeOutcome(grade, question.plugin().id(), question.plugin().version(),
                 Duration.ofNanos(System.nanoTime() - started), seed);
     }
 
-    private Grade gradeChecked(ReadyQuestion question, Answer answer, Locale locale, long seed) {
+    private Grade gradeChecked(ReadyQuestion question, Answer answer, Locale locale, long seed, Bulkhead.CallKind kind) {
         Optional<String> tooLarge = AnswerSizeCheck.problem(answer, settings.limits());
         if (tooLarge.isPresent()) {
             return Grade.invalid(AnswerSizeCheck.TOO_LARGE, tooLarge.get(), Echo.NONE);
         }
         GradingRequest<Record> request = request(question, answer, locale, seed);
         GraderPlugin<Record> plugin = question.plugin().typed();
-        CallResult<Grade> result = call(question, Bulkhead.CallKind.GRADE, request.context().limits().timeLimit(),
+        CallResult<Grade> result = call(question, kind, request.context().limits().timeLimit(),
                 () -> plugin.grade(request));
         if (result.failure != null) {
             return result.failure;

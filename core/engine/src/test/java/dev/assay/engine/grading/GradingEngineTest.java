@@ -293,6 +293,22 @@ class GradingEngineTest {
     }
 
     @Test
+    void aPreviewGradeRunsInThePreviewsPartOfTheShareWhileGradesWait() throws Exception {
+        GradingEngine e = new GradingEngine(EngineSettings.defaults().withWorkers(4));
+        engine = e;
+        List<Future<GradeOutcome>> setups = submitAtOnce(e, oneAtATime(Behaviour.SLEEP, 5_000L, 30L), 3);
+        awaitState("one grades, two wait", () -> e.health("test-one-at-a-time").running() == 1
+                && e.health("test-one-at-a-time").waiting() == 2);
+
+        GradeOutcome preview = e.preview(oneAtATime(Behaviour.SLEEP, 10L, 30L), Answer.of("draft"));
+
+        assertThat(preview.grade().status()).isEqualTo(Grade.Status.GRADED);
+        assertThat(preview.grade().notes()).containsExactly("SLEPT");
+        assertThat(preview.pluginId()).isEqualTo("test-one-at-a-time");
+        assertThat(setups).noneMatch(Future::isDone);
+    }
+
+    @Test
     void eachPluginMayHoldAllWorkersButOneUnlessConfiguredOtherwise() {
         assertThat(EngineSettings.defaults().withWorkers(2).shareOf("any")).isEqualTo(1);
         assertThat(EngineSettings.defaults().withWorkers(8).shareOf("any")).isEqualTo(7);

@@ -64,23 +64,9 @@ public class ConfigVersions {
     @Transactional
     public QuestionConfigEntity change(String questionId, ObjectNode config, String expectedApproach, String reason,
                                        String actor) {
-        QuestionCatalog.Entry entry = catalog.question(questionId)
-                .orElseThrow(() -> AssayException.notFound("No question '" + questionId + "' on this server."));
-        QuestionDef def = entry.question().def();
+        QuestionDef def = question(questionId).question().def();
         String approach = expectedApproach == null ? def.expectedApproach() : expectedApproach;
-        QuestionDef changed = def.withConfig(config, approach);
-        CoursePack pack = catalog.pack(questionId.substring(0, questionId.indexOf('/'))).orElseThrow();
-        CatalogQuestion prepared = loader.prepare(changed, pack);
-        if (prepared.state() == QuestionState.PLUGIN_NOT_INSTALLED) {
-            throw new AssayException(AssayException.Kind.CONFLICT, "The plugin '" + def.plugin()
-                    + "' is not installed, so this configuration cannot be checked. Install the plugin first.");
-        }
-        if (prepared.state() == QuestionState.INVALID_CONFIG) {
-            List<AssayException.Problem> problems = prepared.problems().stream()
-                    .map(p -> new AssayException.Problem(p.path(), p.message())).toList();
-            throw new AssayException(AssayException.Kind.INVALID, "The configuration does not fit the plugin '"
-                    + def.plugin() + "'; the current version stays in force.", problems);
-        }
+        CatalogQuestion prepared = checked(questionId, config, approach, "the current version stays in force");
         QuestionConfigEntity current = questions.currentConfig(questionId).orElseThrow();
         if (sameConfig(current, def.plugin(), config, approach)) {
             return current;
@@ -94,6 +80,40 @@ public class ConfigVersions {
         audit.record(actor, "question.config", "question", questionId, "version " + next.getVersion() + ": " + next.getReason());
         catalog.put(new QuestionCatalog.Entry(prepared, next.getId(), next.getVersion()));
         return next;
+    }
+
+    /**
+     * The question prepared with a draft configuration, checked against its plugin's type as a change is, and neither
+     * stored nor put in the catalog: what a preview grades with. INVALID naming each field that does not fit
+     * ({@code config.<field>}); CONFLICT when the plugin is not installed.
+     */
+    public CatalogQuestion draft(String questionId, ObjectNode config) {
+        QuestionDef def = question(questionId).question().def();
+        return checked(questionId, config, def.expectedApproach(), "nothing was graded");
+    }
+
+    private QuestionCatalog.Entry question(String questionId) {
+        return catalog.question(questionId)
+                .orElseThrow(() -> AssayException.notFound("No question '" + questionId + "' on this server."));
+    }
+
+    /** The question with this configuration, prepared for its plugin; refused (saying {@code outcome}) when it does not fit. */
+    private CatalogQuestion checked(String questionId, ObjectNode config, String approach, String outcome) {
+        QuestionDef def = question(questionId).question().def();
+        QuestionDef changed = def.withConfig(config, approach);
+        CoursePack pack = catalog.pack(questionId.substring(0, questionId.indexOf('/'))).orElseThrow();
+        CatalogQuestion prepared = loader.prepare(changed, pack);
+        if (prepared.state() == QuestionState.PLUGIN_NOT_INSTALLED) {
+            throw new AssayException(AssayException.Kind.CONFLICT, "The plugin '" + def.plugin()
+                    + "' is not installed, so this configuration cannot be checked. Install the plugin first.");
+        }
+        if (prepared.state() == QuestionState.INVALID_CONFIG) {
+            List<AssayException.Problem> problems = prepared.problems().stream()
+                    .map(p -> new AssayException.Problem(p.path(), p.message())).toList();
+            throw new AssayException(AssayException.Kind.INVALID, "The configuration does not fit the plugin '"
+                    + def.plugin() + "'; " + outcome + ".", problems);
+        }
+        return prepared;
     }
 
     private static boolean sameConfig(QuestionConfigEntity c, String plugin, JsonNode config, String approach) {

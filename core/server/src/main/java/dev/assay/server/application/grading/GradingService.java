@@ -1,5 +1,6 @@
 package dev.assay.server.application.grading;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.api.Answer;
 import dev.assay.api.AnswerFile;
 import dev.assay.api.Attachment;
@@ -14,6 +15,7 @@ import dev.assay.engine.grading.ReadyQuestion;
 import dev.assay.engine.pack.CatalogQuestion;
 import dev.assay.engine.pack.QuestionState;
 import dev.assay.server.application.AssayException;
+import dev.assay.server.application.catalog.ConfigVersions;
 import dev.assay.server.application.catalog.QuestionCatalog;
 import dev.assay.server.application.engine.GradingMetrics;
 import dev.assay.server.application.engine.GradingRuntime;
@@ -48,6 +50,9 @@ public class GradingService {
 
     @Inject
     GradingMetrics metrics;
+
+    @Inject
+    ConfigVersions configs;
 
     public QuestionCatalog.Entry question(String id) {
         return catalog.question(id).orElseThrow(() -> AssayException.notFound("No question '" + id + "' on this server."));
@@ -92,6 +97,21 @@ public class GradingService {
                 ? runtime.engines().files().withMediaTypes(q.question().ready(), answer) : answer;
         GradeOutcome outcome = grade(q, typed);
         return store.store(questionId, platformUserId, q.configId(), typed, outcome, gradebookTarget);
+    }
+
+    /**
+     * Grades an answer as a student's would be, with a draft configuration (checked against the plugin first: INVALID
+     * naming each field that does not fit) or, with none, the configuration in force; stores nothing. It runs through
+     * the engine under the question's time limit, in the previews' part of the plugin's share.
+     */
+    public GradeOutcome preview(String questionId, Answer answer, Optional<ObjectNode> draftConfig) {
+        QuestionCatalog.Entry q = question(questionId);
+        checkSize(answer);
+        CatalogQuestion cq = draftConfig.isPresent() ? configs.draft(questionId, draftConfig.get()) : q.question();
+        if (cq.state() != QuestionState.READY) {
+            return new GradeOutcome(cq.notReadyGrade(), cq.def().plugin(), "not installed", Duration.ZERO, 0);
+        }
+        return runtime.engines().engine().preview(cq.ready(), runtime.engines().files().withMediaTypes(cq.ready(), answer));
     }
 
     /** A regrade's result, not yet stored: the batch job grades in its processor and stores in its writer. */

@@ -76,4 +76,38 @@ public interface SubmissionRepository {
 
     /** A user's latest submission through a gradebook target. */
     Optional<SubmissionEntity> latest(long userId, String gradebookTarget);
+
+    /**
+     * Grades in force of a question's submissions that read alike, counted: those with the same echo, score and notes
+     * (and, where the plugin echoed nothing, the same answer text) make one row.
+     *
+     * @param answerText    the answer text shared by the row's submissions when their echo is {@code emptyEcho}, else null
+     * @param score         the score stored (a fraction of the question's points; an unreadable one as stored)
+     * @param firstSubmission the id of the row's first submission (its answer is the row's example)
+     */
+    record GradesAlike(String echoJson, String answerText, double score, String notesJson, long count,
+                       long firstSubmission) {
+    }
+
+    /** Every question's grades in force in rows of those alike, in one aggregate query; {@code emptyEcho} as stored. */
+    List<GradesAlike> gradesAlike(String questionId, String emptyEcho);
+
+    /** How many submissions a question has, and from how many students. */
+    record Answered(long submissions, long students) {
+    }
+
+    Answered answered(String questionId);
+
+    /** Per question (those without submissions are absent): its submissions, students, and the mean score of each student's latest. */
+    record QuestionMean(String questionId, long submissions, long students, double meanOfLatest) {
+    }
+
+    /**
+     * For each of these questions: how many submissions and students, and the mean score (a fraction; one that cannot be
+     * read counts 0) of the grade in force of each student's latest submission, as the assignment score counts it.
+     */
+    List<QuestionMean> means(Collection<String> questionIds);
+
+    /** The answer texts of these submissions, each cut to at most {@code maxChars} characters, by submission id. */
+    Map<Long, String> answerTexts(Collection<Long> submissionIds, int maxChars);
 }

@@ -1,6 +1,8 @@
 package dev.assay.server.interfaces.rest;
 
+import dev.assay.server.application.api.Analytics;
 import dev.assay.server.application.api.Assignment;
+import dev.assay.server.application.api.AssignmentAnalytics;
 import dev.assay.server.application.api.Assignments;
 import dev.assay.server.application.api.RegradeStatus;
 import dev.assay.server.application.api.Regrades;
@@ -20,6 +22,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Assignments: the questions of a pack that students answer together. */
 @Path("assignments")
@@ -33,14 +39,19 @@ public class AssignmentResource {
     @Inject
     Regrades regrades;
 
+    @Inject
+    Analytics analytics;
+
     @Context
     SecurityContext security;
 
+    @Operation(summary = "The assignments of a pack, or of every pack")
     @GET
     public List<Assignment> list(@QueryParam("pack") String pack) {
         return assignments.list(Optional.ofNullable(pack));
     }
 
+    @Operation(summary = "One assignment with its questions")
     @GET
     @Path("{id}")
     public Assignment get(@PathParam("id") long id) {
@@ -53,6 +64,9 @@ public class AssignmentResource {
      * follow through the outbox. 202 with the regrade to poll (its id survives restarts, and a regrade a restart
      * interrupted carries on); 409 naming the running one while another regrade of the assignment runs.
      */
+    @Operation(summary = "Regrade every answer of the assignment graded with an older configuration (a batch job)")
+    @APIResponse(responseCode = "202", description = "The regrade, started: poll it.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegradeStatus.class)))
+    @APIResponse(responseCode = "409", description = "Another regrade of the assignment is running; the body names it.")
     @POST
     @Path("{id}/regrades")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
@@ -61,6 +75,7 @@ public class AssignmentResource {
     }
 
     /** The assignment's regrades, newest first, with their state and counts. */
+    @Operation(summary = "The assignment's regrades, newest first")
     @GET
     @Path("{id}/regrades")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
@@ -68,10 +83,20 @@ public class AssignmentResource {
         return regrades.list(id, Optional.empty());
     }
 
+    @Operation(summary = "One regrade's state and counts")
     @GET
     @Path("{id}/regrades/{execution}")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
     public RegradeStatus regradeStatus(@PathParam("id") long id, @PathParam("execution") long execution) {
         return regrades.status(id, execution);
+    }
+
+    /** Each question of the assignment with its submissions, students, and the mean points of each student's latest answer. */
+    @Operation(summary = "Each question of the assignment with its submissions, students and mean points")
+    @GET
+    @Path("{id}/analytics")
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public AssignmentAnalytics analytics(@PathParam("id") long id) {
+        return analytics.assignment(id);
     }
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Scores on their way to gradebooks: what was delivered, what waits and why, what failed; retry by hand. Each entry
@@ -33,6 +34,7 @@ public class OutboxResource {
     @Inject
     Scores scores;
 
+    @Operation(summary = "Scores for gradebooks, by delivery state and target")
     @GET
     public List<ScoreEntry> list(@QueryParam("state") String state, @QueryParam("target") String target,
                                  @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -46,6 +48,7 @@ public class OutboxResource {
         return scores.list(s, Optional.ofNullable(target).filter(x -> !x.isBlank()), Math.max(1, Math.min(limit, 1000)));
     }
 
+    @Operation(summary = "Send a score that failed again")
     @POST
     @Path("{id}/retry")
     public ScoreEntry retry(@PathParam("id") long id) {

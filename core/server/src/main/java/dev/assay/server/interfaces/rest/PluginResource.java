@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The grader plugins this server loaded, their health, and those that failed to load. */
 @Path("plugins")
@@ -20,6 +21,7 @@ public class PluginResource {
     @Inject
     Plugins plugins;
 
+    @Operation(summary = "The grader plugins installed, with their configuration types and health")
     @GET
     public PluginList list() {
         return plugins.list();

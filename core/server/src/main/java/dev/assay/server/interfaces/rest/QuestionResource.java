@@ -3,13 +3,17 @@ package dev.assay.server.interfaces.rest;
 import dev.assay.api.Attachment;
 import dev.assay.api.Validation;
 import dev.assay.server.application.AssayException;
+import dev.assay.server.application.api.Analytics;
 import dev.assay.server.application.api.Answers;
 import dev.assay.server.application.api.ConfigVersion;
+import dev.assay.server.application.api.Previews;
 import dev.assay.server.application.api.Question;
+import dev.assay.server.application.api.QuestionAnalytics;
 import dev.assay.server.application.api.QuestionSummary;
 import dev.assay.server.application.api.Questions;
 import dev.assay.server.application.api.Submitted;
 import dev.assay.server.interfaces.rest.dto.ConfigBody;
+import dev.assay.server.interfaces.rest.dto.PreviewBody;
 import dev.assay.server.interfaces.rest.dto.SubmitBody;
 import dev.assay.server.interfaces.rest.dto.Views;
 import dev.assay.server.interfaces.rest.security.Allowed;
@@ -20,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -34,6 +39,11 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Questions, addressed as {@code /api/questions/{pack}/{name}} (the id {@code hw7/3bi-grad-w2} is
@@ -49,18 +59,26 @@ public class QuestionResource {
     @Inject
     Answers answers;
 
+    @Inject
+    Previews previews;
+
+    @Inject
+    Analytics analytics;
+
     @Context
     SecurityContext security;
 
     @Context
     UriInfo uri;
 
+    @Operation(summary = "The questions of a pack, or of every pack")
     @GET
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
     public List<QuestionSummary> list(@QueryParam("pack") String pack) {
         return questions.list(Optional.ofNullable(pack));
     }
 
+    @Operation(summary = "One question as students see it")
     @GET
     @Path("{pack}/{name}")
     @Allowed({Role.STUDENT, Role.INSTRUCTOR, Role.ADMIN})
@@ -70,6 +88,9 @@ public class QuestionResource {
                 q.configVersion(), q.handouts());
     }
 
+    @Operation(summary = "A file the question hands out")
+    @APIResponse(responseCode = "200", description = "The file.", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "503", description = "The plugin failed to give the file; try again later.")
     @GET
     @Path("{pack}/{name}/files/{file}")
     @Produces(MediaType.WILDCARD)
@@ -81,6 +102,9 @@ public class QuestionResource {
                 .build();
     }
 
+    @Operation(summary = "How the plugin reads an answer (its echo), without grading or storing it")
+    @APIResponse(responseCode = "200", description = "How the plugin reads it.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.ValidationView.class)))
+    @APIResponse(responseCode = "413", description = "The answer is over the size limit.")
     @POST
     @Path("{pack}/{name}/validate")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -91,6 +115,22 @@ public class QuestionResource {
         return new Views.ValidationView(v.valid(), v.echo(), v.messages(), v.notes());
     }
 
+    @Operation(summary = "Grade a sample answer exactly as a student's would be, with a draft configuration or the one in force; nothing is stored")
+    @APIResponse(responseCode = "200", description = "The grade a student would get.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.PreviewView.class)))
+    @APIResponse(responseCode = "409", description = "The question's plugin is not installed, so a draft cannot be checked.")
+    @APIResponse(responseCode = "413", description = "The answer is over the size limit.")
+    @POST
+    @Path("{pack}/{name}/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public Views.PreviewView preview(@PathParam("pack") String pack, @PathParam("name") String name,
+                                     @Valid @NotNull PreviewBody body) {
+        return ViewMapper.preview(previews.preview(pack + "/" + name, body.toAnswer(), body.draftConfig()));
+    }
+
+    @Operation(summary = "Submit a student's answer: graded, then stored with its grade")
+    @APIResponse(responseCode = "201", description = "Graded and stored.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.SubmitView.class)))
+    @APIResponse(responseCode = "413", description = "The answer is over the size limit; nothing was stored.")
     @POST
     @Path("{pack}/{name}/submissions")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -102,6 +142,7 @@ public class QuestionResource {
                 .entity(new Views.SubmitView(s.submission().id(), id, ViewMapper.grade(s.grade()))).build();
     }
 
+    @Operation(summary = "A student's submissions to the question, with their grade histories")
     @GET
     @Path("{pack}/{name}/submissions")
     @Allowed({Role.STUDENT, Role.INSTRUCTOR, Role.ADMIN})
@@ -114,6 +155,20 @@ public class QuestionResource {
         return answers.histories(pack + "/" + name, user).stream().map(ViewMapper::submission).toList();
     }
 
+    /**
+     * What the question's students answered, over each submission's grade in force: the score histogram, the answer
+     * notes, and the {@code groups} largest answer groups (identical answers after the plugin's normalisation).
+     */
+    @Operation(summary = "What the question's students answered: score histogram, answer notes, answer groups")
+    @GET
+    @Path("{pack}/{name}/analytics")
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public QuestionAnalytics analytics(@PathParam("pack") String pack, @PathParam("name") String name,
+                                       @QueryParam("groups") @DefaultValue("50") int groups) {
+        return analytics.question(pack + "/" + name, groups);
+    }
+
+    @Operation(summary = "The configuration in force")
     @GET
     @Path("{pack}/{name}/config")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
@@ -121,6 +176,7 @@ public class QuestionResource {
         return questions.config(pack + "/" + name);
     }
 
+    @Operation(summary = "Every configuration version, oldest first")
     @GET
     @Path("{pack}/{name}/config/versions")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
@@ -128,6 +184,9 @@ public class QuestionResource {
         return questions.versions(pack + "/" + name);
     }
 
+    @Operation(summary = "A new configuration version, checked against the plugin's configuration type")
+    @APIResponse(responseCode = "200", description = "The new version (or the current one, when nothing changed).", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConfigVersion.class)))
+    @APIResponse(responseCode = "409", description = "The question's plugin is not installed, so the configuration cannot be checked.")
     @PUT
     @Path("{pack}/{name}/config")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The review queue: answers whose grade asks for an instructor (essay-rubric's low-confidence cases: keyword
@@ -28,6 +29,7 @@ public class ReviewResource {
     @Inject
     Reviews reviews;
 
+    @Operation(summary = "Answers waiting for an instructor, or reviewed ones the plugin has graded differently since")
     @GET
     public List<Views.SubmissionView> queue(@QueryParam("pack") String pack, @QueryParam("limit") @DefaultValue("100") int limit,
                                             @QueryParam("changed") @DefaultValue("false") boolean changed) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A submission with its grade history (oldest first); regrading adds to the history. */
 @Path("submissions")
@@ -30,6 +31,7 @@ public class SubmissionResource {
     @Inject
     Reviews reviews;
 
+    @Operation(summary = "One submission with its grade history")
     @GET
     @Path("{id}")
     @Allowed({Role.STUDENT, Role.INSTRUCTOR, Role.ADMIN})
@@ -37,6 +39,7 @@ public class SubmissionResource {
         return ViewMapper.submission(answers.history(id));
     }
 
+    @Operation(summary = "Grade a submission again with its question's configuration in force")
     @POST
     @Path("{id}/regrade")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
@@ -51,6 +54,7 @@ public class SubmissionResource {
     public record ReviewBody(@NotNull Double points, @Size(max = 20_000) String comment, @Size(max = 200) String reviewer) {
     }
 
+    @Operation(summary = "An instructor's points and comment for a submission; they stand through regrades")
     @POST
     @Path("{id}/review")
     @Consumes(MediaType.APPLICATION_JSON)

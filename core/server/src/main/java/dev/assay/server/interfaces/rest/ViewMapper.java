@@ -1,6 +1,7 @@
 package dev.assay.server.interfaces.rest;
 
 import dev.assay.api.Grade;
+import dev.assay.server.application.api.Preview;
 import dev.assay.server.application.api.StoredGrade;
 import dev.assay.server.application.api.Submission;
 import dev.assay.server.application.api.SubmissionHistory;
@@ -15,6 +16,13 @@ final class ViewMapper {
         Grade grade = g.grade();
         return new Views.GradeView(g.id(), g.status(), grade.score(), g.points(), grade.notes(), grade.feedback(), grade.echo(),
                 g.plugin(), g.pluginVersion(), g.configVersion(), g.durationMs(), g.needsReview(), g.gradedAt());
+    }
+
+    static Views.PreviewView preview(Preview p) {
+        Grade g = p.grade();
+        return new Views.PreviewView(p.questionId(), p.status(), g.score(), p.points(), p.questionPoints(), g.notes(),
+                g.feedback(), g.echo(), p.plugin(), p.pluginVersion(), p.draft(), p.draft() ? null : p.configVersion(),
+                p.durationMs());
     }
 
     /** A submission with its history, the grade in force named, and a reviewed answer's newer plugin grade. */

@@ -178,4 +178,61 @@ public class JpaSubmissionRepository implements SubmissionRepository {
         }
         return q;
     }
+
+    // Analytics: aggregates in SQL, so that a question's ten thousand submissions are counted, not loaded. Native SQL
+    // where JPQL cannot group by an expression: grouped over a derived table, which H2 and PostgreSQL both take.
+
+    @Override
+    public List<GradesAlike> gradesAlike(String questionId, String emptyEcho) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT echo_json, answer, score, notes_json, COUNT(*), MIN(id) FROM ("
+                        + "SELECT g.echo_json AS echo_json, CASE WHEN g.echo_json = ?1 THEN s.answer_text END AS answer, "
+                        + "g.score AS score, g.notes_json AS notes_json, s.id AS id FROM submission s "
+                        + "JOIN grade g ON g.id = s.grade_in_force_id WHERE s.question_id = ?2) alike "
+                        + "GROUP BY echo_json, answer, score, notes_json")
+                .setParameter(1, emptyEcho).setParameter(2, questionId).getResultList();
+        return rows.stream().map(r -> new GradesAlike((String) r[0], (String) r[1], ((Number) r[2]).doubleValue(), (String) r[3],
+                ((Number) r[4]).longValue(), ((Number) r[5]).longValue())).toList();
+    }
+
+    @Override
+    public Answered answered(String questionId) {
+        Object[] r = em.createQuery("select count(s), count(distinct s.userId) from SubmissionEntity s where s.questionId = :q",
+                Object[].class).setParameter("q", questionId).getSingleResult();
+        return new Answered(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+    }
+
+    @Override
+    public List<QuestionMean> means(Collection<String> questionIds) {
+        if (questionIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, long[]> counts = new java.util.HashMap<>();
+        em.createQuery("select s.questionId, count(s), count(distinct s.userId) from SubmissionEntity s "
+                        + "where s.questionId in :q group by s.questionId", Object[].class)
+                .setParameter("q", List.copyOf(questionIds)).getResultList()
+                .forEach(r -> counts.put((String) r[0], new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue()}));
+        List<QuestionMean> means = new java.util.ArrayList<>();
+        em.createQuery("select s.questionId, avg(case when g.score >= 0 and g.score <= 1 then g.score else 0 end) "
+                        + "from SubmissionEntity s, GradeEntity g where g.id = s.gradeInForceId and s.questionId in :q "
+                        + "and s.id = (select max(l.id) from SubmissionEntity l where l.questionId = s.questionId and l.userId = s.userId) "
+                        + "group by s.questionId", Object[].class)
+                .setParameter("q", List.copyOf(questionIds)).getResultList()
+                .forEach(r -> {
+                    long[] c = counts.getOrDefault((String) r[0], new long[2]);
+                    means.add(new QuestionMean((String) r[0], c[0], c[1], r[1] == null ? 0 : ((Number) r[1]).doubleValue()));
+                });
+        return means;
+    }
+
+    @Override
+    public Map<Long, String> answerTexts(Collection<Long> submissionIds, int maxChars) {
+        Map<Long, String> texts = new java.util.HashMap<>();
+        if (!submissionIds.isEmpty()) {
+            em.createQuery("select s.id, substring(s.answerText, 1, :n) from SubmissionEntity s where s.id in :ids", Object[].class)
+                    .setParameter("n", maxChars).setParameter("ids", List.copyOf(submissionIds)).getResultList()
+                    .forEach(r -> texts.put(((Number) r[0]).longValue(), (String) r[1]));
+        }
+        return texts;
+    }
 }

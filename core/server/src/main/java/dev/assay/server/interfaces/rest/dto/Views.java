@@ -25,6 +25,20 @@ public final class Views {
     public record ValidationView(boolean valid, Echo echo, List<String> messages, List<String> notes) {
     }
 
+    /**
+     * What a student would get for the answer; nothing is stored.
+     *
+     * @param score         the fraction of the question's points, 0 to 1
+     * @param points        the points it would give
+     * @param maximum       the question's points
+     * @param draft         graded with the draft configuration of the request
+     * @param configVersion the configuration version in force it was graded with; null for a draft
+     */
+    public record PreviewView(String questionId, String status, double score, double points, double maximum,
+                              List<String> notes, List<FeedbackBlock> feedback, Echo echo, String plugin,
+                              String pluginVersion, boolean draft, Integer configVersion, double durationMs) {
+    }
+
     /** @param status GRADED, INVALID_ANSWER, NEEDS_REVIEW, ERROR, or UNREADABLE for a stored grade that cannot be read back */
     public record GradeView(long id, String status, double score, double points, List<String> notes,
                             List<FeedbackBlock> feedback, Echo echo, String plugin, String pluginVersion,
