@@ -51,7 +51,8 @@ public final class QuestionTestRunner {
         return new Summary(results);
     }
 
-    private Result run(CoursePack pack, CatalogQuestion q, int index, QuestionTest test) {
+    /** Runs one test of a question (its files read from the pack): what a server runs before it saves a configuration. */
+    public Result run(CoursePack pack, CatalogQuestion q, int index, QuestionTest test) {
         String id = q.def().id();
         if (q.state() == QuestionState.PLUGIN_NOT_INSTALLED) {
             return new Result(id, index, test, Outcome.SKIPPED, "plugin not installed: " + q.def().plugin(), null);

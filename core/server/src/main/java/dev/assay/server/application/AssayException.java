@@ -16,6 +16,11 @@ public class AssayException extends RuntimeException {
         FORBIDDEN,
         /** The request is right, but the state of things refuses it now (a regrade already running, say). */
         CONFLICT,
+        /**
+         * The request is well formed but its content is refused by a rule (a configuration whose question tests fail);
+         * distinct from CONFLICT, which a later request may pass unchanged.
+         */
+        UNPROCESSABLE,
         /** The request is over a size limit. */
         TOO_LARGE,
         /** The server cannot do it now (a grader plugin failed at it); the request may succeed later. */

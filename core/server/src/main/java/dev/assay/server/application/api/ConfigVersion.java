@@ -1,9 +1,11 @@
 package dev.assay.server.application.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.engine.pack.QuestionTest;
 import java.time.OffsetDateTime;
+import java.util.List;
 
-/** One version of a question's grading configuration. */
+/** One version of a question's grading configuration, with the question tests it was saved with. */
 public record ConfigVersion(String question, int version, String plugin, JsonNode config, String expectedApproach,
-                            OffsetDateTime createdAt, String createdBy, String reason) {
+                            OffsetDateTime createdAt, String createdBy, String reason, List<QuestionTest> tests) {
 }

@@ -1,18 +1,25 @@
 package dev.assay.server.application.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.api.Answer;
 import dev.assay.api.Attachment;
+import dev.assay.api.Grade;
 import dev.assay.engine.json.Json;
 import dev.assay.engine.pack.QuestionDef;
+import dev.assay.engine.pack.QuestionTest;
 import dev.assay.server.application.AssayException;
+import dev.assay.server.application.catalog.ConfigDiff;
 import dev.assay.server.application.catalog.ConfigVersions;
 import dev.assay.server.application.catalog.QuestionCatalog;
 import dev.assay.server.application.grading.GradingService;
 import dev.assay.server.domain.model.QuestionConfigEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -69,7 +76,47 @@ public class Questions {
     /** Every configuration version, oldest first. */
     public List<ConfigVersion> versions(String questionId) {
         grading.question(questionId);
-        return configs.versions(questionId).stream().map(Questions::of).toList();
+        return configs.versions(questionId).stream().map(this::of).toList();
+    }
+
+    /** The question's tests as they stand (those a save runs). */
+    public List<QuestionTest> tests(String questionId) {
+        return grading.question(questionId).question().def().tests();
+    }
+
+    /** What changed from version {@code a} to version {@code b}, field by field; not found when either is not there. */
+    public VersionDiff diff(String questionId, int a, int b) {
+        grading.question(questionId);
+        return new VersionDiff(questionId, a, b, ConfigDiff.between(side(configs.version(questionId, a)),
+                side(configs.version(questionId, b))));
+    }
+
+    private ConfigDiff.Side side(QuestionConfigEntity c) {
+        return new ConfigDiff.Side(config(c), c.getExpectedApproach(), configs.testsOf(c));
+    }
+
+    /** A new version equal to version {@code version}, through the question's tests as any save; history stays. */
+    public ConfigVersion restore(String questionId, int version, String reason, String actor) {
+        return of(configs.restore(questionId, version, reason, actor));
+    }
+
+    /**
+     * Keeps a preview as a test: the answer graded with the configuration in force (as a preview, nothing stored for a
+     * student), then appended to the question's tests with its score and notes as the expectation, in a new version
+     * ("test added"). UNPROCESSABLE when the grader failed on it (an error is no expectation).
+     */
+    public ConfigVersion addTest(String questionId, String name, String answer, String actor) {
+        Grade grade = grading.preview(questionId, new Answer(answer, List.of()), Optional.empty()).grade();
+        if (grade.status() == Grade.Status.ERROR) {
+            throw new AssayException(AssayException.Kind.UNPROCESSABLE, "The grader failed on this answer ("
+                    + grade.feedback().stream().map(b -> b.markdown()).findFirst().orElse("no detail")
+                    + "), so it cannot be kept as a test; nothing was saved.");
+        }
+        QuestionConfigEntity current = configs.byId(grading.question(questionId).configId()).orElseThrow();
+        List<QuestionTest> tests = new ArrayList<>(tests(questionId));
+        tests.add(new QuestionTest(name, answer, Map.of(), grade.score(), grade.notes()));
+        return of(configs.change(questionId, (ObjectNode) config(current), current.getExpectedApproach(), "test added",
+                actor, Optional.of(tests)));
     }
 
     /**
@@ -80,10 +127,24 @@ public class Questions {
         return of(configs.change(questionId, config, expectedApproach, reason, actor));
     }
 
-    static ConfigVersion of(QuestionConfigEntity c) {
+    /**
+     * As {@link #changeConfig(String, ObjectNode, String, String, String)}, after the question's tests pass with the new
+     * configuration: {@code tests} when given (the whole new list, stored with the version), else those standing.
+     * Refused with each failing test listed (UNPROCESSABLE) and nothing stored when one fails.
+     */
+    public ConfigVersion changeConfig(String questionId, ObjectNode config, String expectedApproach, String reason, String actor,
+                                      Optional<List<QuestionTest>> tests) {
+        return of(configs.change(questionId, config, expectedApproach, reason, actor, tests));
+    }
+
+    ConfigVersion of(QuestionConfigEntity c) {
+        return new ConfigVersion(c.getQuestionId(), c.getVersion(), c.getPluginId(), config(c), c.getExpectedApproach(),
+                c.getCreatedAt(), c.getCreatedBy(), c.getReason(), configs.testsOf(c));
+    }
+
+    private static JsonNode config(QuestionConfigEntity c) {
         try {
-            return new ConfigVersion(c.getQuestionId(), c.getVersion(), c.getPluginId(), Json.json().readTree(c.getConfigJson()),
-                    c.getExpectedApproach(), c.getCreatedAt(), c.getCreatedBy(), c.getReason());
+            return Json.json().readTree(c.getConfigJson());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

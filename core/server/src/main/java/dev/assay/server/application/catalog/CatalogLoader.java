@@ -8,6 +8,7 @@ import dev.assay.engine.pack.PackProblem;
 import dev.assay.engine.pack.PackReader;
 import dev.assay.engine.pack.QuestionDef;
 import dev.assay.engine.pack.QuestionState;
+import dev.assay.engine.pack.QuestionTest;
 import dev.assay.server.application.AssayException;
 import dev.assay.server.application.engine.GradingRuntime;
 import dev.assay.server.domain.model.CoursePackEntity;
@@ -75,6 +76,16 @@ public class CatalogLoader {
         return asNow(packId);
     }
 
+    /** A question's tests as the stored pack has them (what a version saved without tests of its own runs). */
+    @Transactional
+    public List<QuestionTest> packTests(String questionId) {
+        String packId = questionId.substring(0, questionId.indexOf('/'));
+        CoursePackEntity stored = packs.find(packId)
+                .orElseThrow(() -> AssayException.notFound("No pack '" + packId + "' on this server."));
+        return readStored(packId, stored.getArchive()).questions().stream().filter(q -> q.id().equals(questionId))
+                .findFirst().map(QuestionDef::tests).orElse(List.of());
+    }
+
     private CoursePack asNow(String packId) {
         CoursePackEntity stored = packs.find(packId)
                 .orElseThrow(() -> AssayException.notFound("No pack '" + packId + "' on this server."));
@@ -85,7 +96,8 @@ public class CatalogLoader {
             QuestionEntity row = questions.find(q.id()).orElseThrow();
             QuestionConfigEntity c = questions.currentConfig(q.id()).orElseThrow();
             now.add(new QuestionDef(q.id(), row.getTitle(), row.getPrompt(), row.getPoints(), c.getPluginId(),
-                    QuestionFields.configObject(c.getConfigJson()), c.getExpectedApproach(), q.tests()));
+                    QuestionFields.configObject(c.getConfigJson()), c.getExpectedApproach(),
+                    c.getTestsJson() == null ? q.tests() : QuestionTests.fromJson(c.getTestsJson())));
         }
         return new CoursePack(archived.manifest(), now, archived.files());
     }

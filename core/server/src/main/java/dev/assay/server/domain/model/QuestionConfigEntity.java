@@ -33,6 +33,9 @@ public class QuestionConfigEntity {
     private String createdBy;
     @Column(updatable = false)
     private String reason;
+    /** The question's tests with this version (JSON); null: the tests the stored pack has. */
+    @Column(name = "tests_json", updatable = false)
+    private String testsJson;
 
     protected QuestionConfigEntity() {
     }
@@ -47,6 +50,13 @@ public class QuestionConfigEntity {
         this.createdAt = createdAt;
         this.createdBy = createdBy;
         this.reason = reason;
+    }
+
+    public QuestionConfigEntity(String questionId, int version, String pluginId, String configJson,
+                                String expectedApproach, OffsetDateTime createdAt, String createdBy, String reason,
+                                String testsJson) {
+        this(questionId, version, pluginId, configJson, expectedApproach, createdAt, createdBy, reason);
+        this.testsJson = testsJson;
     }
 
     public Long getId() {
@@ -83,5 +93,9 @@ public class QuestionConfigEntity {
 
     public String getReason() {
         return reason;
+    }
+
+    public String getTestsJson() {
+        return testsJson;
     }
 }

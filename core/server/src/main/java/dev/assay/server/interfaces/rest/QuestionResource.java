@@ -2,6 +2,7 @@ package dev.assay.server.interfaces.rest;
 
 import dev.assay.api.Attachment;
 import dev.assay.api.Validation;
+import dev.assay.engine.pack.QuestionTest;
 import dev.assay.server.application.AssayException;
 import dev.assay.server.application.api.Analytics;
 import dev.assay.server.application.api.Answers;
@@ -12,7 +13,10 @@ import dev.assay.server.application.api.QuestionAnalytics;
 import dev.assay.server.application.api.QuestionSummary;
 import dev.assay.server.application.api.Questions;
 import dev.assay.server.application.api.Submitted;
+import dev.assay.server.application.api.VersionDiff;
 import dev.assay.server.interfaces.rest.dto.ConfigBody;
+import dev.assay.server.interfaces.rest.dto.NewTestBody;
+import dev.assay.server.interfaces.rest.dto.RestoreBody;
 import dev.assay.server.interfaces.rest.dto.PreviewBody;
 import dev.assay.server.interfaces.rest.dto.SubmitBody;
 import dev.assay.server.interfaces.rest.dto.Views;
@@ -187,6 +191,7 @@ public class QuestionResource {
     @Operation(summary = "A new configuration version, checked against the plugin's configuration type")
     @APIResponse(responseCode = "200", description = "The new version (or the current one, when nothing changed).", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConfigVersion.class)))
     @APIResponse(responseCode = "409", description = "The question's plugin is not installed, so the configuration cannot be checked.")
+    @APIResponse(responseCode = "422", description = "A question test fails with the new configuration: {status, error, problems, failures: [{index, name, answer, expected: {score, notes}, got: {score, notes}, message}]}; nothing is stored.")
     @PUT
     @Path("{pack}/{name}/config")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -194,6 +199,50 @@ public class QuestionResource {
     public ConfigVersion changeConfig(@PathParam("pack") String pack, @PathParam("name") String name,
                                       @Valid @NotNull ConfigBody body) {
         return questions.changeConfig(pack + "/" + name, body.config(), body.expectedApproach(), body.reason(),
+                security.getUserPrincipal().getName(), body.newTests());
+    }
+
+    @Operation(summary = "What changed from configuration version a to version b: configuration fields, expected approach, tests")
+    @APIResponse(responseCode = "404", description = "The question has no such version.")
+    @GET
+    @Path("{pack}/{name}/config/versions/{a}/diff/{b}")
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public VersionDiff diff(@PathParam("pack") String pack, @PathParam("name") String name, @PathParam("a") int a,
+                            @PathParam("b") int b) {
+        return questions.diff(pack + "/" + name, a, b);
+    }
+
+    @Operation(summary = "A new configuration version equal to version n (the versions between stay); the question's tests run as on any save")
+    @APIResponse(responseCode = "200", description = "The new version (or the current one, when it already equals version n).", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConfigVersion.class)))
+    @APIResponse(responseCode = "404", description = "The question has no such version.")
+    @APIResponse(responseCode = "422", description = "A question test fails with that version; each failing test is listed and nothing is stored.")
+    @POST
+    @Path("{pack}/{name}/config/versions/{n}/restore")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public ConfigVersion restore(@PathParam("pack") String pack, @PathParam("name") String name, @PathParam("n") int n,
+                                 @Valid RestoreBody body) {
+        return questions.restore(pack + "/" + name, n, body == null ? null : body.reason(),
                 security.getUserPrincipal().getName());
+    }
+
+    @Operation(summary = "The question's tests as they stand: what a configuration save runs")
+    @GET
+    @Path("{pack}/{name}/tests")
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public List<QuestionTest> tests(@PathParam("pack") String pack, @PathParam("name") String name) {
+        return questions.tests(pack + "/" + name);
+    }
+
+    @Operation(summary = "Keep a preview as a test: the answer graded with the configuration in force, its score and notes the expectation (a new version, \"test added\")")
+    @APIResponse(responseCode = "200", description = "The new version, with the test appended.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConfigVersion.class)))
+    @APIResponse(responseCode = "422", description = "The grader failed on the answer, or a standing test fails; nothing is stored.")
+    @POST
+    @Path("{pack}/{name}/tests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public ConfigVersion addTest(@PathParam("pack") String pack, @PathParam("name") String name,
+                                 @Valid @NotNull NewTestBody body) {
+        return questions.addTest(pack + "/" + name, body.name(), body.answer(), security.getUserPrincipal().getName());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.assay.engine.pack.JsonPaths;
 import dev.assay.server.application.AssayException;
+import dev.assay.server.application.catalog.QuestionTests;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -53,9 +54,17 @@ public final class ErrorMappers {
     public static final class Application implements ExceptionMapper<AssayException> {
         @Override
         public Response toResponse(AssayException e) {
+            if (e instanceof QuestionTests.Failed failed) {
+                return Response.status(422).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+                        .entity(new FailedTestsBody(422, e.getMessage(), List.of(), failed.failures())).build();
+            }
             return new ErrorBody(status(e.kind()), e.getMessage(),
                     e.problems().stream().map(p -> new ErrorBody.Problem(p.field(), p.message())).toList()).response();
         }
+    }
+
+    /** {@link ErrorBody}'s shape with each failing question test: a configuration save refused by its tests. */
+    public record FailedTestsBody(int status, String error, List<ErrorBody.Problem> problems, List<QuestionTests.Failure> failures) {
     }
 
     /** The one status code of each kind of refusal, whichever application (/api, /lti) refuses. */
@@ -66,6 +75,7 @@ public final class ErrorMappers {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
+            case UNPROCESSABLE -> 422;
             case UNAVAILABLE -> 503;
         };
     }
