@@ -141,7 +141,9 @@ public class PackImport {
                             QuestionFields.of(q), PackConflicts.unsettled(open.values(), inForce))
                     : PackMerge.takeAll(inForce, QuestionFields.of(q));
             question.describe(merged.merged().title(), merged.merged().prompt(), merged.merged().points());
-            if (merged.takes(PackMerge.CONFIG)) {
+            // Tests saved in Assay (with a configuration version) stand until a version without them: an upload takes
+            // the pack's tests as it takes every field, so tests that differ make a version that runs the pack's.
+            if (merged.takes(PackMerge.CONFIG) || !keepEdits && !savedTestsAre(current, q)) {
                 int version = current.getVersion() + 1;
                 question.useVersion(version, q.plugin());
                 questions.addConfig(newVersion(q, version, pack, source, actor, now));
@@ -196,11 +198,17 @@ public class PackImport {
             Optional<QuestionEntity> row = questions.find(q.id());
             Optional<QuestionConfigEntity> current = questions.currentConfig(q.id());
             if (row.isEmpty() || !row.get().getPackId().equals(pack.id()) || current.isEmpty()
-                    || !PackMerge.takeAll(QuestionFields.inForce(row.get(), current.get()), QuestionFields.of(q)).taken().isEmpty()) {
+                    || !PackMerge.takeAll(QuestionFields.inForce(row.get(), current.get()), QuestionFields.of(q)).taken().isEmpty()
+                    || !savedTestsAre(current.get(), q)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether the tests in force are the pack's: none saved with the version (the stored pack's), or equal to them. */
+    private static boolean savedTestsAre(QuestionConfigEntity current, QuestionDef q) {
+        return current.getTestsJson() == null || QuestionTests.fromJson(current.getTestsJson()).equals(q.tests());
     }
 
     private static QuestionConfigEntity newVersion(QuestionDef q, int version, CoursePack pack, String source,

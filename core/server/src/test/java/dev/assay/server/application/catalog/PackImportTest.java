@@ -11,12 +11,15 @@ import dev.assay.engine.pack.PackManifest;
 import dev.assay.engine.pack.PackProblem;
 import dev.assay.engine.pack.PackWriter;
 import dev.assay.engine.pack.QuestionDef;
+import dev.assay.engine.pack.QuestionTest;
 import dev.assay.server.application.AssayException;
 import dev.assay.server.application.AuditLog;
+import dev.assay.server.domain.model.QuestionConfigEntity;
 import dev.assay.server.domain.model.QuestionEntity;
 import dev.assay.server.fakes.FakeAuditRepository;
 import dev.assay.server.fakes.FakeCatalogRepositories;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +90,31 @@ class PackImportTest {
         assertThat(stored.assignments.byKey("p", "hw").orElseThrow().questionIdList()).containsExactly("p/q");
         assertThat(stored.packs.sources("p")).singleElement().satisfies(s -> assertThat(s.source()).isEqualTo("folder"));
         assertThat(audit.entries).singleElement().satisfies(e -> assertThat(e.getAction()).isEqualTo("pack.import"));
+    }
+
+    static CoursePack packWithTests(QuestionTest... tests) {
+        CoursePack plain = pack("Q", "Say it.", 1);
+        QuestionDef q = plain.questions().get(0);
+        return new CoursePack(plain.manifest(), List.of(new QuestionDef(q.id(), q.title(), q.prompt(), q.points(), q.plugin(),
+                q.config(), q.expectedApproach(), List.of(tests))), new TreeMap<>());
+    }
+
+    @Test
+    void anUploadTakesThePacksTestsOverTestsSavedInAssay() {
+        QuestionTest right = new QuestionTest("", "42", Map.of(), 1, List.of("EXACT"));
+        QuestionTest edited = new QuestionTest("", "43", Map.of(), 1, List.of("EXACT"));
+        upload(packWithTests(right));
+        // A save in Assay with the tests updated (ConfigVersions.change): same configuration, its own tests.
+        stored.questions.addConfig(new QuestionConfigEntity("p/q", 2, "it-exact", "{\"threshold\":1}", "", AuditLog.now(),
+                "prof", "edited", QuestionTests.toJson(List.of(edited))));
+        question().useVersion(2, "it-exact");
+
+        PackImport.ImportResult again = upload(packWithTests(right));
+
+        assertThat(again.unchanged()).as("the pack stored, but not its tests in force").isFalse();
+        assertThat(again.newVersions()).containsExactly("p/q v3");
+        assertThat(stored.questions.currentConfig("p/q").orElseThrow().getTestsJson()).as("the pack's tests").isNull();
+        assertThat(upload(packWithTests(right)).unchanged()).isTrue();
     }
 
     @Test
