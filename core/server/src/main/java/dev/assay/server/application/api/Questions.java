@@ -76,7 +76,13 @@ public class Questions {
     /** Every configuration version, oldest first. */
     public List<ConfigVersion> versions(String questionId) {
         grading.question(questionId);
-        return configs.versions(questionId).stream().map(this::of).toList();
+        List<QuestionConfigEntity> versions = configs.versions(questionId);
+        List<List<QuestionTest>> tests = configs.testsOf(versions);
+        List<ConfigVersion> all = new ArrayList<>();
+        for (int i = 0; i < versions.size(); i++) {
+            all.add(of(versions.get(i), tests.get(i)));
+        }
+        return all;
     }
 
     /** The question's tests as they stand (those a save runs). */
@@ -137,9 +143,13 @@ public class Questions {
         return of(configs.change(questionId, config, expectedApproach, reason, actor, tests));
     }
 
-    ConfigVersion of(QuestionConfigEntity c) {
+    private ConfigVersion of(QuestionConfigEntity c) {
+        return of(c, configs.testsOf(c));
+    }
+
+    private static ConfigVersion of(QuestionConfigEntity c, List<QuestionTest> tests) {
         return new ConfigVersion(c.getQuestionId(), c.getVersion(), c.getPluginId(), config(c), c.getExpectedApproach(),
-                c.getCreatedAt(), c.getCreatedBy(), c.getReason(), configs.testsOf(c));
+                c.getCreatedAt(), c.getCreatedBy(), c.getReason(), tests);
     }
 
     private static JsonNode config(QuestionConfigEntity c) {

@@ -139,8 +139,16 @@ public class ConfigVersions {
     /** The question's tests with a version: those saved with it, or (for a version saved without) the stored pack's. */
     @Transactional
     public List<QuestionTest> testsOf(QuestionConfigEntity version) {
-        return version.getTestsJson() != null ? QuestionTests.fromJson(version.getTestsJson())
-                : loader.packTests(version.getQuestionId());
+        return testsOf(List.of(version)).get(0);
+    }
+
+    /** The tests with each of a question's versions, in their order; the stored pack is read once at most. */
+    @Transactional
+    public List<List<QuestionTest>> testsOf(List<QuestionConfigEntity> versions) {
+        List<QuestionTest> packTests = versions.stream().anyMatch(v -> v.getTestsJson() == null)
+                ? loader.packTests(versions.get(0).getQuestionId()) : List.of();
+        return versions.stream().map(v -> v.getTestsJson() != null ? QuestionTests.fromJson(v.getTestsJson()) : packTests)
+                .toList();
     }
 
     private List<QuestionTestRunner.Result> run(CoursePack pack, CatalogQuestion prepared) {
