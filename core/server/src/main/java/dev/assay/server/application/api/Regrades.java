@@ -60,13 +60,10 @@ public class Regrades {
         }
         Assignment a = assignments.get(assignmentId);
         Map<String, Long> current = new LinkedHashMap<>();
-        List<AssignmentScore.Question> questions = new java.util.ArrayList<>();
         for (String q : a.questions()) {
-            Optional<QuestionCatalog.Entry> e = catalog.question(q);
-            e.ifPresent(entry -> current.put(q, entry.configId()));
-            questions.add(e.map(entry -> new AssignmentScore.Question(q, entry.title(), entry.points()))
-                    .orElse(new AssignmentScore.Question(q, q, 0)));
+            catalog.question(q).ifPresent(entry -> current.put(q, entry.configId()));
         }
+        List<AssignmentScore.Question> questions = AssignmentScore.Question.of(a.questions(), catalog);
         List<Long> toGrade = records.needingRegrade(current, null, 0, limit + 1);
         if (toGrade.size() > limit) {
             throw new AssayException(AssayException.Kind.TOO_LARGE, "A regrade of assignment " + assignmentId + " would grade more"

@@ -117,4 +117,20 @@ public class AssignmentResource {
     public AssignmentAnalytics analytics(@PathParam("id") long id) {
         return analytics.assignment(id);
     }
+
+    /**
+     * The assignment's grades as a CSV file (UTF-8, RFC 4180, a header row): one row per student with each question's
+     * points, the total and each question's answer notes; cells that a spreadsheet would read as formulas are prefixed
+     * with '.
+     */
+    @Operation(summary = "The assignment's grades and answer notes as CSV, one row per student")
+    @APIResponse(responseCode = "200", description = "The CSV file.", content = @Content(mediaType = "text/csv"))
+    @GET
+    @Path("{id}/grades.csv")
+    @Produces("text/csv; charset=UTF-8")
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public Response gradesCsv(@PathParam("id") long id) {
+        return Response.ok(analytics.gradesCsv(id).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"assignment-" + id + "-grades.csv\"").build();
+    }
 }
