@@ -73,7 +73,7 @@ public class Regrades {
         }
         Map<Long, Grade> regraded = new LinkedHashMap<>();
         for (long id : toGrade) {
-            regraded.put(id, grading.regradeOnly(id).outcome().grade());
+            regraded.put(id, grading.regradePreview(id).grade());
         }
         return RegradeImpact.of(assignmentId, questions, records.latestInForce(current.keySet()), regraded);
     }
