@@ -60,6 +60,7 @@ class ImpactIT {
         assertThat(changed.status()).as(String.valueOf(changed.json())).isEqualTo(200);
         String analyticsBefore = server.get("/api/questions/" + q + "/analytics").json().toString();
         int outboxBefore = server.get("/api/outbox?limit=1000").json().size();
+        String gradesCountedBefore = gradesCounted();
 
         Reply preview = server.call("POST", "/api/assignments/" + assignment + "/regrades/preview", null, null, true);
 
@@ -87,6 +88,7 @@ class ImpactIT {
         assertThat(server.get("/api/questions/" + q + "/analytics").json().toString()).isEqualTo(analyticsBefore);
         assertThat(server.get("/api/assignments/" + assignment + "/regrades").json()).isEmpty();
         assertThat(server.get("/api/outbox?limit=1000").json()).hasSize(outboxBefore);
+        assertThat(gradesCounted()).as("a dry run's grades are not grades given").isEqualTo(gradesCountedBefore);
 
         // The regrade itself then gives exactly what the dry run said.
         server.regradeAll(q.substring(0, q.indexOf('/')));
@@ -201,6 +203,17 @@ class ImpactIT {
         assertThat(server.call("GET", "/api/assignments/999999/grades.csv", null, null, true).status()).isEqualTo(404);
         assertThat(server.call("GET", "/api/assignments/" + assignment + "/grades.csv", null, null, false).status())
                 .isIn(401, 403);
+    }
+
+    /** The it-exact plugin's lines of the grades-given counter at /metrics. */
+    private String gradesCounted() throws Exception {
+        java.net.http.HttpResponse<String> metrics = ServerIT.HTTP.send(java.net.http.HttpRequest.newBuilder(base.toURI()
+                .resolve("/metrics?scope=application")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        String counted = metrics.body().lines().filter(l -> l.startsWith("assay_grades_total") && l.contains("it-exact"))
+                .sorted().collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(counted).contains("status=\"GRADED\"");
+        return counted;
     }
 
     private String csv(long assignment) throws Exception {
