@@ -84,8 +84,13 @@ public final class QuestionAnalysis {
     }
 
     private static List<String> notesOf(GradesAlike r) {
+        return notes(r.notesJson());
+    }
+
+    /** A grade's answer notes as stored; notes that cannot be read are {@value StoredGrades#UNREADABLE}. */
+    public static List<String> notes(String notesJson) {
         try {
-            List<String> notes = Json.json().readValue(r.notesJson(), new TypeReference<List<String>>() { });
+            List<String> notes = Json.json().readValue(notesJson, new TypeReference<List<String>>() { });
             return notes == null ? List.of(StoredGrades.UNREADABLE) : notes;
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return List.of(StoredGrades.UNREADABLE);

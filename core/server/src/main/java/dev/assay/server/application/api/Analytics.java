@@ -1,8 +1,10 @@
 package dev.assay.server.application.api;
 
 import dev.assay.server.application.AssayException;
+import dev.assay.server.application.analytics.GradesCsv;
 import dev.assay.server.application.analytics.QuestionAnalysis;
 import dev.assay.server.application.catalog.QuestionCatalog;
+import dev.assay.server.application.gradebook.AssignmentScore;
 import dev.assay.server.domain.repository.SubmissionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,5 +64,16 @@ public class Analytics {
                     : new AssignmentAnalytics.QuestionMean(q.id(), q.title(), q.points(), m.submissions(), m.students(),
                     Math.round(m.meanOfLatest() * q.points() * 1e6) / 1e6);
         }).toList());
+    }
+
+    /**
+     * The assignment's grades as CSV, one row per student who answered: each question's points (the grade in force of
+     * their latest answer), the total as the gradebook counts it, and each question's answer notes; not found when
+     * there is no such assignment.
+     */
+    @Transactional
+    public String gradesCsv(long assignmentId) {
+        Assignment a = assignments.get(assignmentId);
+        return GradesCsv.of(AssignmentScore.Question.of(a.questions(), catalog), submissions.latestInForce(a.questions()));
     }
 }

@@ -1,12 +1,19 @@
 package dev.assay.server.application.api;
 
+import dev.assay.api.Grade;
 import dev.assay.server.application.AssayException;
+import dev.assay.server.application.catalog.QuestionCatalog;
+import dev.assay.server.application.gradebook.AssignmentScore;
+import dev.assay.server.application.grading.GradingService;
+import dev.assay.server.application.regrade.RegradeImpact;
 import dev.assay.server.application.regrade.RegradeJobs;
 import dev.assay.server.application.regrade.RegradeRecords;
 import dev.assay.server.domain.model.RegradeEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +28,55 @@ public class Regrades {
 
     @Inject
     Assignments assignments;
+
+    @Inject
+    RegradeRecords records;
+
+    @Inject
+    QuestionCatalog catalog;
+
+    @Inject
+    GradingService grading;
+
+    /** How many answers a dry run grades unless asked otherwise. */
+    public static final int PREVIEW_LIMIT = 10_000;
+
+    /** The most answers one dry run may be asked to grade. */
+    public static final int MAX_PREVIEW_LIMIT = 50_000;
+
+    /**
+     * A dry run of a regrade of the whole assignment: grades each answer the regrade would grade (those whose plugin
+     * grade predates their question's current configuration, or is an error) through the engine, under its time limits,
+     * and stores nothing; answers how each student's assignment score would change (a review stays in force).
+     *
+     * @param limit the most answers to grade, 1 to {@value #MAX_PREVIEW_LIMIT} (else INVALID); when the regrade would
+     *              grade more, TOO_LARGE saying how to go on, before anything is graded
+     */
+    public RegradePreview preview(long assignmentId, int limit) {
+        if (limit < 1 || limit > MAX_PREVIEW_LIMIT) {
+            throw new AssayException(AssayException.Kind.INVALID, "Give a limit from 1 to " + MAX_PREVIEW_LIMIT
+                    + " answers for the dry run; " + limit + " is not.",
+                    List.of(new AssayException.Problem("limit", "must be from 1 to " + MAX_PREVIEW_LIMIT)));
+        }
+        Assignment a = assignments.get(assignmentId);
+        Map<String, Long> current = new LinkedHashMap<>();
+        for (String q : a.questions()) {
+            catalog.question(q).ifPresent(entry -> current.put(q, entry.configId()));
+        }
+        List<AssignmentScore.Question> questions = AssignmentScore.Question.of(a.questions(), catalog);
+        List<Long> toGrade = records.needingRegrade(current, null, 0, limit + 1);
+        if (toGrade.size() > limit) {
+            throw new AssayException(AssayException.Kind.TOO_LARGE, "A regrade of assignment " + assignmentId + " would grade more"
+                    + " than " + limit + " answers, more than this dry run may grade. Ask with a higher limit (at most "
+                    + MAX_PREVIEW_LIMIT + "), or start the regrade itself.",
+                    List.of(new AssayException.Problem("limit", "the regrade would grade more than " + limit + " answers")));
+        }
+        Map<Long, Grade> regraded = new LinkedHashMap<>();
+        for (long id : toGrade) {
+            regraded.put(id, grading.regradePreview(id).grade());
+        }
+        return RegradeImpact.of(assignmentId, questions, records.latestInForce(current.keySet()), regraded);
+    }
 
     /**
      * Starts a regrade; CONFLICT naming the running one while another of the assignment runs.

@@ -1,6 +1,9 @@
 package dev.assay.server.application.api;
 
+import dev.assay.api.Echo;
+import dev.assay.engine.json.Json;
 import dev.assay.server.application.AssayException;
+import dev.assay.server.application.analytics.QuestionAnalysis;
 import dev.assay.server.application.submissions.ReviewRule;
 import dev.assay.server.application.submissions.SubmissionStore;
 import dev.assay.server.domain.model.SubmissionEntity;
@@ -99,5 +102,41 @@ public class Reviews {
         List<SubmissionRepository.ReviewedThenRegraded> rows = submissions.reviewedThenRegradedBy(gradebookTarget, regradeId);
         return new ReviewsKept(rows.size(), rows.stream().filter(r -> ReviewRule.pluginDiffers(r.pluginScore(), r.reviewScore()))
                 .count());
+    }
+
+    /** The most answers one review of an answer group may review. */
+    public static final int MAX_GROUP = 10_000;
+
+    /**
+     * An instructor's grade for every answer of one answer group of a question, as the analytics count them: the
+     * submissions whose grade in force has this echo and, where the plugin echoed nothing, this answer text. Each is
+     * reviewed as {@link #review} reviews one (the same rule on the points, a review entry in its history, its
+     * gradebook score to the outbox), all in one transaction: all are reviewed, or none.
+     *
+     * @param answerText the group's answer text; needed (and only used) when the echo is empty
+     * @return how many answers were reviewed; NOT_FOUND when no answer's grade in force is of this group
+     */
+    @Transactional
+    public GroupReviewed reviewGroup(String questionId, Echo echo, String answerText, double points, String comment, String reviewer) {
+        String echoJson = Json.write(echo == null ? Echo.NONE : echo);
+        boolean byAnswerText = echoJson.equals(QuestionAnalysis.EMPTY_ECHO);
+        if (byAnswerText && answerText == null) {
+            throw new AssayException(AssayException.Kind.INVALID, "The plugin echoes nothing for the answers of this group, so "
+                    + "they are grouped by their text: give it as 'answer'.",
+                    List.of(new AssayException.Problem("answer", "must be given when the echo is empty")));
+        }
+        List<Long> group = submissions.inForceAlike(questionId, echoJson, byAnswerText ? answerText : null);
+        if (group.isEmpty()) {
+            throw AssayException.notFound("No answer to " + questionId + " has a grade in force with this echo"
+                    + (byAnswerText ? " and answer text" : "") + ": look at the question's analytics for its answer groups.");
+        }
+        if (group.size() > MAX_GROUP) {
+            throw new AssayException(AssayException.Kind.TOO_LARGE, "This answer group has " + group.size()
+                    + " answers; one review of a group reviews at most " + MAX_GROUP + ".");
+        }
+        for (long id : group) {
+            store.review(id, points, comment, reviewer);
+        }
+        return new GroupReviewed(questionId, group.size());
     }
 }

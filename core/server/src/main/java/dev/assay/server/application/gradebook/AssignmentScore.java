@@ -1,6 +1,7 @@
 package dev.assay.server.application.gradebook;
 
 import dev.assay.api.Grade;
+import dev.assay.server.application.catalog.QuestionCatalog;
 import dev.assay.server.domain.model.GradeEntity;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,11 @@ import java.util.Map;
 public record AssignmentScore(double given, double maximum, boolean complete, boolean awaitingReview, String comment) {
     /** A question of the assignment: its title and points. */
     public record Question(String id, String title, double points) {
+        /** The questions of these ids as the catalog has them; one no longer on the server counts with 0 points. */
+        public static List<Question> of(List<String> questionIds, QuestionCatalog catalog) {
+            return questionIds.stream().map(q -> catalog.question(q).map(e -> new Question(q, e.title(), e.points()))
+                    .orElse(new Question(q, q, 0))).toList();
+        }
     }
 
     /** The grade in force of the latest answer to a question: its score, its status (null: unknown), the review comment. */

@@ -62,9 +62,8 @@ public class Gradebook implements GradebookTargets {
         if (t.isEmpty()) {
             return;
         }
-        List<AssignmentScore.Question> questions = Arrays.stream(t.get().getQuestionIds().split(","))
-                .map(q -> catalog.question(q).map(e -> new AssignmentScore.Question(q, e.title(), e.points()))
-                        .orElse(new AssignmentScore.Question(q, q, 0))).toList();
+        List<AssignmentScore.Question> questions = AssignmentScore.Question.of(Arrays.asList(t.get().getQuestionIds().split(",")),
+                catalog);
         Map<String, AssignmentScore.InForce> latest = new HashMap<>();
         for (var g : submissions.gradesInForce(s.getUserId(), target)) { // newest first
             latest.putIfAbsent(g.questionId(), new AssignmentScore.InForce(g.score(), g.status(), g.reviewComment()));

@@ -79,7 +79,7 @@ public class GradingService {
     private GradeOutcome grade(QuestionCatalog.Entry q, Answer answer) {
         CatalogQuestion cq = q.question();
         if (cq.state() != QuestionState.READY) {
-            return new GradeOutcome(cq.notReadyGrade(), cq.def().plugin(), "not installed", Duration.ZERO, 0);
+            return notReady(cq);
         }
         GradeOutcome outcome = runtime.engines().engine().grade(cq.ready(), answer);
         metrics.record(outcome);
@@ -109,7 +109,7 @@ public class GradingService {
         checkSize(answer);
         CatalogQuestion cq = draftConfig.isPresent() ? configs.draft(questionId, draftConfig.get()) : q.question();
         if (cq.state() != QuestionState.READY) {
-            return new GradeOutcome(cq.notReadyGrade(), cq.def().plugin(), "not installed", Duration.ZERO, 0);
+            return notReady(cq);
         }
         return runtime.engines().engine().preview(cq.ready(), runtime.engines().files().withMediaTypes(cq.ready(), answer));
     }
@@ -123,6 +123,20 @@ public class GradingService {
         SubmissionEntity s = submission(submissionId);
         QuestionCatalog.Entry q = question(s.getQuestionId());
         return new Regraded(submissionId, q.configId(), grade(q, store.answer(s)));
+    }
+
+    /**
+     * A regrade's dry run of one stored submission: graded with its question's current configuration as a preview
+     * (the grade a regrade would give, under the same time limits, waiting only for room in the plugin's share and
+     * taking no student's place), stored nowhere and not counted among the grades given.
+     */
+    public GradeOutcome regradePreview(long submissionId) {
+        SubmissionEntity s = submission(submissionId);
+        CatalogQuestion cq = question(s.getQuestionId()).question();
+        if (cq.state() != QuestionState.READY) {
+            return notReady(cq);
+        }
+        return runtime.engines().engine().preview(cq.ready(), store.answer(s));
     }
 
     /** Stores the grades of a batch regrade's chunk together, each naming the regrade, with their gradebook scores. */
@@ -139,6 +153,11 @@ public class GradingService {
         QuestionCatalog.Entry q = question(s.getQuestionId());
         GradeOutcome outcome = grade(q, store.answer(s));
         return store.addGrade(submissionId, q.configId(), outcome, null);
+    }
+
+    /** The outcome for a question whose plugin is not installed: its not-ready grade, graded by no plugin. */
+    private static GradeOutcome notReady(CatalogQuestion cq) {
+        return new GradeOutcome(cq.notReadyGrade(), cq.def().plugin(), "not installed", Duration.ZERO, 0);
     }
 
     private SubmissionEntity submission(long id) {

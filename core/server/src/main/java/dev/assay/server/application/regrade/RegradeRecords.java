@@ -145,4 +145,10 @@ public class RegradeRecords {
         regrades.gradedCounts(counts.keySet()).forEach((id, n) -> counts.merge(id, n, Long::sum));
         return counts;
     }
+
+    /** The grade in force of each user's latest answer to each of these questions: what a regrade's dry run compares with. */
+    @Transactional
+    public List<SubmissionRepository.LatestInForce> latestInForce(java.util.Collection<String> questionIds) {
+        return submissions.latestInForce(questionIds);
+    }
 }

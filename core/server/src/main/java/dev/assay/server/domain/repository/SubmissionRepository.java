@@ -110,4 +110,22 @@ public interface SubmissionRepository {
 
     /** The answer texts of these submissions, each cut to at most {@code maxChars} characters, by submission id. */
     Map<Long, String> answerTexts(Collection<Long> submissionIds, int maxChars);
+
+    /**
+     * The grade in force of a user's latest submission to a question: what the assignment score counts.
+     *
+     * @param reviewed an instructor's grade is in force (a regrade does not change it)
+     */
+    record LatestInForce(long userId, String platformUserId, String questionId, long submissionId, double score,
+                         Grade.Status status, String notesJson, String reviewComment, boolean reviewed) {
+    }
+
+    /** Each user's latest submission to each of these questions, with its grade in force, by user then question. */
+    List<LatestInForce> latestInForce(Collection<String> questionIds);
+
+    /**
+     * The submissions to a question whose grade in force has this echo (as stored) and, when {@code answerText} is not
+     * null, this answer text: one answer group as the analytics count it. In id order.
+     */
+    List<Long> inForceAlike(String questionId, String echoJson, String answerText);
 }

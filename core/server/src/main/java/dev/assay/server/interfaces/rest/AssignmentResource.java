@@ -4,12 +4,14 @@ import dev.assay.server.application.api.Analytics;
 import dev.assay.server.application.api.Assignment;
 import dev.assay.server.application.api.AssignmentAnalytics;
 import dev.assay.server.application.api.Assignments;
+import dev.assay.server.application.api.RegradePreview;
 import dev.assay.server.application.api.RegradeStatus;
 import dev.assay.server.application.api.Regrades;
 import dev.assay.server.interfaces.rest.security.Allowed;
 import dev.assay.server.interfaces.rest.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -83,6 +85,22 @@ public class AssignmentResource {
         return regrades.list(id, Optional.empty());
     }
 
+    /**
+     * A dry run of a regrade of the whole assignment: grades every answer the regrade would grade with the current
+     * configuration, stores nothing, and answers how each student's assignment score would change (reviews stay in
+     * force). At most {@code limit} answers are graded: 413 when the regrade would grade more.
+     */
+    @Operation(summary = "A regrade's dry run: whose assignment score would change, old and new, with nothing stored")
+    @APIResponse(responseCode = "200", description = "The students whose score would change, and the totals.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegradePreview.class)))
+    @APIResponse(responseCode = "413", description = "The regrade would grade more answers than the limit; the body says how to go on.")
+    @POST
+    @Path("{id}/regrades/preview")
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public RegradePreview regradePreview(@PathParam("id") long id,
+                                         @QueryParam("limit") @DefaultValue("" + Regrades.PREVIEW_LIMIT) int limit) {
+        return regrades.preview(id, limit);
+    }
+
     @Operation(summary = "One regrade's state and counts")
     @GET
     @Path("{id}/regrades/{execution}")
@@ -98,5 +116,21 @@ public class AssignmentResource {
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
     public AssignmentAnalytics analytics(@PathParam("id") long id) {
         return analytics.assignment(id);
+    }
+
+    /**
+     * The assignment's grades as a CSV file (UTF-8, RFC 4180, a header row): one row per student with each question's
+     * points, the total and each question's answer notes; cells that a spreadsheet would read as formulas are prefixed
+     * with '.
+     */
+    @Operation(summary = "The assignment's grades and answer notes as CSV, one row per student")
+    @APIResponse(responseCode = "200", description = "The CSV file.", content = @Content(mediaType = "text/csv"))
+    @GET
+    @Path("{id}/grades.csv")
+    @Produces("text/csv; charset=UTF-8")
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public Response gradesCsv(@PathParam("id") long id) {
+        return Response.ok(analytics.gradesCsv(id).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"assignment-" + id + "-grades.csv\"").build();
     }
 }

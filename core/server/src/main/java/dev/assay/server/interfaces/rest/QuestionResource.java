@@ -7,13 +7,16 @@ import dev.assay.server.application.AssayException;
 import dev.assay.server.application.api.Analytics;
 import dev.assay.server.application.api.Answers;
 import dev.assay.server.application.api.ConfigVersion;
+import dev.assay.server.application.api.GroupReviewed;
 import dev.assay.server.application.api.Previews;
 import dev.assay.server.application.api.Question;
 import dev.assay.server.application.api.QuestionAnalytics;
 import dev.assay.server.application.api.QuestionSummary;
 import dev.assay.server.application.api.Questions;
+import dev.assay.server.application.api.Reviews;
 import dev.assay.server.application.api.Submitted;
 import dev.assay.server.application.api.VersionDiff;
+import dev.assay.server.interfaces.rest.dto.AnswerGroupReviewBody;
 import dev.assay.server.interfaces.rest.dto.ConfigBody;
 import dev.assay.server.interfaces.rest.dto.NewTestBody;
 import dev.assay.server.interfaces.rest.dto.RestoreBody;
@@ -68,6 +71,9 @@ public class QuestionResource {
 
     @Inject
     Analytics analytics;
+
+    @Inject
+    Reviews reviews;
 
     @Context
     SecurityContext security;
@@ -170,6 +176,24 @@ public class QuestionResource {
     public QuestionAnalytics analytics(@PathParam("pack") String pack, @PathParam("name") String name,
                                        @QueryParam("groups") @DefaultValue("50") int groups) {
         return analytics.question(pack + "/" + name, groups);
+    }
+
+    /**
+     * Reviews every answer of one answer group (the analytics' answer groups: the same echo, or where the plugin echoes
+     * nothing the same text) with the same points and comment, in one transaction; each answer gets a review entry and
+     * its student's score follows to the gradebook, as a single review does.
+     */
+    @Operation(summary = "Review every answer of an answer group with the same points and comment")
+    @APIResponse(responseCode = "200", description = "How many answers were reviewed.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupReviewed.class)))
+    @APIResponse(responseCode = "404", description = "No answer's grade in force is of this group.")
+    @POST
+    @Path("{pack}/{name}/answer-groups/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public GroupReviewed reviewGroup(@PathParam("pack") String pack, @PathParam("name") String name,
+                                     @Valid @NotNull AnswerGroupReviewBody body) {
+        String reviewer = body.reviewer() == null || body.reviewer().isBlank() ? "instructor" : body.reviewer();
+        return reviews.reviewGroup(pack + "/" + name, body.toEcho(), body.answer(), body.points(), body.comment(), reviewer);
     }
 
     @Operation(summary = "The configuration in force")

@@ -235,4 +235,31 @@ public class JpaSubmissionRepository implements SubmissionRepository {
         }
         return texts;
     }
+
+    @Override
+    public List<LatestInForce> latestInForce(Collection<String> questionIds) {
+        if (questionIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select s.userId, u.platformUserId, s.questionId, s.id, g.score, g.status, g.notesJson, "
+                        + "g.reviewComment, s.gradeInForceId, s.pluginGradeId from SubmissionEntity s, GradeEntity g, UserEntity u "
+                        + "where g.id = s.gradeInForceId and u.id = s.userId and s.questionId in :q "
+                        + "and s.id = (select max(l.id) from SubmissionEntity l where l.questionId = s.questionId and l.userId = s.userId) "
+                        + "order by u.platformUserId, s.questionId", Object[].class)
+                .setParameter("q", List.copyOf(questionIds)).getResultList().stream()
+                .map(r -> new LatestInForce(((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
+                        ((Number) r[4]).doubleValue(), (Grade.Status) r[5], (String) r[6], (String) r[7], !r[8].equals(r[9])))
+                .toList();
+    }
+
+    @Override
+    public List<Long> inForceAlike(String questionId, String echoJson, String answerText) {
+        TypedQuery<Long> query = em.createQuery("select s.id from SubmissionEntity s, GradeEntity g where g.id = s.gradeInForceId "
+                + "and s.questionId = :q and g.echoJson = :e" + (answerText == null ? "" : " and s.answerText = :a")
+                + " order by s.id", Long.class).setParameter("q", questionId).setParameter("e", echoJson);
+        if (answerText != null) {
+            query.setParameter("a", answerText);
+        }
+        return query.getResultList();
+    }
 }
