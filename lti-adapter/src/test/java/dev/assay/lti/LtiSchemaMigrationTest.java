@@ -100,8 +100,11 @@ class LtiSchemaMigrationTest {
         assertThat(adapter.migrationsExecuted).isZero();
         assertThat(adapterHistory(ds)).containsExactly("7|BASELINE|true");
         // The core keeps its history as it was, the adapter's rows included: it ignores them, it does not lose them.
-        assertThat(rows(ds, "select \"version\", \"script\", \"checksum\" from \"flyway_schema_history\" order by \"installed_rank\""))
-                .isEqualTo(coreHistoryBefore);
+        // (Migrations the core gained since this database was written come after them, and none is the adapter's.)
+        List<String> coreHistoryAfter = rows(ds, "select \"version\", \"script\", \"checksum\" from \"flyway_schema_history\" "
+                + "order by \"installed_rank\"");
+        assertThat(coreHistoryAfter.subList(0, coreHistoryBefore.size())).isEqualTo(coreHistoryBefore);
+        assertThat(coreHistoryAfter.subList(coreHistoryBefore.size(), coreHistoryAfter.size())).noneMatch(r -> r.contains("lti"));
         assertThat(rows(ds, "select l.assignment, p.tool_url from lti_link l join lti_platform p on p.id = l.platform_id"))
                 .containsExactly("hw7/hw7|https://assay");
         assertThat(rows(ds, "select name from lti_user_name")).containsExactly("Ada");
