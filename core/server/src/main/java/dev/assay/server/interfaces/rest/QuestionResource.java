@@ -227,6 +227,7 @@ public class QuestionResource {
     }
 
     @Operation(summary = "What changed from configuration version a to version b: configuration fields, expected approach, tests")
+    @APIResponse(responseCode = "200", description = "The changes, field by field.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionDiff.class)))
     @APIResponse(responseCode = "404", description = "The question has no such version.")
     @GET
     @Path("{pack}/{name}/config/versions/{a}/diff/{b}")
