@@ -2,6 +2,7 @@ package dev.assay.server.infrastructure;
 
 import dev.assay.server.application.gradebook.Outbox;
 import dev.assay.server.application.ports.ScoreDelivery;
+import dev.assay.server.infrastructure.persistence.StartupState;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,6 +19,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +53,18 @@ public class OutboxWorker {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    StartupState startup;
+
+    /**
+     * How long after the web module starts the first score goes out: an LMS answering a score checks the tool's
+     * signature against Assay's JWKS, which is served only once the web module's servlets are up (Jersey's take about
+     * a second here).
+     */
+    @Inject
+    @ConfigProperty(name = "assay.outbox.start-grace-millis", defaultValue = "3000")
+    long startGraceMillis;
 
     @Inject
     @ConfigProperty(name = "assay.outbox.poll-millis", defaultValue = "500")
@@ -107,7 +121,7 @@ public class OutboxWorker {
     @Timeout
     @AccessTimeout(0)
     void tick() {
-        if (!running.compareAndSet(false, true)) {
+        if (!startup.servingFor(Duration.ofMillis(startGraceMillis)) || !running.compareAndSet(false, true)) {
             return;
         }
         try {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class StartupState {
     private volatile boolean done;
+    private volatile long webStartedNanos;
 
     void finished() {
         done = true;
@@ -18,5 +19,19 @@ public class StartupState {
 
     public boolean done() {
         return done;
+    }
+
+    /** The web module is starting: every start-up singleton has run, and its servlets are being initialised. */
+    void webStarted() {
+        webStartedNanos = System.nanoTime();
+    }
+
+    /**
+     * Whether the web module has been starting for at least {@code grace}: Payara runs the start-up singletons before
+     * it serves any request of the application, so until then Assay's own JWKS answers 404 to an LMS that fetches it.
+     */
+    public boolean servingFor(java.time.Duration grace) {
+        long started = webStartedNanos;
+        return started != 0 && System.nanoTime() - started >= grace.toNanos();
     }
 }
