@@ -5,12 +5,12 @@ import dev.assay.api.Answer;
 import dev.assay.api.AnswerFile;
 import dev.assay.api.Attachment;
 import dev.assay.api.Echo;
-import dev.assay.api.GraderPlugin;
 import dev.assay.api.Grade;
 import dev.assay.api.HandoutInfo;
 import dev.assay.api.Validation;
 import dev.assay.engine.grading.AnswerSizeCheck;
 import dev.assay.engine.grading.GradeOutcome;
+import dev.assay.engine.grading.PluginResult;
 import dev.assay.engine.grading.ReadyQuestion;
 import dev.assay.engine.pack.CatalogQuestion;
 import dev.assay.engine.pack.QuestionState;
@@ -29,6 +29,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Validating, submitting and regrading answers, and what a question's plugin hands out. Grading runs outside any
@@ -171,24 +172,24 @@ public class GradingService {
     }
 
     /** The files a question hands out (none when its plugin is missing, or fails to say: that is logged). */
-    public java.util.List<dev.assay.api.HandoutInfo> handouts(String questionId) {
-        return ready(questionId).map(q -> logged(runtime.engines().files().handouts(q)).orElse(java.util.List.of()))
-                .orElse(java.util.List.of());
+    public List<HandoutInfo> handouts(String questionId) {
+        return ready(questionId).map(q -> logged(runtime.engines().files().handouts(q)).orElse(List.of()))
+                .orElse(List.of());
     }
 
     /** The files an answer to the question may carry (none when its plugin is missing, or fails to say). */
-    public java.util.List<dev.assay.api.AnswerFile> answerFiles(String questionId) {
-        return ready(questionId).map(q -> logged(runtime.engines().files().answerFiles(q)).orElse(java.util.List.of()))
-                .orElse(java.util.List.of());
+    public List<AnswerFile> answerFiles(String questionId) {
+        return ready(questionId).map(q -> logged(runtime.engines().files().answerFiles(q)).orElse(List.of()))
+                .orElse(List.of());
     }
 
     /** One handed-out file with its content; empty when the question hands out none of that name. */
-    public Optional<dev.assay.api.Attachment> handout(String questionId, String name) {
-        Optional<dev.assay.engine.grading.ReadyQuestion> q = ready(questionId);
+    public Optional<Attachment> handout(String questionId, String name) {
+        Optional<ReadyQuestion> q = ready(questionId);
         if (q.isEmpty()) {
             return Optional.empty();
         }
-        dev.assay.engine.grading.PluginResult<Optional<dev.assay.api.Attachment>> file = runtime.engines().files().handout(q.get(), name);
+        PluginResult<Optional<Attachment>> file = runtime.engines().files().handout(q.get(), name);
         if (!file.ok()) {
             throw new AssayException(AssayException.Kind.UNAVAILABLE, file.message() + " Please try again later; "
                     + "if it keeps failing, tell your instructor.");
@@ -196,9 +197,9 @@ public class GradingService {
         return file.value();
     }
 
-    private static <T> dev.assay.engine.grading.PluginResult<T> logged(dev.assay.engine.grading.PluginResult<T> r) {
+    private static <T> PluginResult<T> logged(PluginResult<T> r) {
         if (!r.ok()) {
-            java.util.logging.Logger.getLogger(GradingService.class.getName()).warning(r.message());
+            Logger.getLogger(GradingService.class.getName()).warning(r.message());
         }
         return r;
     }
