@@ -4,45 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.it.ServerIT.Reply;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Before and after a change, on the shipped WAR (H2): a regrade's dry run (whose score would change, with nothing
  * stored), the grades as CSV, and the review of a whole answer group. Each test uploads its own pack (graded by the
  * it-exact plugin: its echo is the trimmed answer), so its counts are its own.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ImpactIT {
-    @ArquillianResource
-    URL base;
-
-    /** ServerIT's HTTP helpers (calls with the admin token, a one-question pack upload), aimed at this deployment. */
-    private final ServerIT server = new ServerIT();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ItPlugin.assayWar();
-    }
-
-    @BeforeEach
-    void aimAtTheDeployment() {
-        server.base = base;
-    }
-
+class ImpactIT extends AgainstTheWar {
     @Test
     void aDryRunShowsWhoseScoreWouldChangeStoresNothingAndMatchesTheRegrade() throws Exception {
         String q = server.uploadPack("42");

@@ -7,45 +7,20 @@ import dev.assay.engine.pack.PackReader;
 import dev.assay.engine.pack.QuestionTest;
 import dev.assay.it.ServerIT.Reply;
 import java.io.ByteArrayOutputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Question tests on a configuration save, the versions' diff and restore, and a preview kept as a test, over REST on the
  * shipped WAR (H2). Each test uploads its own pack: one it-exact question (full credit and EXACT for the expected answer,
  * else 0 and WRONG) with two question tests, "42" → 1 [EXACT] and "41" → 0 [WRONG].
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class QuestionTestsIT {
-    @ArquillianResource
-    URL base;
-
-    private final ServerIT server = new ServerIT();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ItPlugin.assayWar();
-    }
-
-    @BeforeEach
-    void aimAtTheDeployment() {
-        server.base = base;
-    }
-
+class QuestionTestsIT extends AgainstTheWar {
     /** Uploads a one-question pack whose question has two tests; returns the question id. */
     private String uploadPackWithTests() throws Exception {
         String pack = "qt" + UUID.randomUUID().toString().substring(0, 8);

@@ -6,46 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.engine.json.Json;
 import dev.assay.it.ServerIT.Reply;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The instructor workspace's REST side on the shipped WAR: previews with a draft configuration, analytics per question
  * and per assignment, and the OpenAPI description of /api. Each test uploads its own pack (graded by the it-exact
  * plugin: its echo is the trimmed answer) so that its counts are its own.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class WorkspaceIT {
-    @ArquillianResource
-    URL base;
-
-    /** ServerIT's HTTP helpers (calls with the admin token, a one-question pack upload), aimed at this deployment. */
-    private final ServerIT server = new ServerIT();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ItPlugin.assayWar();
-    }
-
-    @BeforeEach
-    void aimAtTheDeployment() {
-        server.base = base;
-    }
-
+class WorkspaceIT extends AgainstTheWar {
     private Reply preview(String question, Object body) throws Exception {
         return server.json("POST", "/api/questions/" + question + "/preview", body);
     }
