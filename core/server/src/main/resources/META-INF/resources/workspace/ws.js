@@ -1,0 +1,186 @@
+/* Assay's instructor workspace: what every page shares. The credential (the admin token, or an instructor's
+   workspace token from an LTI launch) travels as a bearer token, never as a cookie, so the pages work inside an
+   LMS iframe with third-party cookies blocked and another site cannot forge a call. It arrives in the URL's
+   fragment (#token=…), is moved to sessionStorage at once and removed from the address bar; where storage is
+   blocked it stays in memory and rides along in the fragment of the workspace's own links.
+   Pages build the DOM with Assay.el (text, never innerHTML from data) and call the REST API with Assay.api. */
+(function () {
+  'use strict';
+  var KEY = 'assay.workspace.token';
+  var memory = null;
+  var storageWorks = true;
+
+  function store(t) {
+    memory = t;
+    try { if (t) { sessionStorage.setItem(KEY, t); } else { sessionStorage.removeItem(KEY); } } catch (e) { storageWorks = false; }
+  }
+
+  function token() {
+    if (memory) { return memory; }
+    try { return sessionStorage.getItem(KEY); } catch (e) { storageWorks = false; return null; }
+  }
+
+  (function takeFromFragment() {
+    var params = new URLSearchParams(location.hash.slice(1));
+    var t = params.get('token');
+    if (!t) { return; }
+    store(t);
+    params.delete('token');
+    var rest = params.toString();
+    history.replaceState(null, '', location.pathname + location.search + (rest ? '#' + rest : ''));
+  })();
+
+  /** A refusal from the API: status, the message to show, and the problems per field ({field, message}). */
+  function ApiError(status, message, problems, body) {
+    this.status = status;
+    this.message = message;
+    this.problems = problems || [];
+    this.body = body;
+  }
+  ApiError.prototype = Object.create(Error.prototype);
+
+  /** Calls /api (relative to the workspace, so any context root works); resolves to the JSON, rejects with ApiError. */
+  function api(method, path, body, options) {
+    var headers = { 'Accept': (options && options.accept) || 'application/json' };
+    var t = token();
+    if (t) { headers.Authorization = 'Bearer ' + t; }
+    if (body !== undefined && body !== null) { headers['Content-Type'] = 'application/json'; }
+    return fetch('../api' + path, {
+      method: method, headers: headers,
+      body: body !== undefined && body !== null ? JSON.stringify(body) : undefined
+    }).then(function (r) {
+      if (options && options.raw && r.ok) { return r; }
+      return r.text().then(function (text) {
+        var json = null;
+        try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+        if (!r.ok) {
+          var message = json && (json.message || json.error) ? (json.message || json.error)
+            : 'The server answered ' + r.status + '.';
+          if (r.status === 401) { message += ' Sign in again from the workspace start page or your LMS.'; }
+          throw new ApiError(r.status, message, json && json.problems, json);
+        }
+        return json;
+      });
+    }, function () {
+      throw new ApiError(0, 'Assay could not be reached. Check your connection and try again.', [], null);
+    });
+  }
+
+  /** An element: el('p', {class: 'note'}, 'text', child, …). Strings become text nodes; null children are skipped. */
+  function el(tag, attrs) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      var v = attrs[k];
+      if (v === null || v === undefined || v === false) { return; }
+      if (k.indexOf('on') === 0 && typeof v === 'function') { node.addEventListener(k.slice(2), v); }
+      else if (k === 'text') { node.textContent = v; }
+      else { node.setAttribute(k, v === true ? '' : String(v)); }
+    });
+    for (var i = 2; i < arguments.length; i++) { append(node, arguments[i]); }
+    return node;
+  }
+
+  function append(node, child) {
+    if (child === null || child === undefined || child === false) { return; }
+    if (Array.isArray(child)) { child.forEach(function (c) { append(node, c); }); return; }
+    node.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+  }
+
+  /** Replaces a container's content. */
+  function show(container, content) {
+    container.textContent = '';
+    append(container, content);
+    return container;
+  }
+
+  /** A refusal or failure, announced to screen readers; problems listed per field. */
+  function errorBox(err) {
+    var box = el('div', { class: 'error', role: 'alert' }, el('p', {}, err && err.message ? err.message : String(err)));
+    if (err && err.problems && err.problems.length) {
+      box.appendChild(el('ul', {}, err.problems.map(function (p) {
+        return el('li', {}, p.field ? el('code', {}, p.field) : null, p.field ? ': ' : '', p.message || '');
+      })));
+    }
+    return box;
+  }
+
+  /**
+   * Marks the form controls a refusal names (a control's data-field is the problem's field, e.g. "config.tolerance"):
+   * aria-invalid and the message beside it. Returns the problems no control claimed, for a list at the top.
+   */
+  function markFields(form, problems) {
+    form.querySelectorAll('[aria-invalid]').forEach(function (c) { c.removeAttribute('aria-invalid'); });
+    form.querySelectorAll('.field-problem').forEach(function (p) { p.remove(); });
+    var unclaimed = [];
+    (problems || []).forEach(function (p, i) {
+      var control = p.field ? form.querySelector('[data-field="' + CSS.escape(p.field) + '"]') : null;
+      if (!control) { unclaimed.push(p); return; }
+      var id = 'problem-' + i;
+      control.setAttribute('aria-invalid', 'true');
+      control.setAttribute('aria-describedby', ((control.getAttribute('aria-describedby') || '') + ' ' + id).trim());
+      control.insertAdjacentElement('afterend', el('p', { class: 'field-problem', id: id }, p.message || ''));
+    });
+    return unclaimed;
+  }
+
+  /** A workspace link that keeps the credential where storage is blocked (it rides in the fragment). */
+  function href(page, query) {
+    var q = new URLSearchParams(query || {}).toString();
+    var t = token();
+    return page + (q ? '?' + q : '') + (!storageWorks && t ? '#token=' + encodeURIComponent(t) : '');
+  }
+
+  function param(name) { return new URLSearchParams(location.search).get(name); }
+
+  var me = null;
+  /** Who the credential is: {role, actor, assignment, target, expires} (GET /api/me), fetched once per page. */
+  function whoami() {
+    if (!me) { me = token() ? api('GET', '/me') : Promise.reject(new ApiError(401, 'Not signed in.', [], null)); }
+    return me;
+  }
+
+  /**
+   * The header every page shows: where you are and where you can go. `where` = {assignment: id, question: "pack/name"},
+   * `current` names the page (one of the keys below) and gets aria-current.
+   */
+  function header(current, where) {
+    where = where || {};
+    var links = [['index', 'Assignments', href('index.html')]];
+    if (where.assignment) {
+      links.push(['assignment', 'Overview', href('assignment.html', { id: where.assignment })]);
+      links.push(['review', 'Review', href('review.html', { id: where.assignment })]);
+      links.push(['impact', 'Impact and regrade', href('impact.html', { id: where.assignment })]);
+    }
+    if (where.question) {
+      links.push(['question', 'Edit question', href('question.html', { q: where.question, assignment: where.assignment || '' })]);
+      links.push(['analytics', 'Analytics', href('analytics.html', { q: where.question, assignment: where.assignment || '' })]);
+    }
+    links.push(['packs', 'Packs', href('packs.html')]);
+    var nav = el('nav', { 'aria-label': 'Workspace' }, el('ul', {}, links.map(function (l) {
+      return el('li', {}, el('a', { href: l[2], 'aria-current': l[0] === current ? 'page' : null }, l[1]));
+    })));
+    var bar = el('header', { class: 'ws-header' }, el('a', { class: 'brand', href: href('index.html') }, 'Assay workspace'), nav);
+    document.body.insertBefore(bar, document.body.firstChild);
+    return bar;
+  }
+
+  /** Typesets $…$ and $$…$$ in a node with KaTeX (auto-render), where KaTeX is on the page. */
+  function typeset(node) {
+    if (window.renderMathInElement) {
+      window.renderMathInElement(node, { delimiters: [{ left: '$$', right: '$$', display: true },
+        { left: '$', right: '$', display: false }, { left: '\\(', right: '\\)', display: false },
+        { left: '\\[', right: '\\]', display: true }], throwOnError: false });
+    }
+  }
+
+  function number(x, digits) {
+    if (x === null || x === undefined || !isFinite(x)) { return '–'; }
+    return Number(x).toLocaleString(undefined, { maximumFractionDigits: digits === undefined ? 2 : digits });
+  }
+
+  window.Assay = {
+    api: api, ApiError: ApiError, el: el, show: show, errorBox: errorBox, markFields: markFields, href: href,
+    param: param, whoami: whoami, header: header, typeset: typeset, number: number,
+    token: token, signIn: store, signOut: function () { store(null); me = null; }
+  };
+})();
