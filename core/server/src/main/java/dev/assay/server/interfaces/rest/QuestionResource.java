@@ -24,6 +24,7 @@ import dev.assay.server.interfaces.rest.dto.PreviewBody;
 import dev.assay.server.interfaces.rest.dto.SubmitBody;
 import dev.assay.server.interfaces.rest.dto.Views;
 import dev.assay.server.interfaces.rest.security.Allowed;
+import dev.assay.server.interfaces.rest.security.Caller;
 import dev.assay.server.interfaces.rest.security.Role;
 import dev.assay.server.interfaces.web.AnswerBody;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -192,7 +193,7 @@ public class QuestionResource {
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
     public GroupReviewed reviewGroup(@PathParam("pack") String pack, @PathParam("name") String name,
                                      @Valid @NotNull AnswerGroupReviewBody body) {
-        String reviewer = body.reviewer() == null || body.reviewer().isBlank() ? "instructor" : body.reviewer();
+        String reviewer = Caller.reviewer(security, body.reviewer());
         return reviews.reviewGroup(pack + "/" + name, body.toEcho(), body.answer(), body.points(), body.comment(), reviewer);
     }
 
