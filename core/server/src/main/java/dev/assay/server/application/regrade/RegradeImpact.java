@@ -28,6 +28,17 @@ public final class RegradeImpact {
      */
     public static RegradePreview of(long assignmentId, List<AssignmentScore.Question> questions, List<LatestInForce> latest,
                                     Map<Long, Grade> regraded) {
+        return of(assignmentId, questions, latest, regraded, Map.of());
+    }
+
+    /**
+     * As {@link #of(long, List, List, Map)}, where a question's points have changed since grades in force were given:
+     * {@code pointsThen} says, by configuration version id, what the question was worth with it. The old score counts
+     * each grade with the points it was given with (what the gradebook holds), the new one with the points now, so that
+     * a points change shows in the dry run as the regrade will deliver it.
+     */
+    public static RegradePreview of(long assignmentId, List<AssignmentScore.Question> questions, List<LatestInForce> latest,
+                                    Map<Long, Grade> regraded, Map<Long, Double> pointsThen) {
         Map<String, Double> points = new HashMap<>();
         questions.forEach(q -> points.put(q.id(), q.points()));
         Map<String, List<LatestInForce>> byUser = new LinkedHashMap<>();
@@ -38,6 +49,7 @@ public final class RegradeImpact {
         List<RegradePreview.Student> students = new ArrayList<>();
         for (Map.Entry<String, List<LatestInForce>> user : byUser.entrySet()) {
             Map<String, AssignmentScore.InForce> before = new HashMap<>();
+            Map<String, Double> userPointsThen = new HashMap<>();
             Map<String, AssignmentScore.InForce> after = new HashMap<>();
             List<RegradePreview.QuestionChange> differences = new ArrayList<>();
             for (LatestInForce l : user.getValue()) {
@@ -50,19 +62,23 @@ public final class RegradeImpact {
                     after.put(l.questionId(), new AssignmentScore.InForce(fresh.score(), fresh.status(), null));
                 }
                 double max = points.getOrDefault(l.questionId(), 0.0);
+                double maxThen = l.configId() == null ? max : pointsThen.getOrDefault(l.configId(), max);
+                userPointsThen.put(l.questionId(), maxThen);
                 if (fresh == null) {
                     continue;
                 }
-                double old = pointsOf(l.score(), max);
+                double old = pointsOf(l.score(), maxThen);
                 if (l.reviewed()) {
-                    if (ReviewRule.pluginDiffers(fresh.score(), l.score())) {
-                        differences.add(new RegradePreview.QuestionChange(l.questionId(), old, old, true, pointsOf(fresh.score(), max)));
+                    double kept = pointsOf(l.score(), max);
+                    if (ReviewRule.pluginDiffers(fresh.score(), l.score()) || kept != old) {
+                        differences.add(new RegradePreview.QuestionChange(l.questionId(), old, kept, true, pointsOf(fresh.score(), max)));
                     }
                 } else if (pointsOf(fresh.score(), max) != old || fresh.status() != l.status()) {
                     differences.add(new RegradePreview.QuestionChange(l.questionId(), old, pointsOf(fresh.score(), max), false, null));
                 }
             }
-            AssignmentScore old = AssignmentScore.of(questions, before);
+            AssignmentScore old = AssignmentScore.of(questions.stream().map(q -> new AssignmentScore.Question(q.id(), q.title(),
+                    userPointsThen.getOrDefault(q.id(), q.points()))).toList(), before);
             AssignmentScore now = AssignmentScore.of(questions, after);
             totalOld += old.given();
             totalNew += now.given();

@@ -80,4 +80,25 @@ class RegradeImpactTest {
         assertThat(fay.questions()).extracting(RegradePreview.QuestionChange::newPoints).containsExactly(1.0, 3.0);
         assertThat(p.changed()).isEqualTo(1);
     }
+
+    @Test
+    void aPointsChangeShowsAsTheRegradeWillDeliverIt() {
+        // p/q1 was worth 2 with configuration version 11 (the grades in force), and is worth 4 now (QUESTIONS).
+        LatestInForce eve = new LatestInForce(1, "eve", "p/q1", 8, 0.5, Grade.Status.GRADED, "[]", null, false, 11L);
+        LatestInForce fay = new LatestInForce(2, "fay", "p/q1", 9, 1, Grade.Status.GRADED, "[]", "kept", true, 11L);
+
+        RegradePreview p = RegradeImpact.of(7, QUESTIONS, List.of(eve, fay), Map.of(8L, graded(0.5), 9L, graded(1)),
+                Map.of(11L, 2.0));
+
+        assertThat(p.changed()).as("the same fractions, worth more points").isEqualTo(2);
+        RegradePreview.Student e = p.students().get(0);
+        assertThat(e.oldPoints()).isEqualTo(1);
+        assertThat(e.newPoints()).isEqualTo(2);
+        assertThat(e.questions()).containsExactly(new RegradePreview.QuestionChange("p/q1", 1, 2, false, null));
+        RegradePreview.Student f = p.students().get(1);
+        assertThat(f.oldPoints()).isEqualTo(2);
+        assertThat(f.newPoints()).as("a review stands as a share of the question's points").isEqualTo(4);
+        assertThat(p.total().oldPoints()).isEqualTo(3);
+        assertThat(p.total().newPoints()).isEqualTo(6);
+    }
 }
