@@ -205,7 +205,8 @@ public class ConfigVersions {
                 .toList();
     }
 
-    private List<QuestionTestRunner.Result> run(CoursePack pack, CatalogQuestion prepared) {
+    /** The question's tests with the draft, through the engine (under its time limits). */
+    List<QuestionTestRunner.Result> run(CoursePack pack, CatalogQuestion prepared) {
         QuestionTestRunner runner = new QuestionTestRunner(runtime.engines().engine());
         List<QuestionTest> tests = prepared.def().tests();
         List<QuestionTestRunner.Result> results = new ArrayList<>();
