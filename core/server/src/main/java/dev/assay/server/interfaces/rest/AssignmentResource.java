@@ -155,8 +155,12 @@ public class AssignmentResource {
         return regrades.status(id, execution);
     }
 
-    /** Each question of the assignment with its submissions, students, and the mean points of each student's latest answer. */
-    @Operation(summary = "Each question of the assignment with its submissions, students and mean points")
+    /**
+     * The workspace's overview of the assignment: each question with its plugin, points, state, configuration version,
+     * question-test status (as stored with the version in force: passing, none, not run), submissions, students, and
+     * the mean points of each student's latest answer.
+     */
+    @Operation(summary = "Each question of the assignment with its plugin, points, state, configuration version, question-test status (passing, none, not run: stored at the version's save, never run here), submissions, students and mean points")
     @GET
     @Path("{id}/analytics")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
