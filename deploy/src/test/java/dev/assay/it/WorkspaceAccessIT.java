@@ -221,4 +221,65 @@ class WorkspaceAccessIT extends AgainstTheWar {
         assertThat(call(null, "GET", "/api/me", null).status()).isEqualTo(401);
         assertThat(call(token, "GET", "/api/me", null).status()).as("the genuine token still works").isEqualTo(200);
     }
+
+    @Test
+    void titlePromptAndPointsAreSavedAsAVersionAStaleFormIsRefusedAndTheDryRunShowsThePointsChange() throws Exception {
+        String q = server.uploadPack("42");
+        long assignment = assignmentHolding(q);
+        Reply submitted = server.json("POST", "/api/questions/" + q + "/submissions", Map.of("user", "wa-student", "answer", "42"));
+        assertThat(submitted.status()).as(String.valueOf(submitted.json())).isIn(200, 201);
+        JsonNode v1 = server.get("/api/questions/" + q + "/config").json();
+        assertThat(v1.path("title").asText()).as("a version from the import: the question as it stood").isEqualTo("Q1");
+        assertThat(v1.path("points").asDouble()).isEqualTo(4);
+        String token = grant(assignment, Map.of("actor", "prof.bo")).path("token").asText();
+
+        Reply saved = call(token, "PUT", "/api/questions/" + q + "/config", Map.of("config", v1.path("config"),
+                "title", "Q1, worth more", "prompt", "Say $42$, **exactly**.", "points", 8, "baseVersion", 1,
+                "reason", "worth more"));
+
+        assertThat(saved.status()).as(String.valueOf(saved.json())).isEqualTo(200);
+        assertThat(saved.json().path("version").asInt()).isEqualTo(2);
+        assertThat(saved.json().path("title").asText()).isEqualTo("Q1, worth more");
+        assertThat(saved.json().path("prompt").asText()).isEqualTo("Say $42$, **exactly**.");
+        assertThat(saved.json().path("points").asDouble()).isEqualTo(8);
+        JsonNode question = server.get("/api/questions/" + q).json();
+        assertThat(question.path("title").asText()).as("the question follows the version in force").isEqualTo("Q1, worth more");
+        assertThat(question.path("points").asDouble()).isEqualTo(8);
+
+        // A form loaded from version 1, saved after version 2: refused, naming who saved what; nothing overwritten.
+        Reply stale = server.json("PUT", "/api/questions/" + q + "/config", Map.of("config", v1.path("config"),
+                "points", 2, "baseVersion", 1));
+        assertThat(stale.status()).as(String.valueOf(stale.json())).isEqualTo(409);
+        assertThat(stale.json().path("error").asText()).contains("Version 2").contains("prof.bo").contains("reload")
+                .contains("still in your form");
+        assertThat(server.get("/api/questions/" + q + "/config").json().path("version").asInt()).isEqualTo(2);
+
+        Reply badPoints = server.json("PUT", "/api/questions/" + q + "/config", Map.of("config", v1.path("config"), "points", 0));
+        assertThat(badPoints.status()).as(String.valueOf(badPoints.json())).isEqualTo(400);
+        assertThat(badPoints.json().path("problems").findValuesAsText("field")).contains("points");
+
+        JsonNode changes = server.get("/api/questions/" + q + "/config/versions/1/diff/2").json().path("changes");
+        assertThat(changes.findValuesAsText("field")).containsExactly("title", "prompt", "points");
+        assertThat(changes.get(2).path("oldValue").asDouble()).isEqualTo(4);
+        assertThat(changes.get(2).path("newValue").asDouble()).isEqualTo(8);
+
+        JsonNode dryRun = server.json("POST", "/api/assignments/" + assignment + "/regrades/preview", Map.of()).json();
+        assertThat(dryRun.path("changed").asInt()).as(dryRun.toString()).isEqualTo(1);
+        assertThat(dryRun.path("students").get(0).path("old").asDouble()).isEqualTo(4);
+        assertThat(dryRun.path("students").get(0).path("new").asDouble()).isEqualTo(8);
+
+        Reply restored = server.json("POST", "/api/questions/" + q + "/config/versions/1/restore", Map.of("reason", "back"));
+        assertThat(restored.status()).as(String.valueOf(restored.json())).isEqualTo(200);
+        assertThat(restored.json().path("version").asInt()).isEqualTo(3);
+        assertThat(restored.json().path("title").asText()).isEqualTo("Q1");
+        assertThat(restored.json().path("points").asDouble()).isEqualTo(4);
+        assertThat(server.get("/api/questions/" + q).json().path("points").asDouble()).isEqualTo(4);
+
+        JsonNode overview = server.get("/api/assignments/" + assignment + "/analytics").json().path("questions").get(0);
+        assertThat(overview.path("plugin").asText()).isEqualTo("it-exact");
+        assertThat(overview.path("state").asText()).isEqualTo("READY");
+        assertThat(overview.path("configVersion").asInt()).isEqualTo(3);
+        assertThat(overview.path("tests").asText()).isEqualTo("none");
+        assertThat(overview.path("students").asInt()).isEqualTo(1);
+    }
 }

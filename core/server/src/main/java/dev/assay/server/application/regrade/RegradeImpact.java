@@ -50,6 +50,8 @@ public final class RegradeImpact {
         for (Map.Entry<String, List<LatestInForce>> user : byUser.entrySet()) {
             Map<String, AssignmentScore.InForce> before = new HashMap<>();
             Map<String, Double> userPointsThen = new HashMap<>();
+            // The regrade sends this student's score only when it puts a new grade in force (on an answer not reviewed).
+            boolean sends = user.getValue().stream().anyMatch(l -> !l.reviewed() && regraded.containsKey(l.submissionId()));
             Map<String, AssignmentScore.InForce> after = new HashMap<>();
             List<RegradePreview.QuestionChange> differences = new ArrayList<>();
             for (LatestInForce l : user.getValue()) {
@@ -69,9 +71,12 @@ public final class RegradeImpact {
                 }
                 double old = pointsOf(l.score(), maxThen);
                 if (l.reviewed()) {
-                    double kept = pointsOf(l.score(), max);
-                    if (ReviewRule.pluginDiffers(fresh.score(), l.score()) || kept != old) {
-                        differences.add(new RegradePreview.QuestionChange(l.questionId(), old, kept, true, pointsOf(fresh.score(), max)));
+                    // A review stands: the gradebook hears of new points for it only with a score the regrade sends.
+                    double kept = sends ? pointsOf(l.score(), max) : old;
+                    boolean pluginDiffers = ReviewRule.pluginDiffers(fresh.score(), l.score());
+                    if (pluginDiffers || kept != old) {
+                        differences.add(new RegradePreview.QuestionChange(l.questionId(), old, kept, true,
+                                pluginDiffers ? pointsOf(fresh.score(), max) : null));
                     }
                 } else if (pointsOf(fresh.score(), max) != old || fresh.status() != l.status()) {
                     differences.add(new RegradePreview.QuestionChange(l.questionId(), old, pointsOf(fresh.score(), max), false, null));
@@ -79,7 +84,7 @@ public final class RegradeImpact {
             }
             AssignmentScore old = AssignmentScore.of(questions.stream().map(q -> new AssignmentScore.Question(q.id(), q.title(),
                     userPointsThen.getOrDefault(q.id(), q.points()))).toList(), before);
-            AssignmentScore now = AssignmentScore.of(questions, after);
+            AssignmentScore now = sends ? AssignmentScore.of(questions, after) : old;
             totalOld += old.given();
             totalNew += now.given();
             boolean scoreChanges = old.given() != now.given();
