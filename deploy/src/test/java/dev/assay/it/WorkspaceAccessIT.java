@@ -250,7 +250,7 @@ class WorkspaceAccessIT extends AgainstTheWar {
         Reply stale = server.json("PUT", "/api/questions/" + q + "/config", Map.of("config", v1.path("config"),
                 "points", 2, "baseVersion", 1));
         assertThat(stale.status()).as(String.valueOf(stale.json())).isEqualTo(409);
-        assertThat(stale.json().path("error").asText()).contains("Version 2").contains("prof.bo").contains("reload")
+        assertThat(stale.json().path("error").asText()).contains("Version 2").contains("prof.bo").containsIgnoringCase("reload")
                 .contains("still in your form");
         assertThat(server.get("/api/questions/" + q + "/config").json().path("version").asInt()).isEqualTo(2);
 
