@@ -5,6 +5,8 @@ import dev.assay.server.application.analytics.GradesCsv;
 import dev.assay.server.application.analytics.QuestionAnalysis;
 import dev.assay.server.application.catalog.QuestionCatalog;
 import dev.assay.server.application.gradebook.AssignmentScore;
+import dev.assay.server.domain.model.QuestionConfigEntity;
+import dev.assay.server.domain.repository.QuestionRepository;
 import dev.assay.server.domain.repository.SubmissionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +28,9 @@ public class Analytics {
 
     @Inject
     SubmissionRepository submissions;
+
+    @Inject
+    QuestionRepository questionRows;
 
     @Inject
     QuestionCatalog catalog;
@@ -60,10 +65,24 @@ public class Analytics {
                 .stream().collect(Collectors.toMap(SubmissionRepository.QuestionMean::questionId, Function.identity()));
         return new AssignmentAnalytics(a.id(), a.title(), questions.stream().map(q -> {
             SubmissionRepository.QuestionMean m = means.get(q.id());
-            return m == null ? new AssignmentAnalytics.QuestionMean(q.id(), q.title(), q.points(), 0, 0, 0)
+            String plugin = q.question().def().plugin();
+            String state = q.question().state().name();
+            String tests = testsStatus(q);
+            return m == null ? new AssignmentAnalytics.QuestionMean(q.id(), q.title(), q.points(), 0, 0, 0, plugin, state,
+                    q.version(), tests)
                     : new AssignmentAnalytics.QuestionMean(q.id(), q.title(), q.points(), m.submissions(), m.students(),
-                    Math.round(m.meanOfLatest() * q.points() * 1e6) / 1e6);
+                    Math.round(m.meanOfLatest() * q.points() * 1e6) / 1e6, plugin, state, q.version(), tests);
         }).toList());
+    }
+
+    /** How the question tests of the version in force went when it was saved (stored with it; nothing is run here). */
+    private String testsStatus(QuestionCatalog.Entry q) {
+        if (q.question().def().tests().isEmpty()) {
+            return AssignmentAnalytics.NO_TESTS;
+        }
+        return questionRows.config(q.configId()).map(QuestionConfigEntity::getTestsStatus)
+                .filter(QuestionConfigEntity.TestsStatus.PASSING.name()::equals)
+                .map(passing -> AssignmentAnalytics.PASSING).orElse(AssignmentAnalytics.NOT_RUN);
     }
 
     /**

@@ -78,9 +78,10 @@ public class Questions {
         grading.question(questionId);
         List<QuestionConfigEntity> versions = configs.versions(questionId);
         List<List<QuestionTest>> tests = configs.testsOf(versions);
+        List<ConfigVersions.Shown> shown = configs.shownWith(versions);
         List<ConfigVersion> all = new ArrayList<>();
         for (int i = 0; i < versions.size(); i++) {
-            all.add(of(versions.get(i), tests.get(i)));
+            all.add(of(versions.get(i), tests.get(i), shown.get(i)));
         }
         return all;
     }
@@ -98,7 +99,9 @@ public class Questions {
     }
 
     private ConfigDiff.Side side(QuestionConfigEntity c) {
-        return new ConfigDiff.Side(config(c), c.getExpectedApproach(), configs.testsOf(c));
+        ConfigVersions.Shown shown = configs.shownWith(List.of(c)).get(0);
+        return new ConfigDiff.Side(shown.title(), shown.prompt(), shown.points(), config(c), c.getExpectedApproach(),
+                configs.testsOf(c));
     }
 
     /** A new version equal to version {@code version}, through the question's tests as any save; history stays. */
@@ -143,13 +146,24 @@ public class Questions {
         return of(configs.change(questionId, config, expectedApproach, reason, actor, tests));
     }
 
-    private ConfigVersion of(QuestionConfigEntity c) {
-        return of(c, configs.testsOf(c));
+    /**
+     * An instructor's save of a question (configuration, approach, tests, title, prompt, points) as a new version, after
+     * the question's tests pass with it; see {@link QuestionEdit} for each part, and
+     * {@link #changeConfig(String, ObjectNode, String, String, String, Optional)} for the refusals. CONFLICT, naming who
+     * saved which version when, when the edit's base version is no longer in force. The tests run outside any
+     * transaction; the version is then stored in a short one.
+     */
+    public ConfigVersion edit(String questionId, QuestionEdit edit, String actor) {
+        return of(configs.change(questionId, edit, actor));
     }
 
-    private static ConfigVersion of(QuestionConfigEntity c, List<QuestionTest> tests) {
+    private ConfigVersion of(QuestionConfigEntity c) {
+        return of(c, configs.testsOf(c), configs.shownWith(List.of(c)).get(0));
+    }
+
+    private static ConfigVersion of(QuestionConfigEntity c, List<QuestionTest> tests, ConfigVersions.Shown shown) {
         return new ConfigVersion(c.getQuestionId(), c.getVersion(), c.getPluginId(), config(c), c.getExpectedApproach(),
-                c.getCreatedAt(), c.getCreatedBy(), c.getReason(), tests);
+                c.getCreatedAt(), c.getCreatedBy(), c.getReason(), tests, shown.title(), shown.prompt(), shown.points());
     }
 
     private static JsonNode config(QuestionConfigEntity c) {

@@ -2,6 +2,7 @@ package dev.assay.server.application.api;
 
 import dev.assay.api.Grade;
 import dev.assay.server.application.AssayException;
+import dev.assay.server.application.catalog.ConfigVersions;
 import dev.assay.server.application.catalog.QuestionCatalog;
 import dev.assay.server.application.gradebook.AssignmentScore;
 import dev.assay.server.application.grading.GradingService;
@@ -9,11 +10,14 @@ import dev.assay.server.application.regrade.RegradeImpact;
 import dev.assay.server.application.regrade.RegradeJobs;
 import dev.assay.server.application.regrade.RegradeRecords;
 import dev.assay.server.domain.model.RegradeEntity;
+import dev.assay.server.domain.repository.SubmissionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,6 +41,9 @@ public class Regrades {
 
     @Inject
     GradingService grading;
+
+    @Inject
+    ConfigVersions configs;
 
     /** How many answers a dry run grades unless asked otherwise. */
     public static final int PREVIEW_LIMIT = 10_000;
@@ -75,7 +82,12 @@ public class Regrades {
         for (long id : toGrade) {
             regraded.put(id, grading.regradePreview(id).grade());
         }
-        return RegradeImpact.of(assignmentId, questions, records.latestInForce(current.keySet()), regraded);
+        List<SubmissionRepository.LatestInForce> latest = records.latestInForce(current.keySet());
+        // What each question was worth with the version its grade in force was given with: a points change shows here.
+        Map<Long, Double> pointsThen = new HashMap<>();
+        latest.stream().map(SubmissionRepository.LatestInForce::configId).filter(Objects::nonNull).distinct()
+                .forEach(id -> configs.byId(id).ifPresent(c -> pointsThen.put(id, configs.shownWith(List.of(c)).get(0).points())));
+        return RegradeImpact.of(assignmentId, questions, latest, regraded, pointsThen);
     }
 
     /**

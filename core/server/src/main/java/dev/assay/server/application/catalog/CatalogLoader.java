@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -80,10 +81,16 @@ public class CatalogLoader {
     @Transactional
     public List<QuestionTest> packTests(String questionId) {
         String packId = questionId.substring(0, questionId.indexOf('/'));
-        CoursePackEntity stored = packs.find(packId)
-                .orElseThrow(() -> AssayException.notFound("No pack '" + packId + "' on this server."));
-        return readStored(packId, stored.getArchive()).questions().stream().filter(q -> q.id().equals(questionId))
-                .findFirst().map(QuestionDef::tests).orElse(List.of());
+        packs.find(packId).orElseThrow(() -> AssayException.notFound("No pack '" + packId + "' on this server."));
+        return packQuestion(questionId).map(QuestionDef::tests).orElse(List.of());
+    }
+
+    /** A question as the stored pack has it (title, prompt, points, tests); empty when the pack or question is gone. */
+    @Transactional
+    public Optional<QuestionDef> packQuestion(String questionId) {
+        String packId = questionId.substring(0, questionId.indexOf('/'));
+        return packs.find(packId).flatMap(stored -> readStored(packId, stored.getArchive()).questions().stream()
+                .filter(q -> q.id().equals(questionId)).findFirst());
     }
 
     private CoursePack asNow(String packId) {

@@ -25,12 +25,30 @@ public final class ConfigDiff {
     }
 
     /** The fields of one version that a diff compares. */
-    public record Side(JsonNode config, String expectedApproach, List<QuestionTest> tests) {
+    public record Side(String title, String prompt, double points, JsonNode config, String expectedApproach,
+                       List<QuestionTest> tests) {
+        /** A side without title, prompt and points (they then never differ). */
+        public Side(JsonNode config, String expectedApproach, List<QuestionTest> tests) {
+            this("", "", 1, config, expectedApproach, tests);
+        }
     }
 
-    /** The changes from {@code a} to {@code b}, configuration first, then the approach, then the tests. */
+    /**
+     * The changes from {@code a} to {@code b}: the question's title, prompt and points, then its configuration, then the
+     * approach, then the tests.
+     */
     public static List<Change> between(Side a, Side b) {
         List<Change> changes = new ArrayList<>();
+        if (!Objects.equals(a.title(), b.title())) {
+            changes.add(change("title", text(a.title()), text(b.title())));
+        }
+        if (!Objects.equals(a.prompt(), b.prompt())) {
+            changes.add(change("prompt", text(a.prompt()), text(b.prompt())));
+        }
+        if (Double.compare(a.points(), b.points()) != 0) {
+            changes.add(change("points", JsonNodeFactory.instance.numberNode(a.points()),
+                    JsonNodeFactory.instance.numberNode(b.points())));
+        }
         fields("config", a.config(), b.config(), changes);
         if (!Objects.equals(a.expectedApproach(), b.expectedApproach())) {
             changes.add(change("expectedApproach", text(a.expectedApproach()), text(b.expectedApproach())));

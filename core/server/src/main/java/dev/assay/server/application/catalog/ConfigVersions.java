@@ -11,7 +11,7 @@ import dev.assay.engine.pack.QuestionState;
 import dev.assay.engine.pack.QuestionTest;
 import dev.assay.engine.pack.QuestionTestRunner;
 import dev.assay.server.application.AssayException;
-import dev.assay.server.application.AuditLog;
+import dev.assay.server.application.api.QuestionEdit;
 import dev.assay.server.application.engine.GradingRuntime;
 import dev.assay.server.domain.model.QuestionConfigEntity;
 import dev.assay.server.domain.model.QuestionEntity;
@@ -40,13 +40,10 @@ public class ConfigVersions {
     CatalogLoader loader;
 
     @Inject
-    PackConflicts conflicts;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
     GradingRuntime runtime;
+
+    @Inject
+    ConfigVersionStore store;
 
     @Transactional
     public List<QuestionConfigEntity> versions(String questionId) {
@@ -68,54 +65,79 @@ public class ConfigVersions {
      * Makes a new configuration version of a question, after validating it against its plugin's type.
      * An unchanged configuration makes no version.
      */
-    @Transactional
     public QuestionConfigEntity change(String questionId, ObjectNode config, String expectedApproach, String reason,
                                        String actor) {
-        return change(questionId, config, expectedApproach, reason, actor, Optional.empty());
+        return change(questionId, QuestionEdit.ofConfig(config, expectedApproach, reason, Optional.empty()), actor);
+    }
+
+    /** As {@link #change(String, QuestionEdit, String)}, for the configuration, approach and tests alone. */
+    public QuestionConfigEntity change(String questionId, ObjectNode config, String expectedApproach, String reason,
+                                       String actor, Optional<List<QuestionTest>> newTests) {
+        return change(questionId, QuestionEdit.ofConfig(config, expectedApproach, reason, newTests), actor);
     }
 
     /**
-     * Makes a new configuration version as {@link #change(String, ObjectNode, String, String, String)} does, after the
-     * question's tests pass with it: {@code newTests} when given (then stored with the version), else the tests as they
-     * stand. Refused when a test fails ({@link QuestionTests.Failed}, each failing test listed) or a given test is wrong
-     * (INVALID); nothing is stored then. A question without tests saves as before.
+     * Makes a new configuration version (with the question's title, prompt and points) after the question's tests pass
+     * with it: the edit's tests when given (then stored with the version), else the tests as they stand. Refused when a
+     * test fails ({@link QuestionTests.Failed}, each failing test listed), a given test is wrong (INVALID), or another
+     * version came into force since the edit's base version (CONFLICT); nothing is stored then. An unchanged question
+     * makes no version.
+     *
+     * <p>Deliberately not transactional: the tests run first, through the engine and under its time limits (hw7 8.b
+     * trains models for seconds), with no connection or lock held; only then {@link ConfigVersionStore} stores the
+     * version in a short transaction that checks again which version is in force.
      */
-    @Transactional
-    public QuestionConfigEntity change(String questionId, ObjectNode config, String expectedApproach, String reason,
-                                       String actor, Optional<List<QuestionTest>> newTests) {
-        QuestionDef def = question(questionId).question().def();
-        String approach = expectedApproach == null ? def.expectedApproach() : expectedApproach;
-        CoursePack pack = packOf(questionId);
-        newTests.ifPresent(t -> QuestionTests.check(t, pack));
-        List<QuestionTest> tests = newTests.orElse(def.tests());
-        CatalogQuestion prepared = checked(questionId, config, approach, tests, "the current version stays in force");
-        QuestionConfigEntity current = questions.currentConfig(questionId).orElseThrow();
-        if (sameConfig(current, def.plugin(), config, approach) && tests.equals(def.tests())) {
-            return current;
+    public QuestionConfigEntity change(String questionId, QuestionEdit edit, String actor) {
+        ConfigDraft draft = draft(questionId, edit);
+        if (draft.unchanged()) {
+            return draft.current();
         }
-        List<QuestionTests.Failure> failures = QuestionTests.failures(run(pack, prepared));
+        List<QuestionTests.Failure> failures = QuestionTests.failures(run(draft.pack(), draft.prepared()));
         if (!failures.isEmpty()) {
             throw new QuestionTests.Failed(questionId, failures);
         }
-        String testsJson = newTests.isPresent() ? QuestionTests.toJson(tests) : current.getTestsJson();
-        QuestionConfigEntity next = new QuestionConfigEntity(questionId, current.getVersion() + 1, def.plugin(),
-                Json.write(config), approach, AuditLog.now(), actor, reason == null || reason.isBlank() ? "edited" : reason,
-                testsJson);
-        questions.addConfig(next);
-        QuestionEntity row = questions.find(questionId).orElseThrow();
-        row.useVersion(next.getVersion(), def.plugin());
-        conflicts.settle(questionId, QuestionFields.inForce(row, next));
-        audit.record(actor, "question.config", "question", questionId, "version " + next.getVersion() + ": " + next.getReason());
-        catalog.put(new QuestionCatalog.Entry(prepared, next.getId(), next.getVersion()));
-        return next;
+        return store.store(draft, actor);
+    }
+
+    /** The edit checked and prepared against the version in force now, read outside any transaction; nothing stored. */
+    ConfigDraft draft(String questionId, QuestionEdit edit) {
+        QuestionDef def = question(questionId).question().def();
+        QuestionConfigEntity current = questions.currentConfig(questionId).orElseThrow();
+        if (edit.baseVersion() != null && edit.baseVersion() != current.getVersion()) {
+            throw ConfigVersionStore.savedMeanwhile(questionId, edit.baseVersion(), current);
+        }
+        String approach = edit.expectedApproach() == null ? def.expectedApproach() : edit.expectedApproach();
+        String title = edit.title() == null ? def.title() : edit.title().strip();
+        String prompt = edit.prompt() == null ? def.prompt() : edit.prompt();
+        double points = edit.points() == null ? def.points() : edit.points();
+        List<AssayException.Problem> problems = new ArrayList<>();
+        if (title.isEmpty()) {
+            problems.add(new AssayException.Problem("title", "must not be blank"));
+        }
+        if (!Double.isFinite(points) || points <= 0 || points > QuestionEdit.MAX_POINTS) {
+            problems.add(new AssayException.Problem("points", "must be a number above 0 and at most "
+                    + (long) QuestionEdit.MAX_POINTS + ", not " + points));
+        }
+        if (!problems.isEmpty()) {
+            throw new AssayException(AssayException.Kind.INVALID, "The question's " + problems.get(0).field()
+                    + " is not valid; the current version stays in force.", problems);
+        }
+        CoursePack pack = packOf(questionId);
+        edit.tests().ifPresent(t -> QuestionTests.check(t, pack));
+        List<QuestionTest> tests = edit.tests().orElse(def.tests());
+        QuestionDef changed = new QuestionDef(def.id(), title, prompt, points, def.plugin(), edit.config(), approach, tests);
+        CatalogQuestion prepared = checked(changed, "the current version stays in force");
+        boolean unchanged = sameConfig(current, def.plugin(), edit.config(), approach) && tests.equals(def.tests())
+                && title.equals(def.title()) && Objects.equals(prompt, def.prompt()) && points == def.points();
+        String reason = edit.reason() == null || edit.reason().isBlank() ? "edited" : edit.reason();
+        return new ConfigDraft(questionId, current, pack, prepared, edit.tests().isPresent(), reason, unchanged);
     }
 
     /**
-     * A new version equal to version {@code version} (its configuration, approach and tests), through the same checks and
-     * tests as any change; the versions between stay. Not found when there is no such version; CONFLICT when it was for
-     * another plugin than the question's now.
+     * A new version equal to version {@code version} (its configuration, approach, tests, title, prompt and points),
+     * through the same checks and tests as any change; the versions between stay. Not found when there is no such
+     * version; CONFLICT when it was for another plugin than the question's now. Not transactional, as a change.
      */
-    @Transactional
     public QuestionConfigEntity restore(String questionId, int version, String reason, String actor) {
         QuestionDef def = question(questionId).question().def();
         QuestionConfigEntity old = version(questionId, version);
@@ -123,9 +145,41 @@ public class ConfigVersions {
             throw new AssayException(AssayException.Kind.CONFLICT, "Version " + version + " was for the plugin '"
                     + old.getPluginId() + "', and the question is now graded by '" + def.plugin() + "'; it cannot be restored.");
         }
-        return change(questionId, QuestionFields.configObject(old.getConfigJson()), old.getExpectedApproach(),
-                reason == null || reason.isBlank() ? "restored version " + version : reason, actor,
-                Optional.of(testsOf(old)));
+        Shown shown = shownWith(List.of(old)).get(0);
+        return change(questionId, new QuestionEdit(QuestionFields.configObject(old.getConfigJson()), old.getExpectedApproach(),
+                reason == null || reason.isBlank() ? "restored version " + version : reason, Optional.of(testsOf(old)),
+                shown.title(), shown.prompt(), shown.points(), null), actor);
+    }
+
+    /** A question's title, prompt and points as a version shows them. */
+    public record Shown(String title, String prompt, double points) {
+    }
+
+    /**
+     * The title, prompt and points with each of a question's versions: those saved with it, or for a version saved
+     * without (before schema V11, or by a pack import), the question as it then stood: the stored pack's (read once at
+     * most), else the question's now. Never fails for stored data.
+     */
+    @Transactional
+    public List<Shown> shownWith(List<QuestionConfigEntity> versions) {
+        Optional<QuestionDef> fromPack = Optional.empty();
+        Shown now = null;
+        List<Shown> shown = new ArrayList<>();
+        for (QuestionConfigEntity v : versions) {
+            if (v.getTitle() != null && v.getPrompt() != null && v.getPoints() != null) {
+                shown.add(new Shown(v.getTitle(), v.getPrompt(), v.getPoints()));
+                continue;
+            }
+            if (now == null) {
+                fromPack = loader.packQuestion(v.getQuestionId());
+                QuestionEntity row = questions.find(v.getQuestionId()).orElse(null);
+                now = fromPack.map(d -> new Shown(d.title(), d.prompt(), d.points()))
+                        .orElse(row == null ? new Shown(v.getQuestionId(), "", 1) : new Shown(row.getTitle(), row.getPrompt(), row.getPoints()));
+            }
+            shown.add(new Shown(v.getTitle() != null ? v.getTitle() : now.title(),
+                    v.getPrompt() != null ? v.getPrompt() : now.prompt(), v.getPoints() != null ? v.getPoints() : now.points()));
+        }
+        return shown;
     }
 
     /** One version of a question's configuration; not found when there is none. */
@@ -151,7 +205,8 @@ public class ConfigVersions {
                 .toList();
     }
 
-    private List<QuestionTestRunner.Result> run(CoursePack pack, CatalogQuestion prepared) {
+    /** The question's tests with the draft, through the engine (under its time limits). */
+    List<QuestionTestRunner.Result> run(CoursePack pack, CatalogQuestion prepared) {
         QuestionTestRunner runner = new QuestionTestRunner(runtime.engines().engine());
         List<QuestionTest> tests = prepared.def().tests();
         List<QuestionTestRunner.Result> results = new ArrayList<>();
@@ -172,7 +227,8 @@ public class ConfigVersions {
      */
     public CatalogQuestion draft(String questionId, ObjectNode config) {
         QuestionDef def = question(questionId).question().def();
-        return checked(questionId, config, def.expectedApproach(), def.tests(), "nothing was graded");
+        return checked(new QuestionDef(def.id(), def.title(), def.prompt(), def.points(), def.plugin(), config,
+                def.expectedApproach(), def.tests()), "nothing was graded");
     }
 
     private QuestionCatalog.Entry question(String questionId) {
@@ -180,23 +236,19 @@ public class ConfigVersions {
                 .orElseThrow(() -> AssayException.notFound("No question '" + questionId + "' on this server."));
     }
 
-    /** The question with this configuration, prepared for its plugin; refused (saying {@code outcome}) when it does not fit. */
-    private CatalogQuestion checked(String questionId, ObjectNode config, String approach, List<QuestionTest> tests,
-                                    String outcome) {
-        QuestionDef def = question(questionId).question().def();
-        QuestionDef changed = new QuestionDef(def.id(), def.title(), def.prompt(), def.points(), def.plugin(), config,
-                approach, tests);
-        CoursePack pack = packOf(questionId);
+    /** The question as {@code changed} says, prepared for its plugin; refused (saying {@code outcome}) when it does not fit. */
+    private CatalogQuestion checked(QuestionDef changed, String outcome) {
+        CoursePack pack = packOf(changed.id());
         CatalogQuestion prepared = loader.prepare(changed, pack);
         if (prepared.state() == QuestionState.PLUGIN_NOT_INSTALLED) {
-            throw new AssayException(AssayException.Kind.CONFLICT, "The plugin '" + def.plugin()
+            throw new AssayException(AssayException.Kind.CONFLICT, "The plugin '" + changed.plugin()
                     + "' is not installed, so this configuration cannot be checked. Install the plugin first.");
         }
         if (prepared.state() == QuestionState.INVALID_CONFIG) {
             List<AssayException.Problem> problems = prepared.problems().stream()
                     .map(p -> new AssayException.Problem(p.path(), p.message())).toList();
             throw new AssayException(AssayException.Kind.INVALID, "The configuration does not fit the plugin '"
-                    + def.plugin() + "'; " + outcome + ".", problems);
+                    + changed.plugin() + "'; " + outcome + ".", problems);
         }
         return prepared;
     }

@@ -28,6 +28,17 @@ public final class RegradeImpact {
      */
     public static RegradePreview of(long assignmentId, List<AssignmentScore.Question> questions, List<LatestInForce> latest,
                                     Map<Long, Grade> regraded) {
+        return of(assignmentId, questions, latest, regraded, Map.of());
+    }
+
+    /**
+     * As {@link #of(long, List, List, Map)}, where a question's points have changed since grades in force were given:
+     * {@code pointsThen} says, by configuration version id, what the question was worth with it. The old score counts
+     * each grade with the points it was given with (what the gradebook holds), the new one with the points now, so that
+     * a points change shows in the dry run as the regrade will deliver it.
+     */
+    public static RegradePreview of(long assignmentId, List<AssignmentScore.Question> questions, List<LatestInForce> latest,
+                                    Map<Long, Grade> regraded, Map<Long, Double> pointsThen) {
         Map<String, Double> points = new HashMap<>();
         questions.forEach(q -> points.put(q.id(), q.points()));
         Map<String, List<LatestInForce>> byUser = new LinkedHashMap<>();
@@ -38,6 +49,9 @@ public final class RegradeImpact {
         List<RegradePreview.Student> students = new ArrayList<>();
         for (Map.Entry<String, List<LatestInForce>> user : byUser.entrySet()) {
             Map<String, AssignmentScore.InForce> before = new HashMap<>();
+            Map<String, Double> userPointsThen = new HashMap<>();
+            // The regrade sends this student's score only when it puts a new grade in force (on an answer not reviewed).
+            boolean sends = user.getValue().stream().anyMatch(l -> !l.reviewed() && regraded.containsKey(l.submissionId()));
             Map<String, AssignmentScore.InForce> after = new HashMap<>();
             List<RegradePreview.QuestionChange> differences = new ArrayList<>();
             for (LatestInForce l : user.getValue()) {
@@ -50,20 +64,27 @@ public final class RegradeImpact {
                     after.put(l.questionId(), new AssignmentScore.InForce(fresh.score(), fresh.status(), null));
                 }
                 double max = points.getOrDefault(l.questionId(), 0.0);
+                double maxThen = l.configId() == null ? max : pointsThen.getOrDefault(l.configId(), max);
+                userPointsThen.put(l.questionId(), maxThen);
                 if (fresh == null) {
                     continue;
                 }
-                double old = pointsOf(l.score(), max);
+                double old = pointsOf(l.score(), maxThen);
                 if (l.reviewed()) {
-                    if (ReviewRule.pluginDiffers(fresh.score(), l.score())) {
-                        differences.add(new RegradePreview.QuestionChange(l.questionId(), old, old, true, pointsOf(fresh.score(), max)));
+                    // A review stands: the gradebook hears of new points for it only with a score the regrade sends.
+                    double kept = sends ? pointsOf(l.score(), max) : old;
+                    boolean pluginDiffers = ReviewRule.pluginDiffers(fresh.score(), l.score());
+                    if (pluginDiffers || kept != old) {
+                        differences.add(new RegradePreview.QuestionChange(l.questionId(), old, kept, true,
+                                pluginDiffers ? pointsOf(fresh.score(), max) : null));
                     }
                 } else if (pointsOf(fresh.score(), max) != old || fresh.status() != l.status()) {
                     differences.add(new RegradePreview.QuestionChange(l.questionId(), old, pointsOf(fresh.score(), max), false, null));
                 }
             }
-            AssignmentScore old = AssignmentScore.of(questions, before);
-            AssignmentScore now = AssignmentScore.of(questions, after);
+            AssignmentScore old = AssignmentScore.of(questions.stream().map(q -> new AssignmentScore.Question(q.id(), q.title(),
+                    userPointsThen.getOrDefault(q.id(), q.points()))).toList(), before);
+            AssignmentScore now = sends ? AssignmentScore.of(questions, after) : old;
             totalOld += old.given();
             totalNew += now.given();
             boolean scoreChanges = old.given() != now.given();

@@ -37,6 +37,23 @@ public class QuestionConfigEntity {
     @Column(name = "tests_json", updatable = false)
     private String testsJson;
 
+    /** The question's title, prompt and points with this version; null: as the question then stood (before V11, imports). */
+    @Column(updatable = false)
+    private String title;
+
+    @Column(updatable = false)
+    private String prompt;
+
+    @Column(updatable = false)
+    private Double points;
+
+    /** How the question's tests went when this version was saved ({@link TestsStatus}); null: not run with it. */
+    @Column(name = "tests_status", updatable = false)
+    private String testsStatus;
+
+    /** How a version's question tests went when it was saved. */
+    public enum TestsStatus { PASSING, NONE }
+
     protected QuestionConfigEntity() {
     }
 
@@ -57,6 +74,31 @@ public class QuestionConfigEntity {
                                 String testsJson) {
         this(questionId, version, pluginId, configJson, expectedApproach, createdAt, createdBy, reason);
         this.testsJson = testsJson;
+    }
+
+    /** The question's title, prompt and points with this version, and how its tests went then (a workspace save). */
+    public QuestionConfigEntity describing(String title, String prompt, Double points, TestsStatus tests) {
+        this.title = title;
+        this.prompt = prompt;
+        this.points = points;
+        this.testsStatus = tests == null ? null : tests.name();
+        return this;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getPrompt() {
+        return prompt;
+    }
+
+    public Double getPoints() {
+        return points;
+    }
+
+    public String getTestsStatus() {
+        return testsStatus;
     }
 
     public Long getId() {

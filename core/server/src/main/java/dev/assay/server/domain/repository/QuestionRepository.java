@@ -9,6 +9,14 @@ import java.util.Optional;
 public interface QuestionRepository {
     Optional<QuestionEntity> find(String id);
 
+    /**
+     * The question, locked until the transaction ends (a configuration save holds it while it checks which version is in
+     * force and adds the next), so that two saves at once are one after the other.
+     */
+    default Optional<QuestionEntity> findForUpdate(String id) {
+        return find(id);
+    }
+
     /** Stores a new question. */
     void add(QuestionEntity question);
 

@@ -115,9 +115,15 @@ public interface SubmissionRepository {
      * The grade in force of a user's latest submission to a question: what the assignment score counts.
      *
      * @param reviewed an instructor's grade is in force (a regrade does not change it)
+     * @param configId the configuration version the grade in force was given with (its points are those the gradebook
+     *                 holds until a regrade); null where not known
      */
     record LatestInForce(long userId, String platformUserId, String questionId, long submissionId, double score,
-                         Grade.Status status, String notesJson, String reviewComment, boolean reviewed) {
+                         Grade.Status status, String notesJson, String reviewComment, boolean reviewed, Long configId) {
+        public LatestInForce(long userId, String platformUserId, String questionId, long submissionId, double score,
+                             Grade.Status status, String notesJson, String reviewComment, boolean reviewed) {
+            this(userId, platformUserId, questionId, submissionId, score, status, notesJson, reviewComment, reviewed, null);
+        }
     }
 
     /** Each user's latest submission to each of these questions, with its grade in force, by user then question. */

@@ -79,6 +79,7 @@ public class Bootstrap {
         DatabaseSettings db = new DatabaseSettings(dbClass, dbUrl, dbUser);
         try {
             DatabaseMigration.migrate(dataSource);
+            WorkspaceSecret.ensure(dataSource);
         } catch (RuntimeException e) {
             cannotStart(db.explain(e), e);
         }

@@ -7,10 +7,16 @@ import dev.assay.server.application.api.Assignments;
 import dev.assay.server.application.api.RegradePreview;
 import dev.assay.server.application.api.RegradeStatus;
 import dev.assay.server.application.api.Regrades;
+import dev.assay.server.application.api.WorkspaceGrant;
+import dev.assay.server.application.api.Workspaces;
 import dev.assay.server.interfaces.rest.security.Allowed;
 import dev.assay.server.interfaces.rest.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +28,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,8 +52,46 @@ public class AssignmentResource {
     @Inject
     Analytics analytics;
 
+    @Inject
+    Workspaces workspaces;
+
     @Context
     SecurityContext security;
+
+    /**
+     * A workspace token to hand an instructor.
+     *
+     * @param actor  who will use it, as recorded with what they do (default: "admin")
+     * @param target the LMS activity's target string its submissions are tagged with, if any
+     * @param seconds how long it lives, when shorter than assay.workspace.token-ttl
+     */
+    public record WorkspaceTokenBody(@Size(max = 200) String actor, @Size(max = 2_000) String target,
+                                     @Positive Long seconds) {
+    }
+
+    /** A workspace token, its expiry, and what it is for ({@code target}: null outside an LMS activity). */
+    public record WorkspaceTokenView(String token, Instant expires, long assignment, String target) {
+        static WorkspaceTokenView of(WorkspaceGrant g) {
+            return new WorkspaceTokenView(g.token(), g.expires(), g.assignment(), g.target().orElse(null));
+        }
+    }
+
+    @Operation(summary = "A workspace token for this assignment (admin only): the INSTRUCTOR role for this assignment, its "
+            + "questions, the plugins and /api/me, until it expires (assay.workspace.token-ttl, default 8 hours). An LTI "
+            + "instructor launch grants one the same way.")
+    @APIResponse(responseCode = "201", description = "The token.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkspaceTokenView.class)))
+    @APIResponse(responseCode = "404", description = "No such assignment.")
+    @POST
+    @Path("{id}/workspace-tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Role.ADMIN)
+    public Response workspaceToken(@PathParam("id") long id, @Valid WorkspaceTokenBody body) {
+        String actor = body == null || body.actor() == null || body.actor().isBlank() ? security.getUserPrincipal().getName()
+                : body.actor().trim();
+        Optional<String> target = Optional.ofNullable(body == null ? null : body.target()).filter(t -> !t.isBlank());
+        Optional<Duration> lifetime = Optional.ofNullable(body == null ? null : body.seconds()).map(Duration::ofSeconds);
+        return Response.status(201).entity(WorkspaceTokenView.of(workspaces.grant(id, target, actor, lifetime))).build();
+    }
 
     @Operation(summary = "The assignments of a pack, or of every pack")
     @GET
@@ -109,8 +155,12 @@ public class AssignmentResource {
         return regrades.status(id, execution);
     }
 
-    /** Each question of the assignment with its submissions, students, and the mean points of each student's latest answer. */
-    @Operation(summary = "Each question of the assignment with its submissions, students and mean points")
+    /**
+     * The workspace's overview of the assignment: each question with its plugin, points, state, configuration version,
+     * question-test status (as stored with the version in force: passing, none, not run), submissions, students, and
+     * the mean points of each student's latest answer.
+     */
+    @Operation(summary = "Each question of the assignment with its plugin, points, state, configuration version, question-test status (passing, none, not run: stored at the version's save, never run here), submissions, students and mean points")
     @GET
     @Path("{id}/analytics")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})

@@ -24,6 +24,7 @@ import dev.assay.server.interfaces.rest.dto.PreviewBody;
 import dev.assay.server.interfaces.rest.dto.SubmitBody;
 import dev.assay.server.interfaces.rest.dto.Views;
 import dev.assay.server.interfaces.rest.security.Allowed;
+import dev.assay.server.interfaces.rest.security.Caller;
 import dev.assay.server.interfaces.rest.security.Role;
 import dev.assay.server.interfaces.web.AnswerBody;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -192,7 +193,7 @@ public class QuestionResource {
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
     public GroupReviewed reviewGroup(@PathParam("pack") String pack, @PathParam("name") String name,
                                      @Valid @NotNull AnswerGroupReviewBody body) {
-        String reviewer = body.reviewer() == null || body.reviewer().isBlank() ? "instructor" : body.reviewer();
+        String reviewer = Caller.reviewer(security, body.reviewer());
         return reviews.reviewGroup(pack + "/" + name, body.toEcho(), body.answer(), body.points(), body.comment(), reviewer);
     }
 
@@ -212,9 +213,9 @@ public class QuestionResource {
         return questions.versions(pack + "/" + name);
     }
 
-    @Operation(summary = "A new configuration version, checked against the plugin's configuration type")
+    @Operation(summary = "A new version of the question: its configuration (checked against the plugin's configuration type), expected approach, tests, and optionally its title, prompt (Markdown + LaTeX) and points; the question's tests run first, and a points change reaches assignment scores through a regrade (its dry run shows the impact)")
     @APIResponse(responseCode = "200", description = "The new version (or the current one, when nothing changed).", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConfigVersion.class)))
-    @APIResponse(responseCode = "409", description = "The question's plugin is not installed, so the configuration cannot be checked.")
+    @APIResponse(responseCode = "409", description = "The question's plugin is not installed, so the configuration cannot be checked; or another version is in force than the baseVersion the edit started from (the message names who saved which version when; nothing is overwritten).")
     @APIResponse(responseCode = "422", description = "A question test fails with the new configuration: {status, error, problems, failures: [{index, name, answer, expected: {score, notes}, got: {score, notes}, message}]}; nothing is stored.")
     @PUT
     @Path("{pack}/{name}/config")
@@ -222,8 +223,7 @@ public class QuestionResource {
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
     public ConfigVersion changeConfig(@PathParam("pack") String pack, @PathParam("name") String name,
                                       @Valid @NotNull ConfigBody body) {
-        return questions.changeConfig(pack + "/" + name, body.config(), body.expectedApproach(), body.reason(),
-                security.getUserPrincipal().getName(), body.newTests());
+        return questions.edit(pack + "/" + name, body.toEdit(), security.getUserPrincipal().getName());
     }
 
     @Operation(summary = "What changed from configuration version a to version b: configuration fields, expected approach, tests")

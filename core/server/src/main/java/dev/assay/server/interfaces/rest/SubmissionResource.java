@@ -4,6 +4,7 @@ import dev.assay.server.application.api.Answers;
 import dev.assay.server.application.api.Reviews;
 import dev.assay.server.interfaces.rest.dto.Views;
 import dev.assay.server.interfaces.rest.security.Allowed;
+import dev.assay.server.interfaces.rest.security.Caller;
 import dev.assay.server.interfaces.rest.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.Context;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -30,6 +33,9 @@ public class SubmissionResource {
 
     @Inject
     Reviews reviews;
+
+    @Context
+    SecurityContext security;
 
     @Operation(summary = "One submission with its grade history")
     @GET
@@ -60,7 +66,7 @@ public class SubmissionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
     public Views.SubmissionView review(@PathParam("id") long id, @Valid @NotNull ReviewBody body) {
-        String reviewer = body.reviewer() == null || body.reviewer().isBlank() ? "instructor" : body.reviewer();
+        String reviewer = Caller.reviewer(security, body.reviewer());
         return ViewMapper.submission(reviews.review(id, body.points(), body.comment(), reviewer, Optional.empty()));
     }
 }

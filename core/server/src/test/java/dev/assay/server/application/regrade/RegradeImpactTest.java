@@ -80,4 +80,31 @@ class RegradeImpactTest {
         assertThat(fay.questions()).extracting(RegradePreview.QuestionChange::newPoints).containsExactly(1.0, 3.0);
         assertThat(p.changed()).isEqualTo(1);
     }
+
+    @Test
+    void aPointsChangeShowsAsTheRegradeWillDeliverIt() {
+        // p/q1 was worth 2 with configuration version 11 (the grades in force), and is worth 4 now (QUESTIONS).
+        LatestInForce eve = new LatestInForce(1, "eve", "p/q1", 8, 0.5, Grade.Status.GRADED, "[]", null, false, 11L);
+        // fay's only answer is reviewed: the regrade puts no new grade in force, so sends her no score.
+        LatestInForce fay = new LatestInForce(2, "fay", "p/q1", 9, 1, Grade.Status.GRADED, "[]", "kept", true, 11L);
+        // gil's reviewed q1 counts with the new points in the score his regraded q2 sends.
+        LatestInForce gilQ1 = new LatestInForce(3, "gil", "p/q1", 10, 1, Grade.Status.GRADED, "[]", "kept", true, 11L);
+        LatestInForce gilQ2 = new LatestInForce(3, "gil", "p/q2", 11, 0.5, Grade.Status.GRADED, "[]", null, false, 12L);
+
+        RegradePreview p = RegradeImpact.of(7, QUESTIONS, List.of(eve, fay, gilQ1, gilQ2),
+                Map.of(8L, graded(0.5), 9L, graded(1), 10L, graded(1), 11L, graded(0.5)), Map.of(11L, 2.0, 12L, 6.0));
+
+        assertThat(p.changed()).as("the same fractions, worth more points, for the scores the regrade sends").isEqualTo(2);
+        assertThat(p.students()).extracting(RegradePreview.Student::user).containsExactly("eve", "gil");
+        RegradePreview.Student e = p.students().get(0);
+        assertThat(e.oldPoints()).isEqualTo(1);
+        assertThat(e.newPoints()).isEqualTo(2);
+        assertThat(e.questions()).containsExactly(new RegradePreview.QuestionChange("p/q1", 1, 2, false, null));
+        RegradePreview.Student g = p.students().get(1);
+        assertThat(g.oldPoints()).isEqualTo(2 + 3);
+        assertThat(g.newPoints()).as("the review stands as its share of the question's points").isEqualTo(4 + 3);
+        assertThat(g.questions()).containsExactly(new RegradePreview.QuestionChange("p/q1", 2, 4, true, null));
+        assertThat(p.total().oldPoints()).as("eve 1, fay 2, gil 5").isEqualTo(8);
+        assertThat(p.total().newPoints()).as("eve 2, fay still 2, gil 7").isEqualTo(11);
+    }
 }

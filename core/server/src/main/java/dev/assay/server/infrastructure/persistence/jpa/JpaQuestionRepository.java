@@ -5,6 +5,7 @@ import dev.assay.server.domain.model.QuestionEntity;
 import dev.assay.server.domain.repository.QuestionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,11 @@ public class JpaQuestionRepository implements QuestionRepository {
     @Override
     public Optional<QuestionEntity> find(String id) {
         return Optional.ofNullable(em.find(QuestionEntity.class, id));
+    }
+
+    @Override
+    public Optional<QuestionEntity> findForUpdate(String id) {
+        return Optional.ofNullable(em.find(QuestionEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override

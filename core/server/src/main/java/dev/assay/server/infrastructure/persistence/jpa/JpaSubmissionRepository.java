@@ -242,13 +242,14 @@ public class JpaSubmissionRepository implements SubmissionRepository {
             return List.of();
         }
         return em.createQuery("select s.userId, u.platformUserId, s.questionId, s.id, g.score, g.status, g.notesJson, "
-                        + "g.reviewComment, s.gradeInForceId, s.pluginGradeId from SubmissionEntity s, GradeEntity g, UserEntity u "
+                        + "g.reviewComment, s.gradeInForceId, s.pluginGradeId, g.configId from SubmissionEntity s, GradeEntity g, UserEntity u "
                         + "where g.id = s.gradeInForceId and u.id = s.userId and s.questionId in :q "
                         + "and s.id = (select max(l.id) from SubmissionEntity l where l.questionId = s.questionId and l.userId = s.userId) "
                         + "order by u.platformUserId, s.questionId", Object[].class)
                 .setParameter("q", List.copyOf(questionIds)).getResultList().stream()
                 .map(r -> new LatestInForce(((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
-                        ((Number) r[4]).doubleValue(), (Grade.Status) r[5], (String) r[6], (String) r[7], !r[8].equals(r[9])))
+                        ((Number) r[4]).doubleValue(), (Grade.Status) r[5], (String) r[6], (String) r[7], !r[8].equals(r[9]),
+                        r[10] == null ? null : ((Number) r[10]).longValue()))
                 .toList();
     }
 

@@ -1,5 +1,7 @@
 package dev.assay.server.interfaces.rest.security;
 
+import dev.assay.server.application.api.WorkspaceAccess;
+import dev.assay.server.application.api.Workspaces;
 import dev.assay.server.interfaces.web.AdminToken;
 import dev.assay.server.interfaces.web.ErrorBody;
 import jakarta.annotation.Priority;
@@ -13,16 +15,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Authenticates API calls and checks {@link Allowed}. The bearer admin token
- * ({@code assay.admin.token}) is the credential until LTI launches exist; every method must name
- * its roles, so a method without {@link Allowed} is refused rather than left open.
+ * Authenticates API calls and checks {@link Allowed}. Two credentials: the bearer admin token ({@code assay.admin.token}),
+ * which carries every role, and an instructor workspace token ({@link Workspaces}), which carries the INSTRUCTOR role for
+ * one assignment only: its questions, that assignment's own endpoints, the plugins' list and configuration schemas, and
+ * {@code GET /api/me}; anything else is refused (403) naming the assignment the token is for. Every method must name its
+ * roles, so a method without {@link Allowed} is refused rather than left open.
  */
 @Priority(Priorities.AUTHENTICATION)
 public class AccessFilter implements ContainerRequestFilter {
@@ -30,22 +32,38 @@ public class AccessFilter implements ContainerRequestFilter {
     @ConfigProperty(name = "assay.admin.token")
     Optional<String> adminToken;
 
+    @Inject
+    Workspaces workspaces;
+
     @Context
     ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Set<Role> roles = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        if (roles == null) {
-            request.abortWith(error(Response.Status.UNAUTHORIZED, adminToken.filter(t -> !t.isBlank()).isEmpty()
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Caller caller = authenticate(header);
+        if (caller == null) {
+            request.abortWith(error(Response.Status.UNAUTHORIZED, bearer(header).map(t -> t.chars().filter(ch -> ch == '.').count() == 2)
+                    .orElse(false)
+                    ? "This workspace token is not valid or has expired: open the workspace again from the LMS (or ask "
+                    + "for a new token)."
+                    : adminToken.filter(t -> !t.isBlank()).isEmpty()
                     ? "This server has no admin token configured: set ASSAY_ADMIN_TOKEN (or assay.admin.token) and restart."
-                    : "Send the admin token as 'Authorization: Bearer <token>'."));
+                    : "Send the admin token (or an instructor workspace token) as 'Authorization: Bearer <token>'."));
             return;
+        }
+        if (caller.workspace().isPresent()) {
+            Optional<String> outside = outsideScope(caller.workspace().get(), request.getMethod(),
+                    request.getUriInfo().getPath());
+            if (outside.isPresent()) {
+                request.abortWith(error(Response.Status.FORBIDDEN, outside.get()));
+                return;
+            }
         }
         Allowed allowed = resource.getResourceMethod() == null ? null
                 : Optional.ofNullable(resource.getResourceMethod().getAnnotation(Allowed.class))
                 .orElse(resource.getResourceClass().getAnnotation(Allowed.class));
-        if (allowed == null || roles.stream().noneMatch(List.of(allowed.value())::contains)) {
+        if (allowed == null || caller.roles().stream().noneMatch(List.of(allowed.value())::contains)) {
             request.abortWith(error(Response.Status.FORBIDDEN, "Your role may not do this."));
             return;
         }
@@ -53,12 +71,12 @@ public class AccessFilter implements ContainerRequestFilter {
         request.setSecurityContext(new SecurityContext() {
             @Override
             public Principal getUserPrincipal() {
-                return () -> "admin";
+                return caller;
             }
 
             @Override
             public boolean isUserInRole(String role) {
-                return roles.stream().anyMatch(r -> r.name().equalsIgnoreCase(role));
+                return caller.roles().stream().anyMatch(r -> r.name().equalsIgnoreCase(role));
             }
 
             @Override
@@ -73,8 +91,35 @@ public class AccessFilter implements ContainerRequestFilter {
         });
     }
 
-    private Set<Role> authenticate(String header) {
-        return AdminToken.matches(header, adminToken) ? EnumSet.allOf(Role.class) : null;
+    private Caller authenticate(String header) {
+        if (AdminToken.matches(header, adminToken)) {
+            return Caller.admin();
+        }
+        return bearer(header).flatMap(workspaces::verify).map(Caller::instructor).orElse(null);
+    }
+
+    private static Optional<String> bearer(String header) {
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? Optional.of(header.substring(7).trim()).filter(t -> !t.isEmpty()) : Optional.empty();
+    }
+
+    /**
+     * Why a workspace token may not make this call, if it may not: it reaches {@code GET me}, {@code GET plugins…},
+     * {@code assignments/{its id}…} and {@code questions/{pack}/{name}…} for its assignment's questions.
+     */
+    Optional<String> outsideScope(WorkspaceAccess access, String method, String path) {
+        List<String> segments = List.of(path.replaceAll("^/+|/+$", "").split("/+"));
+        String first = segments.get(0);
+        boolean within = switch (first) {
+            case "me" -> segments.size() == 1 && "GET".equals(method);
+            case "plugins" -> "GET".equals(method);
+            case "assignments" -> segments.size() >= 2 && segments.get(1).equals(String.valueOf(access.assignment()));
+            case "questions" -> segments.size() >= 3 && workspaces.covers(access, segments.get(1) + "/" + segments.get(2));
+            default -> false;
+        };
+        return within ? Optional.empty() : Optional.of("This workspace token is for assignment "
+                + workspaces.describe(access) + ": it reaches that assignment, its questions, the plugins and /api/me, not "
+                + method + " /api/" + path.replaceAll("^/+", "") + ". Use the admin token for the rest.");
     }
 
     private static Response error(Response.Status status, String message) {
