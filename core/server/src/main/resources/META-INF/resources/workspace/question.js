@@ -580,8 +580,21 @@
     ]);
   }
 
+  /**
+   * A problem's field as the editor's controls name it: the plugin's checks name a configuration field without the
+   * "config." prefix ("alternatives[0].score"), and Bean Validation adds "<list element>" steps.
+   */
+  function controlField(field) {
+    if (!field) { return field; }
+    var f = String(field).replace(/\.<[^>]+>/g, '');
+    if (main.querySelector('[data-field="' + CSS.escape(f) + '"]')) { return f; }
+    if (main.querySelector('[data-field="' + CSS.escape('config.' + f) + '"]')) { return 'config.' + f; }
+    return field;
+  }
+
   function showRefusal(target, err) {
-    var unclaimed = A.markFields(main, err.problems || []);
+    var problems = (err.problems || []).map(function (p) { return { field: controlField(p.field), message: p.message }; });
+    var unclaimed = A.markFields(main, problems);
     A.show(target, A.errorBox({ message: err.message, problems: unclaimed }));
     var first = main.querySelector('[aria-invalid="true"]');
     (first || target).focus();
