@@ -10,7 +10,8 @@ import java.io.IOException;
 
 /**
  * Everything outside /lti/ refuses to be framed (X-Frame-Options: DENY): the start page, the REST API, health and
- * metrics are never shown inside an LMS. Payara's own SAMEORIGIN default is off (the boot command file), because it
+ * metrics are never shown inside an LMS. The instructor workspace (/workspace/) is, and core/server's WorkspaceFraming
+ * names who may frame it. Payara's own SAMEORIGIN default is off (the boot command file), because it
  * also blanked the LTI pages inside Moodle's iframe; those say who may frame them (CSP frame-ancestors, per launch).
  */
 @WebFilter(urlPatterns = "/*", filterName = "FrameRefusal")
@@ -23,8 +24,8 @@ public class FrameRefusal extends HttpFilter {
         chain.doFilter(req, res);
     }
 
-    /** The pages LTI launches open live under /lti/ (their headers say who may frame them). */
+    /** The pages LTI launches open live under /lti/ and /workspace/ (their headers say who may frame them). */
     static boolean framedInLms(String path) {
-        return path.startsWith("/lti/");
+        return path.startsWith("/lti/") || path.startsWith("/workspace/");
     }
 }

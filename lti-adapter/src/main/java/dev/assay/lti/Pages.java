@@ -5,6 +5,7 @@ import dev.assay.api.FeedbackBlock;
 import dev.assay.api.Grade;
 import dev.assay.api.HandoutInfo;
 import dev.assay.server.application.api.RegradeStatus;
+import dev.assay.server.interfaces.web.Markdown;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;

@@ -6,11 +6,21 @@ import dev.assay.api.Echo;
 import dev.assay.api.FeedbackBlock;
 import dev.assay.api.Grade;
 import dev.assay.server.application.api.RegradeStatus;
+import dev.assay.server.interfaces.web.Markdown;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PagesTest {
+    @Test
+    void anAnswerOrCommentWithAHugePlaceholderStillRendersTheAttempt() {
+        String poison = "ASSAYMATH99999999999999999999X $a$";
+        Grade g = Grade.builder(Grade.Status.GRADED).score(1)
+                .feedback(new FeedbackBlock(FeedbackBlock.Kind.INFO, "From your instructor " + poison, poison, null)).build();
+        String html = Pages.grade(3, poison, List.of(), OffsetDateTime.parse("2026-11-28T12:00:00Z"), g, 2);
+        assertThat(html).contains("2 / 2 points").contains("ASSAYMATH99999999999999999999X");
+    }
+
     @Test
     void whatAStudentTypedIsEscapedEverywhereItIsShownBack() {
         String typed = "<script>alert(1)</script> $x$ \"><img src=x onerror=alert(2)>";

@@ -178,9 +178,32 @@
     return Number(x).toLocaleString(undefined, { maximumFractionDigits: digits === undefined ? 2 : digits });
   }
 
+  /**
+   * Markdown with LaTeX rendered by the server as students see it (POST /api/render/markdown): resolves to one HTML
+   * string per text. The server escapes raw HTML, so the result may go into innerHTML; maths comes as span.math.
+   */
+  function renderMarkdown(texts) {
+    if (!texts.length) { return Promise.resolve([]); }
+    return api('POST', '/render/markdown', { markdown: texts }).then(function (r) { return r.html; });
+  }
+
+  /** Typesets the server's span.math elements in a node with KaTeX, as the students' page does. */
+  function typesetMath(node) {
+    if (!window.katex) { return; }
+    node.querySelectorAll('.math:not([data-done])').forEach(function (m) {
+      var tex = m.textContent;
+      try {
+        window.katex.render(tex, m, { displayMode: m.getAttribute('data-display') === 'true', throwOnError: false });
+        m.setAttribute('data-done', '');
+        m.setAttribute('data-tex', tex);
+      } catch (e) { m.textContent = tex; }
+    });
+  }
+
   window.Assay = {
     api: api, ApiError: ApiError, el: el, show: show, errorBox: errorBox, markFields: markFields, href: href,
     param: param, whoami: whoami, header: header, typeset: typeset, number: number,
-    token: token, signIn: store, signOut: function () { store(null); me = null; }
+    token: token, signIn: store, signOut: function () { store(null); me = null; },
+    renderMarkdown: renderMarkdown, typesetMath: typesetMath
   };
 })();

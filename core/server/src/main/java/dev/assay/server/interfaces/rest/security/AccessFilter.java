@@ -104,7 +104,7 @@ public class AccessFilter implements ContainerRequestFilter {
     }
 
     /**
-     * Why a workspace token may not make this call, if it may not: it reaches {@code GET me}, {@code GET plugins…},
+     * Why a workspace token may not make this call, if it may not: it reaches {@code GET me}, {@code GET plugins…}, {@code render…},
      * {@code assignments/{its id}…} and {@code questions/{pack}/{name}…} for its assignment's questions.
      */
     Optional<String> outsideScope(WorkspaceAccess access, String method, String path) {
@@ -113,6 +113,7 @@ public class AccessFilter implements ContainerRequestFilter {
         boolean within = switch (first) {
             case "me" -> segments.size() == 1 && "GET".equals(method);
             case "plugins" -> "GET".equals(method);
+            case "render" -> true; // renders the caller's own text, reads nothing stored
             case "assignments" -> segments.size() >= 2 && segments.get(1).equals(String.valueOf(access.assignment()));
             case "questions" -> segments.size() >= 3 && workspaces.covers(access, segments.get(1) + "/" + segments.get(2));
             default -> false;

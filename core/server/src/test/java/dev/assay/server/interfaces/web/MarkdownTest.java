@@ -1,10 +1,7 @@
-package dev.assay.lti;
+package dev.assay.server.interfaces.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assay.api.FeedbackBlock;
-import dev.assay.api.Grade;
-import java.time.OffsetDateTime;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -25,15 +22,6 @@ class MarkdownTest {
                     .contains("<span class=\"math\">x^2</span>");
         }
         assertThat(Markdown.html("ASSAYMATH0X alone")).contains("ASSAYMATH0X").doesNotContain("class=\"math\"");
-    }
-
-    @Test
-    void anAnswerOrCommentWithAHugePlaceholderStillRendersTheAttempt() {
-        String poison = "ASSAYMATH99999999999999999999X $a$";
-        Grade g = Grade.builder(Grade.Status.GRADED).score(1)
-                .feedback(new FeedbackBlock(FeedbackBlock.Kind.INFO, "From your instructor " + poison, poison, null)).build();
-        String html = Pages.grade(3, poison, List.of(), OffsetDateTime.parse("2026-11-28T12:00:00Z"), g, 2);
-        assertThat(html).contains("2 / 2 points").contains("ASSAYMATH99999999999999999999X");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.assay.lti;
+package dev.assay.server.interfaces.web;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,81 @@
+/* An assignment's overview: each question with its plugin, points, state, configuration version, question tests, how
+   many students answered and their mean score (GET /api/assignments/{id}, its analytics, the pack's questions). */
+(function () {
+  'use strict';
+  var A = window.Assay;
+  var el = A.el;
+  var main = document.getElementById('main');
+  var id = A.param('id');
+
+  A.header('assignment', { assignment: id });
+  if (!id || !/^\d+$/.test(id)) {
+    A.show(main, [el('h1', {}, 'Assignment'), A.errorBox({ message: 'This address names no assignment: choose one from the start page.' })]);
+    return;
+  }
+  var base = '/assignments/' + encodeURIComponent(id);
+
+  Promise.all([A.api('GET', base), A.api('GET', base + '/analytics')]).then(function (r) {
+    var a = r[0];
+    var analytics = r[1];
+    return A.api('GET', '/questions?pack=' + encodeURIComponent(a.pack)).then(function (summaries) {
+      var byId = {};
+      summaries.forEach(function (s) { byId[s.id] = s; });
+      var means = {};
+      (analytics.questions || []).forEach(function (m) { means[m.questionId] = m; });
+      render(a, byId, means);
+      a.questions.forEach(function (q) { loadTests(q); });
+    });
+  }).catch(function (err) {
+    A.show(main, [el('h1', {}, 'Assignment ' + id), A.errorBox(err),
+      el('p', {}, el('a', { href: A.href('index.html') }, 'Back to the assignments'))]);
+  });
+
+  function path(q) { return '/questions/' + q.split('/').map(encodeURIComponent).join('/'); }
+
+  function render(a, byId, means) {
+    document.title = a.title + ' · Assay workspace';
+    var total = a.questions.reduce(function (sum, q) { return sum + (byId[q] ? byId[q].points : 0); }, 0);
+    A.show(main, [
+      el('h1', {}, a.title),
+      el('p', { class: 'muted' }, el('code', {}, a.pack + '/' + a.key), ' · ', a.questions.length + ' questions · ' + A.number(total) + ' points'),
+      el('div', { class: 'table-wrap' }, el('table', { id: 'questions' },
+        el('caption', { class: 'visually-hidden' }, 'The assignment\'s questions'),
+        el('thead', {}, el('tr', {}, [['Question'], ['Plugin'], ['Points', 'num'], ['State'], ['Version', 'num'], ['Question tests'],
+          ['Students answered', 'num'], ['Mean score', 'num'], ['']].map(function (h) {
+          return el('th', { scope: 'col', class: h[1] || null }, h[0]);
+        }))),
+        el('tbody', {}, a.questions.map(function (q) {
+          var s = byId[q];
+          var m = means[q];
+          if (!s) {
+            return el('tr', { 'data-question': q }, el('td', {}, el('code', {}, q)),
+              el('td', { colspan: 8 }, el('span', { class: 'badge bad' }, 'not on this server'), ' Import the pack that has it.'));
+          }
+          return el('tr', { 'data-question': q },
+            el('td', {}, el('a', { href: A.href('question.html', { q: q, assignment: a.id }) }, s.title), el('br'), el('code', { class: 'muted' }, q)),
+            el('td', { class: 'plugin' }, s.plugin),
+            el('td', { class: 'num points' }, A.number(s.points)),
+            el('td', { class: 'state' }, el('span', { class: 'badge ' + (s.state === 'READY' ? 'good' : 'bad') }, s.state)),
+            el('td', { class: 'num version' }, String(s.configVersion)),
+            el('td', { class: 'tests', 'data-tests': q }, el('span', { class: 'muted' }, 'loading…')),
+            el('td', { class: 'num students' }, m ? String(m.students) : '0'),
+            el('td', { class: 'num mean' }, m && m.students ? A.number(m.mean) + ' / ' + A.number(s.points) : el('span', { class: 'muted' }, 'no answers')),
+            el('td', {}, el('a', { href: A.href('analytics.html', { q: q, assignment: a.id }) }, 'Analytics', el('span', { class: 'visually-hidden' }, ' of ' + s.title))));
+        })))),
+      el('p', { class: 'doc' }, 'Question tests run on every save of a question\'s configuration; a save that makes one fail is refused. ' +
+        'Mean score: the mean of each student\'s answer in force, as the gradebook counts it.')
+    ]);
+    var h = main.querySelector('h1');
+    h.setAttribute('tabindex', '-1');
+  }
+
+  function loadTests(q) {
+    A.api('GET', path(q) + '/tests').then(function (tests) {
+      var cell = main.querySelector('[data-tests="' + CSS.escape(q) + '"]');
+      if (cell) { A.show(cell, tests.length ? tests.length + (tests.length === 1 ? ' test' : ' tests') : el('span', { class: 'badge warn' }, 'no tests')); }
+    }, function (err) {
+      var cell = main.querySelector('[data-tests="' + CSS.escape(q) + '"]');
+      if (cell) { A.show(cell, el('span', { class: 'badge bad', title: err.message }, 'unavailable')); }
+    });
+  }
+})();
