@@ -80,10 +80,12 @@
       return;
     }
     var rows = [['0 points', a.scores.zero]];
-    a.scores.bins.forEach(function (b) { rows.push([A.number(b.from) + ' to under ' + A.number(b.to) + ' points', b.count]); });
+    a.scores.bins.forEach(function (b, i) {
+      rows.push([(i === 0 ? 'over 0' : A.number(b.from)) + ' to under ' + A.number(b.to) + ' points', b.count]);
+    });
     rows.push([A.number(a.points) + ' points (full)', a.scores.full]);
     var most = Math.max.apply(null, rows.map(function (r) { return r[1]; })) || 1;
-    A.show(scores, el('div', { class: 'table-wrap' }, el('table', { id: 'histogram' },
+    A.show(scores, A.scrollTable('Score histogram', el('table', { id: 'histogram' },
       el('caption', {}, 'How many submissions got each score (' + plural(a.submissions, 'submission', 'submissions') + ')'),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Points'), el('th', { scope: 'col', class: 'num' }, 'Submissions'),
         el('th', { scope: 'col', class: 'num' }, 'Share'), el('th', { scope: 'col', class: 'bar-cell' }, el('span', { class: 'visually-hidden' }, 'Bar')))),
@@ -106,7 +108,7 @@
       A.show(notes, el('p', { class: 'muted' }, 'No answer notes yet.'));
       return;
     }
-    A.show(notes, el('div', { class: 'table-wrap' }, el('table', { id: 'note-table' },
+    A.show(notes, A.scrollTable('Answer notes, most frequent first, with example answers', el('table', { id: 'note-table' },
       el('caption', { class: 'visually-hidden' }, 'Answer notes, most frequent first, with example answers'),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Note'), el('th', { scope: 'col', class: 'num' }, 'Submissions'),
         el('th', { scope: 'col', class: 'num' }, 'Share'), el('th', { scope: 'col' }, 'Example answers'))),
@@ -152,7 +154,7 @@
           + ' of the answers.'
         : 'The groups shown cover ' + percent(cumulative, a.submissions) + ' of the answers.',
         a.answerGroupsTotal > a.answerGroups.length ? ' Showing the ' + a.answerGroups.length + ' largest of ' + a.answerGroupsTotal + ' groups.' : ''),
-      el('div', { class: 'table-wrap' }, el('table', { id: 'group-table' },
+      A.scrollTable('Answer groups, largest first', el('table', { id: 'group-table' },
         el('caption', { class: 'visually-hidden' }, 'Answer groups, largest first'),
         el('thead', {}, el('tr', {}, el('th', { scope: 'col', class: 'num' }, '#'), el('th', { scope: 'col' }, 'What the plugin read'),
           el('th', { scope: 'col', class: 'num' }, 'Answers'), el('th', { scope: 'col', class: 'num' }, 'Share (with the larger groups)'),
@@ -235,7 +237,7 @@
       el('p', { class: 'muted' }, 'Asking the LMS for the class list…'));
     A.show(assignmentBox, el('section', { 'aria-labelledby': 'assignment-h' },
       el('h2', { id: 'assignment-h' }, q ? 'The assignment: ' + a.title : 'Each question'),
-      el('div', { class: 'table-wrap' }, el('table', { id: 'question-means' },
+      A.scrollTable('Each question of the assignment with its mean', el('table', { id: 'question-means' },
         el('caption', { class: 'visually-hidden' }, 'Each question of the assignment with its mean'),
         el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Question'), el('th', { scope: 'col', class: 'num' }, 'Submissions'),
           el('th', { scope: 'col', class: 'num' }, 'Students'), el('th', { scope: 'col', class: 'num' }, 'Mean'))),
@@ -257,18 +259,24 @@
     }).then(function (r) {
       var body;
       if (!r.available) {
-        body = el('p', { class: 'notice' }, 'The class list is not available: ' + (r.reason || 'the LMS did not give it') + '.');
+        body = el('p', { class: 'notice' }, 'The class list is not available: ' + (r.reason || 'the LMS did not give it'));
       } else if (!r.notStarted.length) {
         body = el('p', {}, 'All ' + plural(r.students, 'student', 'students') + ' in the LMS have started.');
       } else {
         body = [el('p', {}, r.started + ' of ' + plural(r.students, 'student', 'students') + ' in the LMS have started; '
           + r.notStarted.length + ' have not:'), el('ul', { id: 'not-started' }, r.notStarted.map(function (s) {
-          return el('li', {}, s.name || s.userId, s.email ? ' (' + s.email + ')' : '');
+          return el('li', {}, s.name || s.platformUserId || s.userId, s.email ? ' (' + s.email + ')' : '');
         }))];
+        if (r.complete === false && r.reason) { body.push(el('p', { class: 'notice' }, r.reason)); }
       }
       A.show(section, [section.firstChild, body]);
     }).catch(function (err) {
       if (err.status === 404 || err.status === 405) { section.remove(); return; } // this server has no roster
+      if (err.status === 400) { // no LMS activity to ask about: the list is per activity
+        A.show(section, [section.firstChild, el('p', { class: 'muted', id: 'roster-per-activity' }, 'The class list comes from ',
+          'the LMS, one activity at a time: open the workspace from the activity in your LMS to see who has not started.')]);
+        return;
+      }
       A.show(section, [section.firstChild, A.errorBox(err)]);
     });
   }

@@ -98,11 +98,11 @@
         el('td', { class: 'num' }, change(s.old, s['new'])),
         el('td', {}, el('ul', { class: 'plain' }, s.questions.map(function (q) {
           return el('li', {}, title(q.question) + ': ' + points(q.old) + ' \u2192 ' + points(q['new']),
-            q.reviewed ? el('span', { class: 'badge warn' }, 'reviewed') : null,
-            q.reviewed ? ' the instructor\u2019s grade stays; the plugin would now give ' + points(q.plugin) + '.' : null);
+            q.reviewed ? [' ', el('span', { class: 'badge warn' }, 'reviewed'), ' the instructor\u2019s grade stays; the plugin would '
+              + 'now give ' + points(q.plugin) + '.'] : null);
         }))));
     });
-    A.show(impact, [summary, total, el('div', { class: 'table-wrap' }, el('table', { id: 'impact-students' },
+    A.show(impact, [summary, total, A.scrollTable('Students whose score would change, before and after the regrade', el('table', { id: 'impact-students' },
       el('caption', { class: 'visually-hidden' }, 'Students whose score would change, before and after the regrade'),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Student'), el('th', { scope: 'col', class: 'num' }, 'Now'),
         el('th', { scope: 'col', class: 'num' }, 'After'), el('th', { scope: 'col', class: 'num' }, 'Change'),
@@ -175,7 +175,7 @@
         A.show(history, el('p', { class: 'muted' }, 'This assignment has not been regraded yet.'));
         return;
       }
-      A.show(history, el('div', { class: 'table-wrap' }, el('table', {},
+      A.show(history, A.scrollTable('Earlier regrades, newest first', el('table', {},
         el('caption', { class: 'visually-hidden' }, 'Earlier regrades, newest first'),
         el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Requested'), el('th', { scope: 'col' }, 'By'),
           el('th', { scope: 'col' }, 'State'), el('th', { scope: 'col', class: 'num' }, 'Answers graded again'))),

@@ -39,7 +39,7 @@
   }
 
   function pack(p) {
-    var exportButton = el('button', { type: 'button', class: 'secondary export', 'aria-label': 'Export ' + p.id + ' as a zip' }, 'Export as zip');
+    var exportButton = el('button', { type: 'button', class: 'secondary export', 'aria-label': 'Export as zip: ' + p.id }, 'Export as zip');
     exportButton.addEventListener('click', function () {
       var name = p.id.replace(/[^A-Za-z0-9._-]/g, '_') + '.zip';
       exportButton.disabled = true;
@@ -72,7 +72,7 @@
       el('p', { class: 'notice' }, p.conflicts.length + (p.conflicts.length === 1 ? ' field was' : ' fields were')
         + ' changed by the pack\u2019s source while it was also edited here: the value here stays. To take the source\u2019s, ',
         'edit the question, or import the pack again after changing it.'),
-      el('div', { class: 'table-wrap' }, el('table', {},
+      A.scrollTable('Conflicts of ' + p.id, el('table', {},
         el('caption', { class: 'visually-hidden' }, 'Conflicts of ' + p.id),
         el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Question'), el('th', { scope: 'col' }, 'Field'),
           el('th', { scope: 'col' }, 'Here (in force)'), el('th', { scope: 'col' }, 'In the source'))),
@@ -81,6 +81,37 @@
             el('th', { scope: 'row' }, el('a', { href: A.href('question.html', { q: c.question }) }, c.question)),
             el('td', {}, c.field), el('td', {}, value(c.inForce)), el('td', {}, value(c.sourceValue)));
         })))));
+  }
+
+  var IMPORTED = /^pack .* imported \(/;
+
+  /**
+   * An upload takes every field of the zip (an instructor's own act); where the version it replaced was an edit made
+   * here since the last import, says so: the edit is not lost, it stays in the question's versions to restore.
+   */
+  function editsReplaced(newVersions, box) {
+    var replaced = newVersions.map(function (v) {
+      var m = /^(.*) v(\d+)$/.exec(v);
+      return m && Number(m[2]) > 1 ? { question: m[1], version: Number(m[2]) } : null;
+    }).filter(Boolean);
+    return Promise.all(replaced.map(function (r) {
+      return A.api('GET', '/questions/' + r.question + '/config/versions').then(function (versions) {
+        var before = versions.filter(function (v) { return v.version === r.version - 1; })[0];
+        return before && !IMPORTED.test(before.reason || '') ? { question: r.question, version: r.version, before: before } : null;
+      }).catch(function () { return null; });
+    })).then(function (edits) {
+      edits = edits.filter(Boolean);
+      if (!edits.length) { return; }
+      A.show(box, el('div', { class: 'notice' },
+        el('p', {}, 'Edited here since the last import: the zip’s version is now in force, and the edit made here stays in the ',
+          'question’s versions, to restore if it should win.'),
+        el('ul', {}, edits.map(function (e) {
+          return el('li', { 'data-question': e.question },
+            el('a', { href: A.href('question.html', { q: e.question }) }, e.question), ': version ' + e.before.version + ' by '
+            + (e.before.createdBy || 'someone') + (e.before.reason ? ' (“' + e.before.reason + '”)' : '')
+            + ' replaced by version ' + e.version + ' from the zip.');
+        }))));
+    });
   }
 
   function importForm() {
@@ -108,9 +139,10 @@
         var conflicted = r.conflicts && r.conflicts.length ? el('div', { class: 'notice', id: 'import-conflicts' },
           el('p', {}, 'Edited here since the last import, so the value here stays (see the pack\u2019s conflicts above):'),
           el('ul', {}, r.conflicts.map(function (c) { return el('li', {}, el('code', {}, c)); }))) : null;
-        A.show(importResult, [done, conflicted]);
+        var replaced = el('div', { id: 'edited-here' });
+        A.show(importResult, [done, conflicted, replaced]);
         file.value = '';
-        return load();
+        return Promise.all([load(), editsReplaced(r.newVersions || [], replaced)]);
       }).catch(function (err) {
         A.show(importResult, A.errorBox(err));
       }).then(function () { go.disabled = false; importResult.focus(); });

@@ -227,6 +227,15 @@
     return Assay.el('code', { class: 'echo-text' }, text || latex);
   }
 
+  /**
+   * A table in a box that scrolls sideways on a narrow screen; the box is a named region a keyboard can reach (focus it,
+   * then the arrow keys scroll), as a scrollable area must be.
+   */
+  function scrollTable(label, table) {
+    return Assay.el('div', { class: 'table-wrap', role: 'region', 'aria-label': label, tabindex: '0' }, table);
+  }
+
   Assay.download = download;
   Assay.echo = echo;
+  Assay.scrollTable = scrollTable;
 })(window.Assay);
