@@ -44,10 +44,12 @@
     var headers = { 'Accept': (options && options.accept) || 'application/json' };
     var t = token();
     if (t) { headers.Authorization = 'Bearer ' + t; }
-    if (body !== undefined && body !== null) { headers['Content-Type'] = 'application/json'; }
+    // options.contentType: the body (a Blob or File, a zip say) goes as it is, with that type; else it goes as JSON.
+    var asIs = !!(options && options.contentType);
+    if (body !== undefined && body !== null) { headers['Content-Type'] = asIs ? options.contentType : 'application/json'; }
     return fetch('../api' + path, {
       method: method, headers: headers,
-      body: body !== undefined && body !== null ? JSON.stringify(body) : undefined
+      body: body !== undefined && body !== null ? (asIs ? body : JSON.stringify(body)) : undefined
     }).then(function (r) {
       if (options && options.raw && r.ok) { return r; }
       return r.text().then(function (text) {
@@ -207,3 +209,56 @@
     renderMarkdown: renderMarkdown, typesetMath: typesetMath
   };
 })();
+
+/* Added for the impact, analytics, review and packs pages: downloads that need the bearer credential, and maths in an
+   answer's echo typeset with KaTeX (where the page loads it). */
+(function (Assay) {
+  'use strict';
+
+  /**
+   * Fetches a file from the API with the credential (a plain link cannot carry it) and saves it under `filename`;
+   * resolves to the file's size in bytes, rejects with Assay.ApiError.
+   */
+  function download(path, filename, accept) {
+    return Assay.api('GET', path, null, { raw: true, accept: accept || '*/*' })
+      .then(function (r) { return r.blob(); })
+      .then(function (blob) {
+        var url = URL.createObjectURL(blob);
+        var a = Assay.el('a', { href: url, download: filename, hidden: true });
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+        return blob.size;
+      });
+  }
+
+  /**
+   * An answer's echo as a node: its LaTeX typeset by KaTeX (with the text beside it for screen readers and copying)
+   * where the plugin gave LaTeX and KaTeX is loaded, else its text as code.
+   */
+  function echo(e) {
+    var text = e && e.text ? e.text : '';
+    var latex = e && e.latex ? e.latex : '';
+    if (latex && window.katex) {
+      var span = Assay.el('span', { class: 'echo-math' });
+      try {
+        window.katex.render(latex, span, { throwOnError: false, output: 'htmlAndMathml' });
+        return span;
+      } catch (err) { /* falls back to the text */ }
+    }
+    return Assay.el('code', { class: 'echo-text' }, text || latex);
+  }
+
+  /**
+   * A table in a box that scrolls sideways on a narrow screen; the box is a named region a keyboard can reach (focus it,
+   * then the arrow keys scroll), as a scrollable area must be.
+   */
+  function scrollTable(label, table) {
+    return Assay.el('div', { class: 'table-wrap', role: 'region', 'aria-label': label, tabindex: '0' }, table);
+  }
+
+  Assay.download = download;
+  Assay.echo = echo;
+  Assay.scrollTable = scrollTable;
+})(window.Assay);

@@ -93,7 +93,7 @@ public class Reviews {
     }
 
     /**
-     * Of one gradebook target's reviewed answers, those the regrade {@code regradeId} graded again after the review, as
+     * Of one gradebook target's reviewed answers (of any target's, with null), those the regrade {@code regradeId} graded again after the review, as
      * they stand now: the instructor's grade stood through it for each; {@code differ} counts those the plugin now
      * grades differently.
      */

@@ -9,6 +9,8 @@ import dev.assay.server.application.api.RegradeStatus;
 import dev.assay.server.application.api.Regrades;
 import dev.assay.server.application.api.WorkspaceGrant;
 import dev.assay.server.application.api.Workspaces;
+import dev.assay.server.application.api.Reviews;
+import dev.assay.server.application.api.ReviewsKept;
 import dev.assay.server.interfaces.rest.security.Allowed;
 import dev.assay.server.interfaces.rest.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,6 +56,7 @@ public class AssignmentResource {
 
     @Inject
     Workspaces workspaces;
+    Reviews reviews;
 
     @Context
     SecurityContext security;
@@ -153,6 +156,20 @@ public class AssignmentResource {
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
     public RegradeStatus regradeStatus(@PathParam("id") long id, @PathParam("execution") long execution) {
         return regrades.status(id, execution);
+    }
+
+    /**
+     * What the regrade did to answers an instructor had reviewed: how many it graded again and kept their instructor's
+     * grade (a review is never overwritten), and how many of those the plugin now grades differently (the review
+     * queue's "changed" list). The workspace shows it when a regrade ends.
+     */
+    @Operation(summary = "The reviewed answers a regrade graded again: their reviews kept, and how many the plugin now grades differently")
+    @GET
+    @Path("{id}/regrades/{execution}/reviews-kept")
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public ReviewsKept reviewsKept(@PathParam("id") long id, @PathParam("execution") long execution) {
+        regrades.status(id, execution);
+        return reviews.keptThrough(null, execution);
     }
 
     /**

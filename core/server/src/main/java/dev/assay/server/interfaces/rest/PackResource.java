@@ -61,7 +61,7 @@ public class PackResource {
     @Allowed(Role.ADMIN)
     public Response upload(byte[] zip) {
         Pack.Imported r = packs.upload(zip, security.getUserPrincipal().getName());
-        return Response.status(r.unchanged() ? 200 : 201).entity(new Views.ImportView(r.id(), r.unchanged(), r.newVersions())).build();
+        return Response.status(r.unchanged() ? 200 : 201).entity(new Views.ImportView(r.id(), r.unchanged(), r.newVersions(), r.conflicts())).build();
     }
 
     @Operation(summary = "The pack as it stands, as a zip for version control")

@@ -15,7 +15,14 @@ public final class Views {
     private Views() {
     }
 
-    public record ImportView(String id, boolean unchanged, List<String> newVersions) {
+    /**
+     * What an import did.
+     *
+     * @param newVersions the questions that got a new configuration version ("q v2")
+     * @param conflicts   the fields the pack changed that were also changed here since ("q field"): Assay's value stays,
+     *                    and the pack lists the conflict with both values
+     */
+    public record ImportView(String id, boolean unchanged, List<String> newVersions, List<String> conflicts) {
     }
 
     public record QuestionView(String id, String pack, String title, String prompt, double points, String plugin,
