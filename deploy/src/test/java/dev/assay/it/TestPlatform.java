@@ -35,7 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JWKS, an OAuth2 token endpoint that verifies Assay's private_key_jwt assertion against Assay's published
  * JWKS, and AGS line items and scores (which it records). It can be taken down (503) and brought back. Like Moodle, it
  * refuses (409) a score whose timestamp is not later, in whole seconds, than the one it holds for that line item and
- * user; and it shows the tool in an iframe of its own page (/frame), for launches and for deep linking.
+ * user; and it shows the tool in an iframe of its own page (/frame), for launches and for deep linking. Its course's
+ * class list (NRPS, /memberships) comes in pages of {@link #membersPerPage}, to a token of the contextmembership scope,
+ * which the token endpoint refuses while {@link #refuseNrpsScope} is set.
  */
 final class TestPlatform implements AutoCloseable {
     final String issuer;
@@ -63,6 +65,17 @@ final class TestPlatform implements AutoCloseable {
     volatile java.util.concurrent.CountDownLatch hangScores;
     final AtomicInteger scoresHanging = new AtomicInteger();
     private final Map<String, Instant> accessTokens = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The scope each access token was issued for. */
+    private final Map<String, String> tokenScopes = new java.util.concurrent.ConcurrentHashMap<>();
+    static final String NRPS_SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+    static final String NRPS_CLAIM = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
+    /** The course's members as NRPS lists them (user_id, roles, name, email, status). */
+    final List<Map<String, Object>> members = new CopyOnWriteArrayList<>();
+    volatile int membersPerPage = 4;
+    /** While set, the token endpoint refuses the NRPS scope (400 invalid_scope), as Moodle with the service off. */
+    final AtomicBoolean refuseNrpsScope = new AtomicBoolean();
+    /** Requests for a page of the class list, answered or not. */
+    final AtomicInteger membershipRequests = new AtomicInteger();
 
     TestPlatform(String toolBase) throws Exception {
         key = new RSAKeyGenerator(2048).keyID("tp-" + UUID.randomUUID().toString().substring(0, 6)).generate();
@@ -79,6 +92,7 @@ final class TestPlatform implements AutoCloseable {
         server.createContext("/auth", this::auth);
         server.createContext("/frame", this::frame);
         server.createContext("/deep-link-return", this::deepLinkReturn);
+        server.createContext("/memberships", this::memberships);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
     }
@@ -213,8 +227,13 @@ final class TestPlatform implements AutoCloseable {
             reply(ex, 400, "application/json", "{\"error\":\"invalid_request\"}");
             return;
         }
+        if (refuseNrpsScope.get() && form.getOrDefault("scope", "").contains(NRPS_SCOPE)) {
+            reply(ex, 400, "application/json", "{\"error\":\"invalid_scope\"}");
+            return;
+        }
         String token = UUID.randomUUID().toString();
         accessTokens.put(token, Instant.now().plusSeconds(3600));
+        tokenScopes.put(token, form.getOrDefault("scope", ""));
         tokensIssued.incrementAndGet();
         reply(ex, 200, "application/json", "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
                 + "\"scope\":\"" + form.getOrDefault("scope", "") + "\"}");
@@ -280,6 +299,37 @@ final class TestPlatform implements AutoCloseable {
         } else {
             reply(ex, 404, "text/plain", "no such endpoint");
         }
+    }
+
+    /** The NRPS claim of a launch from this platform's course: where its class list is. */
+    Map<String, Object> nrpsClaim() {
+        return Map.of("context_memberships_url", issuer + "/memberships?course=course-1", "service_versions", List.of("2.0"));
+    }
+
+    /** NRPS 2.0's membership container, a page at a time (?page=N, from 1) with a Link header to the next. */
+    private void memberships(HttpExchange ex) throws IOException {
+        membershipRequests.incrementAndGet();
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        String token = auth == null ? "" : auth.replace("Bearer ", "");
+        if (!accessTokens.containsKey(token) || !tokenScopes.getOrDefault(token, "").contains(NRPS_SCOPE)) {
+            reply(ex, 401, "application/json", "{\"error\":\"invalid_token\"}");
+            return;
+        }
+        if (!"application/vnd.ims.lti-nrps.v2.membershipcontainer+json".equals(ex.getRequestHeaders().getFirst("Accept"))) {
+            reply(ex, 406, "text/plain", "membershipcontainer+json expected");
+            return;
+        }
+        Map<String, String> q = form(ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery());
+        int page = Integer.parseInt(q.getOrDefault("page", "1"));
+        int from = (page - 1) * membersPerPage;
+        List<Map<String, Object>> all = List.copyOf(members);
+        List<Map<String, Object>> these = all.subList(Math.min(from, all.size()), Math.min(from + membersPerPage, all.size()));
+        if (from + membersPerPage < all.size()) {
+            ex.getResponseHeaders().add("Link", "<" + issuer + "/memberships?course=course-1&page=" + (page + 1) + ">; rel=\"next\"");
+        }
+        reply(ex, 200, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json", Json.json().writeValueAsString(Map.of(
+                "id", issuer + "/memberships?course=course-1", "context", Map.of("id", "course-1", "title", "Deep learning"),
+                "members", these)));
     }
 
     static Map<String, String> form(String s) {
