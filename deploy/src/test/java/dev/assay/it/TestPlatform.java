@@ -37,7 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * refuses (409) a score whose timestamp is not later, in whole seconds, than the one it holds for that line item and
  * user; and it shows the tool in an iframe of its own page (/frame), for launches and for deep linking. Its course's
  * class list (NRPS, /memberships) comes in pages of {@link #membersPerPage}, to a token of the contextmembership scope,
- * which the token endpoint refuses while {@link #refuseNrpsScope} is set.
+ * which the token endpoint refuses while {@link #refuseNrpsScope} is set. For LTI Dynamic Registration it serves its
+ * OpenID configuration and a registration endpoint that checks the bearer registration token and the tool's required
+ * fields, and answers with its client id and deployment id.
  */
 final class TestPlatform implements AutoCloseable {
     final String issuer;
@@ -76,11 +78,20 @@ final class TestPlatform implements AutoCloseable {
     final AtomicBoolean refuseNrpsScope = new AtomicBoolean();
     /** Requests for a page of the class list, answered or not. */
     final AtomicInteger membershipRequests = new AtomicInteger();
+    /** The registration token this platform hands the tool with its OpenID configuration (Dynamic Registration). */
+    final String registrationToken = "reg-" + UUID.randomUUID();
+    /** The issuer its OpenID configuration names (a test may make it lie). */
+    volatile String issuerInConfiguration;
+    /** Client registrations it accepted, as posted. */
+    final List<JsonNode> registrations = new CopyOnWriteArrayList<>();
+    /** Client registrations it refused, with why. */
+    final List<String> refusedRegistrations = new CopyOnWriteArrayList<>();
 
     TestPlatform(String toolBase) throws Exception {
         key = new RSAKeyGenerator(2048).keyID("tp-" + UUID.randomUUID().toString().substring(0, 6)).generate();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         issuer = "http://127.0.0.1:" + server.getAddress().getPort();
+        issuerInConfiguration = issuer;
         tool = toolBase;
         server.createContext("/jwks", ex -> {
             jwksFetches.incrementAndGet();
@@ -93,6 +104,8 @@ final class TestPlatform implements AutoCloseable {
         server.createContext("/frame", this::frame);
         server.createContext("/deep-link-return", this::deepLinkReturn);
         server.createContext("/memberships", this::memberships);
+        server.createContext("/.well-known/openid-configuration", this::openidConfiguration);
+        server.createContext("/register", this::registerTool);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
     }
@@ -330,6 +343,71 @@ final class TestPlatform implements AutoCloseable {
         reply(ex, 200, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json", Json.json().writeValueAsString(Map.of(
                 "id", issuer + "/memberships?course=course-1", "context", Map.of("id", "course-1", "title", "Deep learning"),
                 "members", these)));
+    }
+
+    /** Where an LMS opens the tool's registration URL: with its OpenID configuration and its registration token. */
+    String registrationLaunch(String assayRegistrationUrl) {
+        return assayRegistrationUrl + "&openid_configuration=" + java.net.URLEncoder.encode(issuer
+                + "/.well-known/openid-configuration", StandardCharsets.UTF_8) + "&registration_token=" + registrationToken;
+    }
+
+    private void openidConfiguration(HttpExchange ex) throws IOException {
+        reply(ex, 200, "application/json", Json.json().writeValueAsString(Map.of(
+                "issuer", issuerInConfiguration,
+                "authorization_endpoint", issuer + "/auth",
+                "token_endpoint", issuer + "/token",
+                "token_endpoint_auth_methods_supported", List.of("private_key_jwt"),
+                "jwks_uri", issuer + "/jwks",
+                "registration_endpoint", issuer + "/register",
+                "scopes_supported", List.of("openid", NRPS_SCOPE, "https://purl.imsglobal.org/spec/lti-ags/scope/score"),
+                "response_types_supported", List.of("id_token"),
+                "id_token_signing_alg_values_supported", List.of("RS256"),
+                "https://purl.imsglobal.org/spec/lti-platform-configuration", Map.of("product_family_code", "assay-test-platform",
+                        "version", "1.0", "messages_supported", List.of(Map.of("type", "LtiResourceLinkRequest"),
+                                Map.of("type", "LtiDeepLinkingRequest"))))));
+    }
+
+    /** LTI-DR: the tool's client registration, checked as a platform must before it creates a client. */
+    private void registerTool(HttpExchange ex) throws IOException {
+        byte[] body = ex.getRequestBody().readAllBytes();
+        if (!("Bearer " + registrationToken).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+            refusedRegistrations.add("registration token");
+            reply(ex, 401, "application/json", "{\"error\":\"invalid_token\"}");
+            return;
+        }
+        JsonNode r = Json.json().readTree(body);
+        JsonNode lti = r.path("https://purl.imsglobal.org/spec/lti-tool-configuration");
+        List<String> missing = new java.util.ArrayList<>();
+        check(missing, "application_type web", r.path("application_type").asText().equals("web"));
+        check(missing, "response_types id_token", r.path("response_types").toString().contains("\"id_token\""));
+        check(missing, "grant_types", r.path("grant_types").toString().contains("\"implicit\"")
+                && r.path("grant_types").toString().contains("\"client_credentials\""));
+        check(missing, "initiate_login_uri", r.path("initiate_login_uri").asText().startsWith("http"));
+        check(missing, "redirect_uris", r.path("redirect_uris").isArray() && r.path("redirect_uris").size() > 0);
+        check(missing, "jwks_uri", r.path("jwks_uri").asText().startsWith("http"));
+        check(missing, "token_endpoint_auth_method", r.path("token_endpoint_auth_method").asText().equals("private_key_jwt"));
+        check(missing, "scope", r.path("scope").asText().contains(NRPS_SCOPE)
+                && r.path("scope").asText().contains("https://purl.imsglobal.org/spec/lti-ags/scope/score"));
+        check(missing, "domain", !lti.path("domain").asText().isBlank());
+        check(missing, "target_link_uri", lti.path("target_link_uri").asText().startsWith("http"));
+        check(missing, "messages", lti.path("messages").toString().contains("LtiResourceLinkRequest")
+                && lti.path("messages").toString().contains("LtiDeepLinkingRequest"));
+        if (!missing.isEmpty()) {
+            refusedRegistrations.add(String.join(", ", missing));
+            reply(ex, 400, "application/json", Json.json().writeValueAsString(Map.of("error", "invalid_client_metadata",
+                    "error_description", "missing or wrong: " + missing)));
+            return;
+        }
+        registrations.add(r);
+        ObjectNode answer = ((ObjectNode) r.deepCopy()).put("client_id", clientId);
+        ((ObjectNode) answer.path("https://purl.imsglobal.org/spec/lti-tool-configuration")).put("deployment_id", deploymentId);
+        reply(ex, 200, "application/json", answer.toString());
+    }
+
+    private static void check(List<String> missing, String what, boolean ok) {
+        if (!ok) {
+            missing.add(what);
+        }
     }
 
     static Map<String, String> form(String s) {

@@ -428,4 +428,18 @@ public final class Pages {
         }
         return b.append("</div>").toString();
     }
+
+    /**
+     * The page an LMS shows at the end of a Dynamic Registration: what happened and what to do. Once it is done, its
+     * script tells the LMS to close it (LTI-DR: {@code {subject: "org.imsglobal.lti.close"}} to the window that opened it).
+     */
+    public static String registration(String base, String title, String message, boolean done) {
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + Markdown.escape(title) + " · Assay</title>"
+                + "<link rel=\"stylesheet\" href=\"" + base + "/lti-static/assay.css\">"
+                + (done ? "<script defer src=\"" + base + "/lti-static/registered.js\"></script>" : "")
+                + "</head><body><main id=\"main\"><h1>" + Markdown.escape(title) + "</h1><p " + (done ? "role=\"status\""
+                : "class=\"error\" role=\"alert\"") + " id=\"registration\">" + Markdown.escape(message) + "</p>" + FOOT;
+    }
 }
