@@ -35,7 +35,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JWKS, an OAuth2 token endpoint that verifies Assay's private_key_jwt assertion against Assay's published
  * JWKS, and AGS line items and scores (which it records). It can be taken down (503) and brought back. Like Moodle, it
  * refuses (409) a score whose timestamp is not later, in whole seconds, than the one it holds for that line item and
- * user; and it shows the tool in an iframe of its own page (/frame), for launches and for deep linking.
+ * user; and it shows the tool in an iframe of its own page (/frame), for launches and for deep linking. Its course's
+ * class list (NRPS, /memberships) comes in pages of {@link #membersPerPage}, to a token of the contextmembership scope,
+ * which the token endpoint refuses while {@link #refuseNrpsScope} is set. For LTI Dynamic Registration it serves its
+ * OpenID configuration and a registration endpoint that checks the bearer registration token and the tool's required
+ * fields, and answers with its client id and deployment id.
  */
 final class TestPlatform implements AutoCloseable {
     final String issuer;
@@ -63,11 +67,31 @@ final class TestPlatform implements AutoCloseable {
     volatile java.util.concurrent.CountDownLatch hangScores;
     final AtomicInteger scoresHanging = new AtomicInteger();
     private final Map<String, Instant> accessTokens = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The scope each access token was issued for. */
+    private final Map<String, String> tokenScopes = new java.util.concurrent.ConcurrentHashMap<>();
+    static final String NRPS_SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+    static final String NRPS_CLAIM = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
+    /** The course's members as NRPS lists them (user_id, roles, name, email, status). */
+    final List<Map<String, Object>> members = new CopyOnWriteArrayList<>();
+    volatile int membersPerPage = 4;
+    /** While set, the token endpoint refuses the NRPS scope (400 invalid_scope), as Moodle with the service off. */
+    final AtomicBoolean refuseNrpsScope = new AtomicBoolean();
+    /** Requests for a page of the class list, answered or not. */
+    final AtomicInteger membershipRequests = new AtomicInteger();
+    /** The registration token this platform hands the tool with its OpenID configuration (Dynamic Registration). */
+    final String registrationToken = "reg-" + UUID.randomUUID();
+    /** The issuer its OpenID configuration names (a test may make it lie). */
+    volatile String issuerInConfiguration;
+    /** Client registrations it accepted, as posted. */
+    final List<JsonNode> registrations = new CopyOnWriteArrayList<>();
+    /** Client registrations it refused, with why. */
+    final List<String> refusedRegistrations = new CopyOnWriteArrayList<>();
 
     TestPlatform(String toolBase) throws Exception {
         key = new RSAKeyGenerator(2048).keyID("tp-" + UUID.randomUUID().toString().substring(0, 6)).generate();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         issuer = "http://127.0.0.1:" + server.getAddress().getPort();
+        issuerInConfiguration = issuer;
         tool = toolBase;
         server.createContext("/jwks", ex -> {
             jwksFetches.incrementAndGet();
@@ -79,6 +103,9 @@ final class TestPlatform implements AutoCloseable {
         server.createContext("/auth", this::auth);
         server.createContext("/frame", this::frame);
         server.createContext("/deep-link-return", this::deepLinkReturn);
+        server.createContext("/memberships", this::memberships);
+        server.createContext("/.well-known/openid-configuration", this::openidConfiguration);
+        server.createContext("/register", this::registerTool);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
     }
@@ -213,8 +240,13 @@ final class TestPlatform implements AutoCloseable {
             reply(ex, 400, "application/json", "{\"error\":\"invalid_request\"}");
             return;
         }
+        if (refuseNrpsScope.get() && form.getOrDefault("scope", "").contains(NRPS_SCOPE)) {
+            reply(ex, 400, "application/json", "{\"error\":\"invalid_scope\"}");
+            return;
+        }
         String token = UUID.randomUUID().toString();
         accessTokens.put(token, Instant.now().plusSeconds(3600));
+        tokenScopes.put(token, form.getOrDefault("scope", ""));
         tokensIssued.incrementAndGet();
         reply(ex, 200, "application/json", "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
                 + "\"scope\":\"" + form.getOrDefault("scope", "") + "\"}");
@@ -279,6 +311,102 @@ final class TestPlatform implements AutoCloseable {
             reply(ex, 201, "application/vnd.ims.lis.v2.lineitem+json", item.toString());
         } else {
             reply(ex, 404, "text/plain", "no such endpoint");
+        }
+    }
+
+    /** The NRPS claim of a launch from this platform's course: where its class list is. */
+    Map<String, Object> nrpsClaim() {
+        return Map.of("context_memberships_url", issuer + "/memberships?course=course-1", "service_versions", List.of("2.0"));
+    }
+
+    /** NRPS 2.0's membership container, a page at a time (?page=N, from 1) with a Link header to the next. */
+    private void memberships(HttpExchange ex) throws IOException {
+        membershipRequests.incrementAndGet();
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        String token = auth == null ? "" : auth.replace("Bearer ", "");
+        if (!accessTokens.containsKey(token) || !tokenScopes.getOrDefault(token, "").contains(NRPS_SCOPE)) {
+            reply(ex, 401, "application/json", "{\"error\":\"invalid_token\"}");
+            return;
+        }
+        if (!"application/vnd.ims.lti-nrps.v2.membershipcontainer+json".equals(ex.getRequestHeaders().getFirst("Accept"))) {
+            reply(ex, 406, "text/plain", "membershipcontainer+json expected");
+            return;
+        }
+        Map<String, String> q = form(ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery());
+        int page = Integer.parseInt(q.getOrDefault("page", "1"));
+        int from = (page - 1) * membersPerPage;
+        List<Map<String, Object>> all = List.copyOf(members);
+        List<Map<String, Object>> these = all.subList(Math.min(from, all.size()), Math.min(from + membersPerPage, all.size()));
+        if (from + membersPerPage < all.size()) {
+            ex.getResponseHeaders().add("Link", "<" + issuer + "/memberships?course=course-1&page=" + (page + 1) + ">; rel=\"next\"");
+        }
+        reply(ex, 200, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json", Json.json().writeValueAsString(Map.of(
+                "id", issuer + "/memberships?course=course-1", "context", Map.of("id", "course-1", "title", "Deep learning"),
+                "members", these)));
+    }
+
+    /** Where an LMS opens the tool's registration URL: with its OpenID configuration and its registration token. */
+    String registrationLaunch(String assayRegistrationUrl) {
+        return assayRegistrationUrl + "&openid_configuration=" + java.net.URLEncoder.encode(issuer
+                + "/.well-known/openid-configuration", StandardCharsets.UTF_8) + "&registration_token=" + registrationToken;
+    }
+
+    private void openidConfiguration(HttpExchange ex) throws IOException {
+        reply(ex, 200, "application/json", Json.json().writeValueAsString(Map.of(
+                "issuer", issuerInConfiguration,
+                "authorization_endpoint", issuer + "/auth",
+                "token_endpoint", issuer + "/token",
+                "token_endpoint_auth_methods_supported", List.of("private_key_jwt"),
+                "jwks_uri", issuer + "/jwks",
+                "registration_endpoint", issuer + "/register",
+                "scopes_supported", List.of("openid", NRPS_SCOPE, "https://purl.imsglobal.org/spec/lti-ags/scope/score"),
+                "response_types_supported", List.of("id_token"),
+                "id_token_signing_alg_values_supported", List.of("RS256"),
+                "https://purl.imsglobal.org/spec/lti-platform-configuration", Map.of("product_family_code", "assay-test-platform",
+                        "version", "1.0", "messages_supported", List.of(Map.of("type", "LtiResourceLinkRequest"),
+                                Map.of("type", "LtiDeepLinkingRequest"))))));
+    }
+
+    /** LTI-DR: the tool's client registration, checked as a platform must before it creates a client. */
+    private void registerTool(HttpExchange ex) throws IOException {
+        byte[] body = ex.getRequestBody().readAllBytes();
+        if (!("Bearer " + registrationToken).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+            refusedRegistrations.add("registration token");
+            reply(ex, 401, "application/json", "{\"error\":\"invalid_token\"}");
+            return;
+        }
+        JsonNode r = Json.json().readTree(body);
+        JsonNode lti = r.path("https://purl.imsglobal.org/spec/lti-tool-configuration");
+        List<String> missing = new java.util.ArrayList<>();
+        check(missing, "application_type web", r.path("application_type").asText().equals("web"));
+        check(missing, "response_types id_token", r.path("response_types").toString().contains("\"id_token\""));
+        check(missing, "grant_types", r.path("grant_types").toString().contains("\"implicit\"")
+                && r.path("grant_types").toString().contains("\"client_credentials\""));
+        check(missing, "initiate_login_uri", r.path("initiate_login_uri").asText().startsWith("http"));
+        check(missing, "redirect_uris", r.path("redirect_uris").isArray() && r.path("redirect_uris").size() > 0);
+        check(missing, "jwks_uri", r.path("jwks_uri").asText().startsWith("http"));
+        check(missing, "token_endpoint_auth_method", r.path("token_endpoint_auth_method").asText().equals("private_key_jwt"));
+        check(missing, "scope", r.path("scope").asText().contains(NRPS_SCOPE)
+                && r.path("scope").asText().contains("https://purl.imsglobal.org/spec/lti-ags/scope/score"));
+        check(missing, "domain", !lti.path("domain").asText().isBlank());
+        check(missing, "target_link_uri", lti.path("target_link_uri").asText().startsWith("http"));
+        check(missing, "messages", lti.path("messages").toString().contains("LtiResourceLinkRequest")
+                && lti.path("messages").toString().contains("LtiDeepLinkingRequest"));
+        if (!missing.isEmpty()) {
+            refusedRegistrations.add(String.join(", ", missing));
+            reply(ex, 400, "application/json", Json.json().writeValueAsString(Map.of("error", "invalid_client_metadata",
+                    "error_description", "missing or wrong: " + missing)));
+            return;
+        }
+        registrations.add(r);
+        ObjectNode answer = ((ObjectNode) r.deepCopy()).put("client_id", clientId);
+        ((ObjectNode) answer.path("https://purl.imsglobal.org/spec/lti-tool-configuration")).put("deployment_id", deploymentId);
+        reply(ex, 200, "application/json", answer.toString());
+    }
+
+    private static void check(List<String> missing, String what, boolean ok) {
+        if (!ok) {
+            missing.add(what);
         }
     }
 

@@ -3,31 +3,26 @@ package dev.assay.lti;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jwt.JWTClaimsSet;
+import dev.assay.lti.PlatformServices.Refuse;
+import dev.assay.lti.PlatformServices.TryLater;
 import dev.assay.server.application.ports.ScoreDelivery;
 import dev.assay.server.interfaces.web.FiniteNumbers;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Date;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * Scores back to the LMS gradebook through LTI Assignment and Grade Services: an OAuth2 client_credentials
- * token obtained with a private_key_jwt assertion (cached until shortly before it expires), then the score
- * POSTed to the line item's /scores. A link launched without a line item but with the lineitems scope gets
- * one, found again by its resource link id before one is created. Each HTTP call has one deadline for its whole
+ * Scores back to the LMS gradebook through LTI Assignment and Grade Services: the tool's access token
+ * ({@link PlatformServices}), then the score POSTed to the line item's /scores. A link launched without a line item
+ * but with the lineitems scope gets one, found again by its resource link id before one is created. Each HTTP call has one deadline for its whole
  * answer; each platform is a lane of its own, so a hanging LMS holds up only its own scores.
  */
 @ApplicationScoped
@@ -46,43 +41,16 @@ public class AgsDelivery implements ScoreDelivery {
     @Inject
     PlatformStore platforms;
     @Inject
-    ToolKeys keys;
-    @Inject
-    LtiSettings settings;
+    PlatformServices services;
 
-    private BoundedHttp http;
     /** Each link's platform, for lanes: it never changes for a link. */
     private final ConcurrentHashMap<Long, Long> platformOfLink = new ConcurrentHashMap<>();
-
-    private record Token(String value, Instant expires) {
-    }
-
-    private final ConcurrentHashMap<String, Token> tokens = new ConcurrentHashMap<>();
-
-    /** An LMS answer that means "try later". */
-    private static final class TryLater extends Exception {
-        TryLater(String message) {
-            super(message);
-        }
-    }
 
     /** The gradebook holds a score with a timestamp as late or later (AGS: 409 on a score POST). */
     private static final class NotLaterThanHeld extends Exception {
         NotLaterThanHeld(String message) {
             super(message);
         }
-    }
-
-    /** An LMS answer that will not change by trying again. */
-    private static final class Refuse extends Exception {
-        Refuse(String message) {
-            super(message);
-        }
-    }
-
-    @PostConstruct
-    void init() {
-        http = new BoundedHttp(settings.httpTimeout());
     }
 
     @Override
@@ -197,78 +165,19 @@ public class AgsDelivery implements ScoreDelivery {
 
     private String send(Platform p, String scope, String method, String url, String contentType, String accept, String body)
             throws TryLater, Refuse, NotLaterThanHeld, IOException, InterruptedException {
-        for (int attempt = 0; ; attempt++) {
-            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).timeout(settings.httpTimeout())
-                    .header("Authorization", "Bearer " + token(p, scope));
-            if (accept != null) {
-                r.header("Accept", accept);
-            }
-            r.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-            if (contentType != null) {
-                r.header("Content-Type", contentType);
-            }
-            HttpResponse<String> res = http.send(r.build());
-            int s = res.statusCode();
-            if (s / 100 == 2) {
-                return res.body();
-            }
-            if (s == 401 && attempt == 0) {
-                tokens.remove(p.id() + " " + scope); // expired early or revoked: one fresh token
-                continue;
-            }
-            String what = method + " " + url + " answered " + s + ": " + clip(res.body());
-            if (s >= 500 || s == 429 || s == 408) {
-                throw new TryLater(what);
-            }
-            if (s == 409 && SCORE_TYPE.equals(contentType)) {
-                // Moodle: "Refusing score with an earlier timestamp"; its stored time is in whole seconds.
-                throw new NotLaterThanHeld(what);
-            }
-            throw new Refuse(what);
+        HttpResponse<String> res = services.call(p, scope, method, url, contentType, accept, body);
+        int s = res.statusCode();
+        if (s / 100 == 2) {
+            return res.body();
         }
-    }
-
-    /** A cached access token for the platform and scope; a new one through the token endpoint when needed. */
-    private String token(Platform p, String scope) throws TryLater, Refuse, IOException, InterruptedException {
-        String key = p.id() + " " + scope;
-        Token t = tokens.get(key);
-        if (t != null && t.expires().isAfter(Instant.now().plusSeconds(30))) {
-            return t.value();
+        String what = method + " " + url + " answered " + s + ": " + PlatformServices.clip(res.body());
+        if (s >= 500 || s == 429 || s == 408) {
+            throw new TryLater(what);
         }
-        String form = "grant_type=client_credentials"
-                + "&client_assertion_type=" + URLEncoder.encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer", StandardCharsets.UTF_8)
-                + "&client_assertion=" + URLEncoder.encode(assertion(p), StandardCharsets.UTF_8)
-                + "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8);
-        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(p.tokenUrl())).timeout(settings.httpTimeout())
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        if (res.statusCode() / 100 != 2) {
-            String what = "the token endpoint " + p.tokenUrl() + " answered " + res.statusCode() + ": " + clip(res.body());
-            if (res.statusCode() >= 500 || res.statusCode() == 429) {
-                throw new TryLater(what);
-            }
-            throw new Refuse(what + " (is Assay's JWKS URL or public key registered with the platform?)");
+        if (s == 409 && SCORE_TYPE.equals(contentType)) {
+            // Moodle: "Refusing score with an earlier timestamp"; its stored time is in whole seconds.
+            throw new NotLaterThanHeld(what);
         }
-        JsonNode json = JSON.readTree(res.body());
-        String value = json.path("access_token").asText();
-        if (value.isBlank()) {
-            throw new TryLater("the token endpoint gave no access_token");
-        }
-        long seconds = json.path("expires_in").asLong(3600);
-        tokens.put(key, new Token(value, Instant.now().plusSeconds(seconds)));
-        return value;
+        throw new Refuse(what);
     }
-
-    /** The private_key_jwt client assertion: signed with the tool's current key, for the token endpoint. */
-    String assertion(Platform p) {
-        Instant now = Instant.now();
-        return keys.sign(new JWTClaimsSet.Builder().issuer(p.clientId()).subject(p.clientId()).audience(p.tokenUrl())
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).jwtID(UUID.randomUUID().toString())
-                .build(), "a client assertion");
-    }
-
-    private static String clip(String s) {
-        return s == null ? "" : s.length() > 300 ? s.substring(0, 300) + "…" : s;
-    }
-
 }

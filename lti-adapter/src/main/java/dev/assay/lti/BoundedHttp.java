@@ -28,9 +28,16 @@ final class BoundedHttp {
 
     private final HttpClient client;
     private final Duration deadline;
+    private final int maxBodyBytes;
 
     BoundedHttp(Duration deadline) {
+        this(deadline, MAX_BODY_BYTES);
+    }
+
+    /** With a smaller cap on the body than {@link #MAX_BODY_BYTES}, for answers that are known to be small. */
+    BoundedHttp(Duration deadline, int maxBodyBytes) {
         this.deadline = deadline;
+        this.maxBodyBytes = maxBodyBytes;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(deadline).build();
     }
 
@@ -40,7 +47,7 @@ final class BoundedHttp {
 
     /** The answer, whole; an {@link HttpTimeoutException} when it is not complete within the deadline. */
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<String>> answer = client.sendAsync(request, info -> new Capped(MAX_BODY_BYTES));
+        CompletableFuture<HttpResponse<String>> answer = client.sendAsync(request, info -> new Capped(maxBodyBytes));
         try {
             return answer.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -8,6 +8,7 @@ import dev.assay.server.application.api.RegradeStatus;
 import dev.assay.server.application.api.Regrades;
 import dev.assay.server.application.api.Reviews;
 import dev.assay.server.application.api.ReviewsKept;
+import dev.assay.server.application.api.Rosters;
 import dev.assay.server.application.api.Scores;
 import dev.assay.server.application.api.Standing;
 import dev.assay.server.application.api.StoredGrade;
@@ -40,6 +41,8 @@ public class InstructorPanel {
     Regrades regrades;
     @Inject
     Names names;
+    @Inject
+    Rosters rosters;
     @Inject
     ActivityAssignments assignments;
 
@@ -97,6 +100,11 @@ public class InstructorPanel {
         Map<String, String> who = names.of(standings.stream().map(e -> e.user()).toList());
         return standings.stream().map(e -> new Pages.Standing(who.getOrDefault(e.user(), "a student"), e.given(),
                 e.maximum(), e.complete(), e.awaitingReview(), e.delivery().name())).toList();
+    }
+
+    /** Who on the class list (from the LMS, cached) has not answered through this activity, or why there is no list. */
+    String roster(long linkId) {
+        return Pages.roster(rosters.standing(LinkTargets.target(linkId)));
     }
 
     /** The instructor's grade for an answer waiting for review; the student's score follows to the gradebook. */

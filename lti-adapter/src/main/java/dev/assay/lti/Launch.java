@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A validated LTI 1.3 resource-link launch: who, from where, into which link, with which services. */
+/**
+ * A validated LTI 1.3 resource-link launch: who, from where, into which link, with which services ({@code lineitem},
+ * {@code lineitems} and {@code agsScopes}: AGS; {@code membershipsUrl}: NRPS's context_memberships_url, the class list).
+ */
 public record Launch(Platform platform, String deploymentId, String sub, List<String> roles, Optional<String> name,
                      Optional<String> email, String resourceLinkId, Optional<String> resourceTitle, Optional<String> contextId,
                      Optional<String> contextTitle, Map<String, String> custom, String targetLinkUri, Optional<String> lineitem,
                      Optional<String> lineitems, List<String> agsScopes, Optional<DeepLinking> deepLinking,
-                     Optional<String> presentationReturnUrl) {
+                     Optional<String> presentationReturnUrl, Optional<String> membershipsUrl) {
 
     /** A deep-linking request's settings: where the chosen content goes back, and the platform's data to echo. */
     public record DeepLinking(String returnUrl, Optional<String> data) {

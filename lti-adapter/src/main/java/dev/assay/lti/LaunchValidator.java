@@ -36,6 +36,7 @@ public final class LaunchValidator {
     static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
     static final String AGS = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
     static final String DL = "https://purl.imsglobal.org/spec/lti-dl/claim/";
+    static final String NRPS = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
     /** Real launches are a few kilobytes; anything this large is refused before it is parsed. */
     static final int MAX_TOKEN_CHARS = 64 * 1024;
     /** LTI 1.3: the sub "MUST NOT exceed 255 ASCII characters in length". */
@@ -229,7 +230,9 @@ public final class LaunchValidator {
                 Optional.ofNullable(ags).map(a -> a.get("lineitem")).map(Object::toString),
                 Optional.ofNullable(ags).map(a -> a.get("lineitems")).map(Object::toString), List.copyOf(scopes), deepLink,
                 Optional.ofNullable(object(claims, LTI + "launch_presentation")).map(p -> p.get("return_url"))
-                        .map(Object::toString).filter(u -> Origins.of(u).isPresent()));
+                        .map(Object::toString).filter(u -> Origins.of(u).isPresent()),
+                Optional.ofNullable(object(claims, NRPS)).map(n -> n.get("context_memberships_url")).map(Object::toString)
+                        .filter(u -> u.length() <= LinkStore.MAX_URL_CHARS && Origins.problem(u).isEmpty()));
     }
 
     /**

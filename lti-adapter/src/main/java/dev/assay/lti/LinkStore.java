@@ -17,11 +17,14 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class LinkStore {
     public record Link(long id, long platformId, String deploymentId, String resourceLinkId, String contextId, String title,
-                       String assignment, String lineitemUrl, String lineitemsUrl, String agsScopes) {
+                       String assignment, String lineitemUrl, String lineitemsUrl, String agsScopes, String membershipsUrl) {
         public Optional<String> assignmentBound() {
             return Optional.ofNullable(assignment).filter(a -> !a.isBlank());
         }
     }
+
+    /** The longest service URL a link keeps (its columns' size). */
+    static final int MAX_URL_CHARS = 1024;
 
     @Resource(lookup = "java:app/jdbc/assay")
     DataSource dataSource;
@@ -36,11 +39,11 @@ public class LinkStore {
     }
 
     private static final String COLUMNS = "id, platform_id, deployment_id, resource_link_id, context_id, title, assignment, "
-            + "lineitem_url, lineitems_url, ags_scopes";
+            + "lineitem_url, lineitems_url, ags_scopes, memberships_url";
 
     private static Link read(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Link(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10));
+                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11));
     }
 
     /** The link as this launch describes it, created on its first launch; the AGS endpoints follow the latest launch. */
@@ -51,25 +54,29 @@ public class LinkStore {
         String lineitem = l.lineitem().orElse(null);
         String lineitems = l.lineitems().orElse(null);
         String scopes = String.join(" ", l.agsScopes());
+        String memberships = l.membershipsUrl().orElse(null);
         if (found.isEmpty()) {
             long id = db.nextId();
-            db.update("insert into lti_link (" + COLUMNS + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id,
+            db.update("insert into lti_link (" + COLUMNS + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id,
                     l.platform().id(), l.deploymentId(), l.resourceLinkId(), l.contextId().orElse(null),
                     clip(l.resourceTitle().orElse(null), 500), l.assignmentAsked().orElse(null), lineitem, lineitems, scopes,
-                    Instant.now());
+                    memberships, Instant.now());
             return cached(new Link(id, l.platform().id(), l.deploymentId(), l.resourceLinkId(), l.contextId().orElse(null),
-                    clip(l.resourceTitle().orElse(null), 500), l.assignmentAsked().orElse(null), lineitem, lineitems, scopes));
+                    clip(l.resourceTitle().orElse(null), 500), l.assignmentAsked().orElse(null), lineitem, lineitems, scopes,
+                    memberships));
         }
         Link old = found.get();
         String assignment = l.assignmentAsked().orElse(old.assignment());
-        // A lineitem found or created by Assay stays until the platform names one.
+        // A lineitem found or created by Assay stays until the platform names one. The class list's URL follows the latest
+        // launch: an LMS that stops sharing it stops being asked.
         String keptLineitem = lineitem != null ? lineitem : old.lineitemUrl();
         Link now = new Link(old.id(), old.platformId(), old.deploymentId(), old.resourceLinkId(), l.contextId().orElse(old.contextId()),
-                l.resourceTitle().map(t -> clip(t, 500)).orElse(old.title()), assignment, keptLineitem, lineitems, scopes);
+                l.resourceTitle().map(t -> clip(t, 500)).orElse(old.title()), assignment, keptLineitem, lineitems, scopes, memberships);
         if (!now.equals(old)) {
             db.update("update lti_link set context_id = ?, title = ?, assignment = ?, lineitem_url = ?, lineitems_url = ?, "
-                            + "ags_scopes = ?, updated_at = ? where id = ?", now.contextId(), now.title(), now.assignment(),
-                    now.lineitemUrl(), now.lineitemsUrl(), now.agsScopes(), Instant.now(), now.id());
+                            + "ags_scopes = ?, memberships_url = ?, updated_at = ? where id = ?", now.contextId(), now.title(),
+                    now.assignment(), now.lineitemUrl(), now.lineitemsUrl(), now.agsScopes(), now.membershipsUrl(), Instant.now(),
+                    now.id());
         }
         return cached(now);
     }
@@ -93,7 +100,7 @@ public class LinkStore {
         Link l = byId(id).orElseThrow();
         db.update("update lti_link set assignment = ?, updated_at = ? where id = ?", assignment, Instant.now(), id);
         return cached(new Link(l.id(), l.platformId(), l.deploymentId(), l.resourceLinkId(), l.contextId(), l.title(), assignment,
-                l.lineitemUrl(), l.lineitemsUrl(), l.agsScopes()));
+                l.lineitemUrl(), l.lineitemsUrl(), l.agsScopes(), l.membershipsUrl()));
     }
 
     @Transactional
@@ -104,7 +111,7 @@ public class LinkStore {
         }
         db.update("update lti_link set lineitem_url = ?, updated_at = ? where id = ?", lineitemUrl, Instant.now(), id);
         return cached(new Link(l.id(), l.platformId(), l.deploymentId(), l.resourceLinkId(), l.contextId(), l.title(),
-                l.assignment(), lineitemUrl, l.lineitemsUrl(), l.agsScopes()));
+                l.assignment(), lineitemUrl, l.lineitemsUrl(), l.agsScopes(), l.membershipsUrl()));
     }
 
     private static String clip(String s, int n) {

@@ -32,6 +32,15 @@ public class LtiAdminResource {
     ToolKeys keys;
 
     @Inject
+    RegistrationTokens registrationTokens;
+
+    @Inject
+    LtiSettings settings;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
+
+    @Inject
     @ConfigProperty(name = "assay.admin.token")
     Optional<String> adminToken;
 
@@ -65,6 +74,33 @@ public class LtiAdminResource {
                     .map(p -> new AssayException.Problem(p.substring(0, p.indexOf(':')), p.substring(p.indexOf(':') + 2))).toList());
         }
         return Response.status(201).entity(platforms.register(r)).build();
+    }
+
+    /** What the admin may say when creating a registration URL: the URL the LMS reaches Assay by (optional). */
+    public record RegistrationBody(String toolUrl) {
+    }
+
+    /**
+     * A one-time registration URL for LTI Dynamic Registration, valid 24 hours or until an LMS has registered with it.
+     * It names Assay's root as {@code toolUrl} gives it, else assay.lti.public-url, else as this request reached Assay.
+     */
+    @POST
+    @Path("registrations")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public Response createRegistration(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, RegistrationBody body) {
+        admin(auth);
+        String root = Optional.ofNullable(body).map(RegistrationBody::toolUrl).filter(u -> !u.isBlank())
+                .or(settings::publicUrl)
+                .orElseGet(() -> uri.getBaseUri().resolve("..").toString())
+                .replaceAll("/+$", "").replaceAll("/lti/launch$", "");
+        Optional<String> problem = Origins.problem(root);
+        if (problem.isPresent()) {
+            throw new AssayException(AssayException.Kind.INVALID, "The tool URL " + problem.get() + ".",
+                    List.of(new AssayException.Problem("toolUrl", "give the http(s) URL the LMS reaches Assay by")));
+        }
+        RegistrationTokens.Issued issued = registrationTokens.issue(root);
+        return Response.status(201).entity(Map.of("url", root + "/lti/register?token=" + issued.token(),
+                "expires", issued.expires().toString())).build();
     }
 
     @POST

@@ -11,7 +11,7 @@ import java.util.Set;
 public class LtiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
-        Set<Class<?>> classes = new java.util.HashSet<>(Set.of(LtiResource.class, LtiAdminResource.class));
+        Set<Class<?>> classes = new java.util.HashSet<>(Set.of(LtiResource.class, LtiAdminResource.class, RegistrationResource.class));
         classes.addAll(WebSupport.providers());
         return classes;
     }

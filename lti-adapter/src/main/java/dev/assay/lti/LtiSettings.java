@@ -45,6 +45,15 @@ public class LtiSettings {
     @ConfigProperty(name = "assay.lti.max-pending-logins", defaultValue = "10000")
     int maxPendingLogins;
 
+    /** How long a link's class list (NRPS) is kept before the LMS is asked again. */
+    @Inject
+    @ConfigProperty(name = "assay.lti.roster-cache-seconds", defaultValue = "300")
+    int rosterCacheSeconds;
+
+    public Duration rosterCache() {
+        return Duration.ofSeconds(Math.max(0, rosterCacheSeconds));
+    }
+
     public Duration leeway() {
         return Duration.ofSeconds(leewaySeconds);
     }

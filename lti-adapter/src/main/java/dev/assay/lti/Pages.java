@@ -5,6 +5,7 @@ import dev.assay.api.FeedbackBlock;
 import dev.assay.api.Grade;
 import dev.assay.api.HandoutInfo;
 import dev.assay.server.application.api.RegradeStatus;
+import dev.assay.server.application.api.RosterStanding;
 import dev.assay.server.interfaces.web.Markdown;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -100,6 +101,13 @@ public final class Pages {
     public static String student(String base, String session, String assignmentTitle, String userName, boolean teaches,
                                  List<String> reviewItems, List<String> regradedItems, List<Standing> standing,
                                  List<QuestionView> questions) {
+        return student(base, session, assignmentTitle, userName, teaches, reviewItems, regradedItems, standing, "", questions);
+    }
+
+    /** The same, with who has not started ({@link #roster}) under the standing. */
+    public static String student(String base, String session, String assignmentTitle, String userName, boolean teaches,
+                                 List<String> reviewItems, List<String> regradedItems, List<Standing> standing,
+                                 String rosterHtml, List<QuestionView> questions) {
         StringBuilder b = new StringBuilder(head(base, assignmentTitle, session));
         b.append("<header><h1>").append(Markdown.escape(assignmentTitle)).append("</h1><p class=\"who\">")
                 .append(Markdown.escape(userName)).append(teaches ? " (instructor: your answers are graded like a student's)" : "")
@@ -140,6 +148,7 @@ public final class Pages {
                 }
                 b.append("</tbody></table></div>");
             }
+            b.append(rosterHtml);
             b.append("</section>");
         }
         b.append("<nav aria-label=\"Questions\"><ol>");
@@ -380,5 +389,58 @@ public final class Pages {
 
     private static String fmt(double d) {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
+    }
+
+    /** How many students who have not started the panel names at most (the count is always whole). */
+    static final int NOT_STARTED_SHOWN = 200;
+
+    /**
+     * Who on the class list has not started: "Not started: N of M students" and their names (e-mail when the LMS shares
+     * it), or why there is no class list.
+     */
+    public static String roster(RosterStanding r) {
+        StringBuilder b = new StringBuilder("<div class=\"roster\" id=\"roster\">");
+        if (!r.available()) {
+            return b.append("<h3>Not started</h3><p class=\"hint\" role=\"status\">").append(Markdown.escape(r.reason()))
+                    .append("</p></div>").toString();
+        }
+        int notStarted = r.notStarted().size();
+        b.append("<h3>Not started: <span class=\"count\">").append(notStarted).append("</span> of ").append(r.students())
+                .append(r.students() == 1 ? " student" : " students").append("</h3>");
+        if (!r.complete() && r.reason() != null) {
+            b.append("<p class=\"hint\">").append(Markdown.escape(r.reason())).append("</p>");
+        }
+        if (notStarted == 0) {
+            b.append("<p class=\"hint\">").append(r.students() == 0 ? "Your LMS lists no students in this course."
+                    : "Every student on the class list has answered.").append("</p>");
+        } else {
+            b.append("<ul class=\"not-started\">");
+            for (RosterStanding.Student st : r.notStarted().subList(0, Math.min(notStarted, NOT_STARTED_SHOWN))) {
+                b.append("<li>").append(Markdown.escape(st.name() == null ? "(no name shared: " + st.platformUserId() + ")" : st.name()));
+                if (st.email() != null) {
+                    b.append(" <span class=\"hint\">").append(Markdown.escape(st.email())).append("</span>");
+                }
+                b.append("</li>");
+            }
+            b.append("</ul>");
+            if (notStarted > NOT_STARTED_SHOWN) {
+                b.append("<p class=\"hint\">and ").append(notStarted - NOT_STARTED_SHOWN).append(" more.</p>");
+            }
+        }
+        return b.append("</div>").toString();
+    }
+
+    /**
+     * The page an LMS shows at the end of a Dynamic Registration: what happened and what to do. Once it is done, its
+     * script tells the LMS to close it (LTI-DR: {@code {subject: "org.imsglobal.lti.close"}} to the window that opened it).
+     */
+    public static String registration(String base, String title, String message, boolean done) {
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + Markdown.escape(title) + " · Assay</title>"
+                + "<link rel=\"stylesheet\" href=\"" + base + "/lti-static/assay.css\">"
+                + (done ? "<script defer src=\"" + base + "/lti-static/registered.js\"></script>" : "")
+                + "</head><body><main id=\"main\"><h1>" + Markdown.escape(title) + "</h1><p " + (done ? "role=\"status\""
+                : "class=\"error\" role=\"alert\"") + " id=\"registration\">" + Markdown.escape(message) + "</p>" + FOOT;
     }
 }

@@ -72,20 +72,21 @@ class AgsDeliveryTest {
                 return Optional.ofNullable(platformTable.get(id));
             }
         };
-        ags.keys = new ToolKeys() {
+        ags.services = new PlatformServices();
+        ags.services.keys = new ToolKeys() {
             @Override
             public RSAKey signingKey() {
                 return key;
             }
         };
-        ags.settings = new LtiSettings();
-        ags.settings.httpTimeoutSeconds = 2;
-        ags.init();
+        ags.services.settings = new LtiSettings();
+        ags.services.settings.httpTimeoutSeconds = 2;
+        ags.services.init();
     }
 
     LinkStore.Link link(long id, long platform) {
         return new LinkStore.Link(id, platform, "d", "rl-" + id, "c", "HW", "hw7/hw7", root + "/lineitems/" + id + "/lineitem?type_id=3",
-                null, AgsDelivery.SCOPE_SCORE);
+                null, AgsDelivery.SCOPE_SCORE, null);
     }
 
     @AfterEach
@@ -198,7 +199,7 @@ class AgsDeliveryTest {
             ex.close();
         });
         PlatformKeys keys = new PlatformKeys();
-        keys.settings = ags.settings;
+        keys.settings = ags.services.settings;
         Exception e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             try {
                 keys.of(platformTable.get(1L)).get(new com.nimbusds.jose.jwk.JWKSelector(new com.nimbusds.jose.jwk.JWKMatcher.Builder()

@@ -71,13 +71,15 @@ class LtiSchemaMigrationTest {
     void aFreshDatabaseGetsEveryAdapterMigrationInTheAdaptersHistoryAndNoneInTheCores() throws Exception {
         JdbcDataSource ds = h2("fresh");
         MigrateResult adapter = startNow(ds);
-        assertThat(adapter.migrationsExecuted).isEqualTo(3);
-        assertThat(adapterHistory(ds)).containsExactly("0|BASELINE|true", "3|SQL|true", "4|SQL|true", "7|SQL|true");
+        assertThat(adapter.migrationsExecuted).isEqualTo(4);
+        assertThat(adapterHistory(ds)).containsExactly("0|BASELINE|true", "3|SQL|true", "4|SQL|true", "7|SQL|true", "12|SQL|true");
         assertThat(rows(ds, "select \"version\" from \"flyway_schema_history\" where \"script\" like '%lti%'")).isEmpty();
         // The adapter's tables as V7 left them: the deep-link table and the platform's tool_url.
         execute(ds, "insert into lti_platform (id, issuer, client_id, auth_url, token_url, jwks_url, name, created_at, tool_url) "
                 + "values (1, 'https://lms', 'c', 'a', 't', 'j', 'LMS', now(), 'https://assay')");
         assertThat(rows(ds, "select count(*) from lti_deep_link")).containsExactly("0");
+        // V12: where each link's class list is, and the one-time registration URLs.
+        assertThat(rows(ds, "select count(*) from lti_registration_token")).containsExactly("0");
         // Started again: nothing to do for either.
         assertThat(startNow(ds).migrationsExecuted).isZero();
     }
@@ -97,16 +99,16 @@ class LtiSchemaMigrationTest {
 
         MigrateResult adapter = startNow(ds);
 
-        assertThat(adapter.migrationsExecuted).isZero();
-        assertThat(adapterHistory(ds)).containsExactly("7|BASELINE|true");
+        assertThat(adapter.migrationsExecuted).as("only what came after V7: V12").isEqualTo(1);
+        assertThat(adapterHistory(ds)).containsExactly("7|BASELINE|true", "12|SQL|true");
         // The core keeps its history as it was, the adapter's rows included: it ignores them, it does not lose them.
         // (Migrations the core gained since this database was written come after them, and none is the adapter's.)
         List<String> coreHistoryAfter = rows(ds, "select \"version\", \"script\", \"checksum\" from \"flyway_schema_history\" "
                 + "order by \"installed_rank\"");
         assertThat(coreHistoryAfter.subList(0, coreHistoryBefore.size())).isEqualTo(coreHistoryBefore);
         assertThat(coreHistoryAfter.subList(coreHistoryBefore.size(), coreHistoryAfter.size())).noneMatch(r -> r.contains("lti"));
-        assertThat(rows(ds, "select l.assignment, p.tool_url from lti_link l join lti_platform p on p.id = l.platform_id"))
-                .containsExactly("hw7/hw7|https://assay");
+        assertThat(rows(ds, "select l.assignment, p.tool_url, l.memberships_url from lti_link l join lti_platform p "
+                + "on p.id = l.platform_id")).containsExactly("hw7/hw7|https://assay|null");
         assertThat(rows(ds, "select name from lti_user_name")).containsExactly("Ada");
         assertThat(startNow(ds).migrationsExecuted).isZero();
     }
@@ -120,8 +122,8 @@ class LtiSchemaMigrationTest {
 
         MigrateResult adapter = startNow(ds);
 
-        assertThat(adapter.migrationsExecuted).isEqualTo(1);
-        assertThat(adapterHistory(ds)).containsExactly("4|BASELINE|true", "7|SQL|true");
+        assertThat(adapter.migrationsExecuted).isEqualTo(2);
+        assertThat(adapterHistory(ds)).containsExactly("4|BASELINE|true", "7|SQL|true", "12|SQL|true");
         assertThat(rows(ds, "select issuer, tool_url from lti_platform")).containsExactly("https://lms|null");
         assertThat(rows(ds, "select count(*) from lti_deep_link")).containsExactly("0");
     }

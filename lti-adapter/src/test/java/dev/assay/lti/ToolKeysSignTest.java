@@ -35,7 +35,7 @@ class ToolKeysSignTest {
     @Test
     void theAgsClientAssertionIsSignedByTheToolsKeyForTheTokenEndpoint() throws Exception {
         RSAKey current = new RSAKeyGenerator(2048).keyID("k1").generate();
-        AgsDelivery ags = new AgsDelivery();
+        PlatformServices ags = new PlatformServices();
         ags.keys = new ToolKeys() {
             @Override
             public RSAKey signingKey() {

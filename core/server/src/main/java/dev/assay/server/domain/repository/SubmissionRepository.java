@@ -134,4 +134,7 @@ public interface SubmissionRepository {
      * null, this answer text: one answer group as the analytics count it. In id order.
      */
     List<Long> inForceAlike(String questionId, String echoJson, String answerText);
+
+    /** The users (their platform user ids) with at least one submission through a gradebook target. */
+    List<String> usersWithSubmissions(String gradebookTarget);
 }

@@ -23,7 +23,7 @@ public class AssayApplication extends Application {
     public Set<Class<?>> getClasses() {
         Set<Class<?>> classes = new java.util.HashSet<>(Set.of(PluginResource.class, PackResource.class,
                 AssignmentResource.class, QuestionResource.class, SubmissionResource.class, OutboxResource.class,
-                ReviewResource.class, MeResource.class, RenderResource.class, AccessFilter.class));
+                ReviewResource.class, MeResource.class, RenderResource.class, RosterResource.class, AccessFilter.class));
         classes.addAll(WebSupport.providers());
         return classes;
     }

@@ -263,4 +263,10 @@ public class JpaSubmissionRepository implements SubmissionRepository {
         }
         return query.getResultList();
     }
+
+    @Override
+    public List<String> usersWithSubmissions(String gradebookTarget) {
+        return em.createQuery("select distinct u.platformUserId from SubmissionEntity s, UserEntity u where u.id = s.userId "
+                + "and s.gradebookTarget = :t", String.class).setParameter("t", gradebookTarget).getResultList();
+    }
 }
