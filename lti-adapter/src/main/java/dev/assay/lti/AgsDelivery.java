@@ -49,6 +49,8 @@ public class AgsDelivery implements ScoreDelivery {
     ToolKeys keys;
     @Inject
     LtiSettings settings;
+    @Inject
+    DemoTenancy demo;
 
     private BoundedHttp http;
     /** Each link's platform, for lanes: it never changes for a link. */
@@ -87,7 +89,7 @@ public class AgsDelivery implements ScoreDelivery {
 
     @Override
     public boolean handles(String target) {
-        return target.startsWith("lti:");
+        return target.startsWith("lti:") && !demo.isDemoTarget(target); // the demo's scores stay in Assay (DemoScores)
     }
 
     /** One lane per platform: scores to one LMS go in order, and never wait on another LMS. */

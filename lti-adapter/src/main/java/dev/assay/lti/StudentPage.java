@@ -51,6 +51,11 @@ public class StudentPage {
 
     /** The page of assignment {@code a} for this user through link {@code linkId}, with the panel if they teach. */
     String page(String token, String name, boolean teaches, String userKey, long linkId, Assignment a) {
+        return page(token, name, teaches, userKey, linkId, a, null);
+    }
+
+    /** The same, with a notice on top (the demo course says where its scores go), or none ({@code null}). */
+    String page(String token, String name, boolean teaches, String userKey, long linkId, Assignment a, String notice) {
         List<Pages.QuestionView> views = new ArrayList<>();
         Map<String, List<Attempt>> byQuestion = new HashMap<>();
         for (Attempt attempt : answers.attempts(a.questions(), userKey)) {
@@ -65,7 +70,8 @@ public class StudentPage {
             views.add(new Pages.QuestionView(q.id(), q.title(), q.prompt(), q.points(), q.handouts(), q.answerFiles(), attempts));
         }
         return Pages.student(base(), token, a.title(), name, teaches, teaches ? panel.reviewQueue(linkId) : List.of(),
-                teaches ? panel.regradedSinceReview(linkId) : List.of(), teaches ? panel.standing(linkId) : List.of(), views);
+                teaches ? panel.regradedSinceReview(linkId) : List.of(), teaches ? panel.standing(linkId) : List.of(), views,
+                notice);
     }
 
     /** One attempt as the page shows it: the answer, and the grade in force (or the one given). */
