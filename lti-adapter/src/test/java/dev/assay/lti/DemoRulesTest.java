@@ -84,7 +84,47 @@ class DemoRulesTest {
         assertThat(t.mayOpen(realLink, hw7)).isTrue();
     }
 
+    @Test
+    void lmsActivitiesNeitherOfferNorOpenTheDemoCopyAndNamesThatMeantHw7StillMeanIt() {
+        Assignment copy = new Assignment(2, DemoTenancy.PACK, "hw7", "Homework 7 (demo)", List.of("demo-hw7/8a-i-layers"));
+        Assignment hw7 = new Assignment(1, "hw7", "hw7", "Homework 7", List.of("hw7/8a-i-layers"));
+        ActivityAssignments activities = new ActivityAssignments();
+        activities.catalog = new dev.assay.server.application.api.Assignments() {
+            @Override
+            public List<Assignment> list(Optional<String> packId) {
+                return List.of(hw7, copy);
+            }
+        };
+        activities.demo = tenancyWithPlatform(7, "true");
+
+        assertThat(activities.choices()).extracting(c -> c[0]).containsExactly("hw7/hw7");
+        assertThat(activities.named("hw7/hw7")).isEqualTo(hw7);
+        assertThat(activities.named("hw7")).as("the copy's assignment has the same key; the pack id still decides").isEqualTo(hw7);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> activities.named(DemoTenancy.ASSIGNMENT))
+                .isInstanceOf(dev.assay.server.application.AssayException.class).hasMessageContaining("No assignment");
+        assertThat(activities.boundTo(link(1, "hw7/hw7"))).contains(hw7);
+        assertThat(activities.boundTo(link(1, DemoTenancy.ASSIGNMENT))).as("an LMS link naming the copy").isEmpty();
+        assertThat(activities.boundTo(link(7, DemoTenancy.ASSIGNMENT))).contains(copy);
+        assertThat(activities.boundTo(link(7, "hw7/hw7"))).as("the demo link naming the real hw7").isEmpty();
+    }
+
+    private static DemoTenancy tenancyWithPlatform(long id, String enabled) {
+        DemoTenancy t = new DemoTenancy() {
+            @Override
+            public Optional<Long> platformId() {
+                return Optional.of(id);
+            }
+        };
+        t.settings = new DemoSettings();
+        t.settings.enabled = Optional.of(enabled);
+        return t;
+    }
+
     private static LinkStore.Link link(long platformId) {
-        return new LinkStore.Link(platformId * 100, platformId, "d", "r", null, null, null, null, null, "");
+        return link(platformId, null);
+    }
+
+    private static LinkStore.Link link(long platformId, String assignment) {
+        return new LinkStore.Link(platformId * 100, platformId, "d", "r", null, null, assignment, null, null, "");
     }
 }
