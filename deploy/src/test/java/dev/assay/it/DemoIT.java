@@ -124,9 +124,18 @@ class DemoIT extends AgainstTheWar {
             browser.findElement(By.linkText("Open HW7 as an instructor")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.instructor")));
             String panel = browser.findElement(By.cssSelector("section.instructor")).getText();
-            assertThat(panel).contains("Demo student " + visitor.substring(0, 4)).contains("Students so far (1)");
+            assertThat(panel).contains("Students so far (").contains("Demo student " + visitor.substring(0, 4));
             assertThat(browser.findElement(By.cssSelector("header .notice")).getText()).startsWith("Demo:");
+            assertThat(browser.findElement(By.xpath("//td[starts-with(., 'Demo student " + visitor.substring(0, 4)
+                    + "')]/following-sibling::td[3]")).getText()).as("no gradebook: the score stays in Assay")
+                    .isEqualTo("stays in Assay (demo)");
             instructorToken = session(browser);
+
+            // The regrade of the demo activity: its answers only, graded again.
+            browser.findElement(By.id("regrade")).click();
+            WebElement regradeStatus = browser.findElement(By.cssSelector("#regrade ~ .status"));
+            wait.until(d -> regradeStatus.getText().contains("graded again"));
+            assertThat(regradeStatus.getText()).matches("\\d+ answers? graded again\\..*");
         } finally {
             browser.quit();
         }

@@ -103,6 +103,9 @@ public final class Pages {
                 .append("</button><p class=\"status\" role=\"status\"></p></form>").toString();
     }
 
+    /** A standing's delivery in the demo course, which has no gradebook. */
+    static final String STAYS_IN_ASSAY = "STAYS_IN_ASSAY";
+
     /** One student's standing in an activity, for its instructor. */
     public record Standing(String student, double score, double maximum, boolean complete, boolean awaitingReview, String delivery) {
     }
@@ -157,6 +160,7 @@ public final class Pages {
                                 case "DELIVERED" -> "yes";
                                 case "PENDING" -> "on its way";
                                 case "FAILED" -> "failed: see the outbox";
+                                case STAYS_IN_ASSAY -> "stays in Assay (demo)";
                                 default -> Markdown.escape(st.delivery().toLowerCase(Locale.ROOT));
                             }).append("</td></tr>");
                 }
