@@ -15,6 +15,8 @@ public class ActivityAssignments {
     Assignments catalog;
     @Inject
     LinkStore links;
+    @Inject
+    DemoTenancy demo;
 
     private record AssignmentList(List<Assignment> all, long readAt) {
     }
@@ -36,14 +38,23 @@ public class ActivityAssignments {
         return Assignments.byName(all(), name);
     }
 
-    /** An assignment by name, or a refusal (not found) that names it. */
+    /**
+     * An assignment an LMS activity may be set up with, by name, or a refusal (not found) that names it: the demo
+     * course's copy is not one ({@link DemoTenancy}).
+     */
     Assignment named(String name) {
-        return byName(name).orElseThrow(() -> AssayException.notFound("No assignment '" + name + "' on this server."));
+        return byName(name).filter(a -> !DemoTenancy.isDemoPack(a))
+                .orElseThrow(() -> AssayException.notFound("No assignment '" + name + "' on this server."));
     }
 
-    /** What an instructor chooses from: each assignment's name and title. */
+    /** What an instructor chooses from: each assignment's name and title (the demo course's copy is not offered). */
     List<String[]> choices() {
-        return all().stream().map(a -> new String[]{a.name(), a.title()}).toList();
+        return all().stream().filter(a -> !DemoTenancy.isDemoPack(a)).map(a -> new String[]{a.name(), a.title()}).toList();
+    }
+
+    /** The assignment the link is bound to, if it is on this server and the link may open it ({@link DemoTenancy#mayOpen}). */
+    Optional<Assignment> boundTo(LinkStore.Link link) {
+        return link.assignmentBound().flatMap(this::byName).filter(a -> demo.mayOpen(link, a));
     }
 
     /** The points an assignment is worth (its line item's maximum). */
@@ -54,7 +65,7 @@ public class ActivityAssignments {
     /** The session's link, bound to an assignment that holds this question (null: any); else a clear refusal. */
     Assignment forSession(Sessions.Session s, String questionId) {
         LinkStore.Link link = links.byId(s.linkId()).orElseThrow(() -> AssayException.notFound("This activity is gone."));
-        Assignment a = link.assignmentBound().flatMap(this::byName).orElseThrow(() ->
+        Assignment a = boundTo(link).orElseThrow(() ->
                 new AssayException(AssayException.Kind.CONFLICT, "This activity has no assignment yet."));
         if (questionId != null && !a.questions().contains(questionId)) {
             throw AssayException.notFound("Question " + questionId + " is not part of this activity's assignment.");

@@ -42,6 +42,8 @@ public class AgsDelivery implements ScoreDelivery {
     PlatformStore platforms;
     @Inject
     PlatformServices services;
+    @Inject
+    DemoTenancy demo;
 
     /** Each link's platform, for lanes: it never changes for a link. */
     private final ConcurrentHashMap<Long, Long> platformOfLink = new ConcurrentHashMap<>();
@@ -55,7 +57,7 @@ public class AgsDelivery implements ScoreDelivery {
 
     @Override
     public boolean handles(String target) {
-        return target.startsWith("lti:");
+        return target.startsWith("lti:") && !demo.isDemoTarget(target); // the demo's scores stay in Assay (DemoScores)
     }
 
     /** One lane per platform: scores to one LMS go in order, and never wait on another LMS. */

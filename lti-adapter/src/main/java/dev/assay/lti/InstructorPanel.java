@@ -45,6 +45,8 @@ public class InstructorPanel {
     Rosters rosters;
     @Inject
     ActivityAssignments assignments;
+    @Inject
+    DemoTenancy demo;
 
     /** The answers through this link waiting for an instructor, with whose they are and the form to grade them. */
     List<String> reviewQueue(long linkId) {
@@ -94,12 +96,16 @@ public class InstructorPanel {
         return questions.summary(s.questionId()).map(q -> q.title()).orElse(s.questionId());
     }
 
-    /** The class's standing in this activity: each student's latest score, and whether the gradebook has it. */
+    /**
+     * The class's standing in this activity: each student's latest score, and whether the gradebook has it (the demo
+     * course has none: its scores stay in Assay).
+     */
     List<Pages.Standing> standing(long linkId) {
         List<Standing> standings = scores.standings(LinkTargets.target(linkId), 500);
         Map<String, String> who = names.of(standings.stream().map(e -> e.user()).toList());
+        boolean demoCourse = demo.isDemoLink(linkId);
         return standings.stream().map(e -> new Pages.Standing(who.getOrDefault(e.user(), "a student"), e.given(),
-                e.maximum(), e.complete(), e.awaitingReview(), e.delivery().name())).toList();
+                e.maximum(), e.complete(), e.awaitingReview(), demoCourse ? Pages.STAYS_IN_ASSAY : e.delivery().name())).toList();
     }
 
     /** Who on the class list (from the LMS, cached) has not answered through this activity, or why there is no list. */

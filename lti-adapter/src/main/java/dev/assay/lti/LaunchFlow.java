@@ -37,6 +37,8 @@ public class LaunchFlow {
     LinkTargets targets;
     @Inject
     StudentPage pages;
+    @Inject
+    DemoTenancy demo;
 
     private LaunchValidator validator;
 
@@ -95,11 +97,12 @@ public class LaunchFlow {
             names.remember(l.userKey(), n);
             return null;
         }));
-        Optional<Assignment> assignment = link.assignmentBound().flatMap(assignments::byName);
+        Optional<Assignment> assignment = assignments.boundTo(link);
         String token = sessions.sessions().issue(l.userKey(), l.displayName(), link.id(), l.teaches());
         if (assignment.isEmpty()) {
             if (link.assignmentBound().isPresent()) {
-                LOG.warning(() -> "LTI link " + link.id() + " names assignment '" + link.assignment() + "', which is not on this server");
+                LOG.warning(() -> "LTI link " + link.id() + " names assignment '" + link.assignment() + "', which is not on this "
+                        + "server or is the demo course's");
             }
             if (l.teaches()) {
                 return new LaunchPage(Pages.chooser(pages.base(), token, link.title(), assignments.choices()), framedBy);
@@ -113,6 +116,9 @@ public class LaunchFlow {
     /** The instructor's choice in the chooser: the link is bound to the assignment, and its page opens. */
     String bind(Sessions.Session s, String assignmentName) {
         s.requireInstructor();
+        if (demo.isDemoLink(s.linkId())) {
+            throw dev.assay.server.application.AssayException.forbidden("The demo activity always opens the demo copy of hw7.");
+        }
         Assignment a = assignments.named(assignmentName);
         String name = a.name();
         links.bind(s.linkId(), name);

@@ -52,6 +52,21 @@ public final class Pages {
                 + "Assay administrator, quoting <code>" + Markdown.escape(code) + "</code>.</p>" + FOOT;
     }
 
+    /**
+     * The demo course's start (/demo): what it is, and the assignment opened as a student or as an instructor, on the
+     * pages an LMS launch opens.
+     */
+    public static String demoHome(String base) {
+        return head(base, "Try Assay", null) + "<h1>Try Assay: a demo course</h1><p>This is HW7 (Homework 7) as Assay shows it "
+                + "inside an LMS such as Moodle, here without one: open it as a student to answer its questions and read the "
+                + "feedback, or as an instructor to see the demo students' answers, the review queue and the standings. It is a "
+                + "copy of its own, so your answers are graded and kept here, and no real course or gradebook is touched.</p>"
+                + "<ul class=\"demo\"><li><a href=\"" + base + "/demo/student\">Open HW7 as a student</a></li>"
+                + "<li><a href=\"" + base + "/demo/instructor\">Open HW7 as an instructor</a></li></ul>"
+                + "<p class=\"hint\">This browser stays the same demo student (a cookie for /demo only), so a reload keeps your "
+                + "work.</p>" + FOOT;
+    }
+
     public static String notSetUp(String base, String linkTitle) {
         return head(base, "Not set up yet", null) + "<h1>" + Markdown.escape(linkTitle == null ? "This activity" : linkTitle)
                 + "</h1><p role=\"status\">Your instructor has not chosen the assignment for this activity yet. Please come back "
@@ -90,6 +105,9 @@ public final class Pages {
                 .append("</button><p class=\"status\" role=\"status\"></p></form>").toString();
     }
 
+    /** A standing's delivery in the demo course, which has no gradebook. */
+    static final String STAYS_IN_ASSAY = "STAYS_IN_ASSAY";
+
     /** One student's standing in an activity, for its instructor. */
     public record Standing(String student, double score, double maximum, boolean complete, boolean awaitingReview, String delivery) {
     }
@@ -101,17 +119,21 @@ public final class Pages {
     public static String student(String base, String session, String assignmentTitle, String userName, boolean teaches,
                                  List<String> reviewItems, List<String> regradedItems, List<Standing> standing,
                                  List<QuestionView> questions) {
-        return student(base, session, assignmentTitle, userName, teaches, reviewItems, regradedItems, standing, "", questions);
+        return student(base, session, assignmentTitle, userName, teaches, reviewItems, regradedItems, standing, "", questions, null);
     }
 
-    /** The same, with who has not started ({@link #roster}) under the standing. */
+    /**
+     * The same, with who has not started ({@link #roster}) under the standing, and a notice under the heading (plain
+     * text; the demo course says where its scores go), or none.
+     */
     public static String student(String base, String session, String assignmentTitle, String userName, boolean teaches,
                                  List<String> reviewItems, List<String> regradedItems, List<Standing> standing,
-                                 String rosterHtml, List<QuestionView> questions) {
+                                 String rosterHtml, List<QuestionView> questions, String notice) {
         StringBuilder b = new StringBuilder(head(base, assignmentTitle, session));
         b.append("<header><h1>").append(Markdown.escape(assignmentTitle)).append("</h1><p class=\"who\">")
                 .append(Markdown.escape(userName)).append(teaches ? " (instructor: your answers are graded like a student's)" : "")
-                .append("</p></header>");
+                .append("</p>").append(notice == null ? "" : "<p class=\"notice\" role=\"note\">" + Markdown.escape(notice) + "</p>")
+                .append("</header>");
         if (teaches) {
             b.append("<section class=\"instructor\" aria-labelledby=\"for-instructors\"><h2 id=\"for-instructors\">For instructors</h2>")
                     .append("<p><button type=\"button\" id=\"regrade\">Regrade this activity's answers</button> ")
@@ -143,6 +165,7 @@ public final class Pages {
                                 case "DELIVERED" -> "yes";
                                 case "PENDING" -> "on its way";
                                 case "FAILED" -> "failed: see the outbox";
+                                case STAYS_IN_ASSAY -> "stays in Assay (demo)";
                                 default -> Markdown.escape(st.delivery().toLowerCase(Locale.ROOT));
                             }).append("</td></tr>");
                 }

@@ -31,6 +31,8 @@ public class PlatformStore {
             List<String> p = new ArrayList<>();
             if (issuer == null || issuer.isBlank()) {
                 p.add("issuer: give the platform's issuer (its base URL, e.g. https://moodle.example.edu)");
+            } else if (issuer.trim().equals(DemoTenancy.ISSUER)) {
+                p.add("issuer: " + DemoTenancy.ISSUER + " is Assay's demo course, which no LMS may launch; give the platform's issuer");
             }
             if (clientId == null || clientId.isBlank()) {
                 p.add("clientId: give the client id the platform assigned to Assay");
@@ -78,10 +80,12 @@ public class PlatformStore {
             deployments.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2));
             return null;
         });
-        List<Platform> all = db.query("select id, issuer, client_id, auth_url, token_url, jwks_url, name, tool_url from lti_platform",
+        // The demo course's platform row is no LMS: left out, no login, launch or score ever finds it.
+        List<Platform> all = db.query("select id, issuer, client_id, auth_url, token_url, jwks_url, name, tool_url from lti_platform "
+                        + "where issuer <> ?",
                 rs -> new Platform(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), Set.copyOf(deployments.getOrDefault(rs.getLong(1), Set.of())),
-                        rs.getString(8)));
+                        rs.getString(8)), DemoTenancy.ISSUER);
         byIssuerAndClient.clear();
         byId.clear();
         for (Platform p : all) {

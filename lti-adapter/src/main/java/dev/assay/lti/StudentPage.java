@@ -51,6 +51,11 @@ public class StudentPage {
 
     /** The page of assignment {@code a} for this user through link {@code linkId}, with the panel if they teach. */
     String page(String token, String name, boolean teaches, String userKey, long linkId, Assignment a) {
+        return page(token, name, teaches, userKey, linkId, a, null);
+    }
+
+    /** The same, with a notice on top (the demo course says where its scores go), or none ({@code null}). */
+    String page(String token, String name, boolean teaches, String userKey, long linkId, Assignment a, String notice) {
         List<Pages.QuestionView> views = new ArrayList<>();
         Map<String, List<Attempt>> byQuestion = new HashMap<>();
         for (Attempt attempt : answers.attempts(a.questions(), userKey)) {
@@ -66,7 +71,7 @@ public class StudentPage {
         }
         return Pages.student(base(), token, a.title(), name, teaches, teaches ? panel.reviewQueue(linkId) : List.of(),
                 teaches ? panel.regradedSinceReview(linkId) : List.of(), teaches ? panel.standing(linkId) : List.of(),
-                teaches ? panel.roster(linkId) : "", views);
+                teaches ? panel.roster(linkId) : "", views, notice);
     }
 
     /** One attempt as the page shows it: the answer, and the grade in force (or the one given). */
