@@ -39,7 +39,7 @@ final class EquationsGrading {
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             try {
-                Reader.Statement read = reading.read(lines.get(i));
+                Reader.Statement read = reading.read(Reader.dropLeftSide(lines.get(i))); // ∇_{W_2} L = … = 0 states … = 0
                 Expr d = Answers.difference(read.sides(), p.symbols);
                 student.add(d);
                 shown.add(Latex.of(Answers.difference(read.written(), reading.symbols())) + " = 0");

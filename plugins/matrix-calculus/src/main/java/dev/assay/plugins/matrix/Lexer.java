@@ -105,7 +105,7 @@ final class Lexer {
                 close.add(name);
             }
         }
-        return close.isEmpty() ? null : String.join(" or ", close);
+        return close.isEmpty() ? null : String.join("$ or $", close);
     }
 
     static List<Token> tokens(String raw, Symbols symbols) throws AnswerException {

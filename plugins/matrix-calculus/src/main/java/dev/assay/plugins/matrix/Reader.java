@@ -37,6 +37,8 @@ final class Reader {
     private static final Pattern WORD = Pattern.compile("(?<![A-Za-z\\\\_{])[A-Za-z]{2,}(?![A-Za-z])");
     private static final Pattern DEFINITION = Pattern.compile(
             "\\s*((?:[A-Za-z]|\\\\(?!nabla|partial|frac|operatorname|mathbf|left|right)[A-Za-z]+)(?:_\\{?[A-Za-z0-9]+\\}?)?)\\s*=(.*)", Pattern.DOTALL);
+    /** Names that mean something already: the identity, a transpose. "I = …" on a line of its own is an equation, not a definition. */
+    private static final Set<String> RESERVED = Set.of("I", "T");
     private static final Set<String> FUNCTIONS = Set.of("tr", "Tr", "trace", "Trace", "inv", "transpose");
     /** Two-letter words that open or continue prose (a two-letter product such as "ab" is maths). */
     private static final Set<String> SHORT_WORDS = Set.of("is", "as", "of", "by", "so", "if", "in", "on", "at", "to", "we",
@@ -212,9 +214,9 @@ final class Reader {
             head = trimmed(head);
             if (!head.isEmpty()) {
                 Matcher d = DEFINITION.matcher(head);
-                if (d.matches() && !symbols.has(canonicalName(d.group(1))) && !head.substring(d.end(1)).contains("==")
-                        && d.group(2).indexOf('=') < 0 && !LEFT_SIDE.matcher(d.group(1)).find()) {
-                    Definition def = new Definition(canonicalName(d.group(1)), d.group(2));
+                String name = d.matches() ? canonicalName(d.group(1)) : null;
+                if (name != null && !symbols.has(name) && !RESERVED.contains(name) && d.group(2).indexOf('=') < 0) {
+                    Definition def = new Definition(name, d.group(2));
                     definitions.add(def);
                     lineDefinitions.add(def);
                 } else {
@@ -255,7 +257,7 @@ final class Reader {
         Map<String, Integer> sizes = new LinkedHashMap<>();
         List<String> shown = new ArrayList<>();
         for (Definition d : definitions) {
-            if (d.name().equals("I") || d.name().equals("T")) {
+            if (RESERVED.contains(d.name())) {
                 throw new AnswerException("PARSE_ERROR", Wording.reservedName(d.name()));
             }
             if (values.containsKey(d.name())) {

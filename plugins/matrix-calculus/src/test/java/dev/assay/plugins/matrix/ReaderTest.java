@@ -54,4 +54,58 @@ class ReaderTest {
         assertThat(g.echo().latex()).as(typed + " → " + g.feedback()).isEqualTo(reads);
         assertThat(g.notes()).as(typed + " → " + g.feedback()).containsExactly("EQUIVALENT");
     }
+
+    /** Strict where strictness teaches: what is really unknown, or does not conform, or does not hold, is still said. */
+    @ParameterizedTest(name = "{0}  →  {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            -2W_2^\\top(X - W_2W_1X)Q^\\top                    | UNKNOWN_SYMBOL     | ⟨Q⟩
+            -2W_2^\\top(X - W_2W_1X)Q^\\top                    | UNKNOWN_SYMBOL     | add “where Q = …”
+            -2W^\\top(X - W_2W_1X)X^\\top                      | UNKNOWN_SYMBOL     | Did you mean $W_1$ or $W_2$?
+            -2w_2^\\top(X - W_2W_1X)X^\\top                    | UNKNOWN_SYMBOL     | Did you mean $W_2$?
+            -2W_2^\\top E X^\\top where E = W_2 X              | DIMENSION_MISMATCH | In your definition of $E$: $W_2$ is m×k but $X$ is m×n
+            -2W_2^\\top E X^\\top where E = X - W_2W_1X + Q    | UNKNOWN_SYMBOL     | In your definition of $E$
+            -2W_2^\\top E X^\\top where E = E + X              | UNKNOWN_SYMBOL     | In your definition of $E$
+            -2W_2^\\top I X^\\top where I = X                  | PARSE_ERROR        | cannot name your own abbreviation
+            2W_2^\\top E X^\\top where E = X - W_2W_1X         | WRONG_SIGN         | negative
+            -2W_2(X - W_2W_1X)X^\\top = 0                        | DIMENSION_MISMATCH | k ≠ m
+            \\nabla_{W_1} L = 2W_2^\\top X X^\\top = -2W_2^\\top(X - W_2W_1X)X^\\top | NOT_EQUIVALENT | the chain before it does not hold
+            `-2W_2^\\top(X - W_2W_1X)X^\\top ⏎ W_1 X`           | PARSE_ERROR        | Write one expression
+            """)
+    void strictWhereStrictnessTeaches(String typed, String note, String saying) throws Exception {
+        Grade g = Fixtures.grade("hw7/3bi-grad-w1", typed.replace("⏎", "\n"));
+        assertThat(g.notes()).as(typed + " → " + g.feedback()).contains(note);
+        assertThat(g.notes()).doesNotContain("EQUIVALENT");
+        assertThat(g.score()).isZero();
+        assertThat(g.feedback().get(0).markdown()).contains(saying);
+    }
+
+    /** Substitution mode (hw7 3.b(ii)): several assignments on one line, however they are joined. */
+    @ParameterizedTest(name = "{0}  →  {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            `W_1 = U_k^\\top, W_2 = U_k`                                 | W_1 = U_k^\\top⏎W_2 = U_k
+            W_1 = U_k^\\top \\text{ and } W_2 = U_k                    | W_1 = U_k^\\top⏎W_2 = U_k
+            W_1 = U_k^\\top \\quad W_2 = U_k                           | W_1 = U_k^\\top⏎W_2 = U_k
+            `Take $W_1 = U_k^T$ and $W_2 = U_k$.`                          | W_1 = U_k^\\top⏎W_2 = U_k
+            W₁ = U_kᵀ; W₂ = U_k                                            | W_1 = U_k^\\top⏎W_2 = U_k
+            `W_1 = V^\\top, W_2 = V \\text{ where } V = U_k`           | W_1 = U_k^\\top⏎W_2 = U_k⏎\\text{where } V = U_k
+            """)
+    void severalAssignmentsOnOneLine(String typed, String reads) throws Exception {
+        Grade g = Fixtures.grade("hw7/3bii-pca", typed);
+        assertThat(g.notes()).as(typed + " → " + g.feedback()).containsExactly("CONDITION_HOLDS");
+        assertThat(g.echo().text()).isEqualTo(reads.replace("⏎", "\n"));
+    }
+
+    /** Equations mode (hw7 3.b(i) conditions): abbreviations, gradients set to zero. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            `E = X - W_2W_1X ⏎ E(W_1X)^\\top = 0 ⏎ W_2^\\top E X^\\top = 0`
+            `\\nabla_{W_2} L = -2(X - W_2W_1X)(W_1X)^\\top = 0 ⏎ \\nabla_{W_1} L = -2W_2^\\top(X - W_2W_1X)X^\\top = 0`
+            `(X - W_2W_1X)(W_1X)^T = 0, \\quad W_2^TXX^T = W_2^TW_2W_1XX^T`
+            `\\begin{aligned} (X - W_2W_1X)(W_1X)^\\top &= 0 \\\\ W_2^\\top(X - W_2W_1X)X^\\top &= 0 \\end{aligned}`
+            """)
+    void equationsAsWritten(String typed) throws Exception {
+        Grade g = Fixtures.grade("hw7/3bi-conditions", typed.replace("⏎", "\n"));
+        assertThat(g.notes()).as(typed + " → " + g.feedback()).containsExactly("EQUIVALENT");
+        assertThat(g.score()).isEqualTo(1.0);
+    }
 }
