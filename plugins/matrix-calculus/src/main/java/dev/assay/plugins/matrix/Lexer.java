@@ -48,6 +48,11 @@ final class Lexer {
     private static final Pattern DOT_T = Pattern.compile("\\.T(?![A-Za-z_])");
     private static final Pattern FROBENIUS_SUBSCRIPT = Pattern.compile(NORM + "\\s*_\\s*(?:\\{\\s*F\\s*\\}|F)");
 
+    /** I_{k×k}, I_{k,k}: the identity of size k. */
+    private static final Pattern SIZED_IDENTITY = Pattern.compile(
+            "I_\\{\\s*([A-Za-z0-9]+)\\s*(?:\\*|x|,)\\s*\\1\\s*\\}");
+    /** 0_{k×m}, 0_k: zero, of the size the context needs (the product or sum it is in, or the equation's other side). */
+    private static final Pattern SIZED_ZERO = Pattern.compile("(?<![0-9.])0_(?:\\{[^{}]*\\}|[A-Za-z0-9])");
     private static final Pattern SUBSCRIPT_DIGITS = Pattern.compile("[₀-₉]+");
 
     /** W₁₂ as typed from copied text: the digits of the subscript. */
@@ -75,6 +80,8 @@ final class Lexer {
             before = s;
             s = FONT.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
         } while (!s.equals(before));
+        s = SIZED_IDENTITY.matcher(s).replaceAll("I_{$1}");
+        s = SIZED_ZERO.matcher(s).replaceAll("0");
         s = BRACED_SUB.matcher(s).replaceAll("_$1");
         s = INVERSE_TRANSPOSE.matcher(s).replaceAll("^" + INV + "^" + T);
         s = INVERSE.matcher(s).replaceAll(String.valueOf(INV));

@@ -402,8 +402,9 @@ final class Reader {
     }
 
     private static boolean isProse(String word, String line, int at, Symbols symbols) {
-        if (FUNCTIONS.contains(word)) {
-            return false;
+        if (FUNCTIONS.contains(word) || FUNCTIONS.stream().anyMatch(f -> word.endsWith(f)
+                && word.substring(0, word.length() - f.length()).chars().allMatch(c -> symbols.has(String.valueOf((char) c))))) {
+            return false; // tr(A), or Xtr(A): X times a trace
         }
         String spelt = symbols.match(Lexer.normalise(line.substring(at, Math.min(line.length(), at + 40))), 0);
         if (spelt != null && spelt.length() >= word.length()) {

@@ -59,6 +59,12 @@ final class SubstitutionGrading {
         List<String> shown = new ArrayList<>();
         for (Map.Entry<String, Expr> a : assigned.entrySet()) {
             ShapeChecker checker = new ShapeChecker(p.symbols);
+            if (ShapeChecker.isZero(a.getValue())) {
+                shown.add(a.getKey() + " = 0");
+                // the zero matrix of the symbol's own shape: 0 times the value drawn for it before the assignment
+                a.setValue(new Expr.Product(List.of(new Expr.Num(0), new Expr.Sym(a.getKey()))));
+                continue;
+            }
             try {
                 ShapeChecker.MShape s = checker.shape(a.getValue());
                 ShapeChecker.MShape want = checker.of(p.symbols.shape(a.getKey()));

@@ -48,6 +48,7 @@ class ReaderTest {
             # the identity of the size the context needs
             -2W_2^\\top(I - W_2W_1)XX^\\top                       | -2 W_2^\\top \\left(I - W_2 W_1\\right) X X^\\top
             -2W_2^\\top(\\mathbf{I} - W_2W_1)XX^\\top + 0         | -2 W_2^\\top \\left(I - W_2 W_1\\right) X X^\\top + 0
+            -2W_2^\\top(I_{m \\times m} - W_2W_1)XX^\\top + \\mathbf{0}_{k \\times m} | -2 W_2^\\top \\left(I_{m} - W_2 W_1\\right) X X^\\top + 0
             """)
     void readsAsShownAndIsRight(String typed, String reads) throws Exception {
         Grade g = Fixtures.grade("hw7/3bi-grad-w1", typed.replace("⏎", "\n"));
@@ -88,6 +89,8 @@ class ReaderTest {
             `Take $W_1 = U_k^T$ and $W_2 = U_k$.`                          | W_1 = U_k^\\top⏎W_2 = U_k
             W₁ = U_kᵀ; W₂ = U_k                                            | W_1 = U_k^\\top⏎W_2 = U_k
             `W_1 = V^\\top, W_2 = V \\text{ where } V = U_k`           | W_1 = U_k^\\top⏎W_2 = U_k⏎\\text{where } V = U_k
+            `W_1 = 0, W_2 = 0`                                             | W_1 = 0⏎W_2 = 0
+            `W_1 = \\mathbf{0}_{k \\times m} \\text{ and } W_2 = 0_{m \\times k}` | W_1 = 0⏎W_2 = 0
             """)
     void severalAssignmentsOnOneLine(String typed, String reads) throws Exception {
         Grade g = Fixtures.grade("hw7/3bii-pca", typed);
@@ -101,6 +104,7 @@ class ReaderTest {
             `E = X - W_2W_1X ⏎ E(W_1X)^\\top = 0 ⏎ W_2^\\top E X^\\top = 0`
             `\\nabla_{W_2} L = -2(X - W_2W_1X)(W_1X)^\\top = 0 ⏎ \\nabla_{W_1} L = -2W_2^\\top(X - W_2W_1X)X^\\top = 0`
             `(X - W_2W_1X)(W_1X)^T = 0, \\quad W_2^TXX^T = W_2^TW_2W_1XX^T`
+            `(X - W_2W_1X)(W_1X)^\\top = \\mathbf{0}_{m \\times k} ⏎ W_2^\\top(X - W_2W_1X)X^\\top = 0_{k \\times m}`
             `\\begin{aligned} (X - W_2W_1X)(W_1X)^\\top &= 0 \\\\ W_2^\\top(X - W_2W_1X)X^\\top &= 0 \\end{aligned}`
             """)
     void equationsAsWritten(String typed) throws Exception {

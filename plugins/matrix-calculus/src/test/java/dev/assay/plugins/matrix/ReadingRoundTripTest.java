@@ -193,7 +193,7 @@ class ReadingRoundTripTest {
                 return base(pw.x()) + pick("^" + pw.exponent(), "^{" + pw.exponent() + "}");
             }
             if (e instanceof Expr.Trace t) {
-                return pick("\\operatorname{tr}", "\\mathrm{tr}", " tr", "\\text{tr}", "\\operatorname{Tr}") + open(render(t.x(), 0));
+                return pick("\\operatorname{tr}", "\\mathrm{tr}", " tr", "tr", "\\text{tr}", "\\operatorname{Tr}") + open(render(t.x(), 0));
             }
             if (e instanceof Expr.Div d) {
                 return pick("\\frac", "\\dfrac", "\\tfrac") + "{" + render(d.num(), 0) + "}{" + render(d.den(), 0) + "}";
