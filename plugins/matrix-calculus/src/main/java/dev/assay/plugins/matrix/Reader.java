@@ -394,7 +394,7 @@ final class Reader {
                 continue;
             }
             if (prose && !KEYWORD.matcher(w.group()).matches() && !w.group().equals("and")) {
-                return line.substring(start, w.start());
+                return line.substring(start, w.start()).replaceAll("[\\s(\\[,;:]+$", ""); // "… (the shape of W_2)"
             }
             mathsSeen = true;
         }
