@@ -100,6 +100,10 @@ final class ExpressionGrading {
                                 c.gradientOf() == null ? null : c.gradientOf().withRespectTo())));
             }
         }
+        if (grading.rightByProbe(answer, checker.declared(shape))) {
+            return Grade.builder(Grade.Status.GRADED).score(1).note("EQUIVALENT").echo(echo)
+                    .feedback(FeedbackBlock.diagnosis(Wording.equivalent(name)));
+        }
         TrialValues mine = grading.values(answer);
         if (grading.equivalent(mine, reference)) {
             return Grade.builder(Grade.Status.GRADED).score(1).note("EQUIVALENT").echo(echo)
