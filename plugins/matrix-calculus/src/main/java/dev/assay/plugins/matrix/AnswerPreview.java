@@ -15,17 +15,19 @@ final class AnswerPreview {
 
     static Validation of(Problem p, String text) {
         try {
+            Reader.Reading reading = Reader.read(text, p.symbols, p.definitions);
             if (p.config.mode() == MatrixConfig.Mode.expression) {
-                Expr e = Parser.expression(Answers.dropLeftSide(text), p.symbols);
+                Reader.Statement chain = reading.chain();
+                Expr e = chain.sides().get(chain.sides().size() - 1);
                 ShapeChecker checker = new ShapeChecker(p.symbols);
-                String latex = Latex.of(e);
+                String latex = chain.latex() + reading.whereClause();
                 return Validation.valid(new Echo(latex + "   (" + checker.describe(checker.shape(e)) + ")", latex));
             }
             List<String> shown = new ArrayList<>();
-            for (String line : Answers.lines(text)) {
-                shown.add(Answers.lineLatex(line, p.symbols));
+            for (String statement : reading.statements()) {
+                shown.add(reading.read(statement).latex());
             }
-            return Validation.valid(Answers.echo(shown));
+            return Validation.valid(Answers.echo(shown, reading));
         } catch (AnswerException e) {
             return Validation.invalid(e.note(), e.getMessage(), Echo.NONE);
         }

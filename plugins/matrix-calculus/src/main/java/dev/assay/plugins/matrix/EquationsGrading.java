@@ -20,7 +20,14 @@ final class EquationsGrading {
     }
 
     Grade.Builder grade(String text) throws InterruptedException {
-        List<String> lines = Answers.lines(text);
+        Reader.Reading reading;
+        try {
+            reading = Reader.read(text, p.symbols, p.definitions);
+        } catch (AnswerException e) {
+            Grade.Status status = "DIMENSION_MISMATCH".equals(e.note()) ? Grade.Status.GRADED : Grade.Status.INVALID_ANSWER;
+            return Grade.builder(status).score(0).note(e.note()).feedback(FeedbackBlock.diagnosis(e.getMessage()));
+        }
+        List<String> lines = reading.statements();
         if (lines.isEmpty()) {
             return Grade.builder(Grade.Status.INVALID_ANSWER).note("PARSE_ERROR")
                     .feedback(FeedbackBlock.diagnosis(Wording.noConditions()));
@@ -32,9 +39,10 @@ final class EquationsGrading {
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             try {
-                Expr d = Answers.difference(lines.get(i), p.symbols);
+                Reader.Statement read = reading.read(Reader.dropLeftSide(lines.get(i))); // ∇_{W_2} L = … = 0 states … = 0
+                Expr d = Answers.difference(read.sides(), p.symbols);
                 student.add(d);
-                shown.add(Latex.of(d) + " = 0");
+                shown.add(Latex.of(Answers.difference(read.written(), reading.symbols())) + " = 0");
             } catch (AnswerException e) {
                 Grade.Status status = "DIMENSION_MISMATCH".equals(e.note()) ? Grade.Status.GRADED : Grade.Status.INVALID_ANSWER;
                 return Grade.builder(status).score(0).note(e.note())
@@ -70,7 +78,7 @@ final class EquationsGrading {
                 }
             }
         } catch (Undecidable e) {
-            return Grading.undecidable(e, Answers.echo(shown));
+            return Grading.undecidable(e, Answers.echo(shown, reading));
         }
         double score = 0;
         List<String> missing = new ArrayList<>();
@@ -81,7 +89,7 @@ final class EquationsGrading {
                 missing.add(Wording.condition(conds.get(ci)));
             }
         }
-        Grade.Builder g = Grade.builder(Grade.Status.GRADED).score(Math.min(1, score)).echo(Answers.echo(shown));
+        Grade.Builder g = Grade.builder(Grade.Status.GRADED).score(Math.min(1, score)).echo(Answers.echo(shown, reading));
         if (missing.isEmpty() && extra.isEmpty()) {
             return g.note("EQUIVALENT").feedback(FeedbackBlock.diagnosis(Wording.exactlyTheConditions()));
         }

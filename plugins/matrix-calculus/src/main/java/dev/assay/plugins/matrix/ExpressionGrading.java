@@ -3,6 +3,7 @@ package dev.assay.plugins.matrix;
 import dev.assay.api.Echo;
 import dev.assay.api.FeedbackBlock;
 import dev.assay.api.Grade;
+import java.util.List;
 
 /**
  * Expression mode: one matrix expression against the reference (or the gradient of
@@ -19,19 +20,56 @@ final class ExpressionGrading {
     }
 
     Grade.Builder grade(String text) throws InterruptedException {
-        Expr answer;
+        Reader.Reading reading;
+        Reader.Statement chain;
         try {
-            answer = Parser.expression(Answers.dropLeftSide(text), p.symbols);
+            reading = Reader.read(text, p.symbols, p.definitions);
+            chain = reading.chain();
         } catch (AnswerException e) {
             return Grade.builder(Grade.Status.INVALID_ANSWER).note(e.note())
                     .feedback(FeedbackBlock.diagnosis(Wording.unreadable(e.getMessage())));
         }
-        Echo echo = new Echo(Latex.of(answer), Latex.of(answer));
+        List<Expr> sides = chain.sides();
+        Expr answer = sides.get(sides.size() - 1);
+        String latex = chain.latex() + reading.whereClause();
+        Echo echo = new Echo(latex, latex);
         try {
-            return grade(answer, echo);
+            Grade.Builder g = grade(answer, echo);
+            return sides.size() == 1 ? g : wholeChain(g, sides, echo);
         } catch (Undecidable e) {
             return Grading.undecidable(e, echo);
         }
+    }
+
+    /**
+     * A chain {@code a = b = … = answer}: its last expression is graded; when that is right, every
+     * expression before it must equal it as well, or the chain claims something false.
+     */
+    private Grade.Builder wholeChain(Grade.Builder lastGraded, List<Expr> sides, Echo echo) throws InterruptedException {
+        if (!lastGraded.build().notes().contains("EQUIVALENT")) {
+            return lastGraded;
+        }
+        TrialValues reference;
+        try {
+            reference = grading.referenceValues();
+        } catch (AnswerException e) {
+            throw new IllegalStateException("the question's reference does not parse: " + e.getMessage(), e);
+        }
+        ShapeChecker checker = new ShapeChecker(p.symbols);
+        for (Expr side : sides.subList(0, sides.size() - 1)) {
+            boolean holds;
+            try {
+                checker.shape(side);
+                holds = grading.equivalent(grading.values(side), reference);
+            } catch (AnswerException mismatch) {
+                holds = false;
+            }
+            if (!holds) {
+                return Grade.builder(Grade.Status.GRADED).score(0).note("NOT_EQUIVALENT").echo(echo)
+                        .feedback(FeedbackBlock.diagnosis(Wording.chainBreaks(side, Wording.answerName(p.config))));
+            }
+        }
+        return lastGraded;
     }
 
     private Grade.Builder grade(Expr answer, Echo echo) throws InterruptedException {
@@ -61,6 +99,10 @@ final class ExpressionGrading {
                         .feedback(FeedbackBlock.diagnosis(Wording.wrongShape(checker.describe(shape), name, checker.describe(expected),
                                 c.gradientOf() == null ? null : c.gradientOf().withRespectTo())));
             }
+        }
+        if (grading.rightByProbe(answer, checker.declared(shape))) {
+            return Grade.builder(Grade.Status.GRADED).score(1).note("EQUIVALENT").echo(echo)
+                    .feedback(FeedbackBlock.diagnosis(Wording.equivalent(name)));
         }
         TrialValues mine = grading.values(answer);
         if (grading.equivalent(mine, reference)) {

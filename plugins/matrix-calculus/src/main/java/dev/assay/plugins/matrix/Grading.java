@@ -35,6 +35,24 @@ final class Grading {
         return Comparison.same(a, b);
     }
 
+    /**
+     * Whether the answer is confirmed right by {@link VectorProbe} (the reference given as an
+     * expression, both matrix polynomials of drawn symbols); false sends it the full way.
+     */
+    boolean rightByProbe(Expr answer, Symbols.Shape shape) throws InterruptedException {
+        if (p.config.reference() == null || !p.exact || p.definitionsUseDimensions || shape == null || shape.scalar()
+                || !VectorProbe.applies(p, answer)) {
+            return false;
+        }
+        Expr reference;
+        try {
+            reference = Parser.expression(p.config.reference(), p.symbols);
+        } catch (AnswerException e) {
+            return false;
+        }
+        return VectorProbe.applies(p, reference) && VectorProbe.confirms(trials, answer, reference, shape.cols());
+    }
+
     /** The reference answer on each trial: the reference expression, or the gradient of gradientOf.function. */
     TrialValues referenceValues() throws AnswerException {
         MatrixConfig c = p.config;

@@ -37,14 +37,30 @@ final class Lexer {
     private static final Pattern SPACING = Pattern.compile("\\\\(?:quad|qquad)(?![A-Za-z])|\\\\[,;:! ]|~");
     private static final Pattern NORM_BARS = Pattern.compile("\\\\(?:lVert|rVert|Vert)(?![A-Za-z])|\\\\\\||\\|\\||∥");
     private static final Pattern TIMES = Pattern.compile("\\\\(?:cdot|times|ast)(?![A-Za-z])|·|×");
-    private static final Pattern TRANSPOSE_COMMAND = Pattern.compile("\\\\(?:top|intercal|mathsf\\s*\\{\\s*T\\s*\\}|mathrm\\s*\\{\\s*T\\s*\\})(?![A-Za-z])");
+    private static final Pattern TRANSPOSE_COMMAND = Pattern.compile(
+            "\\\\(?:top|intercal)(?![A-Za-z])|\\\\(?:mathsf|mathrm|text|textsf|mathit)\\s*(?:\\{\\s*T\\s*\\}|T(?![a-z]))");
     private static final Pattern TRACE_COMMAND = Pattern.compile("\\\\(?:operatorname|mathrm|text)\\s*\\{\\s*(?:tr|Tr|trace|Trace)\\s*\\}|\\\\(?:tr|Tr)(?![A-Za-z])");
     private static final Pattern FRAC_VARIANT = Pattern.compile("\\\\[td]frac(?![A-Za-z])");
     private static final Pattern INVERSE_TRANSPOSE = Pattern.compile("\\^\\s*\\{\\s*-\\s*(?:1\\s*)?[T" + T + "]\\s*\\}|\\^\\s*-\\s*[T" + T + "]");
     private static final Pattern INVERSE = Pattern.compile("\\^\\s*\\{\\s*-\\s*1\\s*\\}|\\^\\s*-\\s*1(?![0-9])");
-    private static final Pattern TRANSPOSE_POWER = Pattern.compile("\\^\\s*\\{\\s*[T" + T + "'] *\\}|\\^\\s*" + T + "|\\^\\s*T(?![A-Za-z_])");
+    // ^T binds one token, as in LaTeX: A^TB is A transposed times B (the letter after T starts a new factor)
+    private static final Pattern TRANSPOSE_POWER = Pattern.compile("\\^\\s*\\{\\s*[T" + T + "'] *\\}|\\^\\s*" + T + "|\\^\\s*T(?!_)");
     private static final Pattern DOT_T = Pattern.compile("\\.T(?![A-Za-z_])");
     private static final Pattern FROBENIUS_SUBSCRIPT = Pattern.compile(NORM + "\\s*_\\s*(?:\\{\\s*F\\s*\\}|F)");
+
+    /** I_{k×k}, I_{k,k}: the identity of size k. */
+    private static final Pattern SIZED_IDENTITY = Pattern.compile(
+            "I_\\{\\s*([A-Za-z0-9]+)\\s*(?:\\*|x|,)\\s*\\1\\s*\\}");
+    /** 0_{k×m}, 0_k: zero, of the size the context needs (the product or sum it is in, or the equation's other side). */
+    private static final Pattern SIZED_ZERO = Pattern.compile("(?<![0-9.])0_(?:\\{[^{}]*\\}|[A-Za-z0-9])");
+    private static final Pattern SUBSCRIPT_DIGITS = Pattern.compile("[₀-₉]+");
+
+    /** W₁₂ as typed from copied text: the digits of the subscript. */
+    private static String subscriptDigits(String subscript) {
+        StringBuilder b = new StringBuilder();
+        subscript.chars().forEach(c -> b.append((char) ('0' + (c - '₀'))));
+        return b.toString();
+    }
 
     /** One canonical text for the many ways of writing the same thing. */
     static String normalise(String in) {
@@ -58,11 +74,14 @@ final class Lexer {
         s = TRACE_COMMAND.matcher(s).replaceAll(" tr ");
         s = FRAC_VARIANT.matcher(s).replaceAll("\\\\frac");
         s = s.replace("−", "-").replace("⁻¹", "^{-1}").replace("ᵀ", "^" + T);
+        s = SUBSCRIPT_DIGITS.matcher(s).replaceAll(m -> "_{" + subscriptDigits(m.group()) + "}");
         String before;
         do {
             before = s;
             s = FONT.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
         } while (!s.equals(before));
+        s = SIZED_IDENTITY.matcher(s).replaceAll("I_{$1}");
+        s = SIZED_ZERO.matcher(s).replaceAll("0");
         s = BRACED_SUB.matcher(s).replaceAll("_$1");
         s = INVERSE_TRANSPOSE.matcher(s).replaceAll("^" + INV + "^" + T);
         s = INVERSE.matcher(s).replaceAll(String.valueOf(INV));
@@ -72,6 +91,28 @@ final class Lexer {
         s = DOT_T.matcher(s).replaceAll(String.valueOf(T));
         s = FROBENIUS_SUBSCRIPT.matcher(s).replaceAll(String.valueOf(NORM));
         return s;
+    }
+
+    /** The place of an unknown symbol, as the student can find it: the text around it, the symbol marked. */
+    private static String where(String s, int from, int to) {
+        int start = Math.max(0, from - 12);
+        int end = Math.min(s.length(), to + 12);
+        return (start > 0 ? "…" : "") + s.substring(start, from).stripLeading() + "⟨" + s.substring(from, to) + "⟩"
+                + s.substring(to, end).stripTrailing() + (end < s.length() ? "…" : "");
+    }
+
+    /** A question's symbol the unknown one may have meant (W for W_1, w_1 for W_1, W3 for W_3), or null. */
+    static String suggestion(String unknown, Symbols symbols) {
+        String letter = unknown.substring(0, 1);
+        List<String> close = new ArrayList<>();
+        for (String name : symbols.names()) {
+            String plain = name.replace("{", "").replace("}", "");
+            if (plain.equalsIgnoreCase(unknown) || plain.replace("_", "").equalsIgnoreCase(unknown.replace("_", ""))
+                    || plain.startsWith(letter + "_") && unknown.length() == 1) {
+                close.add(name);
+            }
+        }
+        return close.isEmpty() ? null : String.join("$ or $", close);
     }
 
     static List<Token> tokens(String raw, Symbols symbols) throws AnswerException {
@@ -172,8 +213,8 @@ final class Lexer {
                 }
                 Matcher ident = IDENTIFIER.matcher(s).region(i, s.length());
                 ident.lookingAt();
-                throw new AnswerException("UNKNOWN_SYMBOL", "The symbol " + ident.group() + " is not one of this question's: "
-                        + String.join(", ", symbols.names()) + ".");
+                throw new AnswerException("UNKNOWN_SYMBOL", Wording.unknownSymbol(ident.group(), where(s, i, ident.end()),
+                        symbols.names(), suggestion(ident.group(), symbols)));
             }
             throw new AnswerException("PARSE_ERROR", "The character '" + c + "' cannot be read here.");
         }

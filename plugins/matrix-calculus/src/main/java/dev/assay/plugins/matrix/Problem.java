@@ -48,8 +48,12 @@ public final class Problem {
                     Expr def = Parser.expression(d.definition(), symbols);
                     ShapeChecker checker = new ShapeChecker(symbols);
                     ShapeChecker.MShape shape = checker.shape(def);
-                    String[] rc = checker.describe(shape).split("×");
-                    symbols.declare(d.name(), shape.scalar() ? Symbols.Shape.SCALAR : new Symbols.Shape(rc[0], rc[1]), d.aliases());
+                    Symbols.Shape declared = checker.declared(shape);
+                    if (declared == null) {
+                        problems.add(new ConfigProblem(at + ".definition", "the size of I cannot be told; write I_m, I_k, …"));
+                        continue;
+                    }
+                    symbols.declare(d.name(), declared, d.aliases());
                     definitions.put(d.name(), def);
                 } else if ("top-eigenvectors".equals(d.decomposition()) || "top-eigenvalues".equals(d.decomposition())) {
                     Symbols.Shape of = symbols.shape(d.of());

@@ -71,6 +71,16 @@ public final class ShapeChecker {
         return r.var() >= 0 ? "?" : r.name();
     }
 
+    /** The shape in declared names, as a symbol is declared with it; null while a size is unknown (a bare I). */
+    Symbols.Shape declared(MShape s) {
+        if (s.scalar()) {
+            return Symbols.Shape.SCALAR;
+        }
+        Dim rows = resolve(s.rows());
+        Dim cols = resolve(s.cols());
+        return rows.var() >= 0 || cols.var() >= 0 ? null : new Symbols.Shape(rows.name(), cols.name());
+    }
+
     public boolean sameShape(MShape a, MShape b) {
         if (a.scalar() || b.scalar()) {
             return a.scalar() == b.scalar();

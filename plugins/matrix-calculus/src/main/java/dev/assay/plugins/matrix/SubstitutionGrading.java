@@ -23,7 +23,14 @@ final class SubstitutionGrading {
     }
 
     Grade.Builder grade(String text) throws InterruptedException {
-        List<String> lines = Answers.lines(text);
+        Reader.Reading reading;
+        try {
+            reading = Reader.read(text, p.symbols, p.definitions);
+        } catch (AnswerException e) {
+            Grade.Status status = "DIMENSION_MISMATCH".equals(e.note()) ? Grade.Status.GRADED : Grade.Status.INVALID_ANSWER;
+            return Grade.builder(status).score(0).note(e.note()).feedback(FeedbackBlock.diagnosis(e.getMessage()));
+        }
+        List<String> lines = reading.statements();
         if (lines.size() > Answers.MAX_LINES) {
             return Grading.tooManyLines();
         }
@@ -31,7 +38,7 @@ final class SubstitutionGrading {
         int first = 0;
         try {
             while (first < lines.size()) {
-                List<Expr> sides = Parser.sides(lines.get(first), p.symbols);
+                List<Expr> sides = reading.sides(lines.get(first));
                 if (sides.size() == 2 && sides.get(0) instanceof Expr.Sym s && p.config.assign().contains(s.name())
                         && !assigned.containsKey(s.name())) {
                     assigned.put(s.name(), sides.get(1));
@@ -52,6 +59,12 @@ final class SubstitutionGrading {
         List<String> shown = new ArrayList<>();
         for (Map.Entry<String, Expr> a : assigned.entrySet()) {
             ShapeChecker checker = new ShapeChecker(p.symbols);
+            if (ShapeChecker.isZero(a.getValue())) {
+                shown.add(a.getKey() + " = 0");
+                // the zero matrix of the symbol's own shape: 0 times the value drawn for it before the assignment
+                a.setValue(new Expr.Product(List.of(new Expr.Num(0), new Expr.Sym(a.getKey()))));
+                continue;
+            }
             try {
                 ShapeChecker.MShape s = checker.shape(a.getValue());
                 ShapeChecker.MShape want = checker.of(p.symbols.shape(a.getKey()));
@@ -66,15 +79,16 @@ final class SubstitutionGrading {
         }
         Trials substituted = grading.trials.substituted(assigned);
         try {
-            return derivation(lines, first, shown, substituted);
+            return derivation(reading, first, shown, substituted);
         } catch (Undecidable e) {
-            return Grading.undecidable(e, Answers.echo(shown));
+            return Grading.undecidable(e, Answers.echo(shown, reading));
         }
     }
 
     /** The conditions with the student's assignments, then each derivation line from {@code first} on. */
-    private Grade.Builder derivation(List<String> lines, int first, List<String> shown, Trials substituted)
+    private Grade.Builder derivation(Reader.Reading reading, int first, List<String> shown, Trials substituted)
             throws InterruptedException {
+        List<String> lines = reading.statements();
         double score = 0;
         List<String> failing = new ArrayList<>();
         for (MatrixConfig.Condition c : p.config.conditions()) {
@@ -98,12 +112,14 @@ final class SubstitutionGrading {
         String previous = null;
         Expr carried = null;
         if (Boolean.FALSE.equals(p.config.derivation().checkSteps())) {
-            return g.score(Math.min(1, score)).echo(Answers.echo(shown));
+            return g.score(Math.min(1, score)).echo(Answers.echo(shown, reading));
         }
         for (int i = first; i < lines.size(); i++) {
             List<Expr> sides;
+            Reader.Statement read;
             try {
-                sides = new ArrayList<>(Parser.sides(lines.get(i), p.symbols));
+                read = reading.read(lines.get(i));
+                sides = new ArrayList<>(read.sides());
             } catch (AnswerException e) {
                 return Grade.builder(Grade.Status.INVALID_ANSWER).note(e.note())
                         .feedback(FeedbackBlock.diagnosis(Wording.onLine(i + 1, e.getMessage())));
@@ -115,13 +131,13 @@ final class SubstitutionGrading {
                 }
                 sides.set(0, carried);
             }
-            shown.add(String.join(" = ", sides.stream().map(Latex::of).toList()));
+            shown.add(read.written().get(0) == null ? Latex.of(carried) + " " + read.latex() : read.latex());
             for (int s = 0; s + 1 < sides.size(); s++) {
                 String why = stepProblem(sides.get(s), sides.get(s + 1), substituted);
                 if (why != null) {
                     double penalty = p.config.derivation().invalidStepPenalty() == null ? 0.5
                             : p.config.derivation().invalidStepPenalty();
-                    return g.score(Math.max(0, Math.min(1, score) - penalty)).note("STEP_INVALID").echo(Answers.echo(shown))
+                    return g.score(Math.max(0, Math.min(1, score) - penalty)).note("STEP_INVALID").echo(Answers.echo(shown, reading))
                             .feedback(FeedbackBlock.diagnosis(Wording.stepDoesNotFollow(i + 1, sides.get(s), sides.get(s + 1), why)));
                 }
             }
@@ -131,7 +147,7 @@ final class SubstitutionGrading {
         if (previous != null) {
             g.feedback(FeedbackBlock.of(FeedbackBlock.Kind.EVIDENCE, Wording.derivationChecksOut()));
         }
-        return g.score(Math.min(1, score)).echo(Answers.echo(shown));
+        return g.score(Math.min(1, score)).echo(Answers.echo(shown, reading));
     }
 
     private static boolean holds(Expr lhs, Expr rhs, Trials on) throws InterruptedException {

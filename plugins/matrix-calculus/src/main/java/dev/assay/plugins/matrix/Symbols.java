@@ -43,6 +43,15 @@ public final class Symbols {
         bySpellingLength = spellings.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
+    /** These symbols and the student's own abbreviation {@code name} (a local definition); this set is left as it is. */
+    Symbols with(String name, Shape shape) {
+        Symbols s = new Symbols();
+        s.shapes.putAll(shapes);
+        s.spellings.putAll(spellings);
+        s.declare(name, shape, List.of());
+        return s;
+    }
+
     private void spell(String spelling, String name) {
         spellings.put(Lexer.normalise(spelling), name);
     }

@@ -245,6 +245,18 @@ final class Trials {
         return floating[i][point];
     }
 
+    private static final long PROBE_SALT = 0x3C6EF372FE94F82BL;
+
+    /** Trial i's random vector for {@link VectorProbe}: its own stream, drawn after the answer is fixed like everything else. */
+    ModVal probeVector(int i, PrimeField f, int length) {
+        java.util.SplittableRandom rnd = RandomStreams.stream(seeds[i], PROBE_SALT, 0);
+        long[] v = new long[length];
+        for (int j = 0; j < length; j++) {
+            v[j] = f.element(rnd);
+        }
+        return ModVal.matrix(length, 1, v, Bound.RANDOM);
+    }
+
     TrialValues of(Expr e) {
         return new TrialValues(this, e, null);
     }

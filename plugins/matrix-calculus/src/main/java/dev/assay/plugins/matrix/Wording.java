@@ -22,6 +22,54 @@ final class Wording {
         return "Line " + line + ": " + message;
     }
 
+    /** An unknown symbol, where it is (the symbol between ⟨⟩ in the text around it) and what it may have been meant as. */
+    static String unknownSymbol(String symbol, String where, List<String> known, String suggestion) {
+        return "The symbol " + symbol + " in “" + where + "” is not one of this question's (" + String.join(", ", known) + ")."
+                + (suggestion == null ? " If it is your own abbreviation, define it: add “where " + symbol + " = …” after your answer."
+                : " Did you mean $" + suggestion + "$?");
+    }
+
+    static String definitionsTooLong(int limit) {
+        return "With your definitions put in, the answer would be longer than " + limit
+                + " symbols written out, the limit for any answer. Write it more simply.";
+    }
+
+    static String reservedName(String name) {
+        return "$" + name + "$ cannot name your own abbreviation: it means " + (name.equals("I") ? "the identity" : "a transpose")
+                + ". Choose another letter.";
+    }
+
+    static String definedTwice(String name) {
+        return "$" + name + "$ is defined twice; give each abbreviation its own name.";
+    }
+
+    static String inDefinition(String name, String message) {
+        return "In your definition of $" + name + "$: " + message;
+    }
+
+    static String identitySizeUnknown() {
+        return "the size of $I$ cannot be told from the definition alone; write $I_k$, $I_m$, … .";
+    }
+
+    static String nothingToRead() {
+        return "There is no expression to read.";
+    }
+
+    static String nothingBeforeEquals() {
+        return "The answer starts with '='; write the expression.";
+    }
+
+    static String oneExpression(int statements) {
+        return "Write one expression (this answer has " + statements + " separate statements; a line that continues a chain starts"
+                + " with '=').";
+    }
+
+    /** A chain whose last expression is right but an earlier one is not. */
+    static String chainBreaks(Expr side, String name) {
+        return "Your final expression is " + name + ", but the chain before it does not hold: $" + Latex.of(side)
+                + "$ is not equal to it (it differs on random matrices).";
+    }
+
     // ---------------------------------------------------------------- expression mode
 
     /** What the answer is called in feedback: the question's answerName, or "the answer". */

@@ -34,7 +34,8 @@ class EquivalenceSoundnessTest {
         return tree(3);
     }
 
-    private Arbitrary<Expr> tree(int depth) {
+    /** Random well-shaped trees of depth up to {@code depth} over A, B, C (also {@link VectorProbeSoundnessTest}'s). */
+    static Arbitrary<Expr> tree(int depth) {
         Arbitrary<Expr> leaf = Arbitraries.of(LETTERS).map(Expr.Sym::new);
         if (depth == 0) {
             return leaf;
