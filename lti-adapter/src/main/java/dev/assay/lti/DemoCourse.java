@@ -112,7 +112,7 @@ public class DemoCourse {
         Launch launch = new Launch(tenancy.asPlatform(platformId), DemoTenancy.DEPLOYMENT, "demo", List.of(), Optional.empty(),
                 Optional.empty(), DemoTenancy.RESOURCE_LINK, Optional.of(a.title()), Optional.of("demo"),
                 Optional.of("Assay demo"), Map.of("assignment", DemoTenancy.ASSIGNMENT), DemoTenancy.NO_ENDPOINT,
-                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
         LinkStore.Link link = Db.onceMore(() -> links.upsert(launch));
         targets.register(link.id(), a);
         return new Course(link, a);

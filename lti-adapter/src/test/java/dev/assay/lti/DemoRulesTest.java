@@ -47,7 +47,7 @@ class DemoRulesTest {
         assertThat(home).contains("href=\"/assay/demo/student\">Open HW7 as a student<")
                 .contains("href=\"/assay/demo/instructor\">Open HW7 as an instructor<");
         String page = Pages.student("", "token", "Homework 7", "Demo student abcd", false, List.of(), List.of(), List.of(),
-                List.of(), DemoCourse.NOTICE_STUDENT);
+                "", List.of(), DemoCourse.NOTICE_STUDENT);
         assertThat(page).contains("<p class=\"notice\" role=\"note\">Demo: your score stays in Assay");
         assertThat(Pages.student("", "token", "Homework 7", "A student", false, List.of(), List.of(), List.of(), List.of()))
                 .doesNotContain("class=\"notice\"");
@@ -125,6 +125,6 @@ class DemoRulesTest {
     }
 
     private static LinkStore.Link link(long platformId, String assignment) {
-        return new LinkStore.Link(platformId * 100, platformId, "d", "r", null, null, assignment, null, null, "");
+        return new LinkStore.Link(platformId * 100, platformId, "d", "r", null, null, assignment, null, null, "", null);
     }
 }
