@@ -9,10 +9,14 @@ import dev.assay.server.application.api.RegradeStatus;
 import dev.assay.server.application.api.Regrades;
 import dev.assay.server.application.api.Reviews;
 import dev.assay.server.application.api.ReviewsKept;
+import dev.assay.server.interfaces.rest.dto.Views;
 import dev.assay.server.interfaces.rest.security.Allowed;
 import dev.assay.server.interfaces.rest.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -126,6 +130,31 @@ public class AssignmentResource {
     public ReviewsKept reviewsKept(@PathParam("id") long id, @PathParam("execution") long execution) {
         regrades.status(id, execution);
         return reviews.keptThrough(null, execution);
+    }
+
+    /**
+     * The assignment's review queue: answers to its questions whose grade asks for an instructor, oldest first, with
+     * their grade histories (GET /api/review's, for one assignment: what an instructor's workspace token reaches).
+     */
+    @Operation(summary = "Answers to the assignment's questions waiting for an instructor, oldest first")
+    @GET
+    @Path("{id}/review")
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public List<Views.SubmissionView> reviewQueue(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit) {
+        return reviews.waitingIn(assignments.get(id), Math.max(1, Math.min(limit, 500))).stream().map(ViewMapper::submission).toList();
+    }
+
+    /** An instructor's points and comment for an answer to one of the assignment's questions (as POST /api/submissions/{id}/review). */
+    @Operation(summary = "An instructor's points and comment for an answer to one of the assignment's questions")
+    @APIResponse(responseCode = "404", description = "No such answer to a question of this assignment.")
+    @POST
+    @Path("{id}/review/{submission}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public Views.SubmissionView review(@PathParam("id") long id, @PathParam("submission") long submission,
+                                       @Valid @NotNull SubmissionResource.ReviewBody body) {
+        String reviewer = body.reviewer() == null || body.reviewer().isBlank() ? "instructor" : body.reviewer();
+        return ViewMapper.submission(reviews.reviewIn(assignments.get(id), submission, body.points(), body.comment(), reviewer));
     }
 
     /** Each question of the assignment with its submissions, students, and the mean points of each student's latest answer. */
