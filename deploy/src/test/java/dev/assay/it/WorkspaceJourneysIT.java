@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.assay.engine.json.Json;
 import dev.assay.it.ServerIT.Reply;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -19,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,7 +185,7 @@ class WorkspaceJourneysIT extends AgainstTheWar {
         String pack = "itm" + run;
         String yaml = Files.readString(Path.of(System.getProperty("assay.packs.dir", "packs"), "hw7/questions/3bi-grad-w2.yaml"))
                 .replace("id: hw7/3bi-grad-w2", "id: " + pack + "/grad");
-        upload(zip(Map.of("pack.yaml", "id: " + pack + "\ntitle: Maths\nversion: '1'\nassignments:\n  - id: a1\n    title: A1\n"
+        upload(DurableWorkIT.zip(Map.of("pack.yaml", "id: " + pack + "\ntitle: Maths\nversion: '1'\nassignments:\n  - id: a1\n    title: A1\n"
                 + "    questions: [" + pack + "/grad]\n", "questions/grad.yaml", yaml)), 201);
         String q = pack + "/grad";
         submit(q, "ann-" + run, "-2(X - W_2W_1X)(W_1X)^\\top");
@@ -213,6 +210,14 @@ class WorkspaceJourneysIT extends AgainstTheWar {
         long ann = submit(q, "ann-" + run, "unsure: 42");
         long bob = submit(q, "bob-" + run, "unsure: 41");
         submit(q, "cat-" + run, "42");
+        // Another assignment's answer waiting for review: not in this queue, and not reviewable through this assignment.
+        String other = server.uploadPack("7");
+        long elsewhere = submit(other, "zed-" + run, "unsure: 7");
+        assertThat(server.get("/api/assignments/" + assignment + "/review").json().findValuesAsText("user"))
+                .containsExactly("ann-" + run, "bob-" + run);
+        Reply notHere = server.json("POST", "/api/assignments/" + assignment + "/review/" + elsewhere, Map.of("points", 1));
+        assertThat(notHere.status()).isEqualTo(404);
+        assertThat(server.get("/api/submissions/" + elsewhere).json().path("reviewed").asBoolean()).isFalse();
         // Assay as localhost, the LMS on 127.0.0.1: two sites, as an LMS and a tool on their own domains.
         String assay = new URI("http", null, "localhost", base.getPort(), base.getPath(), null, null).toString().replaceAll("/$", "");
 
@@ -256,7 +261,7 @@ class WorkspaceJourneysIT extends AgainstTheWar {
         JsonNode grades = after.path("grades");
         assertThat(grades.get(grades.size() - 1).path("points").asDouble()).isEqualTo(3.0);
         assertThat(grades.get(grades.size() - 1).toString()).contains("Say **why** it is 42.");
-        assertThat(server.get("/api/review?pack=" + q.substring(0, q.indexOf('/'))).json().findValuesAsText("user"))
+        assertThat(server.get("/api/assignments/" + assignment + "/review").json().findValuesAsText("user"))
                 .containsExactly("bob-" + run);
         assertThat(server.get("/api/submissions/" + bob).json().path("reviewed").asBoolean()).isFalse();
 
@@ -285,7 +290,7 @@ class WorkspaceJourneysIT extends AgainstTheWar {
 
         // The zip as the course's repository has it: the key 44. The edit made here (v2) is replaced, and said so.
         Path zip = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), pack, ".zip");
-        Files.write(zip, zip(Map.of("pack.yaml", "id: " + pack + "\ntitle: IT pack\nversion: '2'\nassignments:\n  - id: a1\n"
+        Files.write(zip, DurableWorkIT.zip(Map.of("pack.yaml", "id: " + pack + "\ntitle: IT pack\nversion: '2'\nassignments:\n  - id: a1\n"
                 + "    title: A1\n    questions: [" + q + "]\n", "questions/q1.yaml", "id: " + q + "\ntitle: Q1\npoints: 4\n"
                 + "plugin: it-exact\nprompt: Say it.\nconfig:\n  expected: '44'\n")));
         browser.findElement(By.id("pack-file")).sendKeys(zip.toAbsolutePath().toString());
@@ -300,7 +305,7 @@ class WorkspaceJourneysIT extends AgainstTheWar {
 
         // A zip that is no pack: the refusal, and nothing changed.
         Path bad = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "bad", ".zip");
-        Files.write(bad, zip(Map.of("readme.txt", "not a pack")));
+        Files.write(bad, DurableWorkIT.zip(Map.of("readme.txt", "not a pack")));
         browser.findElement(By.id("pack-file")).sendKeys(bad.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("#import button[type=submit]")).click();
         WebElement refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#import-result .error")));
@@ -386,18 +391,6 @@ class WorkspaceJourneysIT extends AgainstTheWar {
     private void upload(byte[] zip, int status) throws Exception {
         Reply r = server.call("POST", "/api/packs", "application/zip", zip, true);
         assertThat(r.status()).as(String.valueOf(r.json())).isEqualTo(status);
-    }
-
-    private static byte[] zip(Map<String, String> files) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (var f : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(f.getKey()));
-                zip.write(f.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 
     /** An LMS's course page on another origin (127.0.0.1) showing a page of Assay in an iframe named "tool". */

@@ -22,9 +22,8 @@
         'Your questions are in ', el('a', { href: A.href('assignment.html', { id: me.assignment }) }, 'your assignment'), '.'));
       return;
     }
-    A.show(page, [
-      el('section', { 'aria-labelledby': 'list-h' }, el('h2', { id: 'list-h' }, 'Packs on this server'), exportStatus, list),
-      importForm()]);
+    A.show(page, [importForm(),
+      el('section', { 'aria-labelledby': 'list-h' }, el('h2', { id: 'list-h' }, 'Packs on this server'), exportStatus, list)]);
     return load();
   }).catch(function (err) { A.show(page, A.errorBox(err)); });
 

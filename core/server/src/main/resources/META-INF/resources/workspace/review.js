@@ -20,8 +20,7 @@
     r[1].questions.forEach(function (m) { questions[m.questionId] = { title: m.title, points: m.points }; });
     document.getElementById('title').textContent = 'Review queue: ' + assignment.title;
     document.title = 'Review queue: ' + assignment.title + ' \u00b7 Assay workspace';
-    return A.api('GET', '/review?limit=500&pack=' + encodeURIComponent(assignment.pack)).then(function (waiting) {
-      var mine = waiting.filter(function (s) { return assignment.questions.indexOf(s.question) >= 0; });
+    return A.api('GET', '/assignments/' + id + '/review?limit=500').then(function (mine) {
       if (!mine.length) {
         A.show(queue, el('p', { class: 'ok', id: 'queue-empty' }, 'No answer of this assignment is waiting for review.'));
         return;
@@ -76,7 +75,7 @@
       var value = points.value.trim() === '' ? null : Number(points.value);
       save.disabled = true;
       A.show(problems, null);
-      A.api('POST', '/submissions/' + s.id + '/review', { points: value, comment: comment.value || null }).then(function () {
+      A.api('POST', '/assignments/' + id + '/review/' + s.id, { points: value, comment: comment.value || null }).then(function () {
         var next = article.nextElementSibling || article.previousElementSibling;
         article.remove();
         var n = queue.querySelectorAll('article.review-item').length;

@@ -41,6 +41,28 @@ public class Reviews {
         return views.histories(submissions.waitingForReview(packId.orElse(null), gradebookTarget.orElse(null), limit));
     }
 
+    /** The most answers of a pack one read of an assignment's queue looks at. */
+    private static final int PACK_QUEUE = 2_000;
+
+    /**
+     * Answers to the assignment's questions whose grade in force asks for an instructor, oldest first: the queue an
+     * instructor of that assignment sees (a workspace token of one assignment reaches no other's answers).
+     */
+    @Transactional
+    public List<SubmissionHistory> waitingIn(Assignment assignment, int limit) {
+        java.util.Set<String> questions = java.util.Set.copyOf(assignment.questions());
+        return views.histories(submissions.waitingForReview(assignment.pack(), null, PACK_QUEUE).stream()
+                .filter(s -> questions.contains(s.getQuestionId())).limit(limit).toList());
+    }
+
+    /** {@link #review} of an answer to one of the assignment's questions; any other answer is not found. */
+    public SubmissionHistory reviewIn(Assignment assignment, long submissionId, double points, String comment, String reviewer) {
+        submissions.find(submissionId).filter(s -> assignment.questions().contains(s.getQuestionId()))
+                .orElseThrow(() -> AssayException.notFound("No submission " + submissionId + " to a question of assignment "
+                        + assignment.id() + "."));
+        return review(submissionId, points, comment, reviewer, Optional.empty());
+    }
+
     /**
      * Reviewed answers whose plugin has since given a different grade (a regrade under a changed configuration),
      * oldest first: the instructor's grade stands, and this list is where they look again. Reviewing again takes an

@@ -11,13 +11,16 @@ import dev.assay.server.application.api.WorkspaceGrant;
 import dev.assay.server.application.api.Workspaces;
 import dev.assay.server.application.api.Reviews;
 import dev.assay.server.application.api.ReviewsKept;
+import dev.assay.server.interfaces.rest.dto.Views;
 import dev.assay.server.interfaces.rest.security.Allowed;
+import dev.assay.server.interfaces.rest.security.Caller;
 import dev.assay.server.interfaces.rest.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -170,6 +173,31 @@ public class AssignmentResource {
     public ReviewsKept reviewsKept(@PathParam("id") long id, @PathParam("execution") long execution) {
         regrades.status(id, execution);
         return reviews.keptThrough(null, execution);
+    }
+
+    /**
+     * The assignment's review queue: answers to its questions whose grade asks for an instructor, oldest first, with
+     * their grade histories (GET /api/review's, for one assignment: what an instructor's workspace token reaches).
+     */
+    @Operation(summary = "Answers to the assignment's questions waiting for an instructor, oldest first")
+    @GET
+    @Path("{id}/review")
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public List<Views.SubmissionView> reviewQueue(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit) {
+        return reviews.waitingIn(assignments.get(id), Math.max(1, Math.min(limit, 500))).stream().map(ViewMapper::submission).toList();
+    }
+
+    /** An instructor's points and comment for an answer to one of the assignment's questions (as POST /api/submissions/{id}/review). */
+    @Operation(summary = "An instructor's points and comment for an answer to one of the assignment's questions")
+    @APIResponse(responseCode = "404", description = "No such answer to a question of this assignment.")
+    @POST
+    @Path("{id}/review/{submission}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.INSTRUCTOR, Role.ADMIN})
+    public Views.SubmissionView review(@PathParam("id") long id, @PathParam("submission") long submission,
+                                       @Valid @NotNull SubmissionResource.ReviewBody body) {
+        String reviewer = Caller.reviewer(security, body.reviewer());
+        return ViewMapper.submission(reviews.reviewIn(assignments.get(id), submission, body.points(), body.comment(), reviewer));
     }
 
     /**
