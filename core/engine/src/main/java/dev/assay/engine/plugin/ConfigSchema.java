@@ -1,5 +1,6 @@
 package dev.assay.engine.plugin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.assay.api.Doc;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -46,7 +47,8 @@ import java.util.Set;
  * @param type   the configuration record's simple name
  * @param doc    the record's own {@link Doc}, or null
  */
-public record ConfigSchema(String plugin, String type, String doc, List<Field> fields) {
+public record ConfigSchema(String plugin, String type, @JsonInclude(JsonInclude.Include.ALWAYS) String doc,
+                           List<Field> fields) {
     /** Field types, as the form knows them. */
     public static final String STRING = "string", INTEGER = "integer", NUMBER = "number", BOOLEAN = "boolean",
             ENUM = "enum", LIST = "list", MAP = "map", OBJECT = "object";
@@ -61,11 +63,14 @@ public record ConfigSchema(String plugin, String type, String doc, List<Field> f
     static final String ANY_VALUE = "any YAML value (written as raw YAML: the form cannot describe it)";
 
     /**
-     * One field. {@code name}: null for a list's items and a map's values. {@code choices}: an enum's constants.
+     * One field; {@code doc}, {@code defaultValue} and {@code example} are written as null where the plugin gives none,
+     * the parts of other types left out. {@code name}: null (left out) for a list's items and a map's values. {@code choices}: an enum's constants.
      * {@code items}: a list's element. {@code values}: a map's values (keys are strings; {@code keys} says their
      * constraints). {@code fields}: a nested record's fields (empty for an object the form cannot describe).
      */
-    public record Field(String name, String type, String doc, String defaultValue, String example, boolean required,
+    public record Field(String name, String type, @JsonInclude(JsonInclude.Include.ALWAYS) String doc,
+                        @JsonInclude(JsonInclude.Include.ALWAYS) String defaultValue,
+                        @JsonInclude(JsonInclude.Include.ALWAYS) String example, boolean required,
                         Constraints constraints, List<String> choices, Field items, Field keys, Field values,
                         List<Field> fields) {
         public Field {

@@ -178,6 +178,10 @@ class ConfigSchemaTest {
         assertThat(trials.get("constraints").size()).isEqualTo(2);
         assertThat(trials.get("constraints").get("min").asInt()).isEqualTo(1);
         assertThat(trials.has("choices")).isFalse();
+        assertThat(trials.has("example") && trials.get("example").isNull()).as("written as null: none given").isTrue();
+        assertThat(trials.get("defaultValue").isNull()).isTrue();
+        assertThat(json.get("fields").get(2).get("doc").isNull()).as("tolerance has no @Doc").isTrue();
+        assertThat(json.get("fields").get(5).get("items").has("name")).as("a list's items have no name").isFalse();
         assertThat(json.get("fields").get(12).get("constraints").isEmpty()).as("strict: no constraints").isTrue();
     }
 }
