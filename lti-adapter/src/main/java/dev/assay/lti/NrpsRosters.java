@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * A link's class list through LTI Names and Role Provisioning Services 2.0: the tool's token for the
  * contextmembership.readonly scope ({@link PlatformServices}), then the launch's context_memberships_url, page after
  * page ({@code Link: <…>; rel="next"}), at most {@value #MAX_PAGES} pages and {@value #MAX_MEMBERS} members, each call
- * bounded in time. Kept per link for assay.lti.roster-cache-seconds (300). Only active learners are students. An LMS
+ * bounded in time and no page asked for once assay.lti.http-timeout-seconds have passed since the first. Kept per link for assay.lti.roster-cache-seconds (300). Only active learners are students. An LMS
  * that does not share the list, refuses the scope or does not answer gives a reason an instructor can act on.
  */
 @ApplicationScoped
@@ -98,8 +98,14 @@ public class NrpsRosters implements CourseRosters {
         String url = link.membershipsUrl();
         List<Member> students = new ArrayList<>();
         int members = 0;
+        // The whole list within one http timeout (a page started in time may take one more): an instructor's page waits.
+        Instant deadline = Instant.now().plus(settings.httpTimeout());
         try {
             for (int page = 1; ; page++) {
+                if (page > 1 && Instant.now().isAfter(deadline)) {
+                    return new Unavailable(notAnswering("it did not give the whole list within "
+                            + settings.httpTimeout().toSeconds() + " s; Assay had read " + (page - 1) + " pages"));
+                }
                 HttpResponse<String> res = services.call(p, SCOPE, "GET", url, null, MEMBERSHIP_TYPE, null);
                 int s = res.statusCode();
                 if (s == 401 || s == 403) {

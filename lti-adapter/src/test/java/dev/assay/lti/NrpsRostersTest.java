@@ -25,6 +25,8 @@ class NrpsRostersTest {
     /** Where each page's Link header points: the next page of the same LMS, unless a test says otherwise. */
     volatile String nextBase;
     final AtomicInteger pagesServed = new AtomicInteger();
+    /** How long each page takes to come. */
+    volatile long pageMillis;
     NrpsRosters rosters;
 
     @BeforeEach
@@ -37,6 +39,11 @@ class NrpsRostersTest {
         lms.createContext("/members", ex -> {
             int page = Integer.parseInt(ex.getRequestURI().getQuery().replace("page=", ""));
             pagesServed.incrementAndGet();
+            try {
+                Thread.sleep(pageMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             ex.getResponseHeaders().add("Link", "<" + nextBase + "/members?page=" + (page + 1) + ">; rel=\"next\"");
             reply(ex, 200, "{\"members\": ["
                     + "{\"user_id\": \"s" + page + "\", \"name\": \"Student " + page + "\", \"roles\": "
@@ -121,5 +128,20 @@ class NrpsRostersTest {
         assertThat(rosters.roster("lti:x")).isInstanceOf(CourseRosters.Unavailable.class);
         lms.stop(0);
         assertThat(((CourseRosters.Unavailable) rosters.roster("lti:7")).reason()).contains("Try again in a few minutes");
+    }
+
+    @Test
+    void aListThatComesSlowlyIsGivenUpAfterTheTimeoutNotAfterEveryPage() {
+        rosters.settings.httpTimeoutSeconds = 1;
+        pageMillis = 300;
+
+        CourseRosters.Lookup lookup = rosters.roster("lti:7");
+
+        assertThat(lookup).isInstanceOf(CourseRosters.Unavailable.class);
+        assertThat(((CourseRosters.Unavailable) lookup).reason()).contains("did not give the whole list within 1 s")
+                .contains("Try again in a few minutes");
+        // 20 pages of 0.3 s would take 6 s; asking stops once the second has passed.
+        assertThat(pagesServed.get()).as("pages asked for within the second, not all " + NrpsRosters.MAX_PAGES)
+                .isBetween(1, NrpsRosters.MAX_PAGES / 2);
     }
 }
