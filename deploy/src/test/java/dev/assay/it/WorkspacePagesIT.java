@@ -37,7 +37,27 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * with their diff and a restore. axe-core checks each page. With -Dassay.screenshots=DIR each page is saved there.
  */
 class WorkspacePagesIT extends AgainstTheWar {
-    private static final String HW7_QUESTION = "hw7/7b-teacher-forcing";
+    /**
+     * A pack of its own holding a copy of an hw7 question (the same YAML, another id): the editor's saves change its
+     * versions, not hw7's, which other system tests grade against.
+     */
+    private String copyOfHw7(String name) throws Exception {
+        String pack = "ws" + UUID.randomUUID().toString().substring(0, 8);
+        String yaml = Files.readString(Path.of(System.getProperty("assay.packs.dir", "packs"), "hw7", "questions", name + ".yaml"))
+                .replace("id: hw7/" + name, "id: " + pack + "/" + name);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (var f : Map.of("pack.yaml", "id: " + pack + "\ntitle: Copy of hw7\nversion: '1'\nassignments:\n  - id: a1\n"
+                    + "    title: A1\n    questions: [" + pack + "/" + name + "]\n", "questions/" + name + ".yaml", yaml).entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(f.getKey()));
+                zip.write(f.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        ServerIT.Reply r = server.call("POST", "/api/packs", "application/zip", bytes.toByteArray(), true);
+        assertThat(r.status()).as(String.valueOf(r.json())).isEqualTo(201);
+        return pack + "/" + name;
+    }
 
     private String root() {
         return base.toString().replaceAll("/$", "");
@@ -52,6 +72,9 @@ class WorkspacePagesIT extends AgainstTheWar {
     private static ChromeDriver browser() {
         ChromeDriver b = BrowserIT.chromium();
         b.manage().window().setSize(new Dimension(1280, 900));
+        // The screenshots are of the page itself at 1280×900: the window is that much larger than its viewport.
+        long chrome = ((Number) b.executeScript("return window.outerHeight - window.innerHeight")).longValue();
+        b.manage().window().setSize(new Dimension(1280, 900 + (int) chrome));
         b.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         return b;
     }
@@ -150,13 +173,13 @@ class WorkspacePagesIT extends AgainstTheWar {
 
     @Test
     void theEditorPreviewsAsStudentsSeeItTriesADraftAndKeepsTheAnswerAsATest() throws Exception {
-        long hw7 = hw7Assignment();
-        int before = server.get("/api/questions/" + HW7_QUESTION + "/config").json().path("version").asInt();
-        int testsBefore = server.get("/api/questions/" + HW7_QUESTION + "/tests").json().size();
+        String q = copyOfHw7("7b-teacher-forcing");
+        int before = server.get("/api/questions/" + q + "/config").json().path("version").asInt();
+        int testsBefore = server.get("/api/questions/" + q + "/tests").json().size();
         ChromeDriver browser = browser();
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            openEditor(browser, wait, HW7_QUESTION, String.valueOf(hw7));
+            openEditor(browser, wait, q, "");
 
             // The prompt is previewed as students see it, maths typeset by KaTeX.
             WebElement promptPreview = browser.findElement(By.id("prompt-preview"));
@@ -225,7 +248,7 @@ class WorkspacePagesIT extends AgainstTheWar {
             WebElement saved = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
             assertThat(saved.getText()).contains("Saved as version " + (before + 1));
 
-            JsonNode config = server.get("/api/questions/" + HW7_QUESTION + "/config").json();
+            JsonNode config = server.get("/api/questions/" + q + "/config").json();
             assertThat(config.path("version").asInt()).isEqualTo(before + 1);
             assertThat(config.path("reason").asText()).isEqualTo("keep the <s> spelling as a test");
             assertThat(config.path("config").path("caseSensitive").asBoolean()).isFalse();
