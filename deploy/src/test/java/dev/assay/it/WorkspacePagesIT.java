@@ -73,10 +73,14 @@ class WorkspacePagesIT extends AgainstTheWar {
         ChromeDriver b = BrowserIT.chromium();
         b.manage().window().setSize(new Dimension(1280, 900));
         // The screenshots are of the page itself at 1280×900: the window is that much larger than its viewport.
-        long chrome = ((Number) b.executeScript("return window.outerHeight - window.innerHeight")).longValue();
-        b.manage().window().setSize(new Dimension(1280, 900 + (int) chrome));
+        b.manage().window().setSize(new Dimension(1280, 900 + chrome(b)));
         b.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         return b;
+    }
+
+    /** How much taller the window is than the page it shows. */
+    private static int chrome(ChromeDriver b) {
+        return ((Number) b.executeScript("return window.outerHeight - window.innerHeight")).intValue();
     }
 
     private long hw7Assignment() throws Exception {
@@ -198,7 +202,29 @@ class WorkspacePagesIT extends AgainstTheWar {
             assertThat(field(browser, "config.alternatives[0].note").getAttribute("value")).isEqualTo("SAMPLED_OUTPUT_UNDER_TEACHER_FORCING");
             assertThat(browser.findElement(By.cssSelector("fieldset[data-field='config.alternatives'] legend")).getText()).contains("alternatives");
             assertThat(browser.findElements(By.cssSelector("fieldset[data-field='config.expected'] button.remove"))).hasSize(5);
+            if (server.get("/api/plugins/token-sequence/config-schema").status() == 200) {
+                // The plugin's configuration type described: its @Doc beside the field, enums as choices, limits as attributes.
+                WebElement mode = field(browser, "config.mode");
+                assertThat(mode.getTagName()).isEqualTo("select");
+                assertThat(mode.findElements(By.tagName("option")).stream().map(o -> o.getAttribute("value")))
+                        .contains("sequence", "set", "choice");
+                assertThat(browser.findElement(By.id(mode.getAttribute("aria-describedby").split(" ")[0])).getText())
+                        .contains("sequence (order matters)");
+                assertThat(field(browser, "config.alternatives[0].score").getAttribute("max")).isEqualTo("1");
+                assertThat(browser.findElements(By.id("schema-note"))).isEmpty();
+            } else {
+                // A server that does not describe it: the form follows the configuration's fields, and says so.
+                assertThat(browser.findElement(By.id("schema-note")).getText()).contains("does not describe");
+            }
             axe(browser, "question");
+            // Readable on a phone: at 375 px nothing but the tables' own scrolling areas is wider than the screen.
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 375, "height", 800,
+                    "deviceScaleFactor", 1, "mobile", true));
+            Object tooWide = browser.executeScript("return Array.from(document.querySelectorAll('main *'))"
+                    + ".filter(function (e) { return !e.closest('.table-wrap') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1; })"
+                    + ".map(function (e) { return e.tagName + '#' + e.id + '.' + e.className; }).slice(0, 10)");
+            assertThat((List<?>) tooWide).as("wider than a 375 px screen").isEmpty();
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
 
             // Raw YAML and back: a change made in the YAML shows in the form.
             browser.findElement(By.id("view-yaml")).click();
