@@ -37,7 +37,27 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * with their diff and a restore. axe-core checks each page. With -Dassay.screenshots=DIR each page is saved there.
  */
 class WorkspacePagesIT extends AgainstTheWar {
-    private static final String HW7_QUESTION = "hw7/7b-teacher-forcing";
+    /**
+     * A pack of its own holding a copy of an hw7 question (the same YAML, another id): the editor's saves change its
+     * versions, not hw7's, which other system tests grade against.
+     */
+    private String copyOfHw7(String name) throws Exception {
+        String pack = "ws" + UUID.randomUUID().toString().substring(0, 8);
+        String yaml = Files.readString(Path.of(System.getProperty("assay.packs.dir", "packs"), "hw7", "questions", name + ".yaml"))
+                .replace("id: hw7/" + name, "id: " + pack + "/" + name);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (var f : Map.of("pack.yaml", "id: " + pack + "\ntitle: Copy of hw7\nversion: '1'\nassignments:\n  - id: a1\n"
+                    + "    title: A1\n    questions: [" + pack + "/" + name + "]\n", "questions/" + name + ".yaml", yaml).entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(f.getKey()));
+                zip.write(f.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        ServerIT.Reply r = server.call("POST", "/api/packs", "application/zip", bytes.toByteArray(), true);
+        assertThat(r.status()).as(String.valueOf(r.json())).isEqualTo(201);
+        return pack + "/" + name;
+    }
 
     private String root() {
         return base.toString().replaceAll("/$", "");
@@ -52,8 +72,15 @@ class WorkspacePagesIT extends AgainstTheWar {
     private static ChromeDriver browser() {
         ChromeDriver b = BrowserIT.chromium();
         b.manage().window().setSize(new Dimension(1280, 900));
+        // The screenshots are of the page itself at 1280×900: the window is that much larger than its viewport.
+        b.manage().window().setSize(new Dimension(1280, 900 + chrome(b)));
         b.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         return b;
+    }
+
+    /** How much taller the window is than the page it shows. */
+    private static int chrome(ChromeDriver b) {
+        return ((Number) b.executeScript("return window.outerHeight - window.innerHeight")).intValue();
     }
 
     private long hw7Assignment() throws Exception {
@@ -150,13 +177,13 @@ class WorkspacePagesIT extends AgainstTheWar {
 
     @Test
     void theEditorPreviewsAsStudentsSeeItTriesADraftAndKeepsTheAnswerAsATest() throws Exception {
-        long hw7 = hw7Assignment();
-        int before = server.get("/api/questions/" + HW7_QUESTION + "/config").json().path("version").asInt();
-        int testsBefore = server.get("/api/questions/" + HW7_QUESTION + "/tests").json().size();
+        String q = copyOfHw7("7b-teacher-forcing");
+        int before = server.get("/api/questions/" + q + "/config").json().path("version").asInt();
+        int testsBefore = server.get("/api/questions/" + q + "/tests").json().size();
         ChromeDriver browser = browser();
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            openEditor(browser, wait, HW7_QUESTION, String.valueOf(hw7));
+            openEditor(browser, wait, q, "");
 
             // The prompt is previewed as students see it, maths typeset by KaTeX.
             WebElement promptPreview = browser.findElement(By.id("prompt-preview"));
@@ -175,7 +202,29 @@ class WorkspacePagesIT extends AgainstTheWar {
             assertThat(field(browser, "config.alternatives[0].note").getAttribute("value")).isEqualTo("SAMPLED_OUTPUT_UNDER_TEACHER_FORCING");
             assertThat(browser.findElement(By.cssSelector("fieldset[data-field='config.alternatives'] legend")).getText()).contains("alternatives");
             assertThat(browser.findElements(By.cssSelector("fieldset[data-field='config.expected'] button.remove"))).hasSize(5);
+            if (server.get("/api/plugins/token-sequence/config-schema").status() == 200) {
+                // The plugin's configuration type described: its @Doc beside the field, enums as choices, limits as attributes.
+                WebElement mode = field(browser, "config.mode");
+                assertThat(mode.getTagName()).isEqualTo("select");
+                assertThat(mode.findElements(By.tagName("option")).stream().map(o -> o.getAttribute("value")))
+                        .contains("sequence", "set", "choice");
+                assertThat(browser.findElement(By.id(mode.getAttribute("aria-describedby").split(" ")[0])).getText())
+                        .contains("sequence (order matters)");
+                assertThat(field(browser, "config.alternatives[0].score").getAttribute("max")).isEqualTo("1");
+                assertThat(browser.findElements(By.id("schema-note"))).isEmpty();
+            } else {
+                // A server that does not describe it: the form follows the configuration's fields, and says so.
+                assertThat(browser.findElement(By.id("schema-note")).getText()).contains("does not describe");
+            }
             axe(browser, "question");
+            // Readable on a phone: at 375 px nothing but the tables' own scrolling areas is wider than the screen.
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 375, "height", 800,
+                    "deviceScaleFactor", 1, "mobile", true));
+            Object tooWide = browser.executeScript("return Array.from(document.querySelectorAll('main *'))"
+                    + ".filter(function (e) { return !e.closest('.table-wrap') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1; })"
+                    + ".map(function (e) { return e.tagName + '#' + e.id + '.' + e.className; }).slice(0, 10)");
+            assertThat((List<?>) tooWide).as("wider than a 375 px screen").isEmpty();
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
 
             // Raw YAML and back: a change made in the YAML shows in the form.
             browser.findElement(By.id("view-yaml")).click();
@@ -225,7 +274,7 @@ class WorkspacePagesIT extends AgainstTheWar {
             WebElement saved = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
             assertThat(saved.getText()).contains("Saved as version " + (before + 1));
 
-            JsonNode config = server.get("/api/questions/" + HW7_QUESTION + "/config").json();
+            JsonNode config = server.get("/api/questions/" + q + "/config").json();
             assertThat(config.path("version").asInt()).isEqualTo(before + 1);
             assertThat(config.path("reason").asText()).isEqualTo("keep the <s> spelling as a test");
             assertThat(config.path("config").path("caseSensitive").asBoolean()).isFalse();

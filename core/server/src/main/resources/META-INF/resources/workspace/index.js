@@ -51,8 +51,7 @@
     A.show(main, [el('h1', {}, 'Assay workspace'),
       el('p', {}, 'Edit questions, preview answers, keep question tests and versions, and see how your assignments went.'),
       problem, form]);
-    (err ? problem.querySelector('[role=alert]') || input : input).focus();
-    if (err) { input.focus(); }
+    input.focus(); // the refusal above it is announced (role=alert); the control to fix has the focus
   }
 
   function assignments(me) {

@@ -455,7 +455,11 @@
     var texts = [];
     (r.feedback || []).forEach(function (f) { texts.push(f.title || ''); texts.push(f.markdown || ''); });
     var echoLatex = r.echo && r.echo.latex;
-    return A.renderMarkdown(texts).then(function (html) {
+    // Without the renderer (a credential that may not call it), the feedback still shows, as plain text.
+    return A.renderMarkdown(texts).catch(function () { return null; }).then(function (rendered) {
+      var html = rendered || texts.map(function (t) {
+        var d = document.createElement('div'); d.textContent = t; return d.innerHTML;
+      });
       var scoreLine;
       switch (r.status) {
         case 'GRADED': scoreLine = [el('strong', {}, fmt(r.points) + ' / ' + fmt(r.maximum) + ' points')]; break;
@@ -472,12 +476,9 @@
         }
         return s;
       });
-      var echo = null;
-      if (echoLatex) {
-        echo = el('p', { class: 'echo' }, 'Read as: ', el('span', { class: 'math', 'data-display': 'true' }, echoLatex));
-      } else if (r.echo && r.echo.text) {
-        echo = el('p', { class: 'echo' }, 'Read as: ', el('span', { class: 'text' }, r.echo.text));
-      }
+      // The students' page shows how a graded answer was read only where the plugin gives LaTeX; the text echo is
+      // for the instructor (it is what the analytics group answers by).
+      var echo = echoLatex ? el('p', { class: 'echo' }, 'Read as: ', el('span', { class: 'math', 'data-display': 'true' }, echoLatex)) : null;
       var add = el('button', { type: 'button', id: 'add-test', class: 'secondary', disabled: hadFiles || r.status === 'ERROR',
         onclick: addPreviewAsTest }, 'Add as a test');
       A.show(out, el('article', { class: 'attempt', id: 'preview-grade', 'data-status': r.status },
@@ -489,6 +490,7 @@
         el('dl', { class: 'facts' },
           el('dt', {}, 'Status'), el('dd', { id: 'preview-status' }, r.status),
           el('dt', {}, 'Score'), el('dd', { id: 'preview-fraction' }, fmt(r.score) + ' of the points (' + fmt(r.points) + ' of ' + fmt(r.maximum) + ')'),
+          r.echo && r.echo.text ? [el('dt', {}, 'Read as (echo)'), el('dd', { id: 'preview-echo' }, el('code', {}, r.echo.text))] : null,
           el('dt', {}, 'Answer notes'), el('dd', { id: 'preview-notes' }, (r.notes || []).length ? r.notes.map(function (n, i) { return [i ? ' ' : '', el('code', {}, n)]; }) : 'none'),
           el('dt', {}, 'Graded with'), el('dd', {}, r.draft ? 'the draft configuration' : 'version ' + r.configVersion, ' · plugin ', r.plugin, ' ', r.pluginVersion || '', ' · ', fmt(r.durationMs, 0), ' ms')),
         el('p', {}, add, ' ', el('span', { class: 'doc', id: 'add-test-doc' }, hadFiles
