@@ -34,7 +34,8 @@ final class Reader {
     private static final Pattern KEYWORD = Pattern.compile("(?<![A-Za-z\\\\])(?:[Ww]here|[Ll]et|[Ww]ith)(?![A-Za-z])");
     private static final Pattern SEPARATOR = Pattern.compile(
             ",|(?<![A-Za-z\\\\])and(?![A-Za-z])|\\\\q?quad(?![A-Za-z])|\\\\text\\s*\\{\\s*and\\s*\\}");
-    private static final Pattern WORD = Pattern.compile("(?<![A-Za-z\\\\_{])[A-Za-z]{2,}(?![A-Za-z])");
+    /** A word of two letters or more; not a command's name, a subscript, a braced argument, or a superscript (^Ttr: ^T, then tr). */
+    private static final Pattern WORD = Pattern.compile("(?<![A-Za-z\\\\_{^])[A-Za-z]{2,}(?![A-Za-z])");
     private static final Pattern DEFINITION = Pattern.compile(
             "\\s*((?:[A-Za-z]|\\\\(?!nabla|partial|frac|operatorname|mathbf|left|right)[A-Za-z]+)(?:_\\{?[A-Za-z0-9]+\\}?)?)\\s*=(.*)", Pattern.DOTALL);
     /** Names that mean something already: the identity, a transpose. "I = …" on a line of its own is an equation, not a definition. */
