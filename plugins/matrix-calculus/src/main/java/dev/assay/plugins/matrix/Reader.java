@@ -404,7 +404,7 @@ final class Reader {
 
     private static boolean isProse(String word, String line, int at, Symbols symbols) {
         if (FUNCTIONS.contains(word) || FUNCTIONS.stream().anyMatch(f -> word.endsWith(f)
-                && word.substring(0, word.length() - f.length()).chars().allMatch(c -> symbols.has(String.valueOf((char) c))))) {
+                && word.substring(0, word.length() - f.length()).chars().allMatch(c -> oneLetterName(c, symbols)))) {
             return false; // tr(A), or Xtr(A): X times a trace
         }
         String spelt = symbols.match(Lexer.normalise(line.substring(at, Math.min(line.length(), at + 40))), 0);
@@ -414,7 +414,7 @@ final class Reader {
         if (KEYWORD.matcher(word).matches() || word.equals("and")) {
             return true;
         }
-        boolean allSymbols = word.chars().allMatch(c -> symbols.has(String.valueOf((char) c)));
+        boolean allSymbols = word.chars().allMatch(c -> oneLetterName(c, symbols));
         if (allSymbols) {
             return false;
         }
@@ -422,6 +422,11 @@ final class Reader {
             return SHORT_WORDS.contains(word);
         }
         return word.substring(1).chars().allMatch(Character::isLowerCase);
+    }
+
+    /** A letter that is a name by itself: a one-letter symbol of the question, or I, the identity. */
+    private static boolean oneLetterName(int c, Symbols symbols) {
+        return c == 'I' || symbols.has(String.valueOf((char) c));
     }
 
     /** Without surrounding spaces and trailing punctuation ("…X^\top." as "…X^\top"). */
