@@ -44,20 +44,18 @@ final class Grading {
                 || !VectorProbe.applies(p, answer)) {
             return false;
         }
-        Expr reference;
-        try {
-            reference = Parser.expression(p.config.reference(), p.symbols);
-        } catch (AnswerException e) {
-            return false;
-        }
-        return VectorProbe.applies(p, reference) && VectorProbe.confirms(trials, answer, reference, shape.cols());
+        return p.reference != null && VectorProbe.applies(p, p.reference)
+                && VectorProbe.confirms(trials, answer, p.reference, shape.cols());
     }
 
     /** The reference answer on each trial: the reference expression, or the gradient of gradientOf.function. */
     TrialValues referenceValues() throws AnswerException {
         MatrixConfig c = p.config;
         if (c.reference() != null) {
-            return values(Parser.expression(c.reference(), p.symbols));
+            if (p.reference == null) {
+                throw new AnswerException("PARSE_ERROR", "the reference does not parse");
+            }
+            return values(p.reference);
         }
         return gradientValues();
     }
