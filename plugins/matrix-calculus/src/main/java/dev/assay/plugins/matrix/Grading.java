@@ -72,6 +72,15 @@ final class Grading {
                 .feedback(FeedbackBlock.diagnosis(e.getMessage()));
     }
 
+    /**
+     * An answer (or one of the student's definitions) that cannot be read, or whose definition does
+     * not conform: a mismatch is graded 0 (shapes are part of the answer), anything else is invalid.
+     */
+    static Grade.Builder notRead(AnswerException e) {
+        Grade.Status status = "DIMENSION_MISMATCH".equals(e.note()) ? Grade.Status.GRADED : Grade.Status.INVALID_ANSWER;
+        return Grade.builder(status).score(0).note(e.note()).feedback(FeedbackBlock.diagnosis(e.getMessage()));
+    }
+
     /** An answer of more lines than {@link Answers#MAX_LINES}. */
     static Grade.Builder tooManyLines() {
         return Grade.builder(Grade.Status.INVALID_ANSWER).note("PARSE_ERROR").feedback(FeedbackBlock.diagnosis(Wording.tooManyLines()));
