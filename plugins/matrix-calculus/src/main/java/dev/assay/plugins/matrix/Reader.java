@@ -46,6 +46,7 @@ final class Reader {
             "it", "be", "or", "an", "Is", "As", "So", "If", "In", "On", "At", "To", "We", "It", "Or", "An");
     private static final Pattern LEFT_SIDE = Pattern.compile(
             "\\\\nabla|\\\\partial|∇|∂|\\bgrad\\b|\\bnabla\\b|\\\\frac\\s*\\{\\s*d|\\bd\\s*L\\s*/|\\bdL\\b");
+    private static final Pattern BOX = Pattern.compile("\\\\(?:boxed|fbox|bbox)\\s*(?:\\[[^\\]]*\\])?\\s*\\{");
     private static final String PUNCTUATION = "[\\s,.;:!?(\\[]+";
 
     private Reader() {
@@ -195,18 +196,27 @@ final class Reader {
                     + Answers.MAX_LINES * Lexer.MAX_LENGTH + ".");
         }
         String text = unwrapBoxed(raw).replace("\\[", "\n").replace("\\]", "\n").replace("$$", "$");
-        text = ENVIRONMENT.matcher(text).replaceAll("\n").replace("&", " ");
+        boolean commands = text.indexOf('\\') >= 0; // most rewrites below start with one
+        if (commands) {
+            text = ENVIRONMENT.matcher(text).replaceAll("\n");
+        }
+        text = text.replace("&", " ");
         List<String> statements = new ArrayList<>();
         List<Definition> definitions = new ArrayList<>();
         List<Definition> lineDefinitions = new ArrayList<>();
-        text = IMPLICATION.matcher(text).replaceAll("\n" + CONSEQUENCE + " ");
+        if (commands || text.indexOf('⇒') >= 0 || text.indexOf('⟹') >= 0 || text.indexOf('⇔') >= 0) {
+            text = IMPLICATION.matcher(text).replaceAll("\n" + CONSEQUENCE + " ");
+        }
         Set<Integer> consequences = new java.util.HashSet<>();
         for (String rawLine : LINE_BREAK.split(text)) {
             if (rawLine.trim().startsWith(CONSEQUENCE)) {
                 consequences.add(statements.size());
                 rawLine = rawLine.replace(CONSEQUENCE, " ");
             }
-            String line = TAG.matcher(mathOnly(rawLine)).replaceAll(" ");
+            String line = mathOnly(rawLine);
+            if (commands) {
+                line = TAG.matcher(line).replaceAll(" ");
+            }
             line = remarks(line);
             line = withoutProse(line, symbols);
             Matcher k = KEYWORD.matcher(line);
@@ -364,6 +374,9 @@ final class Reader {
      * trace or a symbol is left to the lexer; any other text is a remark, and ends the line.
      */
     private static String remarks(String line) {
+        if (line.indexOf('\\') < 0) {
+            return line;
+        }
         Matcher m = TEXT.matcher(line);
         StringBuilder b = new StringBuilder();
         int done = 0;
@@ -459,7 +472,10 @@ final class Reader {
     }
 
     private static int indexOfBox(String s) {
-        Matcher m = Pattern.compile("\\\\(?:boxed|fbox|bbox)\\s*(?:\\[[^\\]]*\\])?\\s*\\{").matcher(s);
+        if (!s.contains("box")) {
+            return -1;
+        }
+        Matcher m = BOX.matcher(s);
         return m.find() ? m.start() : -1;
     }
 
