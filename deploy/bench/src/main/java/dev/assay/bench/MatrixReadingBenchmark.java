@@ -67,7 +67,7 @@ public class MatrixReadingBenchmark {
         for (String f : FORMS) {
             forms.add(with(gradient, f));
         }
-        for (String f : List.of("-2W_2^\\top(X - W_2W_1X)X^\\top", "-2W_2^TXX^T + 2W_2^TW_2W_1XX^T", "2(W_2^\\top W_2 W_1 X - W_2^\\top X)X^\\top",
+        for (String f : List.of("-2W_2^\\top(X - W_2W_1X)X^\\top", "-2W_2^\\top X X^\\top + 2W_2^\\top W_2 W_1 X X^\\top", "2(W_2^\\top W_2 W_1 X - W_2^\\top X)X^\\top",
                 "-2 W_2^\\top (I - W_2 W_1) X X^\\top")) {
             right.add(with(gradient, f));
         }

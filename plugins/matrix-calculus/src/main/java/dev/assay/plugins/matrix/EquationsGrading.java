@@ -24,8 +24,7 @@ final class EquationsGrading {
         try {
             reading = Reader.read(text, p.symbols, p.definitions);
         } catch (AnswerException e) {
-            Grade.Status status = "DIMENSION_MISMATCH".equals(e.note()) ? Grade.Status.GRADED : Grade.Status.INVALID_ANSWER;
-            return Grade.builder(status).score(0).note(e.note()).feedback(FeedbackBlock.diagnosis(e.getMessage()));
+            return Grading.notRead(e);
         }
         List<String> lines = reading.statements();
         if (lines.isEmpty()) {

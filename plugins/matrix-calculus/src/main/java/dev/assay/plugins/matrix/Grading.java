@@ -44,20 +44,18 @@ final class Grading {
                 || !VectorProbe.applies(p, answer)) {
             return false;
         }
-        Expr reference;
-        try {
-            reference = Parser.expression(p.config.reference(), p.symbols);
-        } catch (AnswerException e) {
-            return false;
-        }
-        return VectorProbe.applies(p, reference) && VectorProbe.confirms(trials, answer, reference, shape.cols());
+        return p.reference != null && VectorProbe.applies(p, p.reference)
+                && VectorProbe.confirms(trials, answer, p.reference, shape.cols());
     }
 
     /** The reference answer on each trial: the reference expression, or the gradient of gradientOf.function. */
     TrialValues referenceValues() throws AnswerException {
         MatrixConfig c = p.config;
         if (c.reference() != null) {
-            return values(Parser.expression(c.reference(), p.symbols));
+            if (p.reference == null) {
+                throw new AnswerException("PARSE_ERROR", "the reference does not parse");
+            }
+            return values(p.reference);
         }
         return gradientValues();
     }
@@ -72,6 +70,15 @@ final class Grading {
     static Grade.Builder undecidable(Undecidable e, Echo echo) {
         return Grade.builder(Grade.Status.INVALID_ANSWER).score(0).note("CANNOT_DECIDE").echo(echo)
                 .feedback(FeedbackBlock.diagnosis(e.getMessage()));
+    }
+
+    /**
+     * An answer (or one of the student's definitions) that cannot be read, or whose definition does
+     * not conform: a mismatch is graded 0 (shapes are part of the answer), anything else is invalid.
+     */
+    static Grade.Builder notRead(AnswerException e) {
+        Grade.Status status = "DIMENSION_MISMATCH".equals(e.note()) ? Grade.Status.GRADED : Grade.Status.INVALID_ANSWER;
+        return Grade.builder(status).score(0).note(e.note()).feedback(FeedbackBlock.diagnosis(e.getMessage()));
     }
 
     /** An answer of more lines than {@link Answers#MAX_LINES}. */

@@ -64,32 +64,58 @@ final class Lexer {
 
     /** One canonical text for the many ways of writing the same thing. */
     static String normalise(String in) {
+        // each rewrite runs only where its first character occurs: most answers have no commands, no Unicode, no '|'
         String s = in;
         s = s.replace("$$", " ").replace("$", " ").replace("\\[", " ").replace("\\]", " ").replace("\\(", "(").replace("\\)", ")");
-        s = SIZING.matcher(s).replaceAll("");
-        s = SPACING.matcher(s).replaceAll(" ");
-        s = NORM_BARS.matcher(s).replaceAll(String.valueOf(NORM));
-        s = TIMES.matcher(s).replaceAll("*");
-        s = TRANSPOSE_COMMAND.matcher(s).replaceAll(String.valueOf(T));
-        s = TRACE_COMMAND.matcher(s).replaceAll(" tr ");
-        s = FRAC_VARIANT.matcher(s).replaceAll("\\\\frac");
+        boolean commands = s.indexOf('\\') >= 0;
+        if (commands) {
+            s = SIZING.matcher(s).replaceAll("");
+        }
+        if (commands || s.indexOf('~') >= 0) {
+            s = SPACING.matcher(s).replaceAll(" ");
+        }
+        if (commands || s.indexOf('|') >= 0 || s.indexOf('∥') >= 0) {
+            s = NORM_BARS.matcher(s).replaceAll(String.valueOf(NORM));
+        }
+        if (commands || s.indexOf('·') >= 0 || s.indexOf('×') >= 0) {
+            s = TIMES.matcher(s).replaceAll("*");
+        }
+        if (commands) {
+            s = TRANSPOSE_COMMAND.matcher(s).replaceAll(String.valueOf(T));
+            s = TRACE_COMMAND.matcher(s).replaceAll(" tr ");
+            s = FRAC_VARIANT.matcher(s).replaceAll("\\\\frac");
+        }
         s = s.replace("−", "-").replace("⁻¹", "^{-1}").replace("ᵀ", "^" + T);
-        s = SUBSCRIPT_DIGITS.matcher(s).replaceAll(m -> "_{" + subscriptDigits(m.group()) + "}");
-        String before;
-        do {
-            before = s;
-            s = FONT.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
-        } while (!s.equals(before));
-        s = SIZED_IDENTITY.matcher(s).replaceAll("I_{$1}");
-        s = SIZED_ZERO.matcher(s).replaceAll("0");
-        s = BRACED_SUB.matcher(s).replaceAll("_$1");
-        s = INVERSE_TRANSPOSE.matcher(s).replaceAll("^" + INV + "^" + T);
-        s = INVERSE.matcher(s).replaceAll(String.valueOf(INV));
-        s = TRANSPOSE_POWER.matcher(s).replaceAll(String.valueOf(T));
-        s = BRACED_SUP.matcher(s).replaceAll("^$1");
+        if (s.chars().anyMatch(c -> c >= '₀' && c <= '₉')) {
+            s = SUBSCRIPT_DIGITS.matcher(s).replaceAll(m -> "_{" + subscriptDigits(m.group()) + "}");
+        }
+        if (commands) {
+            String before;
+            do {
+                before = s;
+                s = FONT.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+            } while (!s.equals(before));
+        }
+        if (s.contains("_{")) {
+            s = SIZED_IDENTITY.matcher(s).replaceAll("I_{$1}");
+            s = SIZED_ZERO.matcher(s).replaceAll("0");
+            s = BRACED_SUB.matcher(s).replaceAll("_$1");
+        } else if (s.contains("0_")) {
+            s = SIZED_ZERO.matcher(s).replaceAll("0");
+        }
+        if (s.indexOf('^') >= 0) {
+            s = INVERSE_TRANSPOSE.matcher(s).replaceAll("^" + INV + "^" + T);
+            s = INVERSE.matcher(s).replaceAll(String.valueOf(INV));
+            s = TRANSPOSE_POWER.matcher(s).replaceAll(String.valueOf(T));
+            s = BRACED_SUP.matcher(s).replaceAll("^$1");
+        }
         s = s.replace("'", String.valueOf(T));
-        s = DOT_T.matcher(s).replaceAll(String.valueOf(T));
-        s = FROBENIUS_SUBSCRIPT.matcher(s).replaceAll(String.valueOf(NORM));
+        if (s.contains(".T")) {
+            s = DOT_T.matcher(s).replaceAll(String.valueOf(T));
+        }
+        if (s.indexOf(NORM) >= 0) {
+            s = FROBENIUS_SUBSCRIPT.matcher(s).replaceAll(String.valueOf(NORM));
+        }
         return s;
     }
 

@@ -7,6 +7,8 @@ import dev.assay.api.GraderPlugin;
 import dev.assay.api.GradingRequest;
 import dev.assay.api.Validation;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Matrix calculus: expressions, equation sets, substitutions and derivations in LaTeX or ASCII,
@@ -26,6 +28,15 @@ import java.util.List;
  * {@link ConfigCheck}'s, previews {@link AnswerPreview}'s, and grading {@link Grading}'s, by mode.
  */
 public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
+    /** How many compiled questions are kept; beyond it the cache starts afresh (a course has tens of questions). */
+    private static final int COMPILED_KEPT = 512;
+    /**
+     * Questions compiled once per configuration (symbols and their spellings, derived quantities,
+     * how sizes are drawn): compiling took a third of reading an answer. A {@link Problem} is not
+     * changed once built, so calls share it; a configuration is a record, equal by value.
+     */
+    private final Map<MatrixConfig, Problem> compiled = new ConcurrentHashMap<>();
+
     @Override
     public String id() {
         return "matrix-calculus";
@@ -43,12 +54,19 @@ public final class MatrixCalculusPlugin implements GraderPlugin<MatrixConfig> {
 
     @Override
     public Validation validate(GradingRequest<MatrixConfig> request) {
-        return AnswerPreview.of(new Problem(request.config()), request.answer().text());
+        return AnswerPreview.of(problem(request.config()), request.answer().text());
+    }
+
+    private Problem problem(MatrixConfig config) {
+        if (compiled.size() >= COMPILED_KEPT) {
+            compiled.clear();
+        }
+        return compiled.computeIfAbsent(config, Problem::new);
     }
 
     @Override
     public Grade grade(GradingRequest<MatrixConfig> request) throws InterruptedException {
-        Grade.Builder out = new Grading(new Problem(request.config()), request.context().seed()).grade(request.answer().text());
+        Grade.Builder out = new Grading(problem(request.config()), request.context().seed()).grade(request.answer().text());
         if (!request.expectedApproach().isBlank()) {
             out.feedback(FeedbackBlock.expectedApproach(request.expectedApproach()));
         }

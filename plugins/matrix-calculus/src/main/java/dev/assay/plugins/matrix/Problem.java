@@ -25,6 +25,8 @@ public final class Problem {
     final boolean definitionsUseDimensions;
     /** The problems of the configuration, each with its path; empty when it compiles. */
     final List<ConfigProblem> problems = new ArrayList<>();
+    /** The reference expression, parsed once; null when there is none or it does not parse (a configuration problem). */
+    final Expr reference;
 
     Problem(MatrixConfig config) {
         this.config = config;
@@ -85,6 +87,15 @@ public final class Problem {
             allExact &= spectra.values().stream().noneMatch(o -> o.base().equals(s.base()) && o.gram() != s.gram());
         }
         exact = allExact;
+        Expr parsed = null;
+        if (config.reference() != null) {
+            try {
+                parsed = Parser.expression(config.reference(), symbols);
+            } catch (AnswerException e) {
+                // ConfigCheck reports it
+            }
+        }
+        reference = parsed;
         definitionsUseDimensions = definitions.values().stream().anyMatch(this::mentionsDimension)
                 || spectra.values().stream().anyMatch(sp -> sp.scalars().stream().anyMatch(this::mentionsDimension));
     }

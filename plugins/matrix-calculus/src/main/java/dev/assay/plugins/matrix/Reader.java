@@ -34,7 +34,8 @@ final class Reader {
     private static final Pattern KEYWORD = Pattern.compile("(?<![A-Za-z\\\\])(?:[Ww]here|[Ll]et|[Ww]ith)(?![A-Za-z])");
     private static final Pattern SEPARATOR = Pattern.compile(
             ",|(?<![A-Za-z\\\\])and(?![A-Za-z])|\\\\q?quad(?![A-Za-z])|\\\\text\\s*\\{\\s*and\\s*\\}");
-    private static final Pattern WORD = Pattern.compile("(?<![A-Za-z\\\\_{])[A-Za-z]{2,}(?![A-Za-z])");
+    /** A word of two letters or more; not a command's name, a subscript, a braced argument, or a superscript (^Ttr: ^T, then tr). */
+    private static final Pattern WORD = Pattern.compile("(?<![A-Za-z\\\\_{^])[A-Za-z]{2,}(?![A-Za-z])");
     private static final Pattern DEFINITION = Pattern.compile(
             "\\s*((?:[A-Za-z]|\\\\(?!nabla|partial|frac|operatorname|mathbf|left|right)[A-Za-z]+)(?:_\\{?[A-Za-z0-9]+\\}?)?)\\s*=(.*)", Pattern.DOTALL);
     /** Names that mean something already: the identity, a transpose. "I = …" on a line of its own is an equation, not a definition. */
@@ -45,6 +46,7 @@ final class Reader {
             "it", "be", "or", "an", "Is", "As", "So", "If", "In", "On", "At", "To", "We", "It", "Or", "An");
     private static final Pattern LEFT_SIDE = Pattern.compile(
             "\\\\nabla|\\\\partial|∇|∂|\\bgrad\\b|\\bnabla\\b|\\\\frac\\s*\\{\\s*d|\\bd\\s*L\\s*/|\\bdL\\b");
+    private static final Pattern BOX = Pattern.compile("\\\\(?:boxed|fbox|bbox)\\s*(?:\\[[^\\]]*\\])?\\s*\\{");
     private static final String PUNCTUATION = "[\\s,.;:!?(\\[]+";
 
     private Reader() {
@@ -194,18 +196,27 @@ final class Reader {
                     + Answers.MAX_LINES * Lexer.MAX_LENGTH + ".");
         }
         String text = unwrapBoxed(raw).replace("\\[", "\n").replace("\\]", "\n").replace("$$", "$");
-        text = ENVIRONMENT.matcher(text).replaceAll("\n").replace("&", " ");
+        boolean commands = text.indexOf('\\') >= 0; // most rewrites below start with one
+        if (commands) {
+            text = ENVIRONMENT.matcher(text).replaceAll("\n");
+        }
+        text = text.replace("&", " ");
         List<String> statements = new ArrayList<>();
         List<Definition> definitions = new ArrayList<>();
         List<Definition> lineDefinitions = new ArrayList<>();
-        text = IMPLICATION.matcher(text).replaceAll("\n" + CONSEQUENCE + " ");
+        if (commands || text.indexOf('⇒') >= 0 || text.indexOf('⟹') >= 0 || text.indexOf('⇔') >= 0) {
+            text = IMPLICATION.matcher(text).replaceAll("\n" + CONSEQUENCE + " ");
+        }
         Set<Integer> consequences = new java.util.HashSet<>();
         for (String rawLine : LINE_BREAK.split(text)) {
             if (rawLine.trim().startsWith(CONSEQUENCE)) {
                 consequences.add(statements.size());
                 rawLine = rawLine.replace(CONSEQUENCE, " ");
             }
-            String line = TAG.matcher(mathOnly(rawLine)).replaceAll(" ");
+            String line = mathOnly(rawLine);
+            if (commands) {
+                line = TAG.matcher(line).replaceAll(" ");
+            }
             line = remarks(line);
             line = withoutProse(line, symbols);
             Matcher k = KEYWORD.matcher(line);
@@ -363,6 +374,9 @@ final class Reader {
      * trace or a symbol is left to the lexer; any other text is a remark, and ends the line.
      */
     private static String remarks(String line) {
+        if (line.indexOf('\\') < 0) {
+            return line;
+        }
         Matcher m = TEXT.matcher(line);
         StringBuilder b = new StringBuilder();
         int done = 0;
@@ -403,7 +417,7 @@ final class Reader {
 
     private static boolean isProse(String word, String line, int at, Symbols symbols) {
         if (FUNCTIONS.contains(word) || FUNCTIONS.stream().anyMatch(f -> word.endsWith(f)
-                && word.substring(0, word.length() - f.length()).chars().allMatch(c -> symbols.has(String.valueOf((char) c))))) {
+                && word.substring(0, word.length() - f.length()).chars().allMatch(c -> oneLetterName(c, symbols)))) {
             return false; // tr(A), or Xtr(A): X times a trace
         }
         String spelt = symbols.match(Lexer.normalise(line.substring(at, Math.min(line.length(), at + 40))), 0);
@@ -413,7 +427,7 @@ final class Reader {
         if (KEYWORD.matcher(word).matches() || word.equals("and")) {
             return true;
         }
-        boolean allSymbols = word.chars().allMatch(c -> symbols.has(String.valueOf((char) c)));
+        boolean allSymbols = word.chars().allMatch(c -> oneLetterName(c, symbols));
         if (allSymbols) {
             return false;
         }
@@ -421,6 +435,11 @@ final class Reader {
             return SHORT_WORDS.contains(word);
         }
         return word.substring(1).chars().allMatch(Character::isLowerCase);
+    }
+
+    /** A letter that is a name by itself: a one-letter symbol of the question, or I, the identity. */
+    private static boolean oneLetterName(int c, Symbols symbols) {
+        return c == 'I' || symbols.has(String.valueOf((char) c));
     }
 
     /** Without surrounding spaces and trailing punctuation ("…X^\top." as "…X^\top"). */
@@ -453,7 +472,10 @@ final class Reader {
     }
 
     private static int indexOfBox(String s) {
-        Matcher m = Pattern.compile("\\\\(?:boxed|fbox|bbox)\\s*(?:\\[[^\\]]*\\])?\\s*\\{").matcher(s);
+        if (!s.contains("box")) {
+            return -1;
+        }
+        Matcher m = BOX.matcher(s);
         return m.find() ? m.start() : -1;
     }
 

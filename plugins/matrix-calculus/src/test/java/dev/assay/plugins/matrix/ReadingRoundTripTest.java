@@ -32,8 +32,12 @@ class ReadingRoundTripTest {
         Random random = new Random(seed);
         Expr tree = tree(random, 4, false);
         String typed = new Renderer(random).answer(tree);
-        Reader.Reading reading = Reader.read(typed, SYMBOLS, Map.of());
-        List<Expr> chain = reading.chain().sides();
+        List<Expr> chain;
+        try {
+            chain = Reader.read(typed, SYMBOLS, Map.of()).chain().sides();
+        } catch (AnswerException e) {
+            throw new AssertionError(typed + "\n  written " + Latex.of(tree) + "\n  not read: " + e.getMessage(), e);
+        }
         assertThat(chain).as(typed).hasSize(1);
         assertThat(chain.get(0)).as(typed + "\n  read as " + Latex.of(chain.get(0)) + "\n  written " + Latex.of(tree))
                 .isEqualTo(tree);
