@@ -140,6 +140,17 @@ class DemoIT extends AgainstTheWar {
             browser.quit();
         }
 
+        // The score goes nowhere: delivered where it is, in Assay, at once and without an error.
+        Await.until("the demo student's score, delivered in Assay", 20, () -> {
+            for (JsonNode e : server.get("/api/outbox?limit=1000").json()) {
+                if (e.path("user").asText().endsWith("/student-" + visitor)) {
+                    assertThat(e.hasNonNull("lastError")).as(e.toString()).isFalse();
+                    return "DELIVERED".equals(e.path("state").asText());
+                }
+            }
+            return false;
+        });
+
         // The answer is stored like any other, on the demo copy; the real hw7 question has no new submission.
         assertThat(submissions(DEMO_QUESTION)).isGreaterThanOrEqualTo(1);
         assertThat(String.valueOf(submissions(REAL_QUESTION))).isEqualTo(realBefore);

@@ -28,6 +28,12 @@ public class DemoSettings {
         return enabled(enabled, databaseUrl);
     }
 
+    /** H2 in the server's own process (a file or memory), not an H2 server reached over the network. */
+    static boolean embedded(String databaseUrl) {
+        String url = databaseUrl == null ? "" : databaseUrl.trim().toLowerCase(Locale.ROOT);
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
+    }
+
     /**
      * The rule. A value other than true or false turns the demo off (a typo must not open a course to anyone), and the
      * log says what to write.
@@ -40,7 +46,7 @@ public class DemoSettings {
             case "false":
                 return false;
             case "":
-                return databaseUrl != null && databaseUrl.trim().toLowerCase(Locale.ROOT).startsWith("jdbc:h2:");
+                return embedded(databaseUrl);
             default:
                 LOG.warning(() -> "assay.demo.enabled is '" + setting.get() + "': write true or false. The demo is off.");
                 return false;

@@ -18,6 +18,7 @@ class DemoRulesTest {
     void theDemoIsOnByDefaultOnlyWithTheEmbeddedDatabaseAndTheSettingDecidesWhenGiven() {
         assertThat(DemoSettings.enabled(Optional.empty(), H2)).isTrue();
         assertThat(DemoSettings.enabled(Optional.empty(), POSTGRES)).isFalse();
+        assertThat(DemoSettings.enabled(Optional.empty(), "jdbc:h2:tcp://db.example.edu/assay")).as("a shared H2 server").isFalse();
         assertThat(DemoSettings.enabled(Optional.of("false"), H2)).isFalse();
         assertThat(DemoSettings.enabled(Optional.of(" FALSE "), H2)).isFalse();
         assertThat(DemoSettings.enabled(Optional.of("true"), POSTGRES)).isTrue();
