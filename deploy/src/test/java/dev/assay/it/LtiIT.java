@@ -421,6 +421,20 @@ class LtiIT {
             assertThat(teacherPage.body()).contains("For instructors")
                     .contains("Waiting for your review (<span class=\"count\">1</span>)").contains("Student essay-1");
             String teacher = session(teacherPage.body());
+            // The panel's way into the workspace: a token for hw7 and this activity only, in the link's fragment.
+            java.util.regex.Matcher workspace = java.util.regex.Pattern.compile(
+                    "<a class=\"workspace\" href=\"[^\"]*/workspace/assignment\\.html\\?id=(\\d+)#token=([^\"]+)\">")
+                    .matcher(teacherPage.body());
+            assertThat(workspace.find()).as("the panel links the workspace").isTrue();
+            JsonNode me = Json.json().readTree(send("GET", "/api/me", null, null, workspace.group(2)).body());
+            assertThat(me.path("role").asText()).isEqualTo("INSTRUCTOR");
+            assertThat(me.path("assignment").asLong()).isEqualTo(Long.parseLong(workspace.group(1)));
+            assertThat(me.path("target").asText()).startsWith("lti:");
+            assertThat(send("GET", "/api/assignments/" + workspace.group(1) + "/analytics", null, null, workspace.group(2))
+                    .statusCode()).isEqualTo(200);
+            assertThat(send("GET", "/api/outbox", null, null, workspace.group(2)).statusCode())
+                    .as("the workspace token reaches its assignment only").isEqualTo(403);
+            assertThat(launch(p, "essay-1", "link-review", List.of(LEARNER), claims).body()).doesNotContain("/workspace/");
             HttpResponse<String> notAllowed = send("POST", "/lti/api/instructor/review/" + submission, "application/json",
                     "{\"points\": 2}", student);
             assertThat(notAllowed.statusCode()).as("students do not grade: refused as /api refuses a role (403)").isEqualTo(403);

@@ -14,6 +14,8 @@ import dev.assay.server.application.api.Standing;
 import dev.assay.server.application.api.StoredGrade;
 import dev.assay.server.application.api.Submission;
 import dev.assay.server.application.api.SubmissionHistory;
+import dev.assay.server.application.api.WorkspaceGrant;
+import dev.assay.server.application.api.Workspaces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -42,11 +44,24 @@ public class InstructorPanel {
     @Inject
     Names names;
     @Inject
+    Workspaces workspaces;
+    @Inject
     Rosters rosters;
     @Inject
     ActivityAssignments assignments;
     @Inject
     DemoTenancy demo;
+
+    /**
+     * The workspace for the activity's assignment, as this instructor reaches it: the workspace pages with a token for
+     * that assignment and this activity only (its students' answers, not other courses'), in the URL's fragment, which
+     * the browser neither sends to a server nor puts in a Referer.
+     */
+    String workspaceUrl(String base, long linkId, Assignment a, String instructorName) {
+        String actor = instructorName == null || instructorName.isBlank() ? "instructor" : instructorName;
+        WorkspaceGrant grant = workspaces.grant(a.id(), Optional.of(LinkTargets.target(linkId)), actor);
+        return base + "/workspace/assignment.html?id=" + a.id() + "#token=" + grant.token();
+    }
 
     /** The answers through this link waiting for an instructor, with whose they are and the form to grade them. */
     List<String> reviewQueue(long linkId) {

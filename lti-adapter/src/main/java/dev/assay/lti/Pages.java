@@ -113,30 +113,50 @@ public final class Pages {
     }
 
     /**
+     * What an activity's instructor sees above the questions: the answers waiting for review, the reviewed answers the
+     * plugin now grades differently ({@code regradedItems}), the students' standing, who has not started
+     * ({@link #roster}'s HTML, or empty) and the link into the workspace for the activity's assignment (or null).
+     */
+    public record Panel(List<String> reviewItems, List<String> regradedItems, List<Standing> standing, String rosterHtml,
+                        String workspaceUrl) {
+    }
+
+    /**
      * The page of an activity: for its instructor, a panel on top with the regrade button, the answers waiting for
      * review, the reviewed answers the plugin now grades differently ({@code regradedItems}) and the students' standing.
      */
     public static String student(String base, String session, String assignmentTitle, String userName, boolean teaches,
                                  List<String> reviewItems, List<String> regradedItems, List<Standing> standing,
                                  List<QuestionView> questions) {
-        return student(base, session, assignmentTitle, userName, teaches, reviewItems, regradedItems, standing, "", questions, null);
+        return student(base, session, assignmentTitle, userName,
+                teaches ? new Panel(reviewItems, regradedItems, standing, "", null) : null, questions, null);
     }
 
     /**
-     * The same, with who has not started ({@link #roster}) under the standing, and a notice under the heading (plain
-     * text; the demo course says where its scores go), or none.
+     * The same, with the instructor's panel ({@code null} for a student) and a notice under the heading (plain text;
+     * the demo course says where its scores go), or none.
      */
-    public static String student(String base, String session, String assignmentTitle, String userName, boolean teaches,
-                                 List<String> reviewItems, List<String> regradedItems, List<Standing> standing,
-                                 String rosterHtml, List<QuestionView> questions, String notice) {
+    public static String student(String base, String session, String assignmentTitle, String userName, Panel panel,
+                                 List<QuestionView> questions, String notice) {
+        boolean teaches = panel != null;
+        List<String> reviewItems = teaches ? panel.reviewItems() : List.of();
+        List<String> regradedItems = teaches ? panel.regradedItems() : List.of();
+        List<Standing> standing = teaches ? panel.standing() : List.of();
         StringBuilder b = new StringBuilder(head(base, assignmentTitle, session));
         b.append("<header><h1>").append(Markdown.escape(assignmentTitle)).append("</h1><p class=\"who\">")
                 .append(Markdown.escape(userName)).append(teaches ? " (instructor: your answers are graded like a student's)" : "")
                 .append("</p>").append(notice == null ? "" : "<p class=\"notice\" role=\"note\">" + Markdown.escape(notice) + "</p>")
                 .append("</header>");
         if (teaches) {
-            b.append("<section class=\"instructor\" aria-labelledby=\"for-instructors\"><h2 id=\"for-instructors\">For instructors</h2>")
-                    .append("<p><button type=\"button\" id=\"regrade\">Regrade this activity's answers</button> ")
+            b.append("<section class=\"instructor\" aria-labelledby=\"for-instructors\"><h2 id=\"for-instructors\">For instructors</h2>");
+            if (panel.workspaceUrl() != null) {
+                b.append("<p><a class=\"workspace\" href=\"").append(Markdown.escape(panel.workspaceUrl()))
+                        .append("\">Open the workspace</a>: edit this assignment's questions and preview answers, run their "
+                                + "tests, see the impact of a change before regrading, and what students answered "
+                                + "(<a href=\"").append(Markdown.escape(panel.workspaceUrl()))
+                        .append("\" target=\"_blank\" rel=\"noopener\">in a new tab</a>).</p>");
+            }
+            b.append("<p><button type=\"button\" id=\"regrade\">Regrade this activity's answers</button> ")
                     .append("<span class=\"status\" role=\"status\"></span></p><p class=\"hint\">After a question's configuration "
                             + "changes: every answer given here is graded again; grades are added, never replaced, and scores go "
                             + "to the gradebook. An answer you reviewed keeps your grade.</p>")
@@ -171,7 +191,7 @@ public final class Pages {
                 }
                 b.append("</tbody></table></div>");
             }
-            b.append(rosterHtml);
+            b.append(panel.rosterHtml());
             b.append("</section>");
         }
         b.append("<nav aria-label=\"Questions\"><ol>");

@@ -69,9 +69,9 @@ public class StudentPage {
             }
             views.add(new Pages.QuestionView(q.id(), q.title(), q.prompt(), q.points(), q.handouts(), q.answerFiles(), attempts));
         }
-        return Pages.student(base(), token, a.title(), name, teaches, teaches ? panel.reviewQueue(linkId) : List.of(),
-                teaches ? panel.regradedSinceReview(linkId) : List.of(), teaches ? panel.standing(linkId) : List.of(),
-                teaches ? panel.roster(linkId) : "", views, notice);
+        Pages.Panel forInstructor = teaches ? new Pages.Panel(panel.reviewQueue(linkId), panel.regradedSinceReview(linkId),
+                panel.standing(linkId), panel.roster(linkId), panel.workspaceUrl(base(), linkId, a, name)) : null;
+        return Pages.student(base(), token, a.title(), name, forInstructor, views, notice);
     }
 
     /** One attempt as the page shows it: the answer, and the grade in force (or the one given). */

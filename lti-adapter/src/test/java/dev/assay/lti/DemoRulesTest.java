@@ -47,8 +47,8 @@ class DemoRulesTest {
         String home = Pages.demoHome("/assay");
         assertThat(home).contains("href=\"/assay/demo/student\">Open HW7 as a student<")
                 .contains("href=\"/assay/demo/instructor\">Open HW7 as an instructor<");
-        String page = Pages.student("", "token", "Homework 7", "Demo student abcd", false, List.of(), List.of(), List.of(),
-                "", List.of(), DemoCourse.NOTICE_STUDENT);
+        String page = Pages.student("", "token", "Homework 7", "Demo student abcd", null, List.of(),
+                DemoCourse.NOTICE_STUDENT);
         assertThat(page).contains("<p class=\"notice\" role=\"note\">Demo: your score stays in Assay");
         assertThat(Pages.student("", "token", "Homework 7", "A student", false, List.of(), List.of(), List.of(), List.of()))
                 .doesNotContain("class=\"notice\"");

@@ -95,6 +95,16 @@ class PagesTest {
     }
 
     @Test
+    void thePanelLinksTheWorkspaceWithItsTokenInTheFragmentAndStudentsSeeNoLink() {
+        String url = "/assay/workspace/assignment.html?id=3#token=a.b\"c";
+        String page = Pages.student("", "tok", "HW", "Prof", new Pages.Panel(List.of(), List.of(), List.of(), "", url),
+                List.of(), null);
+        assertThat(page).contains("<a class=\"workspace\" href=\"/assay/workspace/assignment.html?id=3#token=a.b&quot;c\">"
+                + "Open the workspace</a>").contains("target=\"_blank\" rel=\"noopener\"");
+        assertThat(Pages.student("", "tok", "HW", "Ann", null, List.of(), null)).doesNotContain("workspace");
+    }
+
+    @Test
     void theRegradeReportSaysHowManyKeptTheInstructorsGradeAndHowManyNowDiffer() {
         assertThat(Pages.regradeReport(RegradeStatus.State.COMPLETED, null, 0, 0, 0)).isEqualTo("0 answers graded again.");
         assertThat(Pages.regradeReport(RegradeStatus.State.COMPLETED, null, 5, 2, 1)).isEqualTo("5 answers graded again. 2 of them kept your grade "
