@@ -115,7 +115,9 @@ public class AccessFilter implements ContainerRequestFilter {
             case "plugins" -> "GET".equals(method);
             case "render" -> true; // renders the caller's own text, reads nothing stored
             case "assignments" -> segments.size() >= 2 && segments.get(1).equals(String.valueOf(access.assignment()));
-            case "questions" -> segments.size() >= 3 && workspaces.covers(access, segments.get(1) + "/" + segments.get(2));
+            // Not answering in a student's name: a grade must come from the student (a preview is the instructor's try).
+            case "questions" -> segments.size() >= 3 && workspaces.covers(access, segments.get(1) + "/" + segments.get(2))
+                    && !(segments.size() == 4 && "submissions".equals(segments.get(3)) && "POST".equals(method));
             default -> false;
         };
         return within ? Optional.empty() : Optional.of("This workspace token is for assignment "

@@ -44,6 +44,13 @@ class WorkspaceScopeTest {
         assertThat(allowed("GET", "plugins")).isTrue();
         assertThat(allowed("GET", "plugins/matrix-calculus/config-schema")).isTrue();
         assertThat(allowed("GET", "me")).isTrue();
+        assertThat(allowed("POST", "render/markdown")).as("renders the caller's own text").isTrue();
+    }
+
+    @Test
+    void notAnAnswerInAStudentsName() {
+        assertThat(allowed("POST", "questions/hw7/a/submissions")).isFalse();
+        assertThat(allowed("POST", "questions/hw7/a/preview")).isTrue();
     }
 
     @Test
