@@ -1,5 +1,6 @@
 package dev.assay.lti;
 
+import dev.assay.server.application.AssayException;
 import dev.assay.server.application.api.Assignment;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -117,7 +118,7 @@ public class LaunchFlow {
     String bind(Sessions.Session s, String assignmentName) {
         s.requireInstructor();
         if (demo.isDemoLink(s.linkId())) {
-            throw dev.assay.server.application.AssayException.forbidden("The demo activity always opens the demo copy of hw7.");
+            throw AssayException.forbidden("The demo activity always opens the demo copy of hw7.");
         }
         Assignment a = assignments.named(assignmentName);
         String name = a.name();
