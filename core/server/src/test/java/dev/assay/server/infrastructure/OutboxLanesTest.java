@@ -150,6 +150,8 @@ class OutboxLanesTest {
 
         assertThat(lanes.dispatch()).isEqualTo(2);
         await("the other platform's score", () -> other.delivered.contains(3L));
+        // The lanes run on their own threads: under load the slow lane may start after the other has delivered.
+        await("the slow lane's first attempt", () -> !slow.attempts.isEmpty());
         assertThat(slow.delivered).as("still hanging").isEmpty();
         assertThat(slow.attempts).as("its lane waits behind the hanging delivery, in order").containsExactly(1L);
 
