@@ -101,10 +101,14 @@ class RosterIT extends AgainstTheWar {
 
             HttpResponse<String> panel = client().launch(p, "t1", "roster-link", List.of(INSTRUCTOR), claims(p, true));
             assertThat(panel.statusCode()).as(panel.body()).isEqualTo(200);
-            assertThat(panel.body()).contains("Not started: <span class=\"count\">3</span> of 5 students")
+            assertThat(panel.body()).as("the page does not wait for the LMS's class list").contains("data-pending=\"true\"")
+                    .doesNotContain("Carl Gauss");
+            assertThat(p.membershipRequests.get()).isZero();
+            String rosterHtml = rosterOf(panel);
+            assertThat(rosterHtml).contains("Not started: <span class=\"count\">3</span> of 5 students")
                     .contains("Carl Gauss").contains("Emmy Noether").contains("Sofia Kovalevskaya")
                     .contains("s3@school.example");
-            String notStarted = panel.body().substring(panel.body().indexOf("id=\"roster\""));
+            String notStarted = rosterHtml;
             assertThat(notStarted).doesNotContain("Ada Lovelace").doesNotContain("Bernhard Riemann")
                     .doesNotContain("Professor Turing").doesNotContain("Dropped Out");
             int asked = p.membershipRequests.get();
@@ -136,7 +140,7 @@ class RosterIT extends AgainstTheWar {
 
             HttpResponse<String> panel = client().launch(p, "t1", "refusing-link", List.of(INSTRUCTOR), claims(p, true));
             assertThat(panel.statusCode()).as(panel.body()).isEqualTo(200);
-            assertThat(panel.body()).contains("Your LMS did not share the class list with Assay")
+            assertThat(rosterOf(panel)).contains("Your LMS did not share the class list with Assay")
                     .contains("IMS LTI Names and Role Provisioning").contains("invalid_scope");
             assertThat(p.membershipRequests.get()).as("no token, no request for the list").isZero();
 
@@ -154,7 +158,14 @@ class RosterIT extends AgainstTheWar {
 
             // A link whose launches carry no NRPS claim: the LMS shares no list for it.
             HttpResponse<String> unshared = client().launch(p, "t1", "unshared-link", List.of(INSTRUCTOR), claims(p, false));
-            assertThat(unshared.body()).contains("Your LMS did not share the class list with Assay");
+            assertThat(rosterOf(unshared)).contains("Your LMS did not share the class list with Assay");
         }
+    }
+
+    /** The panel's "Not started" list, as the page's script asks for it once the page is shown. */
+    String rosterOf(HttpResponse<String> panel) throws Exception {
+        HttpResponse<String> listed = client().send("GET", "/lti/api/instructor/roster", null, null, LtiClient.session(panel.body()));
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        return Json.json().readTree(listed.body()).path("html").asText();
     }
 }

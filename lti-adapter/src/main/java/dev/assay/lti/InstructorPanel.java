@@ -123,9 +123,13 @@ public class InstructorPanel {
                 e.maximum(), e.complete(), e.awaitingReview(), demoCourse ? Pages.STAYS_IN_ASSAY : e.delivery().name())).toList();
     }
 
-    /** Who on the class list (from the LMS, cached) has not answered through this activity, or why there is no list. */
-    String roster(long linkId) {
-        return Pages.roster(rosters.standing(LinkTargets.target(linkId)));
+    /**
+     * Who on the class list (from the LMS, cached) has not answered through this instructor's activity, or why there is
+     * no list. The panel's script asks for it after the page has loaded.
+     */
+    String roster(Sessions.Session s) {
+        s.requireInstructor();
+        return Pages.roster(rosters.standing(LinkTargets.target(s.linkId())));
     }
 
     /** The instructor's grade for an answer waiting for review; the student's score follows to the gradebook. */

@@ -190,6 +190,14 @@ public class LtiResource {
         return Map.of("html", panel.review(session(auth), submission, body.points(), body.comment()));
     }
 
+    /** The panel's "Not started" list, asked for once the page is shown (the LMS's class list may take a while). */
+    @GET
+    @Path("api/instructor/roster")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> roster(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        return Map.of("html", panel.roster(session(auth)));
+    }
+
     @POST
     @Path("api/instructor/regrades")
     @Produces(MediaType.APPLICATION_JSON)

@@ -441,6 +441,13 @@ public final class Pages {
      * Who on the class list has not started: "Not started: N of M students" and their names (e-mail when the LMS shares
      * it), or why there is no class list.
      */
+    /**
+     * Where the panel shows who has not started, before the page's script has asked for it: the class list comes from
+     * the LMS, which may be slow or down, and the instructor's page must not wait for it.
+     */
+    static final String ROSTER_PENDING = "<div class=\"roster\" id=\"roster\" data-pending=\"true\"><h3>Not started</h3>"
+            + "<p class=\"hint\" role=\"status\">Asking your LMS for the class list…</p></div>";
+
     public static String roster(RosterStanding r) {
         StringBuilder b = new StringBuilder("<div class=\"roster\" id=\"roster\">");
         if (!r.available()) {

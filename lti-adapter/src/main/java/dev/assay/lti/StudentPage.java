@@ -70,7 +70,7 @@ public class StudentPage {
             views.add(new Pages.QuestionView(q.id(), q.title(), q.prompt(), q.points(), q.handouts(), q.answerFiles(), attempts));
         }
         Pages.Panel forInstructor = teaches ? new Pages.Panel(panel.reviewQueue(linkId), panel.regradedSinceReview(linkId),
-                panel.standing(linkId), panel.roster(linkId), panel.workspaceUrl(base(), linkId, a, name)) : null;
+                panel.standing(linkId), Pages.ROSTER_PENDING, panel.workspaceUrl(base(), linkId, a, name)) : null;
         return Pages.student(base(), token, a.title(), name, forInstructor, views, notice);
     }
 

@@ -205,6 +205,15 @@
    */
   function wireInstructor(panel) {
     panel.querySelectorAll('div.review').forEach(wireReview);
+    var roster = panel.querySelector('#roster[data-pending]');
+    if (roster) {
+      call('GET', base + '/lti/api/instructor/roster').then(function (r) {
+        roster.outerHTML = r.html; // the server's HTML, every name escaped there
+      }).catch(function (e) {
+        var hint = roster.querySelector('.hint');
+        if (hint) { hint.textContent = 'The class list could not be shown: ' + e.message; }
+      });
+    }
     var button = panel.querySelector('#regrade');
     var status = button.parentNode.querySelector('.status');
     button.addEventListener('click', function () {
