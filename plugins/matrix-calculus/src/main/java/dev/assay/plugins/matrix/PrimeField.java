@@ -151,7 +151,7 @@ final class PrimeField {
 
     /** A uniformly random element. */
     long element(SplittableRandom rnd) {
-        return of(rnd.nextLong(p));
+        return rnd.nextLong(p); // x ↦ x·R mod p is a bijection: a uniform residue is the form of a uniform element, no conversion needed
     }
 
     /** Fractions read back from residues have numerator and denominator below this: 1/2, 3/4, 1/n², … */
