@@ -97,7 +97,11 @@ final class ExactArithmetic {
         int n = a.rows;
         int s = a.cols;
         int m = b.cols;
-        long[] out = new long[n * m];
+        // Each entry is Σ a_ik·b_kj, summed as 128-bit products and reduced once (Montgomery's reduction of the sum is the
+        // sum of the reduced products): the high half stays below p, as a product's (below 2⁶⁰) is less than p.
+        long p = f.p;
+        long[] lo = new long[n * m];
+        long[] hi = new long[n * m];
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < s; k++) {
                 long aik = a.data[i * s + k];
@@ -107,9 +111,18 @@ final class ExactArithmetic {
                 int row = k * m;
                 int o = i * m;
                 for (int j = 0; j < m; j++) {
-                    out[o + j] = f.add(out[o + j], f.mul(aik, b.data[row + j]));
+                    long x = b.data[row + j];
+                    long productLo = aik * x;
+                    long sumLo = lo[o + j] + productLo;
+                    long sumHi = hi[o + j] + Math.multiplyHigh(aik, x) + (Long.compareUnsigned(sumLo, productLo) < 0 ? 1 : 0);
+                    lo[o + j] = sumLo;
+                    hi[o + j] = sumHi >= p ? sumHi - p : sumHi;
                 }
             }
+        }
+        long[] out = lo;
+        for (int e = 0; e < out.length; e++) {
+            out[e] = f.reduce(hi[e], lo[e]);
         }
         return ModVal.matrix(n, m, out, a.bound.times(b.bound, s));
     }

@@ -141,7 +141,20 @@ final class Lexer {
         return close.isEmpty() ? null : String.join("$ or $", close);
     }
 
+    /** An answer's tokens, with the text they were read from (normalised) for saying where something stands. */
+    record Lexed(String text, List<Token> tokens) {
+        /** Where a token stands, the token marked, in the text around it. */
+        String at(Token t) {
+            int from = Math.min(t.pos(), text.length());
+            return where(text, from, Math.min(text.length(), from + t.text().length()));
+        }
+    }
+
     static List<Token> tokens(String raw, Symbols symbols) throws AnswerException {
+        return lex(raw, symbols).tokens();
+    }
+
+    static Lexed lex(String raw, Symbols symbols) throws AnswerException {
         if (raw.length() > MAX_LENGTH) {
             throw new AnswerException("PARSE_ERROR", "The expression is " + raw.length() + " characters long; the limit is "
                     + MAX_LENGTH + ".");
@@ -245,6 +258,6 @@ final class Lexer {
             throw new AnswerException("PARSE_ERROR", "The character '" + c + "' cannot be read here.");
         }
         out.add(new Token(Kind.END, "", s.length()));
-        return out;
+        return new Lexed(s, out);
     }
 }

@@ -11,12 +11,14 @@ public final class Parser {
     static final int MAX_POWER = 8;
 
     private final List<Token> tokens;
+    private final Lexer.Lexed lexed;
     private int pos;
     private int depth;
     private int normDepth;
 
-    private Parser(List<Token> tokens) {
+    private Parser(List<Token> tokens, Lexer.Lexed lexed) {
         this.tokens = tokens;
+        this.lexed = lexed;
     }
 
     /** One expression (no '='). */
@@ -30,7 +32,8 @@ public final class Parser {
 
     /** The sides of {@code a = b = c}; one side when there is no '='. */
     public static List<Expr> sides(String text, Symbols symbols) throws AnswerException {
-        List<Token> all = Lexer.tokens(text, symbols);
+        Lexer.Lexed lexed = Lexer.lex(text, symbols);
+        List<Token> all = lexed.tokens();
         List<Expr> sides = new ArrayList<>();
         List<Token> current = new ArrayList<>();
         for (Token t : all) {
@@ -45,7 +48,7 @@ public final class Parser {
                     throw new AnswerException("PARSE_ERROR", "Something is missing " + (t.kind() == Kind.EQ
                             ? "before '='." : "at the end."));
                 }
-                Parser p = new Parser(current);
+                Parser p = new Parser(current, lexed);
                 Expr e = p.expr();
                 if (p.peek().kind() != Kind.END) {
                     throw p.error("Unexpected " + describe(p.peek()) + ".");
@@ -81,8 +84,13 @@ public final class Parser {
         }
     }
 
+    /** A parse error where the parser stands: the message, then where, so that the student can find it. */
     private AnswerException error(String message) {
-        return new AnswerException("PARSE_ERROR", message);
+        return errorAt(message, peek());
+    }
+
+    private AnswerException errorAt(String message, Token at) {
+        return new AnswerException("PARSE_ERROR", message + " (at “" + lexed.at(at) + "”)");
     }
 
     private static String describe(Token t) {
@@ -187,14 +195,14 @@ public final class Parser {
         boolean braced = accept(Kind.LBRACE);
         Token t = next();
         if (t.kind() != Kind.NUM || !t.text().matches("[0-9]+")) {
-            throw error("After '^' write T (transpose), -1 (inverse) or a whole number, not " + describe(t) + ".");
+            throw errorAt("After '^' write T (transpose), -1 (inverse) or a whole number, not " + describe(t) + ".", t);
         }
         if (braced) {
             expect(Kind.RBRACE, "'}'");
         }
         long n = Long.parseLong(t.text());
         if (n > MAX_POWER || n < 1) {
-            throw error("The power " + t.text() + " is out of range: powers from 1 to " + MAX_POWER + " are understood.");
+            throw errorAt("The power " + t.text() + " is out of range: powers from 1 to " + MAX_POWER + " are understood.", t);
         }
         return n == 1 ? base : new Expr.Power(base, (int) n);
     }
@@ -224,7 +232,7 @@ public final class Parser {
                 try {
                     yield new Expr.Num(Double.parseDouble(t.text()));
                 } catch (NumberFormatException ex) {
-                    throw error("'" + t.text() + "' is not a number.");
+                    throw errorAt("'" + t.text() + "' is not a number.", t);
                 }
             }
             case SYM -> new Expr.Sym(t.text());
@@ -254,7 +262,7 @@ public final class Parser {
                 expect(Kind.NORM, "the closing ‖");
                 yield new Expr.Norm(inner);
             }
-            default -> throw error("Unexpected " + describe(t) + ".");
+            default -> throw errorAt("Unexpected " + describe(t) + ".", t);
         };
         depth--;
         return e;

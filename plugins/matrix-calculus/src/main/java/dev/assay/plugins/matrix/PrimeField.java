@@ -96,8 +96,14 @@ final class PrimeField {
 
     /** Montgomery product: a·b·2⁻⁶⁴ mod p, for a, b in [0, p). */
     long mul(long a, long b) {
-        long lo = a * b;
-        long hi = Math.multiplyHigh(a, b); // a, b < 2⁶² so the signed high half is the unsigned one
+        return reduce(Math.multiplyHigh(a, b), a * b); // a, b < 2⁶² so the signed high half is the unsigned one
+    }
+
+    /**
+     * Montgomery's reduction of hi·2⁶⁴ + lo (hi < p): that number times 2⁻⁶⁴ modulo p. A sum of
+     * products can be reduced once ({@link ExactArithmetic#multiply}) instead of term by term.
+     */
+    long reduce(long hi, long lo) {
         long m = lo * negInv;
         long mpHi = Math.multiplyHigh(m, p) + ((m >> 63) & p); // unsigned high half of m·p
         long t = hi + mpHi + (lo != 0 ? 1 : 0);
@@ -151,7 +157,7 @@ final class PrimeField {
 
     /** A uniformly random element. */
     long element(SplittableRandom rnd) {
-        return of(rnd.nextLong(p));
+        return rnd.nextLong(p); // x ↦ x·R mod p is a bijection: a uniform residue is the form of a uniform element, no conversion needed
     }
 
     /** Fractions read back from residues have numerator and denominator below this: 1/2, 3/4, 1/n², … */

@@ -71,6 +71,8 @@ class ReaderTest {
             -2W_2(X - W_2W_1X)X^\\top = 0                        | DIMENSION_MISMATCH | k ≠ m
             \\nabla_{W_1} L = 2W_2^\\top X X^\\top = -2W_2^\\top(X - W_2W_1X)X^\\top | NOT_EQUIVALENT | the chain before it does not hold
             `-2W_2^\\top(X - W_2W_1X)X^\\top ⏎ W_1 X`           | PARSE_ERROR        | Write one expression
+            -2W_2^\\top(X - W_2W_1X))X^\\top                     | PARSE_ERROR        | W_2W_1X)⟨)⟩X⊤”)
+            -2W_2^\\top(X - W_2W_1X)X^{-3}                      | PARSE_ERROR        | ⟨-⟩
             """)
     void strictWhereStrictnessTeaches(String typed, String note, String saying) throws Exception {
         Grade g = Fixtures.grade("hw7/3bi-grad-w1", typed.replace("⏎", "\n"));
