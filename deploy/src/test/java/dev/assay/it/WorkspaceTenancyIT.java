@@ -84,8 +84,9 @@ class WorkspaceTenancyIT extends AgainstTheWar {
             assertThat(graded.statusCode()).as(graded.body()).isEqualTo(200);
         }
 
+        /** The student's user key: one per platform, deployment and sub (the LTI adapter's). */
         String user(String sub) {
-            return "lti/" + platformId + "/" + sub;
+            return "lti/" + platformId + "/" + enc(platform.deploymentId) + "/" + sub;
         }
 
         /** The activity's gradebook target, from the outbox of its students' scores. */
