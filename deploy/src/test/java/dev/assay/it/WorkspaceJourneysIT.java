@@ -233,9 +233,19 @@ class WorkspaceJourneysIT extends AgainstTheWar {
                     "deploymentIds", List.of("1")));
             assertThat(registered.status()).as(String.valueOf(registered.json())).isEqualTo(201);
             browser.get(lms.origin + "/course");
+            java.net.http.HttpResponse<Void> framedPage = ServerIT.HTTP.send(java.net.http.HttpRequest.newBuilder(URI.create(assay
+                    + "/workspace/review.html")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(framedPage.headers().allValues("Content-Security-Policy")).as("the registered LMS may frame the workspace")
+                    .anySatisfy(csp -> assertThat(csp).contains(lms.origin));
             wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
-            WebElement first = wait.until(ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("article[data-submission='" + ann + "']")));
+            WebElement first;
+            try {
+                first = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article[data-submission='" + ann + "']")));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("the framed page at " + ((JavascriptExecutor) browser).executeScript("return location.href")
+                        + " shows: " + ((JavascriptExecutor) browser).executeScript("return document.documentElement.outerHTML")
+                        + "; headers: " + framedPage.headers().map(), e);
+            }
             assertThat(browser.findElements(By.cssSelector("article.review-item"))).as("cat's answer needs no review").hasSize(2);
             assertThat(browser.findElement(By.id("queue-status")).getText()).isEqualTo("2 answers are waiting for review.");
             assertThat(first.findElement(By.tagName("h2")).getText()).isEqualTo("Q1: ann-" + run);
