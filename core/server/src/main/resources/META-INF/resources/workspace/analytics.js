@@ -11,6 +11,7 @@
   var COVER = 0.8;
 
   A.header('analytics', { assignment: assignmentId, question: q });
+  A.answersScope();
   var questionBox = document.getElementById('question');
   var assignmentBox = document.getElementById('assignment');
   var heading = document.getElementById('title');

@@ -10,6 +10,7 @@
   var POLL_MILLIS = 1000;
 
   A.header('impact', { assignment: id });
+  A.answersScope();
   if (!id || !/^\d+$/.test(id)) {
     A.show(page, A.errorBox({ message: 'This page needs an assignment: open it from the assignment overview (impact.html?id=N).' }));
     return;

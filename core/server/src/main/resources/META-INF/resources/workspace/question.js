@@ -577,6 +577,8 @@
     return section('save-section', 'Save', [
       el('label', { for: 'reason' }, 'Why (kept with the version)'),
       el('input', { type: 'text', id: 'reason', 'data-field': 'reason', maxlength: 500 }),
+      el('p', { class: 'doc', id: 'save-shared' }, 'The configuration is shared: a save changes this question for every '
+        + 'course that uses this pack, not only your LMS activity.'),
       el('p', {}, el('button', { type: 'button', id: 'save-button', onclick: save }, 'Save as a new version')),
       el('div', { id: 'save-result', tabindex: '-1', 'aria-live': 'polite' })
     ]);

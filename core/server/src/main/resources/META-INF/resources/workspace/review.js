@@ -10,6 +10,7 @@
   var questions = {};   // question id → {title, points}
 
   A.header('review', { assignment: id });
+  A.answersScope();
   if (!id || !/^\d+$/.test(id)) {
     A.show(queue, A.errorBox({ message: 'This page needs an assignment: open it from the assignment overview (review.html?id=N).' }));
     return;

@@ -262,3 +262,28 @@
   Assay.echo = echo;
   Assay.scrollTable = scrollTable;
 })(window.Assay);
+
+/* Added for tenancy: whose answers a page shows. */
+(function (Assay) {
+  'use strict';
+
+  /**
+   * A line under the page's title saying whose answers it shows. The server holds a workspace token opened from an LMS
+   * activity to that activity's answers (one assignment may serve several courses); the admin sees every course's.
+   * Resolves to the line.
+   */
+  function answersScope() {
+    var line = Assay.el('p', { class: 'muted answers-scope', id: 'answers-scope' });
+    var title = document.querySelector('main h1');
+    if (title) { title.after(line); }
+    return Assay.whoami().then(function (me) { return me && me.target; }, function (err) {
+      if (err.status === 404) { return null; } // no /api/me: the admin token is the only credential
+      throw err;
+    }).then(function (target) {
+      line.textContent = target ? 'Answers through your LMS activity' : 'All answers';
+      return line;
+    }, function () { line.remove(); return null; });
+  }
+
+  Assay.answersScope = answersScope;
+})(window.Assay);

@@ -13,13 +13,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * What students answered, for instructors: per question (score histogram, answer notes, answer groups) and per
  * assignment (each question's mean). Counted in the database over each submission's grade in force, never by loading
- * every submission.
+ * every submission. Each read takes a gradebook target: an LMS activity's instructor sees only the answers given through
+ * it (one assignment may be used by several courses); empty, every answer (the admin's view).
  */
 @ApplicationScoped
 public class Analytics {
@@ -43,25 +45,27 @@ public class Analytics {
      * there is no such question.
      */
     @Transactional
-    public QuestionAnalytics question(String questionId, int groups) {
+    public QuestionAnalytics question(String questionId, int groups, Optional<String> target) {
         QuestionCatalog.Entry q = catalog.question(questionId)
                 .orElseThrow(() -> AssayException.notFound("No question '" + questionId + "' on this server."));
         if (groups < 1 || groups > MAX_GROUPS) {
             throw new AssayException(AssayException.Kind.INVALID, "Ask for 1 to " + MAX_GROUPS + " answer groups.",
                     List.of(new AssayException.Problem("groups", "must be from 1 to " + MAX_GROUPS)));
         }
-        List<SubmissionRepository.GradesAlike> rows = submissions.gradesAlike(questionId, QuestionAnalysis.EMPTY_ECHO);
+        List<SubmissionRepository.GradesAlike> rows = submissions.gradesAlike(questionId, target.orElse(null),
+                QuestionAnalysis.EMPTY_ECHO);
         Map<Long, String> examples = submissions.answerTexts(QuestionAnalysis.exampleSubmissions(rows, groups),
                 QuestionAnalysis.EXAMPLE_CHARS);
-        return QuestionAnalysis.of(questionId, q.points(), submissions.answered(questionId), rows, groups, examples::get);
+        return QuestionAnalysis.of(questionId, q.points(), submissions.answered(questionId, target.orElse(null)), rows, groups, examples::get);
     }
 
     /** Each question of the assignment (in its order; one no longer on the server left out) with its mean; not found when there is none. */
     @Transactional
-    public AssignmentAnalytics assignment(long assignmentId) {
+    public AssignmentAnalytics assignment(long assignmentId, Optional<String> target) {
         Assignment a = assignments.get(assignmentId);
         List<QuestionCatalog.Entry> questions = a.questions().stream().map(catalog::question).flatMap(java.util.Optional::stream).toList();
-        Map<String, SubmissionRepository.QuestionMean> means = submissions.means(questions.stream().map(QuestionCatalog.Entry::id).toList())
+        Map<String, SubmissionRepository.QuestionMean> means = submissions.means(questions.stream().map(QuestionCatalog.Entry::id).toList(),
+                        target.orElse(null))
                 .stream().collect(Collectors.toMap(SubmissionRepository.QuestionMean::questionId, Function.identity()));
         return new AssignmentAnalytics(a.id(), a.title(), questions.stream().map(q -> {
             SubmissionRepository.QuestionMean m = means.get(q.id());
@@ -91,8 +95,8 @@ public class Analytics {
      * there is no such assignment.
      */
     @Transactional
-    public String gradesCsv(long assignmentId) {
+    public String gradesCsv(long assignmentId, Optional<String> target) {
         Assignment a = assignments.get(assignmentId);
-        return GradesCsv.of(AssignmentScore.Question.of(a.questions(), catalog), submissions.latestInForce(a.questions()));
+        return GradesCsv.of(AssignmentScore.Question.of(a.questions(), catalog), submissions.latestInForce(a.questions(), target.orElse(null)));
     }
 }

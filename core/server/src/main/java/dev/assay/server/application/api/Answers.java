@@ -58,10 +58,13 @@ public class Answers {
         return views.histories(List.of(find(submissionId))).get(0);
     }
 
-    /** A user's submissions to a question, oldest first, with their histories. */
+    /**
+     * A user's submissions to a question, oldest first, with their histories: those given through one gradebook
+     * target (an LMS activity, for its instructor), or all with empty.
+     */
     @Transactional
-    public List<SubmissionHistory> histories(String questionId, String user) {
-        return views.histories(submissions.byUser(List.of(questionId), user));
+    public List<SubmissionHistory> histories(String questionId, String user, java.util.Optional<String> target) {
+        return views.histories(submissions.byUser(List.of(questionId), user, target.orElse(null)));
     }
 
     /** A user's submissions to any of these questions, oldest first, each with its grade in force: one read. */

@@ -58,8 +58,9 @@ public class Regrades {
      *
      * @param limit the most answers to grade, 1 to {@value #MAX_PREVIEW_LIMIT} (else INVALID); when the regrade would
      *              grade more, TOO_LARGE saying how to go on, before anything is graded
+     * @param target the gradebook target whose answers the regrade would grade (as {@link #start}), or empty for all
      */
-    public RegradePreview preview(long assignmentId, int limit) {
+    public RegradePreview preview(long assignmentId, int limit, Optional<String> target) {
         if (limit < 1 || limit > MAX_PREVIEW_LIMIT) {
             throw new AssayException(AssayException.Kind.INVALID, "Give a limit from 1 to " + MAX_PREVIEW_LIMIT
                     + " answers for the dry run; " + limit + " is not.",
@@ -71,7 +72,7 @@ public class Regrades {
             catalog.question(q).ifPresent(entry -> current.put(q, entry.configId()));
         }
         List<AssignmentScore.Question> questions = AssignmentScore.Question.of(a.questions(), catalog);
-        List<Long> toGrade = records.needingRegrade(current, null, 0, limit + 1);
+        List<Long> toGrade = records.needingRegrade(current, target.orElse(null), 0, limit + 1);
         if (toGrade.size() > limit) {
             throw new AssayException(AssayException.Kind.TOO_LARGE, "A regrade of assignment " + assignmentId + " would grade more"
                     + " than " + limit + " answers, more than this dry run may grade. Ask with a higher limit (at most "
@@ -82,7 +83,7 @@ public class Regrades {
         for (long id : toGrade) {
             regraded.put(id, grading.regradePreview(id).grade());
         }
-        List<SubmissionRepository.LatestInForce> latest = records.latestInForce(current.keySet());
+        List<SubmissionRepository.LatestInForce> latest = records.latestInForce(current.keySet(), target.orElse(null));
         // What each question was worth with the version its grade in force was given with: a points change shows here.
         Map<Long, Double> pointsThen = new HashMap<>();
         latest.stream().map(SubmissionRepository.LatestInForce::configId).filter(Objects::nonNull).distinct()

@@ -46,21 +46,26 @@ public class Reviews {
 
     /**
      * Answers to the assignment's questions whose grade in force asks for an instructor, oldest first: the queue an
-     * instructor of that assignment sees (a workspace token of one assignment reaches no other's answers).
+     * instructor of that assignment sees (a workspace token of one assignment reaches no other's answers), of one
+     * gradebook target's answers (an LMS activity's) or of all with empty.
      */
     @Transactional
-    public List<SubmissionHistory> waitingIn(Assignment assignment, int limit) {
+    public List<SubmissionHistory> waitingIn(Assignment assignment, Optional<String> target, int limit) {
         java.util.Set<String> questions = java.util.Set.copyOf(assignment.questions());
-        return views.histories(submissions.waitingForReview(assignment.pack(), null, PACK_QUEUE).stream()
+        return views.histories(submissions.waitingForReview(assignment.pack(), target.orElse(null), PACK_QUEUE).stream()
                 .filter(s -> questions.contains(s.getQuestionId())).limit(limit).toList());
     }
 
-    /** {@link #review} of an answer to one of the assignment's questions; any other answer is not found. */
-    public SubmissionHistory reviewIn(Assignment assignment, long submissionId, double points, String comment, String reviewer) {
+    /**
+     * {@link #review} of an answer to one of the assignment's questions, given through {@code target} when one is given;
+     * any other answer is not found.
+     */
+    public SubmissionHistory reviewIn(Assignment assignment, Optional<String> target, long submissionId, double points,
+                                      String comment, String reviewer) {
         submissions.find(submissionId).filter(s -> assignment.questions().contains(s.getQuestionId()))
                 .orElseThrow(() -> AssayException.notFound("No submission " + submissionId + " to a question of assignment "
                         + assignment.id() + "."));
-        return review(submissionId, points, comment, reviewer, Optional.empty());
+        return review(submissionId, points, comment, reviewer, target);
     }
 
     /**
@@ -135,11 +140,14 @@ public class Reviews {
      * reviewed as {@link #review} reviews one (the same rule on the points, a review entry in its history, its
      * gradebook score to the outbox), all in one transaction: all are reviewed, or none.
      *
+     * @param target     the gradebook target whose answers to review (an LMS activity's instructor reviews only those), or
+     *                   empty for every answer of the group
      * @param answerText the group's answer text; needed (and only used) when the echo is empty
      * @return how many answers were reviewed; NOT_FOUND when no answer's grade in force is of this group
      */
     @Transactional
-    public GroupReviewed reviewGroup(String questionId, Echo echo, String answerText, double points, String comment, String reviewer) {
+    public GroupReviewed reviewGroup(String questionId, Optional<String> target, Echo echo, String answerText, double points,
+                                     String comment, String reviewer) {
         String echoJson = Json.write(echo == null ? Echo.NONE : echo);
         boolean byAnswerText = echoJson.equals(QuestionAnalysis.EMPTY_ECHO);
         if (byAnswerText && answerText == null) {
@@ -147,7 +155,8 @@ public class Reviews {
                     + "they are grouped by their text: give it as 'answer'.",
                     List.of(new AssayException.Problem("answer", "must be given when the echo is empty")));
         }
-        List<Long> group = submissions.inForceAlike(questionId, echoJson, byAnswerText ? answerText : null);
+        List<Long> group = submissions.inForceAlike(questionId, target.orElse(null), echoJson,
+                byAnswerText ? answerText : null);
         if (group.isEmpty()) {
             throw AssayException.notFound("No answer to " + questionId + " has a grade in force with this echo"
                     + (byAnswerText ? " and answer text" : "") + ": look at the question's analytics for its answer groups.");

@@ -146,9 +146,12 @@ public class RegradeRecords {
         return counts;
     }
 
-    /** The grade in force of each user's latest answer to each of these questions: what a regrade's dry run compares with. */
+    /**
+     * The grade in force of each user's latest answer to each of these questions (through one gradebook target, or any
+     * with null): what a regrade's dry run compares with.
+     */
     @Transactional
-    public List<SubmissionRepository.LatestInForce> latestInForce(java.util.Collection<String> questionIds) {
-        return submissions.latestInForce(questionIds);
+    public List<SubmissionRepository.LatestInForce> latestInForce(java.util.Collection<String> questionIds, String gradebookTarget) {
+        return submissions.latestInForce(questionIds, gradebookTarget);
     }
 }

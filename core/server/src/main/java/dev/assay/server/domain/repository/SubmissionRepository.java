@@ -41,6 +41,9 @@ public interface SubmissionRepository {
     /** A user's submissions to any of these questions, oldest first. */
     List<SubmissionEntity> byUser(Collection<String> questionIds, String platformUserId);
 
+    /** The same, of those given through one gradebook target (any, with null). */
+    List<SubmissionEntity> byUser(Collection<String> questionIds, String platformUserId, String gradebookTarget);
+
     /** The latest plugin grade of a submission, as a regrade looks at it. */
     record PluginGrade(long submissionId, String questionId, long configId, Grade.Status status) {
     }
@@ -89,14 +92,17 @@ public interface SubmissionRepository {
                        long firstSubmission) {
     }
 
-    /** Every question's grades in force in rows of those alike, in one aggregate query; {@code emptyEcho} as stored. */
-    List<GradesAlike> gradesAlike(String questionId, String emptyEcho);
+    /**
+     * Every question's grades in force in rows of those alike, in one aggregate query; {@code emptyEcho} as stored. Of
+     * the answers given through one gradebook target, or of all with null (so in every method below that takes one).
+     */
+    List<GradesAlike> gradesAlike(String questionId, String gradebookTarget, String emptyEcho);
 
     /** How many submissions a question has, and from how many students. */
     record Answered(long submissions, long students) {
     }
 
-    Answered answered(String questionId);
+    Answered answered(String questionId, String gradebookTarget);
 
     /** Per question (those without submissions are absent): its submissions, students, and the mean score of each student's latest. */
     record QuestionMean(String questionId, long submissions, long students, double meanOfLatest) {
@@ -106,7 +112,7 @@ public interface SubmissionRepository {
      * For each of these questions: how many submissions and students, and the mean score (a fraction; one that cannot be
      * read counts 0) of the grade in force of each student's latest submission, as the assignment score counts it.
      */
-    List<QuestionMean> means(Collection<String> questionIds);
+    List<QuestionMean> means(Collection<String> questionIds, String gradebookTarget);
 
     /** The answer texts of these submissions, each cut to at most {@code maxChars} characters, by submission id. */
     Map<Long, String> answerTexts(Collection<Long> submissionIds, int maxChars);
@@ -126,14 +132,17 @@ public interface SubmissionRepository {
         }
     }
 
-    /** Each user's latest submission to each of these questions, with its grade in force, by user then question. */
-    List<LatestInForce> latestInForce(Collection<String> questionIds);
+    /**
+     * Each user's latest submission to each of these questions, with its grade in force, by user then question; of
+     * those through one gradebook target (latest among that target's), or of all with null.
+     */
+    List<LatestInForce> latestInForce(Collection<String> questionIds, String gradebookTarget);
 
     /**
      * The submissions to a question whose grade in force has this echo (as stored) and, when {@code answerText} is not
      * null, this answer text: one answer group as the analytics count it. In id order.
      */
-    List<Long> inForceAlike(String questionId, String echoJson, String answerText);
+    List<Long> inForceAlike(String questionId, String gradebookTarget, String echoJson, String answerText);
 
     /** The users (their platform user ids) with at least one submission through a gradebook target. */
     List<String> usersWithSubmissions(String gradebookTarget);

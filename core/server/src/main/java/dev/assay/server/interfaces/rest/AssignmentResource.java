@@ -12,6 +12,7 @@ import dev.assay.server.application.api.Workspaces;
 import dev.assay.server.application.api.Reviews;
 import dev.assay.server.application.api.ReviewsKept;
 import dev.assay.server.interfaces.rest.dto.Views;
+import dev.assay.server.interfaces.rest.security.ActivityScope;
 import dev.assay.server.interfaces.rest.security.Allowed;
 import dev.assay.server.interfaces.rest.security.Caller;
 import dev.assay.server.interfaces.rest.security.Role;
@@ -42,7 +43,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Assignments: the questions of a pack that students answer together. */
+/**
+ * Assignments: the questions of a pack that students answer together. Every endpoint over students' answers takes
+ * {@code ?target=} (an LMS activity's gradebook target) as {@link ActivityScope} decides: a workspace token from an LMS
+ * activity always gets its own activity's answers only.
+ */
 @Path("assignments")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,6 +64,8 @@ public class AssignmentResource {
 
     @Inject
     Workspaces workspaces;
+
+    @Inject
     Reviews reviews;
 
     @Context
@@ -124,8 +131,9 @@ public class AssignmentResource {
     @POST
     @Path("{id}/regrades")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
-    public Response regrade(@PathParam("id") long id) {
-        return Response.status(202).entity(regrades.start(id, Optional.empty(), security.getUserPrincipal().getName())).build();
+    public Response regrade(@PathParam("id") long id, @QueryParam("target") String target) {
+        return Response.status(202).entity(regrades.start(id, ActivityScope.target(security, target),
+                security.getUserPrincipal().getName())).build();
     }
 
     /** The assignment's regrades, newest first, with their state and counts. */
@@ -133,8 +141,8 @@ public class AssignmentResource {
     @GET
     @Path("{id}/regrades")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
-    public List<RegradeStatus> regrades(@PathParam("id") long id) {
-        return regrades.list(id, Optional.empty());
+    public List<RegradeStatus> regrades(@PathParam("id") long id, @QueryParam("target") String target) {
+        return regrades.list(id, ActivityScope.target(security, target));
     }
 
     /**
@@ -149,8 +157,9 @@ public class AssignmentResource {
     @Path("{id}/regrades/preview")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
     public RegradePreview regradePreview(@PathParam("id") long id,
-                                         @QueryParam("limit") @DefaultValue("" + Regrades.PREVIEW_LIMIT) int limit) {
-        return regrades.preview(id, limit);
+                                         @QueryParam("limit") @DefaultValue("" + Regrades.PREVIEW_LIMIT) int limit,
+                                         @QueryParam("target") String target) {
+        return regrades.preview(id, limit, ActivityScope.target(security, target));
     }
 
     @Operation(summary = "One regrade's state and counts")
@@ -158,7 +167,18 @@ public class AssignmentResource {
     @Path("{id}/regrades/{execution}")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
     public RegradeStatus regradeStatus(@PathParam("id") long id, @PathParam("execution") long execution) {
-        return regrades.status(id, execution);
+        return visibleRegrade(id, execution);
+    }
+
+    /** The regrade, unless it is of another activity than the caller's (a regrade of all answers is everyone's). */
+    private RegradeStatus visibleRegrade(long id, long execution) {
+        RegradeStatus status = regrades.status(id, execution);
+        Optional<String> own = ActivityScope.target(security, null);
+        if (own.isPresent() && status.target() != null && !own.get().equals(status.target())) {
+            throw dev.assay.server.application.AssayException.notFound("No regrade " + execution + " of your activity in assignment "
+                    + id + ".");
+        }
+        return status;
     }
 
     /**
@@ -170,9 +190,9 @@ public class AssignmentResource {
     @GET
     @Path("{id}/regrades/{execution}/reviews-kept")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
-    public ReviewsKept reviewsKept(@PathParam("id") long id, @PathParam("execution") long execution) {
-        regrades.status(id, execution);
-        return reviews.keptThrough(null, execution);
+    public ReviewsKept reviewsKept(@PathParam("id") long id, @PathParam("execution") long execution, @QueryParam("target") String target) {
+        visibleRegrade(id, execution);
+        return reviews.keptThrough(ActivityScope.target(security, target).orElse(null), execution);
     }
 
     /**
@@ -183,8 +203,9 @@ public class AssignmentResource {
     @GET
     @Path("{id}/review")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
-    public List<Views.SubmissionView> reviewQueue(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit) {
-        return reviews.waitingIn(assignments.get(id), Math.max(1, Math.min(limit, 500))).stream().map(ViewMapper::submission).toList();
+    public List<Views.SubmissionView> reviewQueue(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit,
+                                                  @QueryParam("target") String target) {
+        return reviews.waitingIn(assignments.get(id), ActivityScope.target(security, target), Math.max(1, Math.min(limit, 500))).stream().map(ViewMapper::submission).toList();
     }
 
     /** An instructor's points and comment for an answer to one of the assignment's questions (as POST /api/submissions/{id}/review). */
@@ -195,9 +216,10 @@ public class AssignmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
     public Views.SubmissionView review(@PathParam("id") long id, @PathParam("submission") long submission,
-                                       @Valid @NotNull SubmissionResource.ReviewBody body) {
+                                       @QueryParam("target") String target, @Valid @NotNull SubmissionResource.ReviewBody body) {
         String reviewer = Caller.reviewer(security, body.reviewer());
-        return ViewMapper.submission(reviews.reviewIn(assignments.get(id), submission, body.points(), body.comment(), reviewer));
+        return ViewMapper.submission(reviews.reviewIn(assignments.get(id), ActivityScope.target(security, target), submission,
+                body.points(), body.comment(), reviewer));
     }
 
     /**
@@ -209,8 +231,8 @@ public class AssignmentResource {
     @GET
     @Path("{id}/analytics")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
-    public AssignmentAnalytics analytics(@PathParam("id") long id) {
-        return analytics.assignment(id);
+    public AssignmentAnalytics analytics(@PathParam("id") long id, @QueryParam("target") String target) {
+        return analytics.assignment(id, ActivityScope.target(security, target));
     }
 
     /**
@@ -224,8 +246,8 @@ public class AssignmentResource {
     @Path("{id}/grades.csv")
     @Produces("text/csv; charset=UTF-8")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
-    public Response gradesCsv(@PathParam("id") long id) {
-        return Response.ok(analytics.gradesCsv(id).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+    public Response gradesCsv(@PathParam("id") long id, @QueryParam("target") String target) {
+        return Response.ok(analytics.gradesCsv(id, ActivityScope.target(security, target)).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"assignment-" + id + "-grades.csv\"").build();
     }
 }

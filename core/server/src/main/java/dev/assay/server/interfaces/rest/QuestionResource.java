@@ -24,6 +24,7 @@ import dev.assay.server.interfaces.rest.dto.PreviewBody;
 import dev.assay.server.interfaces.rest.dto.SubmitBody;
 import dev.assay.server.interfaces.rest.dto.Views;
 import dev.assay.server.interfaces.rest.security.Allowed;
+import dev.assay.server.interfaces.rest.security.ActivityScope;
 import dev.assay.server.interfaces.rest.security.Caller;
 import dev.assay.server.interfaces.rest.security.Role;
 import dev.assay.server.interfaces.web.AnswerBody;
@@ -158,12 +159,12 @@ public class QuestionResource {
     @Path("{pack}/{name}/submissions")
     @Allowed({Role.STUDENT, Role.INSTRUCTOR, Role.ADMIN})
     public List<Views.SubmissionView> submissions(@PathParam("pack") String pack, @PathParam("name") String name,
-                                                  @QueryParam("user") String user) {
+                                                  @QueryParam("user") String user, @QueryParam("target") String target) {
         if (user == null || user.isBlank()) {
             throw new AssayException(AssayException.Kind.INVALID, "Say whose submissions: ?user=<platform user id>.",
                     List.of(new AssayException.Problem("user", "must not be blank")));
         }
-        return answers.histories(pack + "/" + name, user).stream().map(ViewMapper::submission).toList();
+        return answers.histories(pack + "/" + name, user, ActivityScope.target(security, target)).stream().map(ViewMapper::submission).toList();
     }
 
     /**
@@ -175,8 +176,8 @@ public class QuestionResource {
     @Path("{pack}/{name}/analytics")
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
     public QuestionAnalytics analytics(@PathParam("pack") String pack, @PathParam("name") String name,
-                                       @QueryParam("groups") @DefaultValue("50") int groups) {
-        return analytics.question(pack + "/" + name, groups);
+                                       @QueryParam("groups") @DefaultValue("50") int groups, @QueryParam("target") String target) {
+        return analytics.question(pack + "/" + name, groups, ActivityScope.target(security, target));
     }
 
     /**
@@ -192,9 +193,9 @@ public class QuestionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed({Role.INSTRUCTOR, Role.ADMIN})
     public GroupReviewed reviewGroup(@PathParam("pack") String pack, @PathParam("name") String name,
-                                     @Valid @NotNull AnswerGroupReviewBody body) {
+                                     @QueryParam("target") String target, @Valid @NotNull AnswerGroupReviewBody body) {
         String reviewer = Caller.reviewer(security, body.reviewer());
-        return reviews.reviewGroup(pack + "/" + name, body.toEcho(), body.answer(), body.points(), body.comment(), reviewer);
+        return reviews.reviewGroup(pack + "/" + name, ActivityScope.target(security, target), body.toEcho(), body.answer(), body.points(), body.comment(), reviewer);
     }
 
     @Operation(summary = "The configuration in force")

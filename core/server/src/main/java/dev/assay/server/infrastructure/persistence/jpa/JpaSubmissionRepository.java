@@ -90,11 +90,17 @@ public class JpaSubmissionRepository implements SubmissionRepository {
 
     @Override
     public List<SubmissionEntity> byUser(Collection<String> questionIds, String platformUserId) {
+        return byUser(questionIds, platformUserId, null);
+    }
+
+    @Override
+    public List<SubmissionEntity> byUser(Collection<String> questionIds, String platformUserId, String gradebookTarget) {
         if (questionIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select s from SubmissionEntity s, UserEntity u where s.userId = u.id "
-                        + "and s.questionId in :q and u.platformUserId = :p order by s.id", SubmissionEntity.class)
+        return withWhere(em.createQuery("select s from SubmissionEntity s, UserEntity u where s.userId = u.id "
+                        + "and s.questionId in :q and u.platformUserId = :p" + where(null, gradebookTarget) + " order by s.id",
+                        SubmissionEntity.class), null, gradebookTarget)
                 .setParameter("q", List.copyOf(questionIds)).setParameter("p", platformUserId).getResultList();
     }
 
@@ -164,6 +170,15 @@ public class JpaSubmissionRepository implements SubmissionRepository {
                 .setParameter("u", userId).setParameter("t", gradebookTarget).setMaxResults(1).getResultStream().findFirst();
     }
 
+    /**
+     * JPQL: {@code s} is its user's latest submission to its question, among those through the gradebook target when the
+     * query keeps to one ({@code :target}; a student of two activities has a latest in each), else among all.
+     */
+    private static String latest(String gradebookTarget) {
+        return "and s.id = (select max(l.id) from SubmissionEntity l where l.questionId = s.questionId and l.userId = s.userId"
+                + (gradebookTarget == null ? "" : " and l.gradebookTarget = :target") + ")";
+    }
+
     private static String where(String packId, String gradebookTarget) {
         return (packId == null ? "" : " and s.questionId like :pack")
                 + (gradebookTarget == null ? "" : " and s.gradebookTarget = :target");
@@ -183,40 +198,45 @@ public class JpaSubmissionRepository implements SubmissionRepository {
     // where JPQL cannot group by an expression: grouped over a derived table, which H2 and PostgreSQL both take.
 
     @Override
-    public List<GradesAlike> gradesAlike(String questionId, String emptyEcho) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT echo_json, answer, score, notes_json, COUNT(*), MIN(id) FROM ("
+    public List<GradesAlike> gradesAlike(String questionId, String gradebookTarget, String emptyEcho) {
+        var query = em.createNativeQuery("SELECT echo_json, answer, score, notes_json, COUNT(*), MIN(id) FROM ("
                         + "SELECT g.echo_json AS echo_json, CASE WHEN g.echo_json = ?1 THEN s.answer_text END AS answer, "
                         + "g.score AS score, g.notes_json AS notes_json, s.id AS id FROM submission s "
-                        + "JOIN grade g ON g.id = s.grade_in_force_id WHERE s.question_id = ?2) alike "
+                        + "JOIN grade g ON g.id = s.grade_in_force_id WHERE s.question_id = ?2"
+                        + (gradebookTarget == null ? "" : " AND s.gradebook_target = ?3") + ") alike "
                         + "GROUP BY echo_json, answer, score, notes_json")
-                .setParameter(1, emptyEcho).setParameter(2, questionId).getResultList();
+                .setParameter(1, emptyEcho).setParameter(2, questionId);
+        if (gradebookTarget != null) {
+            query.setParameter(3, gradebookTarget);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new GradesAlike((String) r[0], (String) r[1], ((Number) r[2]).doubleValue(), (String) r[3],
                 ((Number) r[4]).longValue(), ((Number) r[5]).longValue())).toList();
     }
 
     @Override
-    public Answered answered(String questionId) {
-        Object[] r = em.createQuery("select count(s), count(distinct s.userId) from SubmissionEntity s where s.questionId = :q",
-                Object[].class).setParameter("q", questionId).getSingleResult();
+    public Answered answered(String questionId, String gradebookTarget) {
+        Object[] r = withWhere(em.createQuery("select count(s), count(distinct s.userId) from SubmissionEntity s where s.questionId = :q"
+                + where(null, gradebookTarget), Object[].class), null, gradebookTarget).setParameter("q", questionId).getSingleResult();
         return new Answered(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
     }
 
     @Override
-    public List<QuestionMean> means(Collection<String> questionIds) {
+    public List<QuestionMean> means(Collection<String> questionIds, String gradebookTarget) {
         if (questionIds.isEmpty()) {
             return List.of();
         }
         Map<String, long[]> counts = new java.util.HashMap<>();
-        em.createQuery("select s.questionId, count(s), count(distinct s.userId) from SubmissionEntity s "
-                        + "where s.questionId in :q group by s.questionId", Object[].class)
+        withWhere(em.createQuery("select s.questionId, count(s), count(distinct s.userId) from SubmissionEntity s "
+                        + "where s.questionId in :q" + where(null, gradebookTarget) + " group by s.questionId", Object[].class),
+                null, gradebookTarget)
                 .setParameter("q", List.copyOf(questionIds)).getResultList()
                 .forEach(r -> counts.put((String) r[0], new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue()}));
         List<QuestionMean> means = new java.util.ArrayList<>();
-        em.createQuery("select s.questionId, avg(case when g.score >= 0 and g.score <= 1 then g.score else 0 end) "
+        withWhere(em.createQuery("select s.questionId, avg(case when g.score >= 0 and g.score <= 1 then g.score else 0 end) "
                         + "from SubmissionEntity s, GradeEntity g where g.id = s.gradeInForceId and s.questionId in :q "
-                        + "and s.id = (select max(l.id) from SubmissionEntity l where l.questionId = s.questionId and l.userId = s.userId) "
-                        + "group by s.questionId", Object[].class)
+                        + latest(gradebookTarget) + where(null, gradebookTarget) + " group by s.questionId", Object[].class), null, gradebookTarget)
                 .setParameter("q", List.copyOf(questionIds)).getResultList()
                 .forEach(r -> {
                     long[] c = counts.getOrDefault((String) r[0], new long[2]);
@@ -237,15 +257,15 @@ public class JpaSubmissionRepository implements SubmissionRepository {
     }
 
     @Override
-    public List<LatestInForce> latestInForce(Collection<String> questionIds) {
+    public List<LatestInForce> latestInForce(Collection<String> questionIds, String gradebookTarget) {
         if (questionIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select s.userId, u.platformUserId, s.questionId, s.id, g.score, g.status, g.notesJson, "
+        return withWhere(em.createQuery("select s.userId, u.platformUserId, s.questionId, s.id, g.score, g.status, g.notesJson, "
                         + "g.reviewComment, s.gradeInForceId, s.pluginGradeId, g.configId from SubmissionEntity s, GradeEntity g, UserEntity u "
                         + "where g.id = s.gradeInForceId and u.id = s.userId and s.questionId in :q "
-                        + "and s.id = (select max(l.id) from SubmissionEntity l where l.questionId = s.questionId and l.userId = s.userId) "
-                        + "order by u.platformUserId, s.questionId", Object[].class)
+                        + latest(gradebookTarget) + where(null, gradebookTarget)
+                        + " order by u.platformUserId, s.questionId", Object[].class), null, gradebookTarget)
                 .setParameter("q", List.copyOf(questionIds)).getResultList().stream()
                 .map(r -> new LatestInForce(((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
                         ((Number) r[4]).doubleValue(), (Grade.Status) r[5], (String) r[6], (String) r[7], !r[8].equals(r[9]),
@@ -254,10 +274,11 @@ public class JpaSubmissionRepository implements SubmissionRepository {
     }
 
     @Override
-    public List<Long> inForceAlike(String questionId, String echoJson, String answerText) {
-        TypedQuery<Long> query = em.createQuery("select s.id from SubmissionEntity s, GradeEntity g where g.id = s.gradeInForceId "
+    public List<Long> inForceAlike(String questionId, String gradebookTarget, String echoJson, String answerText) {
+        TypedQuery<Long> query = withWhere(em.createQuery("select s.id from SubmissionEntity s, GradeEntity g where g.id = s.gradeInForceId "
                 + "and s.questionId = :q and g.echoJson = :e" + (answerText == null ? "" : " and s.answerText = :a")
-                + " order by s.id", Long.class).setParameter("q", questionId).setParameter("e", echoJson);
+                + where(null, gradebookTarget) + " order by s.id", Long.class), null, gradebookTarget)
+                .setParameter("q", questionId).setParameter("e", echoJson);
         if (answerText != null) {
             query.setParameter("a", answerText);
         }
