@@ -59,12 +59,18 @@
 
   function copy(x) { return JSON.parse(JSON.stringify(x)); }
 
+  /**
+   * Whether this server versions the title, prompt and points with the configuration (GET …/config gives them): its
+   * `points`, a number every version has (a null prompt may be left out of the JSON).
+   */
+  function versionsPrompt(v) { return !!v && typeof v.points === 'number'; }
+
   /* ---------- the page ---------- */
 
   function render() {
     var q = state.question;
     var v = state.inForce;
-    var editsPrompt = v && Object.prototype.hasOwnProperty.call(v, 'prompt');
+    var editsPrompt = versionsPrompt(v);
     document.title = q.title + ' · Edit · Assay workspace';
     state.dirty = false;
     state.view = 'form';
@@ -618,7 +624,7 @@
         return { name: t.name, answer: t.answer, files: t.files, score: t.score, notes: t.notes, feedback: t.feedback };
       });
     }
-    if (Object.prototype.hasOwnProperty.call(state.inForce, 'prompt')) {
+    if (versionsPrompt(state.inForce)) {
       body.title = document.getElementById('question-title').value;
       body.prompt = document.getElementById('prompt').value;
       body.points = Number(document.getElementById('points').value);
