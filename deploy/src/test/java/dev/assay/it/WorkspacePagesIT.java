@@ -104,7 +104,7 @@ class WorkspacePagesIT extends AgainstTheWar {
         HttpServer lms = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         String lmsOrigin = "http://127.0.0.1:" + lms.getAddress().getPort();
         lms.createContext("/course", ex -> {
-            byte[] page = ("<!doctype html><html lang=en><head><title>Course page</title></head><body><h1>Course page</h1>"
+            byte[] page = ("<!doctype html><html lang=en><head><title>Course page</title><link rel=icon href=\"data:,\"></head><body><h1>Course page</h1>"
                     + "<iframe id=tool name=tool title=Assay width=1200 height=820 src=\"" + assay + "/workspace/\"></iframe></body></html>")
                     .getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
