@@ -52,6 +52,8 @@ class BrowserIT {
         o.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=420,900",
                 "--disable-gpu", "--test-third-party-cookie-phaseout", "--blink-settings=imagesEnabled=true");
         o.setExperimentalOption("prefs", Map.of("profile.block_third_party_cookies", true));
+        // The browser console kept for the tests that read it (WorkspacePagesIT fails on its errors).
+        o.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver"))).build();
         return new ChromeDriver(service, o);

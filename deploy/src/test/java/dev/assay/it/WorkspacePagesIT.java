@@ -104,7 +104,7 @@ class WorkspacePagesIT extends AgainstTheWar {
         HttpServer lms = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         String lmsOrigin = "http://127.0.0.1:" + lms.getAddress().getPort();
         lms.createContext("/course", ex -> {
-            byte[] page = ("<!doctype html><html lang=en><head><title>Course page</title></head><body><h1>Course page</h1>"
+            byte[] page = ("<!doctype html><html lang=en><head><title>Course page</title><link rel=icon href=\"data:,\"></head><body><h1>Course page</h1>"
                     + "<iframe id=tool name=tool title=Assay width=1200 height=820 src=\"" + assay + "/workspace/\"></iframe></body></html>")
                     .getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
@@ -140,11 +140,11 @@ class WorkspacePagesIT extends AgainstTheWar {
             WebElement hw7Link = list.findElement(By.cssSelector("tr[data-assignment='" + hw7 + "'] a"));
             assertThat(hw7Link.getText()).isNotBlank();
             axe(browser, "index");
+            noConsoleErrors(browser, "index");
             shot(browser, "workspace-assignments");
 
             hw7Link.click();
             WebElement table = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#questions tbody")));
-            wait.until(d -> table.findElements(By.xpath(".//td[contains(@class,'tests')][contains(.,'loading')]")).isEmpty());
             List<WebElement> rows = table.findElements(By.cssSelector("tr[data-question]"));
             assertThat(rows).hasSize(14);
             WebElement inference = table.findElement(By.cssSelector("tr[data-question='hw7/7c-inference']"));
@@ -152,14 +152,23 @@ class WorkspacePagesIT extends AgainstTheWar {
             assertThat(cell(inference, "points")).isEqualTo("1");
             assertThat(cell(inference, "state")).isEqualTo("READY");
             assertThat(cell(inference, "version")).isEqualTo(server.get("/api/questions/hw7/7c-inference").json().path("configVersion").asText());
-            int tests = server.get("/api/questions/hw7/7c-inference/tests").json().size();
-            assertThat(cell(inference, "tests")).isEqualTo(tests + " tests");
             JsonNode mean = null;
+            boolean anyNotRun = false;
             for (JsonNode m : server.get("/api/assignments/" + hw7 + "/analytics").json().path("questions")) {
                 if (m.path("questionId").asText().equals("hw7/7c-inference")) {
                     mean = m;
                 }
+                // Each question's test status as the analytics store it for its version in force.
+                String status = m.path("tests").asText();
+                assertThat(List.of("passing", "none", "not run")).contains(status);
+                WebElement row = table.findElement(By.cssSelector("tr[data-question='" + m.path("questionId").asText() + "']"));
+                assertThat(cell(row, "tests")).as(m.path("questionId").asText())
+                        .isEqualTo(status.equals("none") ? "no tests" : status);
+                anyNotRun |= status.equals("not run");
             }
+            // hw7 came from a pack import: its questions with tests have not run them, and the page says why and what to do.
+            assertThat(anyNotRun).as("an imported question with tests").isTrue();
+            assertThat(browser.findElement(By.id("tests-not-run")).getText()).contains("pack import").contains("save it once");
             assertThat(mean).isNotNull();
             assertThat(cell(inference, "students")).isEqualTo(mean.path("students").asText());
             assertThat(mean.path("students").asLong()).isPositive();
@@ -168,6 +177,7 @@ class WorkspacePagesIT extends AgainstTheWar {
             assertThat(inference.findElement(By.cssSelector("a[href*='question.html']")).getAttribute("href"))
                     .contains("q=hw7%2F7c-inference").contains("assignment=" + hw7);
             axe(browser, "assignment");
+            noConsoleErrors(browser, "assignment");
             shot(browser, "workspace-assignment");
         } finally {
             browser.quit();
@@ -202,21 +212,28 @@ class WorkspacePagesIT extends AgainstTheWar {
             assertThat(field(browser, "config.alternatives[0].note").getAttribute("value")).isEqualTo("SAMPLED_OUTPUT_UNDER_TEACHER_FORCING");
             assertThat(browser.findElement(By.cssSelector("fieldset[data-field='config.alternatives'] legend")).getText()).contains("alternatives");
             assertThat(browser.findElements(By.cssSelector("fieldset[data-field='config.expected'] button.remove"))).hasSize(5);
-            if (server.get("/api/plugins/token-sequence/config-schema").status() == 200) {
-                // The plugin's configuration type described: its @Doc beside the field, enums as choices, limits as attributes.
-                WebElement mode = field(browser, "config.mode");
-                assertThat(mode.getTagName()).isEqualTo("select");
-                assertThat(mode.findElements(By.tagName("option")).stream().map(o -> o.getAttribute("value")))
-                        .contains("sequence", "set", "choice");
-                assertThat(browser.findElement(By.id(mode.getAttribute("aria-describedby").split(" ")[0])).getText())
-                        .contains("sequence (order matters)");
-                assertThat(field(browser, "config.alternatives[0].score").getAttribute("max")).isEqualTo("1");
-                assertThat(browser.findElements(By.id("schema-note"))).isEmpty();
-            } else {
-                // A server that does not describe it: the form follows the configuration's fields, and says so.
-                assertThat(browser.findElement(By.id("schema-note")).getText()).contains("does not describe");
-            }
+            // The plugin's configuration type described (GET /api/plugins/token-sequence/config-schema): each field's
+            // @Doc beside its control, an enum as a choice, a Bean Validation constraint as the input's attribute and a hint.
+            assertThat(server.get("/api/plugins/token-sequence/config-schema").status()).isEqualTo(200);
+            assertThat(browser.findElements(By.id("schema-note"))).as("no 'does not describe' note").isEmpty();
+            WebElement mode = field(browser, "config.mode");
+            assertThat(mode.getTagName()).isEqualTo("select");
+            assertThat(mode.findElements(By.tagName("option")).stream().map(o -> o.getAttribute("value")))
+                    .contains("sequence", "set", "choice");
+            assertThat(mode.getAttribute("required")).as("@NotNull mode").isNotNull();
+            assertThat(described(browser, mode)).contains("sequence (order matters), set (multi-select), or choice (one answer)")
+                    .contains("required");
+            WebElement caseSensitive = field(browser, "config.caseSensitive");
+            assertThat(described(browser, caseSensitive)).contains("whether case matters").contains("default false");
+            WebElement altScore = field(browser, "config.alternatives[0].score");
+            assertThat(altScore.getAttribute("min")).isEqualTo("0");
+            assertThat(altScore.getAttribute("max")).isEqualTo("1");
+            assertThat(described(browser, altScore)).contains("at least 0").contains("at most 1");
+            assertThat(field(browser, "config.alternatives[0].note").getAttribute("required")).as("@NotBlank note").isNotNull();
+            assertThat(browser.findElement(By.cssSelector("fieldset[data-field='config.expected']")).getText())
+                    .contains("the right tokens, in order for a sequence").contains("at least 1 item");
             axe(browser, "question");
+            noConsoleErrors(browser, "question");
             // Readable on a phone: at 375 px nothing but the tables' own scrolling areas is wider than the screen.
             browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 375, "height", 800,
                     "deviceScaleFactor", 1, "mobile", true));
@@ -282,6 +299,8 @@ class WorkspacePagesIT extends AgainstTheWar {
             assertThat(added.path("answer").asText()).isEqualTo("<s> I see a dog");
             assertThat(added.path("score").asDouble()).isEqualTo(1.0);
             assertThat(added.path("notes").toString()).contains("EXACT");
+            // The draft the plugin refused answered 400 by design (shown at its field); nothing else went wrong.
+            noConsoleErrors(browser, "question (preview and save)", "status of 400");
         } finally {
             browser.quit();
         }
@@ -330,6 +349,8 @@ class WorkspacePagesIT extends AgainstTheWar {
             WebElement diff = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("diff")));
             assertThat(diff.findElement(By.cssSelector("tr[data-field-changed='config.expected']")).getText()).contains("yes").contains("no");
             axe(browser, "question (versions)");
+            // The refused save answered 422 by design (the page shows it); nothing else went wrong in the console.
+            noConsoleErrors(browser, "question (versions)", "status of 422");
             shot(browser, "workspace-versions");
 
             selectVersion(browser, "restore-version", v);
@@ -342,6 +363,61 @@ class WorkspacePagesIT extends AgainstTheWar {
             assertThat(now.path("config").path("expected").asText()).isEqualTo("yes");
             assertThat(now.path("reason").asText()).contains("back to yes");
             assertThat(field(browser, "config.expected").getAttribute("value")).isEqualTo("yes");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void titleAndPointsAreSavedAsAVersionAndASaveOverSomeoneElsesIsRefusedWithTheFormKept() throws Exception {
+        String q = copyOfHw7("7b-teacher-forcing");
+        JsonNode loaded = server.get("/api/questions/" + q + "/config").json();
+        int v = loaded.path("version").asInt();
+        assertThat(loaded.has("points")).as("GET …/config gives title, prompt and points").isTrue();
+        ChromeDriver browser = browser();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            openEditor(browser, wait, q, "");
+            assertThat(browser.findElements(By.id("prompt-note"))).as("no 'edit them in the pack' note").isEmpty();
+            WebElement points = browser.findElement(By.id("points"));
+            assertThat(points.getAttribute("readonly")).isNull();
+            points.clear();
+            points.sendKeys("3");
+            WebElement title = browser.findElement(By.id("question-title"));
+            title.sendKeys(Keys.END, " (worth more)");
+            browser.findElement(By.id("reason")).sendKeys("worth three points");
+            browser.findElement(By.id("save-button")).click();
+            WebElement saved = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
+            assertThat(saved.getText()).contains("Saved as version " + (v + 1));
+            JsonNode config = server.get("/api/questions/" + q + "/config").json();
+            assertThat(config.path("version").asInt()).isEqualTo(v + 1);
+            assertThat(config.path("points").asDouble()).isEqualTo(3.0);
+            assertThat(config.path("title").asText()).endsWith(" (worth more)");
+            assertThat(server.get("/api/questions/" + q).json().path("points").asDouble()).as("the question in force").isEqualTo(3.0);
+            JsonNode previous = server.get("/api/questions/" + q + "/config/versions").json().get(v - 1);
+            assertThat(previous.path("points").asDouble()).as("version " + v + " keeps its points").isEqualTo(1.0);
+
+            // Someone else saves (through REST) while this form, loaded at version v + 1, is being edited.
+            WebElement prompt = browser.findElement(By.id("prompt"));
+            prompt.sendKeys(Keys.END, "\n\nMy addition.");
+            points = browser.findElement(By.id("points"));
+            points.clear();
+            points.sendKeys("4");
+            ServerIT.Reply other = server.json("PUT", "/api/questions/" + q + "/config", Map.of("config", config.path("config"),
+                    "points", 2, "reason", "a colleague's change", "baseVersion", v + 1));
+            assertThat(other.status()).as(String.valueOf(other.json())).isEqualTo(200);
+            browser.findElement(By.id("save-button")).click();
+            WebElement conflict = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("save-conflict")));
+            assertThat(conflict.getText()).contains("Version " + (v + 2)).contains("a colleague's change").contains("nothing was saved")
+                    .contains("still in this form");
+            assertThat(browser.findElement(By.id("prompt")).getAttribute("value")).as("the edit is kept").endsWith("My addition.");
+            assertThat(browser.findElement(By.id("points")).getAttribute("value")).isEqualTo("4");
+            JsonNode now = server.get("/api/questions/" + q + "/config").json();
+            assertThat(now.path("version").asInt()).as("nothing overwritten").isEqualTo(v + 2);
+            assertThat(now.path("points").asDouble()).isEqualTo(2.0);
+            assertThat(now.path("prompt").asText()).doesNotContain("My addition.");
+            wait.until(d -> !d.findElements(By.cssSelector("#versions tr[data-version='" + (v + 2) + "'] .badge.good")).isEmpty());
+            noConsoleErrors(browser, "question (conflict)", "status of 409");
         } finally {
             browser.quit();
         }
@@ -364,6 +440,30 @@ class WorkspacePagesIT extends AgainstTheWar {
 
     private static void selectVersion(ChromeDriver browser, String id, int version) {
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id(id))).selectByValue(String.valueOf(version));
+    }
+
+    /** The text of what describes the control (its aria-describedby: the field's doc and hint). */
+    private static String described(ChromeDriver browser, WebElement control) {
+        String ids = control.getAttribute("aria-describedby");
+        assertThat(ids).as("aria-describedby of " + control.getAttribute("data-field")).isNotBlank();
+        StringBuilder b = new StringBuilder();
+        for (String id : ids.trim().split("\\s+")) {
+            b.append(browser.findElement(By.id(id)).getText()).append('\n');
+        }
+        return b.toString();
+    }
+
+    /**
+     * No error in the browser's console since the last look (Chromium's SEVERE entries: a script error, a resource that
+     * failed to load), other than the refusals the journey provoked on purpose (by a part of their message).
+     */
+    private static void noConsoleErrors(ChromeDriver browser, String page, String... provoked) {
+        List<String> errors = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> java.util.Arrays.stream(provoked).noneMatch(m::contains))
+                .toList();
+        assertThat(errors).as("console errors on the " + page + " page").isEmpty();
     }
 
     /** The number as the pages show it (at most two decimals, the browser's en-US grouping). */

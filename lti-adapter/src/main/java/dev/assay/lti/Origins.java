@@ -1,15 +1,14 @@
 package dev.assay.lti;
 
-import java.net.URI;
+import dev.assay.server.interfaces.web.WebOrigin;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Web origins (scheme://host[:port]) of http(s) URLs, for Content-Security-Policy sources: only what
- * {@link URI} parsed as a scheme, a host and a port goes into a header, never raw text from a URL.
+ * Web origins (scheme://host[:port]) of http(s) URLs, for Content-Security-Policy sources, by the core's one rule
+ * ({@link WebOrigin}): only what a URI parser read as a scheme, a host and a port goes into a header.
  */
 final class Origins {
     private Origins() {
@@ -21,39 +20,12 @@ final class Origins {
      * The one check for every URL a platform or an administrator gives.
      */
     static Optional<String> problem(String url) {
-        if (url == null || url.isBlank()) {
-            return Optional.of("is empty");
-        }
-        String shown = "'" + (url.length() > 80 ? url.substring(0, 80) + "…" : url) + "'";
-        URI u;
-        try {
-            u = new URI(url);
-        } catch (java.net.URISyntaxException e) {
-            return Optional.of(shown + " is not a URL (" + e.getReason() + ")");
-        }
-        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http")) {
-            return Optional.of(shown + " is not an http(s) address");
-        }
-        if (u.getHost() == null) {
-            return Optional.of(shown + " names no host");
-        }
-        if (u.getRawUserInfo() != null) {
-            return Optional.of(shown + " carries a user name");
-        }
-        return Optional.empty();
+        return WebOrigin.problem(url);
     }
 
     /** The URL's origin, or empty when it is not a URL Assay uses ({@link #problem}). */
     static Optional<String> of(String url) {
-        if (problem(url).isPresent()) {
-            return Optional.empty();
-        }
-        URI u = URI.create(url);
-        String scheme = u.getScheme().toLowerCase(Locale.ROOT);
-        int port = u.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-        return Optional.of(scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
+        return WebOrigin.of(url);
     }
 
     /** The distinct origins of those URLs that have one, in order. */

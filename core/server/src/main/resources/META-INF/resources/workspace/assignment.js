@@ -1,5 +1,6 @@
-/* An assignment's overview: each question with its plugin, points, state, configuration version, question tests, how
-   many students answered and their mean score (GET /api/assignments/{id}, its analytics, the pack's questions). */
+/* An assignment's overview: each question with its plugin, points, state, configuration version, how its question
+   tests went when that version was saved (the analytics' `tests`: passing, none, not run), how many students answered
+   and their mean score (GET /api/assignments/{id}, its analytics, the pack's questions). */
 (function () {
   'use strict';
   var A = window.Assay;
@@ -23,14 +24,11 @@
       var means = {};
       (analytics.questions || []).forEach(function (m) { means[m.questionId] = m; });
       render(a, byId, means);
-      a.questions.forEach(function (q) { loadTests(q); });
     });
   }).catch(function (err) {
     A.show(main, [el('h1', {}, 'Assignment ' + id), A.errorBox(err),
       el('p', {}, el('a', { href: A.href('index.html') }, 'Back to the assignments'))]);
   });
-
-  function path(q) { return '/questions/' + q.split('/').map(encodeURIComponent).join('/'); }
 
   function render(a, byId, means) {
     document.title = a.title + ' · Assay workspace';
@@ -57,25 +55,27 @@
             el('td', { class: 'num points' }, A.number(s.points)),
             el('td', { class: 'state' }, el('span', { class: 'badge ' + (s.state === 'READY' ? 'good' : 'bad') }, s.state)),
             el('td', { class: 'num version' }, String(s.configVersion)),
-            el('td', { class: 'tests', 'data-tests': q }, el('span', { class: 'muted' }, 'loading…')),
+            el('td', { class: 'tests', 'data-tests': m ? m.tests : '' }, testsBadge(m)),
             el('td', { class: 'num students' }, m ? String(m.students) : '0'),
             el('td', { class: 'num mean' }, m && m.students ? A.number(m.mean) + ' / ' + A.number(s.points) : el('span', { class: 'muted' }, 'no answers')),
             el('td', {}, el('a', { href: A.href('analytics.html', { q: q, assignment: a.id }) }, 'Analytics', el('span', { class: 'visually-hidden' }, ' of ' + s.title))));
         })))),
-      el('p', { class: 'doc' }, 'Question tests run on every save of a question\'s configuration; a save that makes one fail is refused. ' +
-        'Mean score: the mean of each student\'s answer in force, as the gradebook counts it.')
+      el('p', { class: 'doc' }, 'Question tests run on every save of a question\'s configuration; a save that makes one fail is refused, ' +
+        'so a version in force never fails its tests. Mean score: the mean of each student\'s answer in force, as the gradebook counts it.'),
+      a.questions.some(function (q) { return means[q] && means[q].tests === 'not run'; })
+        ? el('p', { class: 'doc', id: 'tests-not-run' }, 'Tests not run: the version in force was made by a pack import (or saved before ' +
+          'test results were kept), so its tests never ran. Open the question and save it once to run them.') : null
     ]);
     var h = main.querySelector('h1');
     h.setAttribute('tabindex', '-1');
   }
 
-  function loadTests(q) {
-    A.api('GET', path(q) + '/tests').then(function (tests) {
-      var cell = main.querySelector('[data-tests="' + CSS.escape(q) + '"]');
-      if (cell) { A.show(cell, tests.length ? tests.length + (tests.length === 1 ? ' test' : ' tests') : el('span', { class: 'badge warn' }, 'no tests')); }
-    }, function (err) {
-      var cell = main.querySelector('[data-tests="' + CSS.escape(q) + '"]');
-      if (cell) { A.show(cell, el('span', { class: 'badge bad', title: err.message }, 'unavailable')); }
-    });
+  /** The question-test status of the version in force, as stored when it was saved (nothing runs on this page). */
+  function testsBadge(m) {
+    if (!m || !m.tests) { return el('span', { class: 'muted' }, 'unknown'); }
+    if (m.tests === 'passing') { return el('span', { class: 'badge good' }, 'passing'); }
+    if (m.tests === 'none') { return el('span', { class: 'badge warn' }, 'no tests'); }
+    if (m.tests === 'not run') { return el('span', { class: 'badge warn', 'aria-describedby': 'tests-not-run' }, 'not run'); }
+    return el('span', { class: 'badge' }, m.tests);
   }
 })();

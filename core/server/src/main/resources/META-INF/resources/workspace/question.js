@@ -59,12 +59,18 @@
 
   function copy(x) { return JSON.parse(JSON.stringify(x)); }
 
+  /**
+   * Whether this server versions the title, prompt and points with the configuration (GET …/config gives them): its
+   * `points`, a number every version has (a null prompt may be left out of the JSON).
+   */
+  function versionsPrompt(v) { return !!v && typeof v.points === 'number'; }
+
   /* ---------- the page ---------- */
 
   function render() {
     var q = state.question;
     var v = state.inForce;
-    var editsPrompt = v && Object.prototype.hasOwnProperty.call(v, 'prompt');
+    var editsPrompt = versionsPrompt(v);
     document.title = q.title + ' · Edit · Assay workspace';
     state.dirty = false;
     state.view = 'form';
@@ -106,7 +112,7 @@
     prompt.value = editsPrompt && v.prompt !== null && v.prompt !== undefined ? v.prompt : (q.prompt || '');
     var title = el('input', { type: 'text', id: 'question-title', 'data-field': 'title', readonly: !editsPrompt, maxlength: 200 });
     title.value = editsPrompt && v.title ? v.title : q.title;
-    var points = el('input', { type: 'number', id: 'points', 'data-field': 'points', min: 0, step: 'any', readonly: !editsPrompt });
+    var points = el('input', { type: 'number', id: 'points', 'data-field': 'points', min: 0, max: 10000, step: 'any', readonly: !editsPrompt });
     points.value = editsPrompt && v.points !== null && v.points !== undefined ? v.points : q.points;
     var approach = el('textarea', { id: 'expected-approach', 'data-field': 'expectedApproach', rows: 5, 'aria-describedby': 'approach-doc' });
     approach.value = v.expectedApproach || '';
@@ -246,10 +252,13 @@
     }
     if (c.notBlank) { bits.push('not blank'); }
     if (f.required) { bits.push('required'); }
-    if (f.defaultValue !== undefined && f.defaultValue !== null) { bits.push('default ' + JSON.stringify(f.defaultValue)); }
-    if (f.example !== undefined && f.example !== null) { bits.push('e.g. ' + JSON.stringify(f.example)); }
+    // The schema gives a default and an example as the text the plugin's @Doc wrote (e.g. "false"): shown as written.
+    if (f.defaultValue !== undefined && f.defaultValue !== null) { bits.push('default ' + shown(f.defaultValue)); }
+    if (f.example !== undefined && f.example !== null) { bits.push('e.g. ' + shown(f.example)); }
     return bits.join(' · ');
   }
+
+  function shown(v) { return typeof v === 'string' ? v : JSON.stringify(v); }
 
   function describe(id, f) {
     var nodes = [];
@@ -617,7 +626,7 @@
         return { name: t.name, answer: t.answer, files: t.files, score: t.score, notes: t.notes, feedback: t.feedback };
       });
     }
-    if (Object.prototype.hasOwnProperty.call(state.inForce, 'prompt')) {
+    if (versionsPrompt(state.inForce)) {
       body.title = document.getElementById('question-title').value;
       body.prompt = document.getElementById('prompt').value;
       body.points = Number(document.getElementById('points').value);
@@ -640,7 +649,12 @@
         showFailures(out, err, true);
         out.focus();
       } else if (err.status === 409) {
-        A.show(out, A.errorBox({ message: err.message + ' Reload the page to see the other change, then make yours again.' }));
+        // Someone saved another version since this form was loaded: the form keeps every edit (nothing reloads here);
+        // the versions list below shows the other save, so the instructor can compare before making theirs again.
+        A.show(out, el('div', { id: 'save-conflict' }, A.errorBox({ message: err.message }),
+          el('p', { class: 'doc' }, 'Your edits are still in this form. Copy what you need, then reload the page to start from the ' +
+            'version in force and make your change again (reloading replaces this form).')));
+        loadVersions();
         out.focus();
       } else {
         showRefusal(out, err);
@@ -678,7 +692,8 @@
         el('thead', {}, el('tr', {}, ['Version', 'When', 'Who', 'Why', 'Tests'].map(function (h) { return el('th', { scope: 'col' }, h); }))),
         el('tbody', {}, newestFirst.map(function (v) {
           return el('tr', { 'data-version': v.version },
-            el('td', { class: 'num' }, String(v.version), v.version === state.inForce.version ? [' ', el('span', { class: 'badge good' }, 'in force')] : null),
+            // The newest version is the one in force (a restore makes a new version), also when someone saved since this page loaded.
+            el('td', { class: 'num' }, String(v.version), v.version === newestFirst[0].version ? [' ', el('span', { class: 'badge good' }, 'in force')] : null),
             el('td', {}, v.createdAt ? new Date(v.createdAt).toLocaleString() : '–'),
             el('td', {}, v.createdBy || '–'),
             el('td', { class: 'reason' }, v.reason || el('span', { class: 'muted' }, 'no reason given')),

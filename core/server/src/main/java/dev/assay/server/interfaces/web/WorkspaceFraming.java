@@ -10,11 +10,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -52,7 +49,7 @@ public class WorkspaceFraming extends HttpFilter {
     static String policy(Collection<String> origins) {
         StringBuilder b = new StringBuilder("frame-ancestors 'self'");
         for (String o : origins) {
-            origin(o).ifPresent(x -> b.append(' ').append(x));
+            WebOrigin.of(o).ifPresent(x -> b.append(' ').append(x));
         }
         return b.toString();
     }
@@ -65,7 +62,7 @@ public class WorkspaceFraming extends HttpFilter {
             if (s.isBlank()) {
                 continue;
             }
-            Optional<String> o = origin(s);
+            Optional<String> o = WebOrigin.of(s);
             if (o.isPresent()) {
                 out.add(o.get());
             } else {
@@ -73,24 +70,5 @@ public class WorkspaceFraming extends HttpFilter {
             }
         }
         return out;
-    }
-
-    /**
-     * The origin (scheme://host[:port]) of an http(s) URL, rebuilt from what {@link URI} parsed so no raw text reaches
-     * the header; empty for anything else.
-     */
-    static Optional<String> origin(String url) {
-        try {
-            URI u = new URI(url.trim());
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null || u.getRawUserInfo() != null) {
-                return Optional.empty();
-            }
-            int port = u.getPort();
-            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-            return Optional.of(scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -22,6 +22,5 @@ class WorkspaceFramingTest {
     void textThatIsNoHttpOriginNeverReachesTheHeader() {
         assertThat(WorkspaceFraming.policy(List.of("javascript:alert(1)", "https://a.example; script-src *", "*",
                 "https://user@b.example", "ftp://c.example"))).isEqualTo("frame-ancestors 'self'");
-        assertThat(WorkspaceFraming.origin("HTTPS://LMS.Example.EDU:443/x")).contains("https://lms.example.edu");
     }
 }
