@@ -34,6 +34,29 @@ final class Answers {
         return new Expr.Sum(List.of(sides.get(0), new Expr.Neg(sides.get(1))));
     }
 
+    /**
+     * The links of a line in equations mode. {@code lhs = rhs} is one link pair as written; a longer
+     * chain is read only where its form leaves one reading: it ends in zero ({@code a = b = 0}, a
+     * gradient's name already dropped), so each link restates the next and the last non-zero one,
+     * set to zero, is the condition. The links are returned without the trailing zeros; every one
+     * must equal the next (the caller checks that on the trials). Any other chain ({@code a = b = c})
+     * states two conditions at once and is refused, saying so.
+     */
+    static List<Expr> chainLinks(List<Expr> sides) throws AnswerException {
+        if (sides.size() <= 2 || sides.get(0) == null) {
+            return null;
+        }
+        int kept = sides.size();
+        while (kept > 1 && ShapeChecker.isZero(sides.get(kept - 1))) {
+            kept--;
+        }
+        if (kept == sides.size()) {
+            throw new AnswerException("PARSE_ERROR", "a chain a = b = c states two equations at once: write each on its own line,"
+                    + " or end the chain with = 0 (a = b = 0 sets both to zero).");
+        }
+        return List.copyOf(sides.subList(0, kept));
+    }
+
     static String lineLatex(List<Expr> sides) {
         List<String> parts = new ArrayList<>();
         for (Expr e : sides) {

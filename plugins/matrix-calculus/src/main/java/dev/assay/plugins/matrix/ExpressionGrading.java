@@ -72,6 +72,34 @@ final class ExpressionGrading {
         return lastGraded;
     }
 
+    /**
+     * A whole answer of {@code 0} ({@code \nabla L = 0}, {@code \mathbf{0}}) is the zero matrix of the
+     * shape the question expects, as a {@code 0} in a sum takes its neighbours' shape: right where the
+     * reference is zero on every trial, else not equal, saying that a gradient set to zero is a
+     * condition, not the gradient (rather than that a scalar is the wrong shape).
+     */
+    private Grade.Builder zero(TrialValues reference, Echo echo, ShapeChecker checker) throws InterruptedException {
+        String name = Wording.answerName(p.config);
+        if (Comparison.zero(reference)) {
+            return Grade.builder(Grade.Status.GRADED).score(1).note("EQUIVALENT").echo(echo)
+                    .feedback(FeedbackBlock.diagnosis(Wording.equivalent(name)));
+        }
+        String shape = null;
+        try {
+            if (p.config.answerShape() != null) {
+                shape = checker.describe(checker.of(Symbols.parseShape(p.config.answerShape())));
+            } else if (p.reference != null) {
+                shape = checker.describe(checker.shape(p.reference));
+            } else if (p.config.gradientOf() != null) {
+                shape = checker.describe(checker.shape(new Expr.Sym(p.config.gradientOf().withRespectTo())));
+            }
+        } catch (AnswerException e) {
+            shape = null; // the reference was checked with the configuration; without its shape the wording only says less
+        }
+        return Grade.builder(Grade.Status.GRADED).score(0).note("NOT_EQUIVALENT").echo(echo)
+                .feedback(FeedbackBlock.diagnosis(Wording.zeroIsNot(name, shape, p.config.gradientOf() != null)));
+    }
+
     private Grade.Builder grade(Expr answer, Echo echo) throws InterruptedException {
         MatrixConfig c = p.config;
         String name = Wording.answerName(c);
@@ -83,6 +111,9 @@ final class ExpressionGrading {
         }
         Diagnosis diagnosis = new Diagnosis(grading, answer, reference);
         ShapeChecker checker = new ShapeChecker(p.symbols);
+        if (ShapeChecker.isZero(answer)) {
+            return zero(reference, echo, checker);
+        }
         ShapeChecker.MShape shape;
         try {
             shape = checker.shape(answer);

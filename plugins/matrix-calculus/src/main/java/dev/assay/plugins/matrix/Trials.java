@@ -136,7 +136,7 @@ final class Trials {
         if (exact[i][point][mode] == null) {
             if (base == null) {
                 if (primes[i] == null) {
-                    primes[i] = ExactTrial.prime(seeds[i]);
+                    System.arraycopy(PrimePool.forTrials(seeds[0], seeds.length), 0, primes, 0, seeds.length); // PrimePool: why this is as sound
                 }
                 exact[i][point][mode] = ExactTrial.draw(p, seeds[i], primes[i], large(i), point, symbolic);
             } else {

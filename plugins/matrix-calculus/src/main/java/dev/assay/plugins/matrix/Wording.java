@@ -70,6 +70,12 @@ final class Wording {
                 + "$ is not equal to it (it differs on random matrices).";
     }
 
+    /** A link of a chain in equations mode that does not equal the next. */
+    static String chainLinkBreaks(Expr side, Expr next) {
+        return "the chain does not hold: $" + Latex.of(side) + "$ is not equal to $" + Latex.of(next)
+                + "$ (they differ on random matrices), so the condition it ends with is not credited.";
+    }
+
     // ---------------------------------------------------------------- expression mode
 
     /** What the answer is called in feedback: the question's answerName, or "the answer". */
@@ -113,6 +119,14 @@ final class Wording {
         return "Your answer is " + factor(alpha) + " " + name
                 + ": the shape and structure are right, but a constant factor is off (a lost factor "
                 + number(1 / alpha) + "?). " + hint;
+    }
+
+    /** A whole answer of 0 where the reference is not zero. */
+    static String zeroIsNot(String name, String shape, boolean gradient) {
+        String zero = shape == null ? "the zero matrix" : "the " + shape + " zero matrix";
+        String why = gradient ? " Setting the gradient to zero is the condition for an optimum; this question asks for the"
+                + " gradient itself, as an expression in the question's symbols." : " Write the expression itself.";
+        return "Your answer reads as " + zero + ", but " + name + " is not zero (it differs from zero on random matrices)." + why;
     }
 
     static String notEqual(String shape, String name) {

@@ -108,10 +108,69 @@ class ReaderTest {
             `(X - W_2W_1X)(W_1X)^T = 0, \\quad W_2^TXX^T = W_2^TW_2W_1XX^T`
             `(X - W_2W_1X)(W_1X)^\\top = \\mathbf{0}_{m \\times k} ⏎ W_2^\\top(X - W_2W_1X)X^\\top = 0_{k \\times m}`
             `\\begin{aligned} (X - W_2W_1X)(W_1X)^\\top &= 0 \\\\ W_2^\\top(X - W_2W_1X)X^\\top &= 0 \\end{aligned}`
+            # chains that end in zero: each link equals the next, the last is the condition
+            `\\nabla_{W_2} L = -2(X - W_2W_1X)(W_1X)^\\top = -2(X - W_2W_1X)X^\\top W_1^\\top = 0 ⏎ \\nabla_{W_1} L = -2W_2^\\top X X^\\top + 2W_2^\\top W_2W_1XX^\\top = -2W_2^\\top(X - W_2W_1X)X^\\top = 0`
+            `W_2W_1XX^\\top W_1^\\top - XX^\\top W_1^\\top = (W_2W_1X - X)(W_1X)^\\top = 0 ⏎ W_2^\\top(X - W_2W_1X)X^\\top = \\mathbf{0} = 0`
+            `\\begin{aligned} W_2^\\top X X^\\top - W_2^\\top W_2W_1XX^\\top &= W_2^\\top(X - W_2W_1X)X^\\top \\\\ &= 0 \\end{aligned} ⏎ (X - W_2W_1X)(W_1X)^\\top = 0`
             """)
     void equationsAsWritten(String typed) throws Exception {
         Grade g = Fixtures.grade("hw7/3bi-conditions", typed.replace("⏎", "\n"));
         assertThat(g.notes()).as(typed + " → " + g.feedback()).containsExactly("EQUIVALENT");
         assertThat(g.score()).isEqualTo(1.0);
+    }
+
+    /** Equations mode: a chain is credited only where each link equals the next, and is read only where it ends in zero. */
+    @ParameterizedTest(name = "{0}  →  {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            `(X - W_2W_1X)(W_1X)^\\top = 0 ⏎ \\nabla_{W_1} L = 2W_2^\\top X X^\\top = -2W_2^\\top(X - W_2W_1X)X^\\top = 0` | NOT_EQUIVALENT | Line 2: the chain does not hold: $2 W_2^\\top X X^\\top$ is not equal to
+            `(X - W_2W_1X)(W_1X)^\\top = 0 ⏎ W_2^\\top X X^\\top = W_2^\\top W_2W_1XX^\\top = W_2^\\top(X - W_2W_1X)X^\\top` | PARSE_ERROR | Line 2: a chain a = b = c states two equations at once
+            `(X - W_2W_1X)(W_1X)^\\top = 0 ⏎ W_2^\\top X = W_2^\\top(X - W_2W_1X)X^\\top = 0`  | DIMENSION_MISMATCH | Line 2: the left side is k×n
+            """)
+    void equationChainsThatDoNotHold(String typed, String note, String saying) throws Exception {
+        Grade g = Fixtures.grade("hw7/3bi-conditions", typed.replace("⏎", "\n"));
+        assertThat(g.notes()).as(typed + " → " + g.feedback()).contains(note);
+        assertThat(g.notes()).doesNotContain("EQUIVALENT");
+        assertThat(g.score()).isZero();
+        assertThat(g.feedback().get(0).markdown()).contains(saying);
+    }
+
+    /**
+     * Expression mode: a whole answer of 0 is the zero matrix of the shape the question expects, so a
+     * gradient set to zero is not equal (said kindly), not a scalar of the wrong shape.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            0                                | 0
+            \\nabla_{W_1} L = 0              | 0
+            \\mathbf{0}_{k \\times m}        | 0
+            \\boxed{\\nabla_{W_1} L = 0}     | 0
+            """)
+    void zeroIsNotTheGradient(String typed, String reads) throws Exception {
+        Grade g = Fixtures.grade("hw7/3bi-grad-w1", typed);
+        assertThat(g.notes()).as(typed + " → " + g.feedback()).containsExactly("NOT_EQUIVALENT");
+        assertThat(g.score()).isZero();
+        assertThat(g.echo().latex()).isEqualTo(reads);
+        assertThat(g.feedback().get(0).markdown()).contains("reads as the k×m zero matrix").contains("the gradient itself");
+    }
+
+    /** Where the reference is the zero matrix, a 0 is right, and a non-zero matrix is not. */
+    @ParameterizedTest(name = "{0}  →  {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            0                        | EQUIVALENT
+            \\mathbf{0}             | EQUIVALENT
+            `A B - (B^\\top A^\\top)^\\top = 0` | EQUIVALENT
+            A B                      | NOT_EQUIVALENT
+            """)
+    void zeroWhereTheReferenceIsZero(String typed, String note) throws Exception {
+        var q = Fixtures.question("""
+                mode: expression
+                dimensions: {names: [k, m], constraints: ["k < m"]}
+                symbols: [{name: A, shape: k x m}, {name: B, shape: m x k}]
+                answerShape: k x k
+                reference: A B - (B^\\top A^\\top)^\\top
+                """);
+        Grade g = Fixtures.grade(q, typed);
+        assertThat(g.notes()).as(typed + " → " + g.feedback()).contains(note);
+        assertThat(g.score()).isEqualTo(note.equals("EQUIVALENT") ? 1.0 : 0.0);
     }
 }
