@@ -3,6 +3,7 @@ package dev.assay.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.engine.json.Json;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -418,6 +419,35 @@ class WorkspacePagesIT extends AgainstTheWar {
             assertThat(now.path("prompt").asText()).doesNotContain("My addition.");
             wait.until(d -> !d.findElements(By.cssSelector("#versions tr[data-version='" + (v + 2) + "'] .badge.good")).isEmpty());
             noConsoleErrors(browser, "question (conflict)", "status of 409");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theStartPageLinksAReadableViewOfTheRestApiThatNamesEveryEndpoint() throws Exception {
+        JsonNode openapi = Json.json().readTree(ServerIT.HTTP.send(HttpRequest.newBuilder(base.toURI().resolve("/openapi?format=json"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString()).body());
+        int operations = 0;
+        for (JsonNode path : openapi.path("paths")) {
+            for (String method : List.of("get", "post", "put", "patch", "delete")) {
+                operations += path.has(method) ? 1 : 0;
+            }
+        }
+        ChromeDriver browser = browser();
+        try {
+            browser.get(root() + "/");
+            browser.findElement(By.linkText("REST API")).click();
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(d -> !d.findElements(By.cssSelector("section.operation")).isEmpty());
+            assertThat(browser.findElements(By.cssSelector("section.operation"))).hasSize(operations);
+            String preview = browser.findElements(By.cssSelector("section.operation")).stream().map(e -> e.getText())
+                    .filter(t -> t.startsWith("POST ") && t.lines().findFirst().orElse("").endsWith("/preview")
+                            && t.contains("/questions/")).findFirst().orElseThrow();
+            assertThat(preview).contains("pack").contains("name").contains("400").doesNotContain("undefined");
+            assertThat(browser.findElements(By.cssSelector("#schemas section"))).isNotEmpty();
+            axe(browser, "REST API");
+            noConsoleErrors(browser, "REST API");
         } finally {
             browser.quit();
         }
