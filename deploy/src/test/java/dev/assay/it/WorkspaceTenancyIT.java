@@ -258,6 +258,17 @@ class WorkspaceTenancyIT extends AgainstTheWar {
             assertThat(browser.findElement(By.cssSelector("#figures dd[data-figure='submissions']")).getText()).isEqualTo("2");
             assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("from course b");
 
+            // The overview as the panel's link opens it: it reads only what the token reaches (found in a real Moodle:
+            // it asked for the pack's question list, the admin's, and showed the refusal instead of the questions).
+            browser.get(workspace + "assignment.html?id=" + assignment + "#token=" + tokenA);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#questions tbody tr[data-question='" + q + "'] td.students")));
+            assertThat(browser.findElements(By.cssSelector(".error"))).as("no refusal on the overview").isEmpty();
+            assertThat(browser.findElement(By.cssSelector("#questions tbody tr[data-question='" + q + "'] td.students")).getText())
+                    .as("course A's two students").isEqualTo("2");
+            wait.until(d -> d.findElements(By.cssSelector("nav[aria-label='Workspace'] a[href^='packs.html']")).isEmpty());
+            assertThat(browser.findElements(By.cssSelector("nav[aria-label='Workspace'] a[href^='index.html']")))
+                    .as("an instructor's menu has no list of every assignment").isEmpty();
+
             browser.get(workspace + "review.html?id=" + assignment + "#token=" + ServerIT.TOKEN);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("answers-scope"), "All answers"));
             wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("article.review-item"), 2));

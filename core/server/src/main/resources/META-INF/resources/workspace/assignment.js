@@ -17,18 +17,17 @@
 
   Promise.all([A.api('GET', base), A.api('GET', base + '/analytics')]).then(function (r) {
     var a = r[0];
-    var analytics = r[1];
-    return A.api('GET', '/questions?pack=' + encodeURIComponent(a.pack)).then(function (summaries) {
-      var byId = {};
-      summaries.forEach(function (s) { byId[s.id] = s; });
-      var means = {};
-      (analytics.questions || []).forEach(function (m) { means[m.questionId] = m; });
-      render(a, byId, means);
-    });
+    // The analytics name each question's title, points, plugin, state and version too: one source, and one an
+    // instructor's workspace token reaches (the pack's question list is the admin's).
+    var means = {};
+    (analytics(r[1])).forEach(function (m) { means[m.questionId] = m; });
+    render(a, means, means);
   }).catch(function (err) {
     A.show(main, [el('h1', {}, 'Assignment ' + id), A.errorBox(err),
       el('p', {}, el('a', { href: A.href('index.html') }, 'Back to the assignments'))]);
   });
+
+  function analytics(x) { return (x && x.questions) || []; }
 
   function render(a, byId, means) {
     document.title = a.title + ' · Assay workspace';

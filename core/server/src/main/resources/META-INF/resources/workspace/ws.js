@@ -163,6 +163,15 @@
     })));
     var bar = el('header', { class: 'ws-header' }, el('a', { class: 'brand', href: href('index.html') }, 'Assay workspace'), nav);
     document.body.insertBefore(bar, document.body.firstChild);
+    // An instructor's token reaches one assignment: no list of every assignment, no packs (the admin's pages).
+    whoami().then(function (who) {
+      if (who && who.assignment) {
+        nav.querySelectorAll('a').forEach(function (a) {
+          var page = a.getAttribute('href').split(/[?#]/)[0];
+          if (page === 'index.html' || page === 'packs.html') { a.parentNode.remove(); }
+        });
+      }
+    }, function () { /* not signed in, or no /api/me: the admin's menu */ });
     return bar;
   }
 
