@@ -98,8 +98,10 @@ public class RegradeRecords {
         if (currentConfigByQuestion.isEmpty()) {
             return List.of();
         }
-        return RegradeSelection.select(submissions.latestPluginGrades(currentConfigByQuestion.keySet(), gradebookTarget, afterId),
-                currentConfigByQuestion, limit);
+        // The database picks the page by the rule (limited there: before, every remaining submission was read for each
+        // page of 100, a cost growing with the square of the answers); RegradeSelection states the rule once more.
+        return RegradeSelection.select(submissions.pluginGradesNeedingRegrade(currentConfigByQuestion, gradebookTarget, afterId,
+                limit), currentConfigByQuestion, limit);
     }
 
     /**

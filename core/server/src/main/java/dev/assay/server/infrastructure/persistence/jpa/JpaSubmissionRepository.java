@@ -99,15 +99,23 @@ public class JpaSubmissionRepository implements SubmissionRepository {
     }
 
     @Override
-    public List<PluginGrade> latestPluginGrades(Collection<String> questionIds, String gradebookTarget, long afterId) {
-        if (questionIds.isEmpty()) {
+    public List<PluginGrade> pluginGradesNeedingRegrade(Map<String, Long> currentConfigByQuestion, String gradebookTarget,
+                                                        long afterId, int limit) {
+        if (currentConfigByQuestion.isEmpty()) {
             return List.of();
         }
+        // A configuration id names one question's version (question_config's key), and a submission's grades are given
+        // with its own question's versions: so "not one of the current ids" is "not its question's current one".
         TypedQuery<Object[]> query = em.createQuery("select s.id, s.questionId, g.configId, g.status from SubmissionEntity s, "
-                        + "GradeEntity g where g.submissionId = s.id and s.questionId in :q and s.id > :after"
-                        + (gradebookTarget == null ? "" : " and s.gradebookTarget = :t") + " and g.id = s.pluginGradeId order by s.id",
+                        + "GradeEntity g where g.id = s.pluginGradeId and s.questionId in :q and s.id > :after"
+                        + (gradebookTarget == null ? "" : " and s.gradebookTarget = :t")
+                        + " and (g.configId not in :current or g.status = :error) order by s.id",
                 Object[].class)
-                .setParameter("q", List.copyOf(questionIds)).setParameter("after", afterId);
+                .setParameter("q", List.copyOf(currentConfigByQuestion.keySet()))
+                .setParameter("current", List.copyOf(currentConfigByQuestion.values()))
+                .setParameter("error", Grade.Status.ERROR)
+                .setParameter("after", afterId)
+                .setMaxResults(limit);
         if (gradebookTarget != null) {
             query.setParameter("t", gradebookTarget);
         }
