@@ -2,6 +2,7 @@ package dev.assay.server.application.regrade;
 
 import dev.assay.server.application.AssayException;
 import dev.assay.server.application.AuditLog;
+import dev.assay.server.application.ThisProcess;
 import dev.assay.server.domain.model.RegradeEntity;
 import dev.assay.server.domain.model.RegradeState;
 import dev.assay.server.domain.repository.AssignmentRepository;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The durable record of batch regrades ({@link RegradeEntity}), each change in a transaction of its own: its id is the
@@ -28,7 +28,7 @@ public class RegradeRecords {
      * This server process. A running regrade names the process that runs it, so that one left running by a process
      * that died is told apart (and one process's batch execution ids are never read as another's).
      */
-    static final String RUNNER = UUID.randomUUID().toString();
+    static final String RUNNER = ThisProcess.ID;
 
     @Inject
     RegradeRepository regrades;
