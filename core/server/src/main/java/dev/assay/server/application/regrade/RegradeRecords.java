@@ -90,6 +90,16 @@ public class RegradeRecords {
     }
 
     /**
+     * Records how many answers the regrade has to grade, as a run of it begins after {@code afterId}: those it has graded
+     * already and those still needing it (the total its progress is read against).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void countToRegrade(long id, Map<String, Long> currentConfigByQuestion, String gradebookTarget, long afterId) {
+        long remaining = submissions.countNeedingRegrade(currentConfigByQuestion, gradebookTarget, afterId);
+        regrades.find(id).ifPresent(r -> r.toRegrade(regraded(List.of(r)).get(r.getId()) + remaining));
+    }
+
+    /**
      * The next submissions the regrade has to grade, after {@code afterId}, in id order (see {@link RegradeSelection}):
      * so a restarted regrade resumes.
      */
