@@ -54,7 +54,7 @@ public class Outbox {
      * limits), so a live process never loses a claim it is still sending; a process that died loses its claims after it.
      */
     @Inject
-    @ConfigProperty(name = "assay.outbox.claim-lease-millis", defaultValue = "120000")
+    @ConfigProperty(name = "assay.outbox.claim-lease-millis", defaultValue = "60000")
     long claimLeaseMillis;
 
     /** This server process, as a claim names it. */
