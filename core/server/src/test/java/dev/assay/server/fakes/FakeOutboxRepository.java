@@ -29,8 +29,14 @@ public class FakeOutboxRepository implements OutboxRepository {
         return Optional.ofNullable(entries.get(id));
     }
 
+    @Override
+    public Optional<OutboxEntry> findForClaim(long id) {
+        return find(id); // one thread at a time here: nothing to lock
+    }
+
     private List<OutboxEntry> dueAt(OffsetDateTime now) {
         return entries.values().stream().filter(e -> e.getState() == OutboxEntry.State.PENDING && !e.getNextAttemptAt().isAfter(now))
+                .filter(e -> e.getClaimedUntil() == null || !e.getClaimedUntil().isAfter(now))
                 .toList();
     }
 

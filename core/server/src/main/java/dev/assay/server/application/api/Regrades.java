@@ -122,6 +122,7 @@ public class Regrades {
     private static RegradeStatus of(RegradeRecords.Counted c) {
         RegradeEntity r = c.regrade();
         return new RegradeStatus(r.getId(), r.getAssignmentId(), r.getTarget(), RegradeStatus.State.valueOf(r.getState().name()),
-                r.getError(), c.regraded(), r.getRequestedBy(), r.getRequestedAt(), r.getStartedAt(), r.getEndedAt(), r.getRuns());
+                r.getError(), c.regraded(), r.getRequestedBy(), r.getRequestedAt(), r.getStartedAt(), r.getEndedAt(), r.getRuns(),
+                r.getToRegrade());
     }
 }

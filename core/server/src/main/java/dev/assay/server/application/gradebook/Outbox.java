@@ -1,6 +1,7 @@
 package dev.assay.server.application.gradebook;
 
 import dev.assay.server.application.AuditLog;
+import dev.assay.server.application.ThisProcess;
 import dev.assay.server.application.ports.ScoreDelivery;
 import dev.assay.server.domain.model.OutboxEntry;
 import dev.assay.server.domain.repository.OutboxRepository;
@@ -48,6 +49,17 @@ public class Outbox {
     @ConfigProperty(name = "assay.outbox.max-attempts", defaultValue = "25")
     int maxAttempts;
 
+    /**
+     * How long a claim holds: longer than any one delivery takes (an LMS call, with its token request, under their time
+     * limits), so a live process never loses a claim it is still sending; a process that died loses its claims after it.
+     */
+    @Inject
+    @ConfigProperty(name = "assay.outbox.claim-lease-millis", defaultValue = "60000")
+    long claimLeaseMillis;
+
+    /** This server process, as a claim names it. */
+    String process = ThisProcess.ID;
+
     /** The targets with entries due now, those waiting longest first: what the worker hands to lanes. */
     @Transactional
     public List<String> dueTargets(int limit) {
@@ -60,11 +72,18 @@ public class Outbox {
         return entries.due(targets, AuditLog.now(), limit);
     }
 
-    /** The entry as a score to send, or empty when it is no longer due or a newer one supersedes it. */
+    /**
+     * The entry as a score to send, claimed by this process for the lease; or empty when it is no longer due, another
+     * process holds a claim on it that has not lapsed, or a newer one supersedes it. The entry's row is locked while
+     * this runs, so of several processes (nodes of a cluster) only one claims it; the claim ends with {@link #record}.
+     */
     @Transactional
     public Optional<ScoreDelivery.Score> claim(long id) {
-        Optional<OutboxEntry> found = entries.find(id);
-        if (found.isEmpty() || found.get().getState() != OutboxEntry.State.PENDING) {
+        Optional<OutboxEntry> found = entries.findForClaim(id);
+        OffsetDateTime now = AuditLog.now();
+        if (found.isEmpty() || found.get().getState() != OutboxEntry.State.PENDING
+                // listed as due before another process recorded an attempt that set it back, or claimed it
+                || found.get().getNextAttemptAt().isAfter(now) || found.get().claimedByAnotherAt(process, now)) {
             return Optional.empty();
         }
         OutboxEntry e = found.get();
@@ -75,6 +94,7 @@ public class Outbox {
         OffsetDateTime timestamp = nextTimestamp(e.getGradedAt(), entries.lastSentTimestamp(e.getTarget(), e.getUserKey())
                 .orElse(null), e.getLaterThan());
         e.sending(timestamp);
+        e.claim(process, now.plus(Duration.ofMillis(claimLeaseMillis)));
         return Optional.of(new ScoreDelivery.Score(e.getId(), e.getTarget(), e.getUserKey(), e.getScoreGiven(),
                 e.getScoreMaximum(), e.isComplete(), e.isAwaitingReview(), timestamp, e.getComment()));
     }

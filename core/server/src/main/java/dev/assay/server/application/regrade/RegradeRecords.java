@@ -2,6 +2,7 @@ package dev.assay.server.application.regrade;
 
 import dev.assay.server.application.AssayException;
 import dev.assay.server.application.AuditLog;
+import dev.assay.server.application.ThisProcess;
 import dev.assay.server.domain.model.RegradeEntity;
 import dev.assay.server.domain.model.RegradeState;
 import dev.assay.server.domain.repository.AssignmentRepository;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The durable record of batch regrades ({@link RegradeEntity}), each change in a transaction of its own: its id is the
@@ -28,7 +28,7 @@ public class RegradeRecords {
      * This server process. A running regrade names the process that runs it, so that one left running by a process
      * that died is told apart (and one process's batch execution ids are never read as another's).
      */
-    static final String RUNNER = UUID.randomUUID().toString();
+    static final String RUNNER = ThisProcess.ID;
 
     @Inject
     RegradeRepository regrades;
@@ -90,6 +90,16 @@ public class RegradeRecords {
     }
 
     /**
+     * Records how many answers the regrade has to grade, as a run of it begins after {@code afterId}: those it has graded
+     * already and those still needing it (the total its progress is read against).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void countToRegrade(long id, Map<String, Long> currentConfigByQuestion, String gradebookTarget, long afterId) {
+        long remaining = submissions.countNeedingRegrade(currentConfigByQuestion, gradebookTarget, afterId);
+        regrades.find(id).ifPresent(r -> r.toRegrade(regraded(List.of(r)).get(r.getId()) + remaining));
+    }
+
+    /**
      * The next submissions the regrade has to grade, after {@code afterId}, in id order (see {@link RegradeSelection}):
      * so a restarted regrade resumes.
      */
@@ -98,8 +108,10 @@ public class RegradeRecords {
         if (currentConfigByQuestion.isEmpty()) {
             return List.of();
         }
-        return RegradeSelection.select(submissions.latestPluginGrades(currentConfigByQuestion.keySet(), gradebookTarget, afterId),
-                currentConfigByQuestion, limit);
+        // The database picks the page by the rule (limited there: before, every remaining submission was read for each
+        // page of 100, a cost growing with the square of the answers); RegradeSelection states the rule once more.
+        return RegradeSelection.select(submissions.pluginGradesNeedingRegrade(currentConfigByQuestion, gradebookTarget, afterId,
+                limit), currentConfigByQuestion, limit);
     }
 
     /**

@@ -56,6 +56,11 @@ public class OutboxEntry {
     private OffsetDateTime sentTimestamp;
     @Column(name = "later_than")
     private OffsetDateTime laterThan;
+    /** The server process sending this entry, until {@link #claimedUntil}; null when none is. */
+    @Column(name = "claimed_by")
+    private String claimedBy;
+    @Column(name = "claimed_until")
+    private OffsetDateTime claimedUntil;
 
     protected OutboxEntry() {
     }
@@ -142,6 +147,30 @@ public class OutboxEntry {
         return laterThan;
     }
 
+    /** Whether another process than {@code process} holds a claim on this entry that has not lapsed at {@code now}. */
+    public boolean claimedByAnotherAt(String process, OffsetDateTime now) {
+        return claimedBy != null && !claimedBy.equals(process) && claimedUntil != null && claimedUntil.isAfter(now);
+    }
+
+    /** Claimed by this process until {@code until}: no other process sends it before then. */
+    public void claim(String process, OffsetDateTime until) {
+        claimedBy = process;
+        claimedUntil = until;
+    }
+
+    public String getClaimedBy() {
+        return claimedBy;
+    }
+
+    public OffsetDateTime getClaimedUntil() {
+        return claimedUntil;
+    }
+
+    private void released() {
+        claimedBy = null;
+        claimedUntil = null;
+    }
+
     /** About to be sent with this timestamp (recorded before the attempt, so a later score never reuses it). */
     public void sending(OffsetDateTime timestamp) {
         sentTimestamp = timestamp;
@@ -154,6 +183,7 @@ public class OutboxEntry {
     }
 
     public void delivered(OffsetDateTime at) {
+        released();
         state = State.DELIVERED;
         deliveredAt = at;
         attempts++;
@@ -161,16 +191,19 @@ public class OutboxEntry {
     }
 
     public void superseded() {
+        released();
         state = State.SUPERSEDED;
     }
 
     public void retryAt(OffsetDateTime at, String error) {
+        released();
         attempts++;
         nextAttemptAt = at;
         lastError = error.length() > 2000 ? error.substring(0, 2000) : error;
     }
 
     public void failed(String error) {
+        released();
         attempts++;
         state = State.FAILED;
         lastError = error.length() > 2000 ? error.substring(0, 2000) : error;

@@ -49,6 +49,9 @@ public class RegradeEntity {
     @Column(name = "batch_execution_id")
     private Long batchExecutionId;
     private String error;
+    /** How many answers it has to grade, counted when its latest run began; null before that (or before V14). */
+    @Column(name = "to_regrade")
+    private Long toRegrade;
 
     protected RegradeEntity() {
     }
@@ -83,6 +86,15 @@ public class RegradeEntity {
         this.error = error;
         this.endedAt = at;
         this.runningAssignment = null;
+    }
+
+    /** Counted as a run begins: {@code gradedSoFar} plus those still to grade. */
+    public void toRegrade(long total) {
+        this.toRegrade = total;
+    }
+
+    public Long getToRegrade() {
+        return toRegrade;
     }
 
     public Long getId() {

@@ -12,10 +12,19 @@ public interface OutboxRepository {
 
     Optional<OutboxEntry> find(long id);
 
-    /** Targets with entries pending and due at {@code now}, the one whose oldest such entry is oldest first. */
+    /**
+     * The entry, its row locked until the transaction ends ({@code SELECT … FOR UPDATE}): of two processes claiming it at
+     * once, the second reads it only after the first's claim is committed.
+     */
+    Optional<OutboxEntry> findForClaim(long id);
+
+    /**
+     * Targets with entries pending, due and not claimed (or with a lapsed claim) at {@code now}, the one whose oldest such
+     * entry is oldest first.
+     */
     List<String> dueTargets(OffsetDateTime now, int limit);
 
-    /** Ids of these targets' entries pending and due at {@code now}, in id order. */
+    /** Ids of these targets' entries pending, due and not claimed (or with a lapsed claim) at {@code now}, in id order. */
     List<Long> due(Collection<String> targets, OffsetDateTime now, int limit);
 
     /** Whether a newer entry for the same target and user is pending or delivered (it supersedes this one). */

@@ -49,10 +49,17 @@ public interface SubmissionRepository {
     }
 
     /**
-     * The latest plugin grade of each submission to these questions with an id above {@code afterId} (through one
-     * gradebook target, or any with null), in submission id order.
+     * The next page of a regrade: the latest plugin grade of at most {@code limit} submissions to these questions with an
+     * id above {@code afterId} (through one gradebook target, or any with null), in submission id order, of those whose
+     * latest plugin grade was given with another configuration than its question's current one
+     * ({@code currentConfigByQuestion}) or is an ERROR (the rule of {@code RegradeSelection}). The database selects and
+     * limits the page (keyset on the submission id), so a page costs the same wherever the regrade has got to.
      */
-    List<PluginGrade> latestPluginGrades(Collection<String> questionIds, String gradebookTarget, long afterId);
+    /** How many submissions {@link #pluginGradesNeedingRegrade} would return, all pages together. */
+    long countNeedingRegrade(Map<String, Long> currentConfigByQuestion, String gradebookTarget, long afterId);
+
+    List<PluginGrade> pluginGradesNeedingRegrade(Map<String, Long> currentConfigByQuestion, String gradebookTarget,
+                                                 long afterId, int limit);
 
     /**
      * Submissions whose grade in force asks for an instructor (needs review), oldest first; of one pack's questions

@@ -60,6 +60,7 @@ public class RegradeReader extends AbstractItemReader {
         }
         last = Math.max(run.afterSubmissionId(), checkpoint == null ? 0 : (Long) checkpoint);
         scanned = last;
+        regrades.countToRegrade(regradeId, current, target, last);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.assay.server.domain.model.OutboxEntry;
 import dev.assay.server.domain.repository.OutboxRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -26,9 +27,17 @@ public class JpaOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public Optional<OutboxEntry> findForClaim(long id) {
+        return Optional.ofNullable(em.find(OutboxEntry.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** JPQL over an entry {@code e}: pending, due at :now, and claimed by no process or by one whose lease has lapsed. */
+    private static final String DUE = "e.state = :pending and e.nextAttemptAt <= :now and (e.claimedUntil is null or e.claimedUntil <= :now)";
+
+    @Override
     public List<String> dueTargets(OffsetDateTime now, int limit) {
-        return em.createQuery("select e.target, min(e.id) as oldest from OutboxEntry e where e.state = :pending "
-                        + "and e.nextAttemptAt <= :now group by e.target order by oldest", Object[].class)
+        return em.createQuery("select e.target, min(e.id) as oldest from OutboxEntry e where " + DUE
+                        + " group by e.target order by oldest", Object[].class)
                 .setParameter("pending", OutboxEntry.State.PENDING).setParameter("now", now).setMaxResults(limit)
                 .getResultList().stream().map(r -> (String) r[0]).toList();
     }
@@ -38,8 +47,8 @@ public class JpaOutboxRepository implements OutboxRepository {
         if (targets.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select e.id from OutboxEntry e where e.state = :pending and e.nextAttemptAt <= :now "
-                        + "and e.target in :targets order by e.id", Long.class)
+        return em.createQuery("select e.id from OutboxEntry e where " + DUE
+                        + " and e.target in :targets order by e.id", Long.class)
                 .setParameter("pending", OutboxEntry.State.PENDING).setParameter("now", now)
                 .setParameter("targets", List.copyOf(targets)).setMaxResults(limit).getResultList();
     }

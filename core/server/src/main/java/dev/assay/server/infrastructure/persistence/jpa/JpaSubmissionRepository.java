@@ -105,20 +105,45 @@ public class JpaSubmissionRepository implements SubmissionRepository {
     }
 
     @Override
-    public List<PluginGrade> latestPluginGrades(Collection<String> questionIds, String gradebookTarget, long afterId) {
-        if (questionIds.isEmpty()) {
+    public List<PluginGrade> pluginGradesNeedingRegrade(Map<String, Long> currentConfigByQuestion, String gradebookTarget,
+                                                        long afterId, int limit) {
+        if (currentConfigByQuestion.isEmpty()) {
             return List.of();
         }
-        TypedQuery<Object[]> query = em.createQuery("select s.id, s.questionId, g.configId, g.status from SubmissionEntity s, "
-                        + "GradeEntity g where g.submissionId = s.id and s.questionId in :q and s.id > :after"
-                        + (gradebookTarget == null ? "" : " and s.gradebookTarget = :t") + " and g.id = s.pluginGradeId order by s.id",
-                Object[].class)
-                .setParameter("q", List.copyOf(questionIds)).setParameter("after", afterId);
+        return needingRegrade("s.id, s.questionId, g.configId, g.status", " order by s.id", currentConfigByQuestion,
+                gradebookTarget, afterId, Object[].class).setMaxResults(limit).getResultList().stream()
+                .map(r -> new PluginGrade(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
+                        (Grade.Status) r[3])).toList();
+    }
+
+    @Override
+    public long countNeedingRegrade(Map<String, Long> currentConfigByQuestion, String gradebookTarget, long afterId) {
+        if (currentConfigByQuestion.isEmpty()) {
+            return 0;
+        }
+        return needingRegrade("count(s)", "", currentConfigByQuestion, gradebookTarget, afterId, Long.class).getSingleResult();
+    }
+
+    /**
+     * Submissions after {@code afterId} whose latest plugin grade was not given with their question's current
+     * configuration, or is an ERROR. A configuration id names one question's version (question_config's key), and a
+     * submission's grades are given with its own question's versions: so "not one of the current ids" is "not its
+     * question's current one".
+     */
+    private <T> TypedQuery<T> needingRegrade(String select, String order, Map<String, Long> currentConfigByQuestion,
+                                             String gradebookTarget, long afterId, Class<T> type) {
+        TypedQuery<T> query = em.createQuery("select " + select + " from SubmissionEntity s, GradeEntity g "
+                        + "where g.id = s.pluginGradeId and s.questionId in :q and s.id > :after"
+                        + (gradebookTarget == null ? "" : " and s.gradebookTarget = :t")
+                        + " and (g.configId not in :current or g.status = :error)" + order, type)
+                .setParameter("q", List.copyOf(currentConfigByQuestion.keySet()))
+                .setParameter("current", List.copyOf(currentConfigByQuestion.values()))
+                .setParameter("error", Grade.Status.ERROR)
+                .setParameter("after", afterId);
         if (gradebookTarget != null) {
             query.setParameter("t", gradebookTarget);
         }
-        return query.getResultList().stream().map(r -> new PluginGrade(((Number) r[0]).longValue(), (String) r[1],
-                ((Number) r[2]).longValue(), (Grade.Status) r[3])).toList();
+        return query;
     }
 
     @Override
