@@ -210,6 +210,8 @@ public class AssignmentResource {
 
     /** An instructor's points and comment for an answer to one of the assignment's questions (as POST /api/submissions/{id}/review). */
     @Operation(summary = "An instructor's points and comment for an answer to one of the assignment's questions")
+    @APIResponse(responseCode = "200", description = "The answer with its history, the instructor's grade in force.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.SubmissionView.class)))
     @APIResponse(responseCode = "404", description = "No such answer to a question of this assignment.")
     @POST
     @Path("{id}/review/{submission}")
