@@ -22,16 +22,7 @@ class ImpactIT extends AgainstTheWar {
         String q = server.uploadPack("42");
         long assignment = assignmentOf(q);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        long ann = submit(q, "ann-" + run, "42");
-        submit(q, "bob-" + run, "43");
-        long cat = submit(q, "cat-" + run, "43");
-        submit(q, "dan-" + run, "41");
-        submit(q, "eve-" + run, "43");
-        assertThat(server.json("POST", "/api/submissions/" + cat + "/review", Map.of("points", 1, "reviewer", "prof")).status())
-                .isEqualTo(200);
-        Reply changed = server.json("PUT", "/api/questions/" + q + "/config", Map.of("config", Map.of("expected", "43"),
-                "reason", "the key was wrong"));
-        assertThat(changed.status()).as(String.valueOf(changed.json())).isEqualTo(200);
+        long ann = fiveAnswersOneReviewedThenTheKeyChanged(q, run).get("ann");
         String analyticsBefore = server.get("/api/questions/" + q + "/analytics").json().toString();
         int outboxBefore = server.get("/api/outbox?limit=1000").json().size();
         String gradesCountedBefore = gradesCounted();
@@ -200,13 +191,5 @@ class ImpactIT extends AgainstTheWar {
         return java.math.BigDecimal.valueOf(p).stripTrailingZeros().toPlainString();
     }
 
-    private long assignmentOf(String q) throws Exception {
-        return server.get("/api/assignments?pack=" + q.substring(0, q.indexOf('/'))).json().get(0).path("id").asLong();
-    }
 
-    private long submit(String q, String user, String answer) throws Exception {
-        Reply r = server.json("POST", "/api/questions/" + q + "/submissions", Map.of("user", user, "answer", answer));
-        assertThat(r.status()).as(String.valueOf(r.json())).isEqualTo(201);
-        return r.json().path("submissionId").asLong();
-    }
 }

@@ -58,16 +58,7 @@ class WorkspaceJourneysIT extends AgainstTheWar {
     void afterAChangeTheImpactPageShowsWhoseScoresWouldChangeThenRegradesWithProgress() throws Exception {
         String q = server.uploadPack("42");
         long assignment = assignmentOf(q);
-        submit(q, "ann-" + run, "42");
-        submit(q, "bob-" + run, "43");
-        long cat = submit(q, "cat-" + run, "43");
-        submit(q, "dan-" + run, "41");
-        submit(q, "eve-" + run, "43");
-        assertThat(server.json("POST", "/api/submissions/" + cat + "/review", Map.of("points", 1, "reviewer", "prof")).status())
-                .isEqualTo(200);
-        Reply changed = server.json("PUT", "/api/questions/" + q + "/config", Map.of("config", Map.of("expected", "43"),
-                "reason", "the key was wrong"));
-        assertThat(changed.status()).as(String.valueOf(changed.json())).isEqualTo(200);
+        fiveAnswersOneReviewedThenTheKeyChanged(q, run);
 
         open("impact.html?id=" + assignment);
         wait.until(ExpectedConditions.textToBe(By.id("title"), "Impact and regrade: A1"));
@@ -387,15 +378,7 @@ class WorkspaceJourneysIT extends AgainstTheWar {
         }
     }
 
-    private long assignmentOf(String q) throws Exception {
-        return server.get("/api/assignments?pack=" + q.substring(0, q.indexOf('/'))).json().get(0).path("id").asLong();
-    }
 
-    private long submit(String q, String user, String answer) throws Exception {
-        Reply r = server.json("POST", "/api/questions/" + q + "/submissions", Map.of("user", user, "answer", answer));
-        assertThat(r.status()).as(String.valueOf(r.json())).isEqualTo(201);
-        return r.json().path("submissionId").asLong();
-    }
 
     private void upload(byte[] zip, int status) throws Exception {
         Reply r = server.call("POST", "/api/packs", "application/zip", zip, true);
