@@ -122,19 +122,10 @@ public final class Pages {
     }
 
     /**
-     * The page of an activity: for its instructor, a panel on top with the regrade button, the answers waiting for
-     * review, the reviewed answers the plugin now grades differently ({@code regradedItems}) and the students' standing.
-     */
-    public static String student(String base, String session, String assignmentTitle, String userName, boolean teaches,
-                                 List<String> reviewItems, List<String> regradedItems, List<Standing> standing,
-                                 List<QuestionView> questions) {
-        return student(base, session, assignmentTitle, userName,
-                teaches ? new Panel(reviewItems, regradedItems, standing, "", null) : null, questions, null);
-    }
-
-    /**
-     * The same, with the instructor's panel ({@code null} for a student) and a notice under the heading (plain text;
-     * the demo course says where its scores go), or none.
+     * The page of an activity: for its instructor ({@code panel} not null), the panel on top with the regrade button,
+     * the answers waiting for review, the reviewed answers the plugin now grades differently, the students' standing,
+     * who has not started and the way into the workspace; a notice under the heading (plain text: the demo course says
+     * where its scores go), or none.
      */
     public static String student(String base, String session, String assignmentTitle, String userName, Panel panel,
                                  List<QuestionView> questions, String notice) {

@@ -50,7 +50,7 @@ class DemoRulesTest {
         String page = Pages.student("", "token", "Homework 7", "Demo student abcd", null, List.of(),
                 DemoCourse.NOTICE_STUDENT);
         assertThat(page).contains("<p class=\"notice\" role=\"note\">Demo: your score stays in Assay");
-        assertThat(Pages.student("", "token", "Homework 7", "A student", false, List.of(), List.of(), List.of(), List.of()))
+        assertThat(Pages.student("", "token", "Homework 7", "A student", null, List.of(), null))
                 .doesNotContain("class=\"notice\"");
     }
 

@@ -84,13 +84,13 @@ class PagesTest {
 
     @Test
     void thePanelListsAnswersRegradedSinceAReviewUnderTheHeadingTheRegradeReportNames() {
-        String page = Pages.student("", "tok", "HW", "Prof", true, List.of(), List.of("<div class=\"review regraded\">x</div>"),
-                List.of(), List.of());
+        String page = Pages.student("", "tok", "HW", "Prof",
+                new Pages.Panel(List.of(), List.of("<div class=\"review regraded\">x</div>"), List.of(), "", null), List.of(), null);
         assertThat(page).contains("Waiting for your review (<span class=\"count\">0</span>)")
                 .contains("<div class=\"queue\" id=\"regraded-since-review\"><h3>Regraded since your review (<span class=\"count\">1"
                         + "</span>)</h3>")
                 .contains("<div class=\"review regraded\">x</div>");
-        assertThat(Pages.student("", "tok", "HW", "Ann", false, List.of(), List.of(), List.of(), List.of()))
+        assertThat(Pages.student("", "tok", "HW", "Ann", null, List.of(), null))
                 .as("students see no panel").doesNotContain("Regraded since your review");
     }
 
