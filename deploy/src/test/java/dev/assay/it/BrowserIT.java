@@ -101,13 +101,7 @@ class BrowserIT {
                 assertThat(section.findElement(By.cssSelector("details.attempts .count")).getAttribute("textContent")).isEqualTo("1");
 
                 // A malformed answer gets a clear message in the preview, typed text shown back escaped.
-                WebElement other = browser.findElement(By.cssSelector("section[data-question='hw7/3bi-grad-w1']"));
-                WebElement box2 = other.findElement(By.tagName("textarea"));
-                ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", box2);
-                box2.sendKeys("<img src=x onerror=alert(1)>");
-                other.findElement(By.cssSelector("button[type=submit]")).click();
-                WebElement result2 = other.findElement(By.cssSelector(".result"));
-                wait.until(d -> !result2.findElements(By.cssSelector(".attempt")).isEmpty());
+                WebElement result2 = answerOnThePage(browser, wait, "hw7/3bi-grad-w1", "<img src=x onerror=alert(1)>");
                 assertThat(result2.getText()).contains("Not graded").contains("<img src=x onerror=alert(1)>");
                 assertThat(result2.findElements(By.tagName("img"))).isEmpty();
             } finally {
@@ -240,5 +234,19 @@ class BrowserIT {
                     .isEqualTo(3.0);
             assertThat(grades.get(grades.size() - 1).path("id").asLong()).isEqualTo(after.path("gradeInForce").asLong());
         }
+    }
+
+    /**
+     * Types an answer into a question of the student page, submits it and waits for the attempt: the result's element.
+     */
+    static WebElement answerOnThePage(ChromeDriver browser, WebDriverWait wait, String questionId, String answer) {
+        WebElement section = browser.findElement(By.cssSelector("section[data-question='" + questionId + "']"));
+        WebElement box = section.findElement(By.tagName("textarea"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", box);
+        box.sendKeys(answer);
+        section.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement result = section.findElement(By.cssSelector(".result"));
+        wait.until(d -> !result.findElements(By.cssSelector(".attempt")).isEmpty());
+        return result;
     }
 }

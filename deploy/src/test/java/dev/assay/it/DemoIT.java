@@ -15,7 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -102,13 +101,7 @@ class DemoIT extends AgainstTheWar {
             visitor = cookie.getValue();
             studentToken = session(browser);
 
-            WebElement section = browser.findElement(By.cssSelector("section[data-question='demo-hw7/8a-i-layers']"));
-            WebElement box = section.findElement(By.tagName("textarea"));
-            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", box);
-            box.sendKeys("2");
-            section.findElement(By.cssSelector("button[type=submit]")).click();
-            WebElement result = section.findElement(By.cssSelector(".result"));
-            wait.until(d -> !result.findElements(By.cssSelector(".attempt")).isEmpty());
+            WebElement result = BrowserIT.answerOnThePage(browser, wait, "demo-hw7/8a-i-layers", "2");
             assertThat(result.findElement(By.cssSelector(".score")).getText()).startsWith("1 / 1 point");
             assertThat(result.findElements(By.cssSelector("section.fb"))).as("feedback").isNotEmpty();
 
