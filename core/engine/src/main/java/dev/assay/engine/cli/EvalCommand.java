@@ -70,6 +70,10 @@ final class EvalCommand implements Callable<Integer> {
             + "question (whole questions are held out: no graded answer of a test question is seen)")
     String by;
 
+    @Option(names = "--learn-from", description = "Graded answers (same format as --input) the plugin learns from before "
+            + "grading --input (a data set's train split, say); no answer of --input may be among them")
+    Path learnFrom;
+
     @Option(names = "--seed", description = "Seed of the fold split (default 1)")
     long seed = 1;
 
@@ -106,8 +110,14 @@ final class EvalCommand implements Callable<Integer> {
             throw new Main.UserError("give --pack DIR, --references refs.jsonl, or both");
         }
         boolean crossValidate = folds != null || by != null;
+        if (learnFrom != null && crossValidate) {
+            throw new Main.UserError("use --learn-from or --folds/--by, not both");
+        }
         if (by != null && !List.of("answer", "question").contains(by)) {
             throw new Main.UserError("--by takes answer or question, not '" + by + "'");
+        }
+        if (learnFrom != null && references == null) {
+            throw new Main.UserError("--learn-from teaches questions made from --references; give --references refs.jsonl");
         }
         if (crossValidate && references == null) {
             throw new Main.UserError("--folds and --by cross-validate questions made from --references (the plugin learns "
@@ -138,7 +148,7 @@ final class EvalCommand implements Callable<Integer> {
                     throw new Main.UserError("the input names question '" + l.question() + "', which neither the pack nor the "
                             + "references define");
                 }
-                if (crossValidate && !defined.containsKey(l.question())) {
+                if ((crossValidate || learnFrom != null) && !defined.containsKey(l.question())) {
                     throw new Main.UserError("cross-validation grades questions made from --references; '" + l.question()
                             + "' is the pack's");
                 }
@@ -147,7 +157,28 @@ final class EvalCommand implements Callable<Integer> {
             List<Prediction> all = new ArrayList<>();
             Map<String, String> skipped = new LinkedHashMap<>();
             Map<String, Calibrator.Fit> fits = new LinkedHashMap<>();
-            if (crossValidate) {
+            if (learnFrom != null) {
+                Map<String, List<HumanScore>> train = new LinkedHashMap<>();
+                java.util.Set<String> ids = new java.util.HashSet<>();
+                lines.forEach(l -> {
+                    if (l.id() != null) {
+                        ids.add(l.id());
+                    }
+                });
+                for (HumanScore h : read(learnFrom)) {
+                    if (!defined.containsKey(h.question())) {
+                        throw new Main.UserError(learnFrom + " names question '" + h.question() + "', which the references "
+                                + "do not define");
+                    }
+                    if (h.id() != null && ids.contains(h.id())) {
+                        throw new Main.UserError("the answer '" + h.id() + "' is in both " + learnFrom + " and " + input
+                                + ": learning from an answer and then grading it is not a measure of agreement");
+                    }
+                    train.computeIfAbsent(h.question(), k -> new ArrayList<>()).add(h);
+                }
+                byQuestion.keySet().forEach(q -> train.putIfAbsent(q, List.of()));
+                crossValidateFold(engines, made, defined, new Folds.Fold(-1, byQuestion, train), scales, all, skipped);
+            } else if (crossValidate) {
                 int k = folds == null ? 5 : folds;
                 List<Folds.Fold> split;
                 try {
@@ -180,7 +211,8 @@ final class EvalCommand implements Callable<Integer> {
             Report report = Report.of(byQuestion.keySet(), all);
             if (json) {
                 System.out.println(Json.json().writerWithDefaultPrettyPrinter().writeValueAsString(report.json(
-                        crossValidate ? ("question".equals(by) ? "by question" : "by answer") : "as configured",
+                        crossValidate ? ("question".equals(by) ? "by question" : "by answer")
+                                : learnFrom != null ? "learned from " + learnFrom.getFileName() : "as configured",
                         crossValidate ? (folds == null ? 5 : folds) : 0, skipped)));
             } else {
                 report.print(skipped, fits);

@@ -279,6 +279,22 @@ class MainTest {
         Run badBy = run("eval", "--references", data[0].toString(), "--input", data[1].toString(), "--by", "folder");
         assertThat(badBy.exit()).isEqualTo(2);
         assertThat(badBy.err()).contains("--by takes answer or question");
+        Path heldOut = tmp.resolve("held-out.jsonl");
+        Files.writeString(heldOut, """
+                {"question": "q0", "id": "new-1", "answer": "alpha beta y", "score": 0}
+                {"question": "q0", "id": "new-2", "answer": "alpha beta gamma y", "score": 1}
+                """);
+        Run learned = run("eval", "--references", data[0].toString(), "--input", heldOut.toString(), "--learn-from",
+                data[1].toString(), "--json");
+        assertThat(learned.exit()).as(learned.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode fromTrain = dev.assay.engine.json.Json.json().readTree(learned.out());
+        assertThat(fromTrain.path("mode").asText()).startsWith("learned from");
+        // learned 0.75 from the train file: two of four words is not enough, three are
+        assertThat(fromTrain.path("overall").path("exact").asDouble()).isEqualTo(1.0);
+        Run same = run("eval", "--references", data[0].toString(), "--input", data[1].toString(), "--learn-from",
+                data[1].toString());
+        assertThat(same.exit()).isEqualTo(2);
+        assertThat(same.err()).contains("is in both").contains("not a measure of agreement");
         Run oneFold = run("eval", "--references", data[0].toString(), "--input", data[1].toString(), "--folds", "1");
         assertThat(oneFold.exit()).isEqualTo(2);
         assertThat(oneFold.err()).contains("at least 2 folds");

@@ -41,7 +41,7 @@ final class Embedder {
      * A text's meaning: its mean-pooled, unit-length sentence vector, and one unit vector per word piece (for
      * alignment), with the pieces' ids.
      */
-    record Vectors(float[] sentence, float[][] tokens, int[] ids) {
+    record Vectors(float[] sentence, float[][] tokens, int[] ids, float[] weights) {
     }
 
     private Embedder() throws OrtException, IOException {
@@ -65,6 +65,26 @@ final class Embedder {
         loadMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 
+    /**
+     * Starts loading the model on a thread of its own (once), so that a question that will need it, seen when its
+     * configuration is checked, does not spend its first grade's time limit on the load.
+     */
+    static void warmUp() {
+        if (shared == null && WARMING.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> {
+                try {
+                    get();
+                } catch (RuntimeException e) {
+                    WARMING.set(false); // the first grade that needs it reports the failure
+                }
+            }, "essay-rubric-model-load");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** The plugin's one model, loaded on first use. */
     static Embedder get() {
         Embedder e = shared;
@@ -84,6 +104,46 @@ final class Embedder {
             }
         }
         return e;
+    }
+
+    /**
+     * A text of any length: one sentence is embedded whole; several are embedded in one batch, each whole, their word
+     * pieces put end to end and their mean as the text's vector (no sentence is cut at {@link #MAX_TOKENS}).
+     */
+    Vectors embedText(List<String> sentences, String text) {
+        if (sentences.size() <= 1) {
+            return embed(text);
+        }
+        synchronized (cache) {
+            Vectors v = cache.get("\u0000" + text);
+            if (v != null) {
+                return v;
+            }
+        }
+        List<Vectors> parts = embedAll(sentences);
+        float[] mean = new float[DIM];
+        int n = 0;
+        for (Vectors p : parts) {
+            for (int d = 0; d < DIM; d++) {
+                mean[d] += p.sentence()[d];
+            }
+            n += p.tokens().length;
+        }
+        float[][] tokens = new float[n][];
+        int[] ids = new int[n];
+        float[] weights = new float[n];
+        int at = 0;
+        for (Vectors p : parts) {
+            System.arraycopy(p.tokens(), 0, tokens, at, p.tokens().length);
+            System.arraycopy(p.ids(), 0, ids, at, p.tokens().length);
+            System.arraycopy(p.weights(), 0, weights, at, p.tokens().length);
+            at += p.tokens().length;
+        }
+        Vectors v = new Vectors(unit(mean), tokens, ids, weights);
+        synchronized (cache) {
+            cache.put("\u0000" + text, v);
+        }
+        return v;
     }
 
     Vectors embed(String text) {
@@ -139,9 +199,12 @@ final class Embedder {
     private List<Vectors> run(List<String> texts) {
         int n = texts.size();
         int[][] ids = new int[n][];
+        float[][] weights = new float[n][];
         int len = 2;
         for (int i = 0; i < n; i++) {
-            int[] t = tokenizer.ids(texts.get(i));
+            WordPiece.Pieces p = tokenizer.pieces(texts.get(i));
+            int[] t = p.ids();
+            weights[i] = java.util.Arrays.copyOf(p.weights(), Math.min(t.length, MAX_TOKENS - 2));
             int keep = Math.min(t.length, MAX_TOKENS - 2);
             ids[i] = new int[keep + 2];
             ids[i][0] = WordPiece.CLS;
@@ -181,7 +244,7 @@ final class Embedder {
                         }
                     }
                     int[] pieceIds = java.util.Arrays.copyOfRange(ids[i], 1, m - 1);
-                    out.add(new Vectors(unit(mean), tokens, pieceIds));
+                    out.add(new Vectors(unit(mean), tokens, pieceIds, weights[i]));
                 }
                 return out;
             }

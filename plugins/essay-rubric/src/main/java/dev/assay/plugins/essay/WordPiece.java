@@ -126,13 +126,45 @@ final class WordPiece {
         return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF);
     }
 
+    /** Words that carry little meaning of their own: their pieces weigh little in alignment. */
+    static final java.util.Set<String> STOP = java.util.Set.of("a", "an", "the", "and", "or", "but", "if", "of", "to",
+            "in", "on", "at", "by", "for", "with", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its",
+            "this", "that", "these", "those", "there", "their", "they", "them", "he", "she", "we", "you", "i", "his", "her",
+            "do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should", "so", "than", "then",
+            "from", "into", "which", "who", "what", "when", "where", "how", "because", "also", "just", "about");
+
     /** Token ids of the text, without [CLS] and [SEP]. */
     int[] ids(String text) {
+        return pieces(text).ids;
+    }
+
+    /** Word pieces: their ids, and each one's weight (0: punctuation, 0.2: a stop word's, 1: a content word's). */
+    record Pieces(int[] ids, float[] weights) {
+    }
+
+    Pieces pieces(String text) {
         List<Integer> out = new ArrayList<>();
+        List<Float> weights = new ArrayList<>();
         for (String word : basic(text)) {
+            float w = word.length() == 1 && isPunctuation(word.charAt(0)) ? 0f : STOP.contains(word) ? 0.2f : 1f;
+            int before = out.size();
+            addPieces(word, out);
+            for (int i = before; i < out.size(); i++) {
+                weights.add(w);
+            }
+        }
+        float[] wa = new float[weights.size()];
+        for (int i = 0; i < wa.length; i++) {
+            wa[i] = weights.get(i);
+        }
+        return new Pieces(out.stream().mapToInt(Integer::intValue).toArray(), wa);
+    }
+
+    private void addPieces(String word, List<Integer> out) {
+        {
             if (word.length() > MAX_WORD) {
                 out.add(UNK);
-                continue;
+                return;
             }
             List<Integer> pieces = new ArrayList<>();
             int start = 0;
@@ -161,6 +193,5 @@ final class WordPiece {
                 out.addAll(pieces);
             }
         }
-        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 }
