@@ -21,7 +21,12 @@ final class Embedder {
     static final int DIM = 384;
     /** Tokens per text at most, [CLS] and [SEP] included: longer texts are cut (sentences rarely reach it). */
     static final int MAX_TOKENS = 128;
-    private static final int CACHE = 50_000;
+    /**
+     * The cache holds at most this many word-piece vectors (1.5 KB each: about 48 MB), least recently used out first:
+     * references and graded examples stay, answers come and go.
+     */
+    static final int CACHE_PIECES = 32_000;
+    private int cachedPieces;
     private static volatile Embedder shared;
     /** How long loading took, in milliseconds (reported by the bench). */
     static volatile long loadMillis;
@@ -30,12 +35,22 @@ final class Embedder {
     private final OrtSession session;
     private final WordPiece tokenizer;
     private final boolean typeIds;
-    private final Map<String, Vectors> cache = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Vectors> eldest) {
-            return size() > CACHE;
+    private final LinkedHashMap<String, Vectors> cache = new LinkedHashMap<>(1024, 0.75f, true);
+
+    /** Under the cache's lock. */
+    private void remember(String key, Vectors v) {
+        Vectors old = cache.put(key, v);
+        cachedPieces += v.tokens().length + 1 - (old == null ? 0 : old.tokens().length + 1);
+        var it = cache.entrySet().iterator();
+        while (cachedPieces > CACHE_PIECES && it.hasNext()) {
+            Map.Entry<String, Vectors> eldest = it.next();
+            if (eldest.getKey().equals(key)) {
+                break;
+            }
+            cachedPieces -= eldest.getValue().tokens().length + 1;
+            it.remove();
         }
-    };
+    }
 
     /**
      * A text's meaning: its mean-pooled, unit-length sentence vector, and one unit vector per word piece (for
@@ -141,7 +156,7 @@ final class Embedder {
         }
         Vectors v = new Vectors(unit(mean), tokens, ids, weights);
         synchronized (cache) {
-            cache.put("\u0000" + text, v);
+            remember("\u0000" + text, v);
         }
         return v;
     }
@@ -184,7 +199,7 @@ final class Embedder {
             }
             synchronized (cache) {
                 for (int j = 0; j < batch.size(); j++) {
-                    cache.put(batch.get(j), made[j]);
+                    remember(batch.get(j), made[j]);
                 }
             }
             for (int i = 0; i < texts.size(); i++) {

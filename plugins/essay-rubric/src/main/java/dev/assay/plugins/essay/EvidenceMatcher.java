@@ -78,7 +78,21 @@ final class EvidenceMatcher {
         }
         if (e.anyOf() != null && !e.anyOf().isEmpty()) {
             boolean found = false;
+            // words first: alternatives met by meaning (the sentence model) are tried only when no other one is met
             for (EssayConfig.Evidence sub : e.anyOf()) {
+                if (readsMeaning(sub)) {
+                    continue;
+                }
+                Optional<List<Span>> s = find(sub);
+                if (s.isPresent()) {
+                    spans.addAll(s.get());
+                    found = true;
+                }
+            }
+            for (EssayConfig.Evidence sub : e.anyOf()) {
+                if (found || !readsMeaning(sub)) {
+                    continue;
+                }
                 Optional<List<Span>> s = find(sub);
                 if (s.isPresent()) {
                     spans.addAll(s.get());
@@ -91,6 +105,14 @@ final class EvidenceMatcher {
             any = true;
         }
         return any ? Optional.of(spans) : Optional.empty();
+    }
+
+    static boolean readsMeaning(EssayConfig.Evidence e) {
+        if (e.meaning() != null && !e.meaning().isEmpty()) {
+            return true;
+        }
+        return e.anyOf() != null && e.anyOf().stream().anyMatch(EvidenceMatcher::readsMeaning)
+                || e.allOf() != null && e.allOf().stream().anyMatch(EvidenceMatcher::readsMeaning);
     }
 
     /** The first phrasing of the concept whose stems appear in order within a window. */

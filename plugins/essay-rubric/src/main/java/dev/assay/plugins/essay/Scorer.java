@@ -34,7 +34,7 @@ final class Scorer {
 
     static Features.Question question(List<String> references, String questionText) {
         String key = questionText + "\\u0000" + String.join("\\u0000", references);
-        if (QUESTIONS.size() > 5_000) {
+        if (QUESTIONS.size() > 500) {
             QUESTIONS.clear();
         }
         return QUESTIONS.computeIfAbsent(key, k -> Features.Question.of(references, questionText));
