@@ -323,7 +323,7 @@ final class EvalCommand implements Callable<Integer> {
 
         ObjectNode json(String mode, int k, Map<String, String> skipped) {
             ObjectNode root = Json.json().createObjectNode();
-            root.put("mode", mode);
+            root.put("split", mode);
             if (k > 0) {
                 root.put("folds", k);
             }

@@ -241,7 +241,7 @@ class MainTest {
                 "--predictions", predictions.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         com.fasterxml.jackson.databind.JsonNode out = dev.assay.engine.json.Json.json().readTree(r.out());
-        assertThat(out.path("mode").asText()).isEqualTo("by answer");
+        assertThat(out.path("split").asText()).isEqualTo("by answer");
         assertThat(out.path("overall").path("n").asInt()).isEqualTo(64);
         // the plugin learns 0.75 from twelve answers of each question: every held-out answer right
         assertThat(out.path("overall").path("exact").asDouble()).isEqualTo(1.0);
@@ -268,7 +268,7 @@ class MainTest {
                 "--folds", "2", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         com.fasterxml.jackson.databind.JsonNode out = dev.assay.engine.json.Json.json().readTree(r.out());
-        assertThat(out.path("mode").asText()).isEqualTo("by question");
+        assertThat(out.path("split").asText()).isEqualTo("by question");
         assertThat(out.path("overall").path("n").asInt()).isEqualTo(64);
         assertThat(out.path("overall").path("exact").asDouble()).isEqualTo(1.0);
         assertThat(out.path("review").path("flagged").asInt()).isZero();
@@ -288,7 +288,7 @@ class MainTest {
                 data[1].toString(), "--json");
         assertThat(learned.exit()).as(learned.err()).isZero();
         com.fasterxml.jackson.databind.JsonNode fromTrain = dev.assay.engine.json.Json.json().readTree(learned.out());
-        assertThat(fromTrain.path("mode").asText()).startsWith("learned from");
+        assertThat(fromTrain.path("split").asText()).startsWith("learned from");
         // learned 0.75 from the train file: two of four words is not enough, three are
         assertThat(fromTrain.path("overall").path("exact").asDouble()).isEqualTo(1.0);
         Run same = run("eval", "--references", data[0].toString(), "--input", data[1].toString(), "--learn-from",

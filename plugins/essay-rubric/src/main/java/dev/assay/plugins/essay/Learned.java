@@ -19,6 +19,8 @@ final class Learned {
     static final double AGREES = 0.75;
     /** A reference sentence counts as met, in the feedback, by an answer sentence this close (cosine); display only. */
     static final double MET = 0.5;
+    /** The order and negation rules; {@code -Dassay.essay.rules=off} turns them off, to measure what they do. */
+    static final boolean RULES = !"off".equals(System.getProperty("assay.essay.rules"));
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("lexical", "the reference's words"),
@@ -56,13 +58,13 @@ final class Learned {
         List<String> lines = new ArrayList<>();
         Features.Reference ref = q.references().get(f.reference());
         // rules: the reference's steps in another order, or its statement negated, do not score as agreement
-        double order = disorder(ref.whole(), f.vectors());
+        double order = RULES ? disorder(ref.whole(), f.vectors()) : 0;
         if (order > 0.5) {
             p = Math.min(p, 0.5 * p);
             notes.add("ORDER");
             lines.add("- ✗ the reference's steps appear in another order in your answer (the score is halved)");
         }
-        if (x.get("negation") > 0 && x.get("aligned") >= AGREES) {
+        if (RULES && x.get("negation") > 0 && x.get("aligned") >= AGREES) {
             p = 0.5 * p;
             notes.add("NEGATION");
             lines.add("- ✗ your answer says " + (ref.negated() ? "without a negation what the reference negates"
