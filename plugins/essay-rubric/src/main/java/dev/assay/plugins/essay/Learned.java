@@ -16,7 +16,11 @@ final class Learned {
     /** Word pieces this close (cosine, in context) are taken as the same word when checking order. */
     static final double SAME_WORD = 0.8;
     /** An answer that agrees this much (aligned meaning) but negates where the reference does not is capped. */
-    static final double AGREES = 0.75;
+    static final double AGREES = 0.85;
+    /** A reference that reads as steps in order: only there does the order of its words decide. */
+    static final java.util.regex.Pattern STEPS = java.util.regex.Pattern.compile(
+            "\\b(first|firstly|then|next|after|afterwards|before|finally|followed by|second|third|last|lastly)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
     /** A reference sentence counts as met, in the feedback, by an answer sentence this close (cosine); display only. */
     static final double MET = 0.5;
     /** The order and negation rules; {@code -Dassay.essay.rules=off} turns them off, to measure what they do. */
@@ -58,7 +62,7 @@ final class Learned {
         List<String> lines = new ArrayList<>();
         Features.Reference ref = q.references().get(f.reference());
         // rules: the reference's steps in another order, or its statement negated, do not score as agreement
-        double order = RULES ? disorder(ref.whole(), f.vectors()) : 0;
+        double order = RULES && STEPS.matcher(ref.text()).find() ? disorder(ref.whole(), f.vectors()) : 0;
         if (order > 0.5) {
             p = Math.min(p, 0.5 * p);
             notes.add("ORDER");
@@ -143,7 +147,7 @@ final class Learned {
 
     /**
      * How far the answer reverses the order of the reference's content words it shares (matched by meaning, each
-     * used once): the share of discordant pairs, 0 when fewer than three are shared or the reference is one thought.
+     * used once): the share of discordant pairs, 0 when fewer than four are shared.
      */
     static double disorder(Embedder.Vectors ref, Embedder.Vectors answer) {
         List<Integer> positions = new ArrayList<>();
@@ -170,7 +174,7 @@ final class Learned {
                 positions.add(best);
             }
         }
-        if (positions.size() < 3) {
+        if (positions.size() < 4) {
             return 0;
         }
         int pairs = 0;
