@@ -89,7 +89,7 @@ final class Embedder {
             Thread t = new Thread(() -> {
                 try {
                     get();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | LinkageError e) {
                     WARMING.set(false); // the first grade that needs it reports the failure
                 }
             }, "essay-rubric-model-load");

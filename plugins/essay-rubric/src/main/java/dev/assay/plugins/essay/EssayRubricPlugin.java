@@ -251,6 +251,10 @@ public final class EssayRubricPlugin implements GraderPlugin<EssayConfig> {
         if (score > 0 && spans == 1 && text.words >= 60) {
             doubts.add("the credit rests on a single phrase in a long answer");
         }
+        if (m.modelUnavailable) {
+            doubts.add("the sentence model could not be loaded, so the points the rubric accepts in other words were not "
+                    + "checked");
+        }
         String ofPoints = pts(score * questionPoints) + " of " + pts(questionPoints) + (questionPoints == 1 ? " point" : " points");
         String summary = score >= 1 ? "Everything the rubric asks for is in your answer: " + ofPoints + "."
                 : "Your answer earns " + ofPoints + "; the list below shows what counted and what is missing.";

@@ -136,6 +136,8 @@ final class EvidenceMatcher {
     private static final Pattern NEGATION = Pattern.compile(
             "\\b(not|no|never|none|nothing|neither|nor|cannot|without)\\b|n't\\b", Pattern.CASE_INSENSITIVE);
     private List<Span> segments;
+    /** Whether evidence met by meaning could not be checked because the sentence model failed to load or run. */
+    boolean modelUnavailable;
 
     private List<Span> segments() {
         if (segments == null) {
@@ -168,10 +170,19 @@ final class EvidenceMatcher {
         if (segs.isEmpty()) {
             return Optional.empty();
         }
-        Embedder e = Embedder.get();
         List<String> texts = segs.stream().map(s -> text.raw.substring(s.start(), s.end())).toList();
-        List<Embedder.Vectors> answer = e.embedAll(texts);
-        List<Embedder.Vectors> wanted = e.embedAll(statements);
+        List<Embedder.Vectors> answer;
+        List<Embedder.Vectors> wanted;
+        try {
+            Embedder e = Embedder.get();
+            answer = e.embedAll(texts);
+            wanted = e.embedAll(statements);
+        } catch (RuntimeException | LinkageError unavailable) {
+            // no sentence model on this machine (a platform without its natives, say): the words still count, and
+            // the answer goes to review rather than losing credit silently
+            modelUnavailable = true;
+            return Optional.empty();
+        }
         Span best = null;
         double bestCos = min;
         for (int i = 0; i < segs.size(); i++) {
