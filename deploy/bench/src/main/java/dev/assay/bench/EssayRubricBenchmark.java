@@ -3,6 +3,7 @@ package dev.assay.bench;
 import dev.assay.api.Answer;
 import dev.assay.api.Grade;
 import dev.assay.api.GradingRequest;
+import dev.assay.api.ReferenceGrading;
 import dev.assay.plugins.essay.EssayConfig;
 import dev.assay.plugins.essay.EssayRubricPlugin;
 import java.util.ArrayList;
@@ -17,7 +18,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** Essay-rubric grading time: a 150-word reflection against hw7 4.b's rubric, and every hw7 essay answer in turn. */
+/**
+ * Essay-rubric grading time: a 150-word reflection against hw7 4.b's rubric, every hw7 essay answer in turn, and a
+ * 150-word answer against a reference question with a learned model and 20 graded examples (issue 14: the sentence
+ * model runs on every call; the answer changes each call, so no cached vector is reused).
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -35,7 +40,40 @@ public class EssayRubricBenchmark {
     private final EssayRubricPlugin plugin = new EssayRubricPlugin();
     private final List<GradingRequest<EssayConfig>> requests = new ArrayList<>();
     private GradingRequest<EssayConfig> long150;
+    private GradingRequest<EssayConfig> learned;
     private int next;
+    private int variant;
+
+    /** A reference question with graded examples, configured as ./assay eval --learn-from would. */
+    static EssayConfig learnedConfig(EssayRubricPlugin plugin) {
+        @SuppressWarnings("unchecked")
+        ReferenceGrading<EssayConfig> r = plugin.capability(ReferenceGrading.class).orElseThrow();
+        List<ReferenceGrading.Graded> graded = new ArrayList<>();
+        String[] right = {"The GPU was often idle; data loading and preprocessing were the real bottleneck.",
+            "Most time went into preparing data, so doing the preprocessing once saved seconds.",
+            "Profile first: the overhead around the GPU cost as much as the arithmetic.",
+            "They removed work outside the model, like repeated preprocessing and process start-up.",
+            "The slow part was the input pipeline, not the network's maths.",
+            "Measuring each stage showed the data pipeline was what limited speed.",
+            "Preprocessing once and batching random numbers cut the time around the GPU.",
+            "The lesson is that bottlenecks are often outside the GPU computation.",
+            "Time was lost in data loading and worker processes rather than in training itself.",
+            "They found overheads by profiling and removed them."};
+        String[] wrong = {"They bought a bigger GPU.", "The network got more layers to be more accurate.",
+            "Training is faster with a larger learning rate only.", "I did not read the post.",
+            "Accuracy went up to 99 percent.", "They used a different data set.", "The post is about language models.",
+            "Mixed precision made the model less accurate.", "They trained for more epochs.", "Nothing changed."};
+        for (String a : right) {
+            graded.add(new ReferenceGrading.Graded(a, 1));
+        }
+        for (String a : wrong) {
+            graded.add(new ReferenceGrading.Graded(a, 0));
+        }
+        ReferenceGrading.Question q = new ReferenceGrading.Question("What did you learn from the post?",
+                List.of("The bottleneck is often not the GPU's arithmetic but the work around it: data loading, preprocessing "
+                        + "done every epoch, random-number calls and process overheads. Measure before optimising."), 1, graded);
+        return r.learnedConfigs(List.of(q), List.of()).get(0);
+    }
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -44,6 +82,16 @@ public class EssayRubricBenchmark {
                 .findFirst().orElseThrow();
         long150 = new GradingRequest<>(reflection.questionId(), reflection.config(), reflection.expectedApproach(),
                 Answer.of(ANSWER_150_WORDS), reflection.context());
+        learned = new GradingRequest<>("bench/learned", learnedConfig(plugin), "", Answer.of(ANSWER_150_WORDS),
+                reflection.context());
+    }
+
+    @Benchmark
+    public Grade grade150WordsLearnedReference() {
+        // a new answer each call (the last word varies), as students' answers are: the model runs every time
+        GradingRequest<EssayConfig> r = new GradingRequest<>(learned.questionId(), learned.config(), "",
+                Answer.of(ANSWER_150_WORDS + " Answer " + (variant++) + "."), learned.context());
+        return plugin.grade(r);
     }
 
     @Benchmark

@@ -12,6 +12,8 @@ import dev.assay.engine.pack.CatalogQuestion;
 import dev.assay.engine.pack.QuestionDef;
 import dev.assay.engine.pack.QuestionState;
 import dev.assay.engine.plugin.LoadedPlugin;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,6 +77,41 @@ public final class ReferenceQuestions {
                     config.message())));
         }
         return engines.loader().prepare(def, QuestionResources.NONE);
+    }
+
+    /**
+     * Questions the plugin configured after learning from graded answers ({@link ReferenceGrading#learnedConfigs}),
+     * in the order of {@code toGrade}; each not ready, with the plugin's error, when the plugin fails.
+     *
+     * @param ids     the ids of the questions of {@code toGrade}, in its order
+     * @param limit   how long the plugin may take to learn (it may read thousands of answers)
+     */
+    public List<CatalogQuestion> learned(List<String> ids, List<ReferenceGrading.Question> toGrade,
+                                         List<ReferenceGrading.Question> others, Duration limit) {
+        PluginResult<List<ObjectNode>> configs = engines.engine().calls().call(plugin, "learn from " + others.size()
+                + " other questions' and " + toGrade.size() + " questions' own graded answers", limit, () -> {
+                    List<Record> made = capability.learnedConfigs(List.copyOf(toGrade), List.copyOf(others));
+                    if (made == null || made.size() != toGrade.size()) {
+                        throw new IllegalStateException("it gave " + (made == null ? "none" : made.size())
+                                + " configurations for " + toGrade.size() + " questions");
+                    }
+                    List<ObjectNode> out = new ArrayList<>();
+                    for (Record r : made) {
+                        out.add(Json.json().valueToTree(r));
+                    }
+                    return out;
+                });
+        List<CatalogQuestion> out = new ArrayList<>();
+        for (int i = 0; i < toGrade.size(); i++) {
+            ReferenceGrading.Question q = toGrade.get(i);
+            String id = ids.get(i);
+            QuestionDef def = new QuestionDef(id, id, q.text(), q.scale(), plugin.id(),
+                    configs.ok() ? configs.value().get(i) : JsonNodeFactory.instance.objectNode(), "", null);
+            out.add(configs.ok() ? engines.loader().prepare(def, QuestionResources.NONE)
+                    : new CatalogQuestion(def, QuestionState.INVALID_CONFIG, null, List.of(new ConfigProblem("config",
+                    configs.message()))));
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")

@@ -206,7 +206,98 @@ class MainTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("r1\\s+4\\s+0\\.577\\s+0\\.500\\s+0\\.750\\s+0\\.250")
                 .contains("  calibrated threshold: 0.75\n")
-                .containsPattern("  after calibration\\s+4\\s+1\\.000\\s+1\\.000\\s+1\\.000\\s+0\\.000");
+                .containsPattern("  fitted on these answers \\(not agreement\\)\\s+4\\s+1\\.000\\s+1\\.000\\s+1\\.000\\s+0\\.000");
+    }
+
+    /** Four questions of sixteen graded answers each; people give full marks from three of the four reference words. */
+    private Path[] crossValidationData() throws Exception {
+        StringBuilder refs = new StringBuilder();
+        StringBuilder input = new StringBuilder();
+        String[] words = {"alpha beta gamma delta", "red green blue white", "one two three four", "cat dog cow hen"};
+        for (int q = 0; q < words.length; q++) {
+            refs.append("{\"question\": \"q").append(q).append("\", \"text\": \"Name four.\", \"reference\": \"")
+                    .append(words[q]).append("\", \"scale\": 1}\n");
+            String[] w = words[q].split(" ");
+            for (int i = 0; i < 16; i++) {
+                int have = 1 + i % 4;
+                String answer = String.join(" ", java.util.Arrays.copyOf(w, have)) + " x" + i;
+                input.append("{\"question\": \"q").append(q).append("\", \"id\": \"a").append(q).append('-').append(i)
+                        .append("\", \"answer\": \"").append(answer).append("\", \"score\": ").append(have >= 3 ? 1 : 0)
+                        .append("}\n");
+            }
+        }
+        Path r = tmp.resolve("cv-refs.jsonl");
+        Path i = tmp.resolve("cv-input.jsonl");
+        Files.writeString(r, refs.toString());
+        Files.writeString(i, input.toString());
+        return new Path[]{r, i};
+    }
+
+    @Test
+    void foldsGradeEachAnswerOnceWithAConfigurationThatNeverSawIt() throws Exception {
+        Path[] data = crossValidationData();
+        Path predictions = tmp.resolve("predictions.jsonl");
+        Run r = run("eval", "--references", data[0].toString(), "--input", data[1].toString(), "--folds", "4", "--json",
+                "--predictions", predictions.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode out = dev.assay.engine.json.Json.json().readTree(r.out());
+        assertThat(out.path("split").asText()).isEqualTo("by answer");
+        assertThat(out.path("overall").path("n").asInt()).isEqualTo(64);
+        // the plugin learns 0.75 from twelve answers of each question: every held-out answer right
+        assertThat(out.path("overall").path("exact").asDouble()).isEqualTo(1.0);
+        assertThat(out.path("overall").path("rmse").asDouble()).isZero();
+        assertThat(out.path("overall").path("macroF1").asDouble()).isEqualTo(1.0);
+        assertThat(out.path("questions").path("q2").path("n").asInt()).isEqualTo(16);
+        // the plugin flags any answer it learned from: none of the graded answers was seen by the configuration grading it
+        assertThat(out.path("review").path("flagged").asInt()).isZero();
+        List<String> lines = Files.readAllLines(predictions);
+        assertThat(lines).hasSize(64);
+        assertThat(lines.stream().map(l -> l.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1")).distinct()).hasSize(64);
+        assertThat(lines.get(0)).contains("\"fold\":").contains("\"human\":").contains("\"machine\":");
+
+        Run asConfigured = run("eval", "--references", data[0].toString(), "--input", data[1].toString(), "--json");
+        com.fasterxml.jackson.databind.JsonNode plain = dev.assay.engine.json.Json.json().readTree(asConfigured.out());
+        // the default threshold (half the words) is too generous: learning is what made the figures above
+        assertThat(plain.path("overall").path("exact").asDouble()).isEqualTo(0.75);
+    }
+
+    @Test
+    void byQuestionHoldsOutWholeQuestions() throws Exception {
+        Path[] data = crossValidationData();
+        Run r = run("eval", "--references", data[0].toString(), "--input", data[1].toString(), "--by", "question",
+                "--folds", "2", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode out = dev.assay.engine.json.Json.json().readTree(r.out());
+        assertThat(out.path("split").asText()).isEqualTo("by question");
+        assertThat(out.path("overall").path("n").asInt()).isEqualTo(64);
+        assertThat(out.path("overall").path("exact").asDouble()).isEqualTo(1.0);
+        assertThat(out.path("review").path("flagged").asInt()).isZero();
+
+        Run withPack = run("eval", "--pack", pack("1").toString(), "--input", data[1].toString(), "--folds", "3");
+        assertThat(withPack.exit()).isEqualTo(2);
+        assertThat(withPack.err()).contains("give --references");
+        Run badBy = run("eval", "--references", data[0].toString(), "--input", data[1].toString(), "--by", "folder");
+        assertThat(badBy.exit()).isEqualTo(2);
+        assertThat(badBy.err()).contains("--by takes answer or question");
+        Path heldOut = tmp.resolve("held-out.jsonl");
+        Files.writeString(heldOut, """
+                {"question": "q0", "id": "new-1", "answer": "alpha beta y", "score": 0}
+                {"question": "q0", "id": "new-2", "answer": "alpha beta gamma y", "score": 1}
+                """);
+        Run learned = run("eval", "--references", data[0].toString(), "--input", heldOut.toString(), "--learn-from",
+                data[1].toString(), "--json");
+        assertThat(learned.exit()).as(learned.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode fromTrain = dev.assay.engine.json.Json.json().readTree(learned.out());
+        assertThat(fromTrain.path("split").asText()).startsWith("learned from");
+        // learned 0.75 from the train file: two of four words is not enough, three are
+        assertThat(fromTrain.path("overall").path("exact").asDouble()).isEqualTo(1.0);
+        Run same = run("eval", "--references", data[0].toString(), "--input", data[1].toString(), "--learn-from",
+                data[1].toString());
+        assertThat(same.exit()).isEqualTo(2);
+        assertThat(same.err()).contains("is in both").contains("not a measure of agreement");
+        Run oneFold = run("eval", "--references", data[0].toString(), "--input", data[1].toString(), "--folds", "1");
+        assertThat(oneFold.exit()).isEqualTo(2);
+        assertThat(oneFold.err()).contains("at least 2 folds");
     }
 
     @Test

@@ -44,4 +44,16 @@ class AgreementTest {
         assertThat(a.qwk()).isLessThan(0);
         assertThat(a.pearson()).isCloseTo(-1.0, within(1e-12));
     }
+
+    @Test
+    void rmseAndMacroF1MatchValuesComputedByHand() {
+        // human 0,0,1,1 vs machine 0,1,1,1 (binary): errors 0,1,0,0 -> RMSE sqrt(1/4) = 0.5
+        Agreement a = Agreement.of(pairs(1, new double[][]{{0, 0}, {0, 1}, {1, 1}, {1, 1}}));
+        assertThat(a.rmse()).isCloseTo(0.5, within(1e-12));
+        // class 0: precision 1/1, recall 1/2 -> F1 2/3; class 1: precision 2/3, recall 1 -> F1 0.8; macro 0.7333
+        assertThat(a.macroF1()).isCloseTo((2.0 / 3 + 0.8) / 2, within(1e-12));
+        // a class the machine never predicts counts 0
+        Agreement never = Agreement.of(pairs(1, new double[][]{{0, 1}, {1, 1}}));
+        assertThat(never.macroF1()).isCloseTo((0 + 2.0 / 3) / 2, within(1e-12));
+    }
 }

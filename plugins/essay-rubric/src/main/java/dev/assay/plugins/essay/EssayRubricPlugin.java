@@ -66,7 +66,36 @@ public final class EssayRubricPlugin implements GraderPlugin<EssayConfig> {
         if (!"en".equals(c.language())) {
             problems.add(new ConfigProblem("language", "only English (en) is analysed so far"));
         }
+        if (problems.isEmpty() && needsModel(c)) {
+            Embedder.warmUp();
+        }
         return problems;
+    }
+
+    /** Whether grading this question reads meaning (a learned model, or evidence met by meaning). */
+    static boolean needsModel(EssayConfig c) {
+        if (c.mode() == EssayConfig.Mode.reference) {
+            return c.model() != null;
+        }
+        List<EssayConfig.Evidence> todo = new ArrayList<>();
+        c.criteria().forEach(cr -> todo.add(cr.evidence()));
+        c.misconceptions().forEach(m -> todo.add(m.evidence()));
+        while (!todo.isEmpty()) {
+            EssayConfig.Evidence e = todo.remove(todo.size() - 1);
+            if (e == null) {
+                continue;
+            }
+            if (e.meaning() != null && !e.meaning().isEmpty()) {
+                return true;
+            }
+            if (e.anyOf() != null) {
+                todo.addAll(e.anyOf());
+            }
+            if (e.allOf() != null) {
+                todo.addAll(e.allOf());
+            }
+        }
+        return false;
     }
 
     private static void checkEvidence(EssayConfig.Evidence e, String path, List<ConfigProblem> problems) {
@@ -78,9 +107,13 @@ public final class EssayRubricPlugin implements GraderPlugin<EssayConfig> {
             }
         }
         boolean empty = (e.concepts() == null || e.concepts().isEmpty()) && e.number() == null && e.pattern() == null
-                && (e.anyOf() == null || e.anyOf().isEmpty()) && (e.allOf() == null || e.allOf().isEmpty());
+                && (e.anyOf() == null || e.anyOf().isEmpty()) && (e.allOf() == null || e.allOf().isEmpty())
+                && (e.meaning() == null || e.meaning().isEmpty());
         if (empty) {
-            problems.add(new ConfigProblem(path, "give concepts, number, pattern, anyOf or allOf"));
+            problems.add(new ConfigProblem(path, "give concepts, number, pattern, meaning, anyOf or allOf"));
+        }
+        if (e.minSimilarity() != null && (e.meaning() == null || e.meaning().isEmpty())) {
+            problems.add(new ConfigProblem(path + ".minSimilarity", "applies to meaning statements: give meaning too"));
         }
         if (e.concepts() != null) {
             for (int i = 0; i < e.concepts().size(); i++) {
@@ -125,7 +158,8 @@ public final class EssayRubricPlugin implements GraderPlugin<EssayConfig> {
             return Grade.invalid("EMPTY", "Your answer is empty. Write it in sentences and submit again.", Echo.NONE);
         }
         double points = request.context().points();
-        Result r = c.mode() == EssayConfig.Mode.rubric ? rubric(c, text, points) : reference(c, text);
+        Result r = c.mode() == EssayConfig.Mode.rubric ? rubric(c, text, points)
+                : c.model() != null ? Learned.grade(c, text, points) : reference(c, text);
         List<String> doubts = new ArrayList<>(r.doubts);
         doubts.addAll(doubts(c, text));
         double score = r.score;
@@ -172,7 +206,7 @@ public final class EssayRubricPlugin implements GraderPlugin<EssayConfig> {
         return g.build();
     }
 
-    private record Result(double score, List<String> notes, String summary, String evidence, List<String> doubts) {
+    record Result(double score, List<String> notes, String summary, String evidence, List<String> doubts) {
     }
 
     /**
@@ -216,6 +250,10 @@ public final class EssayRubricPlugin implements GraderPlugin<EssayConfig> {
         List<String> doubts = new ArrayList<>();
         if (score > 0 && spans == 1 && text.words >= 60) {
             doubts.add("the credit rests on a single phrase in a long answer");
+        }
+        if (m.modelUnavailable) {
+            doubts.add("the sentence model could not be loaded, so the points the rubric accepts in other words were not "
+                    + "checked");
         }
         String ofPoints = pts(score * questionPoints) + " of " + pts(questionPoints) + (questionPoints == 1 ? " point" : " points");
         String summary = score >= 1 ? "Everything the rubric asks for is in your answer: " + ofPoints + "."

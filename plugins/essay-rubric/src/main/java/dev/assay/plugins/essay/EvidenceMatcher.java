@@ -57,6 +57,15 @@ final class EvidenceMatcher {
             spans.add(new Span(m.start(), m.end()));
             any = true;
         }
+        if (e.meaning() != null && !e.meaning().isEmpty()) {
+            Optional<Span> s = meaning(e.meaning(), e.minSimilarity() == null ? EssayConfig.Evidence.MEANING_DEFAULT
+                    : e.minSimilarity());
+            if (s.isEmpty()) {
+                return Optional.empty();
+            }
+            spans.add(s.get());
+            any = true;
+        }
         if (e.allOf() != null && !e.allOf().isEmpty()) {
             for (EssayConfig.Evidence sub : e.allOf()) {
                 Optional<List<Span>> s = find(sub);
@@ -69,7 +78,21 @@ final class EvidenceMatcher {
         }
         if (e.anyOf() != null && !e.anyOf().isEmpty()) {
             boolean found = false;
+            // words first: alternatives met by meaning (the sentence model) are tried only when no other one is met
             for (EssayConfig.Evidence sub : e.anyOf()) {
+                if (readsMeaning(sub)) {
+                    continue;
+                }
+                Optional<List<Span>> s = find(sub);
+                if (s.isPresent()) {
+                    spans.addAll(s.get());
+                    found = true;
+                }
+            }
+            for (EssayConfig.Evidence sub : e.anyOf()) {
+                if (found || !readsMeaning(sub)) {
+                    continue;
+                }
                 Optional<List<Span>> s = find(sub);
                 if (s.isPresent()) {
                     spans.addAll(s.get());
@@ -82,6 +105,14 @@ final class EvidenceMatcher {
             any = true;
         }
         return any ? Optional.of(spans) : Optional.empty();
+    }
+
+    static boolean readsMeaning(EssayConfig.Evidence e) {
+        if (e.meaning() != null && !e.meaning().isEmpty()) {
+            return true;
+        }
+        return e.anyOf() != null && e.anyOf().stream().anyMatch(EvidenceMatcher::readsMeaning)
+                || e.allOf() != null && e.allOf().stream().anyMatch(EvidenceMatcher::readsMeaning);
     }
 
     /** The first phrasing of the concept whose stems appear in order within a window. */
@@ -97,6 +128,84 @@ final class EvidenceMatcher {
             }
         }
         return Optional.empty();
+    }
+
+    /** Sentences and clauses (split at , ; : and so / because / but / which), with where they stand. */
+    private static final Pattern CLAUSE = Pattern.compile("[^.!?;:,\\n]+(?:[.!?;:,\\n]|$)");
+    private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+(?:[.!?\\n]|$)");
+    private static final Pattern NEGATION = Pattern.compile(
+            "\\b(not|no|never|none|nothing|neither|nor|cannot|without)\\b|n't\\b", Pattern.CASE_INSENSITIVE);
+    private List<Span> segments;
+    /** Whether evidence met by meaning could not be checked because the sentence model failed to load or run. */
+    boolean modelUnavailable;
+
+    private List<Span> segments() {
+        if (segments == null) {
+            List<Span> out = new ArrayList<>();
+            for (Pattern p : List.of(SENTENCE, CLAUSE)) {
+                Matcher m = p.matcher(text.raw);
+                while (m.find()) {
+                    int s = m.start();
+                    int e = m.end();
+                    while (s < e && Character.isWhitespace(text.raw.charAt(s))) {
+                        s++;
+                    }
+                    Span span = new Span(s, e);
+                    if (text.raw.substring(s, e).split("\\s+").length >= 3 && !out.contains(span)) {
+                        out.add(span);
+                    }
+                }
+            }
+            segments = out;
+        }
+        return segments;
+    }
+
+    /**
+     * The sentence or clause of the answer closest in meaning ({@link #closeness}) to one of the statements, if it comes
+     * within {@code min} and negates only where the statement does.
+     */
+    Optional<Span> meaning(List<String> statements, double min) {
+        List<Span> segs = segments();
+        if (segs.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> texts = segs.stream().map(s -> text.raw.substring(s.start(), s.end())).toList();
+        List<Embedder.Vectors> answer;
+        List<Embedder.Vectors> wanted;
+        try {
+            Embedder e = Embedder.get();
+            answer = e.embedAll(texts);
+            wanted = e.embedAll(statements);
+        } catch (RuntimeException | LinkageError unavailable) {
+            // no sentence model on this machine (a platform without its natives, say): the words still count, and
+            // the answer goes to review rather than losing credit silently
+            modelUnavailable = true;
+            return Optional.empty();
+        }
+        Span best = null;
+        double bestCos = min;
+        for (int i = 0; i < segs.size(); i++) {
+            boolean negated = NEGATION.matcher(texts.get(i)).find();
+            for (int j = 0; j < statements.size(); j++) {
+                double c = closeness(wanted.get(j), answer.get(i));
+                if (c >= bestCos && negated == NEGATION.matcher(statements.get(j)).find()) {
+                    bestCos = c;
+                    best = segs.get(i);
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * How close a passage comes to a statement in meaning: the mean of their sentence vectors' cosine and of how well
+     * the statement's words find a match in the passage's (word pieces in context, BERTScore's recall); the second
+     * keeps a passage on the same topic from passing for one that says the same thing.
+     */
+    static double closeness(Embedder.Vectors statement, Embedder.Vectors passage) {
+        return 0.5 * Embedder.cos(statement.sentence(), passage.sentence())
+                + 0.5 * Features.align(statement.tokens(), statement.weights(), passage.tokens());
     }
 
     private Optional<Span> phrase(List<String> stems) {
