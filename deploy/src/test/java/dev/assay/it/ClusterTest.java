@@ -672,6 +672,8 @@ public final class ClusterTest {
         Integer victim = processes.get(runner);
         JsonNode before = json(get(lb() + status));
         require(victim != null, "the regrade's runner " + runner + " is none of the nodes " + processes);
+        require("STARTED".equals(before.path("status").asText()), "the regrade of " + answers + " answers had ended ("
+                + before.path("status").asText() + ") before a node could be killed: too few answers to test this");
         System.out.println("regrade " + regrade + " of " + answers + " answers of " + QUESTION + ": " + before.path("regraded").asLong()
                 + " regraded; killing its runner node" + (victim + 1) + " with SIGKILL");
         long killedAt = System.nanoTime();
