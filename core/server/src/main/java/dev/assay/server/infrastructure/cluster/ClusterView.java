@@ -51,9 +51,10 @@ public final class ClusterView {
     }
 
     /**
-     * The health data: the cluster's name and size, each member (this node marked), and each member's published plugin
-     * lines under its address, with its process id (the name its outbox claims and regrades carry). A member that published nothing yet (starting) says so; a state published by a process
-     * that is no longer a member (killed: its entry lasts until its time to live) is left out.
+     * The health data: the cluster's name and size, each member (this node marked), and under each member's address
+     * its process id (the name its outbox claims and regrades carry) and its published plugin lines. A member that
+     * published nothing yet (starting) says so; a state published by a process that is no longer a member (killed:
+     * its entry lasts until its time to live) is left out.
      */
     public static Map<String, Object> health(String clusterName, List<Member> members, Map<String, Map<String, String>> published) {
         Map<String, Object> d = new LinkedHashMap<>();
