@@ -65,6 +65,8 @@ final class TestPlatform implements AutoCloseable {
     final List<String> deepLinkResponses = new CopyOnWriteArrayList<>();
     /** While set, score POSTs hang until it is released (a stalled LMS); then they are answered as usual. */
     volatile java.util.concurrent.CountDownLatch hangScores;
+    /** While set, a score POST that hung is answered 503 when released, not recorded: lost with its sender (a killed node). */
+    volatile boolean hungAreLost;
     final AtomicInteger scoresHanging = new AtomicInteger();
     private final Map<String, Instant> accessTokens = new java.util.concurrent.ConcurrentHashMap<>();
     /** The scope each access token was issued for. */
@@ -277,6 +279,10 @@ final class TestPlatform implements AutoCloseable {
                     hang.await(60, java.util.concurrent.TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                }
+                if (hungAreLost) {
+                    reply(ex, 503, "text/plain", "lost while hanging");
+                    return;
                 }
             }
             JsonNode score = Json.json().readTree(body);

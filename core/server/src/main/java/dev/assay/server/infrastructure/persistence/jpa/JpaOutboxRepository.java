@@ -55,9 +55,12 @@ public class JpaOutboxRepository implements OutboxRepository {
 
     @Override
     public boolean hasNewerLive(OutboxEntry entry) {
-        return em.createQuery("select count(n) from OutboxEntry n where n.target = :t and n.userKey = :u and n.id > :id "
-                        + "and n.state in :live", Long.class)
+        // Newer by when it was graded, not by id: each node takes ids from the sequence in blocks of 50, so across nodes a
+        // later score can carry a smaller id (the cluster test saw older scores supersede newer ones). The id breaks ties.
+        return em.createQuery("select count(n) from OutboxEntry n where n.target = :t and n.userKey = :u "
+                        + "and (n.gradedAt > :at or (n.gradedAt = :at and n.id > :id)) and n.state in :live", Long.class)
                 .setParameter("t", entry.getTarget()).setParameter("u", entry.getUserKey()).setParameter("id", entry.getId())
+                .setParameter("at", entry.getGradedAt())
                 .setParameter("live", List.of(OutboxEntry.State.PENDING, OutboxEntry.State.DELIVERED)).getSingleResult() > 0;
     }
 

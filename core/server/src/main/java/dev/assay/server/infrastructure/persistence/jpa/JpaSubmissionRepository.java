@@ -182,7 +182,10 @@ public class JpaSubmissionRepository implements SubmissionRepository {
     @Override
     public List<InForce> gradesInForce(long userId, String gradebookTarget) {
         return em.createQuery("select s.questionId, g.score, g.status, g.reviewComment from SubmissionEntity s, "
-                        + "GradeEntity g where g.id = s.gradeInForceId and s.userId = :u and s.gradebookTarget = :t order by s.id desc",
+                        + "GradeEntity g where g.id = s.gradeInForceId and s.userId = :u and s.gradebookTarget = :t "
+                        // Newest by time, not by id: each node takes ids in blocks of 50, so across nodes a later answer
+                        // can carry a smaller id (the cluster test saw the older answer's score sent as the newest).
+                        + "order by s.createdAt desc, s.id desc",
                         Object[].class)
                 .setParameter("u", userId).setParameter("t", gradebookTarget).getResultList().stream()
                 .map(r -> new InForce((String) r[0], ((Number) r[1]).doubleValue(), (Grade.Status) r[2], (String) r[3])).toList();
@@ -190,7 +193,8 @@ public class JpaSubmissionRepository implements SubmissionRepository {
 
     @Override
     public Optional<SubmissionEntity> latest(long userId, String gradebookTarget) {
-        return em.createQuery("select s from SubmissionEntity s where s.userId = :u and s.gradebookTarget = :t order by s.id desc",
+        return em.createQuery("select s from SubmissionEntity s where s.userId = :u and s.gradebookTarget = :t "
+                        + "order by s.createdAt desc, s.id desc",
                         SubmissionEntity.class)
                 .setParameter("u", userId).setParameter("t", gradebookTarget).setMaxResults(1).getResultStream().findFirst();
     }
