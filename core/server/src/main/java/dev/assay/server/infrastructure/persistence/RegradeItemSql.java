@@ -79,8 +79,10 @@ public class RegradeItemSql implements RegradeItemRepository {
 
     @Override
     public boolean lockIfHeld(long regradeId, int seq, String process) {
-        return !sql.rows("SELECT seq FROM regrade_item WHERE regrade_id = ? AND seq = ? AND claimed_by = ? AND done = FALSE"
-                + " FOR UPDATE", regradeId, seq, process).isEmpty();
+        // An update that changes nothing: it locks the row as SELECT … FOR UPDATE would, and as a write it runs on the
+        // transaction's own connection whatever the JPA provider does with reads.
+        return sql.update("UPDATE regrade_item SET claimed_by = claimed_by WHERE regrade_id = ? AND seq = ? AND claimed_by = ?"
+                + " AND done = FALSE", regradeId, seq, process) == 1;
     }
 
     @Override
