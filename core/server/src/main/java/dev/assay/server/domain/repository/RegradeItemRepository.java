@@ -34,8 +34,8 @@ public interface RegradeItemRepository {
     int renew(String process, long until);
 
     /**
-     * Locks the item's row until the transaction ends, if {@code process} still holds it (not done, not taken over):
-     * whether it does. A node storing an item's grades holds this lock, so a node taking the item over waits for that
+     * Locks the item's row until the transaction ends, if {@code process} still holds it (not done, not taken over, its
+     * regrade still running): whether it does. A node storing an item's grades holds this lock, so a node taking the item over waits for that
      * store to commit and then sees its grades.
      */
     boolean lockIfHeld(long regradeId, int seq, String process);

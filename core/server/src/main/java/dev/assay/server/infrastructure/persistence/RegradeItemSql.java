@@ -82,7 +82,8 @@ public class RegradeItemSql implements RegradeItemRepository {
         // An update that changes nothing: it locks the row as SELECT … FOR UPDATE would, and as a write it runs on the
         // transaction's own connection whatever the JPA provider does with reads.
         return sql.update("UPDATE regrade_item SET claimed_by = claimed_by WHERE regrade_id = ? AND seq = ? AND claimed_by = ?"
-                + " AND done = FALSE", regradeId, seq, process) == 1;
+                + " AND done = FALSE AND regrade_id IN (SELECT id FROM regrade WHERE running_assignment IS NOT NULL)",
+                regradeId, seq, process) == 1;
     }
 
     @Override

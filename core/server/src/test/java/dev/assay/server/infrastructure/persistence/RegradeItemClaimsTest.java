@@ -229,11 +229,18 @@ class RegradeItemClaimsTest {
     void itemsOfARegradeThatEndedAreNotClaimedAndTheClaimsOfADeadProcessCanBeReleasedOnH2() throws Exception {
         regrade(1, new Range(0, null, 10));
         regrade(2, new Range(0, null, 10));
+        regrade(3, new Range(0, null, 10));
         try (Statement st = setup.createStatement()) {
             st.execute("UPDATE regrade SET state = 'FAILED', running_assignment = NULL WHERE id = 1");
         }
         Item held = a.claim(1_000, 60_000).orElseThrow();
         assertThat(held.regradeId()).isEqualTo(2);
+        Item other = b.claim(1_000, 60_000).orElseThrow();
+        assertThat(other.regradeId()).isEqualTo(3);
+        try (Statement st = setup.createStatement()) {
+            st.execute("UPDATE regrade SET state = 'FAILED', running_assignment = NULL WHERE id = 3");
+        }
+        assertThat(b.tx(() -> b.items.lockIfHeld(3, other.seq(), b.process))).as("its regrade ended: no more stores").isFalse();
         assertThat(b.tx(() -> b.items.releaseOthers(b.process))).isEqualTo(1);
         assertThat(b.claim(1_000, 60_000)).as("released at once").isPresent();
     }
