@@ -154,10 +154,13 @@ public class RegradeRecords {
         return items.renew(process, until);
     }
 
-    /** A server process begins working on the regrade: one more run (each node once, and again after a restart). */
+    /**
+     * A server process begins working on the regrade: one more run (each node once, and again after a restart). Its row
+     * is locked: two nodes beginning at once both count (an unlocked read-modify-write lost one; RegradeAcrossNodesIT).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void ranOn(long id, String process) {
-        regrades.find(id).filter(RegradeEntity::running).ifPresent(r -> r.ranOn(process, AuditLog.now()));
+        regrades.findForUpdate(id).filter(RegradeEntity::running).ifPresent(r -> r.ranOn(process, AuditLog.now()));
     }
 
     /**
