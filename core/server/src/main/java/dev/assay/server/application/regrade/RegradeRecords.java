@@ -182,17 +182,19 @@ public class RegradeRecords {
 
     /**
      * The item is done; when it was the regrade's last open one, the regrade is COMPLETED, its count to regrade then the
-     * exact count it regraded. The regrade's row is locked first, so of two nodes finishing its last two items at once,
-     * the second sees the first's.
+     * exact count it regraded. The item's row is locked first, then the regrade's (so of two nodes finishing its last two
+     * items at once, the second to lock the regrade sees the first's done). Always in that order: a store of grades holds
+     * its item's row and then a key-share lock on the regrade's (the grades' foreign key), and a heartbeat holds items;
+     * locking the regrade first here made a cycle with them (PostgreSQL's deadlock, found by RegradeAcrossNodesIT).
      *
      * @return false when {@code process} no longer held the item
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean finish(RegradeItemRepository.Item item, String process) {
-        RegradeEntity r = regrades.findForUpdate(item.regradeId()).orElseThrow();
         if (!items.finish(item.regradeId(), item.seq(), process)) {
             return false;
         }
+        RegradeEntity r = regrades.findForUpdate(item.regradeId()).orElseThrow();
         if (r.running() && items.open(item.regradeId()) == 0) {
             r.toRegrade(regraded(List.of(r)).get(r.getId()));
             r.end(RegradeState.COMPLETED, null, AuditLog.now());
@@ -209,9 +211,12 @@ public class RegradeRecords {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void fail(RegradeItemRepository.Item item, String process, String error, long retryAt) {
+        int failures = items.fail(item.regradeId(), item.seq(), process, error, retryAt); // the item first, as in finish
+        if (failures < MAX_FAILURES) {
+            return;
+        }
         RegradeEntity r = regrades.findForUpdate(item.regradeId()).orElseThrow();
-        int failures = items.fail(item.regradeId(), item.seq(), process, error, retryAt);
-        if (failures >= MAX_FAILURES && r.running()) {
+        if (r.running()) {
             r.end(RegradeState.FAILED, "answers after submission " + item.afterId() + " failed " + failures + " times: " + error,
                     AuditLog.now());
         }
