@@ -95,7 +95,9 @@ public class AgsDelivery implements ScoreDelivery {
         try {
             long linkId = Long.parseLong(score.target().substring(4));
             LinkStore.Link link = links.byId(linkId).orElseThrow(() -> new Refuse("the LTI link " + linkId + " is gone"));
-            Platform platform = platforms.byId(link.platformId()).orElseThrow(() -> new Refuse("its platform is no longer registered"));
+            // Not known here even after reading the registrations again: a retry, not a failure, while nodes' caches may lag.
+            Platform platform = platforms.byId(link.platformId()).orElseThrow(() -> new TryLater("its platform (" + link.platformId()
+                    + ") is not registered, or not yet known to this node"));
             String lineitem = lineitem(link, platform, score.scoreMaximum());
             ObjectNode body = JSON.createObjectNode();
             body.put("userId", Launch.subOf(score.userKey()));

@@ -3,12 +3,14 @@ package dev.assay.lti;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Resource links as launched, keyed by (platform, deployment, resource link id): the tenancy every
@@ -30,8 +32,19 @@ public class LinkStore {
     DataSource dataSource;
 
     private Db db;
-    /** Links by id: launches and score deliveries read them often. Entries are replaced on every change. */
-    private final ConcurrentHashMap<Long, Link> cache = new ConcurrentHashMap<>();
+    /**
+     * Links by id: launches and score deliveries read them often. Entries are replaced on every change made through this
+     * node, and read again after {@code assay.lti.link-cache-seconds}: another node's change (an assignment bound, a
+     * line item found) is seen here within that long.
+     */
+    private final ConcurrentHashMap<Long, Kept> cache = new ConcurrentHashMap<>();
+
+    private record Kept(Link link, long at) {
+    }
+
+    @Inject
+    @ConfigProperty(name = "assay.lti.link-cache-seconds", defaultValue = "5")
+    long cacheSeconds = 5;
 
     @PostConstruct
     void init() {
@@ -82,15 +95,15 @@ public class LinkStore {
     }
 
     private Link cached(Link l) {
-        cache.put(l.id(), l);
+        cache.put(l.id(), new Kept(l, System.nanoTime()));
         return l;
     }
 
     @Transactional
     public Optional<Link> byId(long id) {
-        Link l = cache.get(id);
-        if (l != null) {
-            return Optional.of(l);
+        Kept k = cache.get(id);
+        if (k != null && System.nanoTime() - k.at() <= java.util.concurrent.TimeUnit.SECONDS.toNanos(cacheSeconds)) {
+            return Optional.of(k.link());
         }
         return db.one("select " + COLUMNS + " from lti_link where id = ?", LinkStore::read, id).map(this::cached);
     }

@@ -3,6 +3,7 @@ package dev.assay.lti;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Instant;
@@ -13,9 +14,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Platform registrations, read through a cache (a launch must not query for them) and kept in the database. */
+/**
+ * Platform registrations, read through a cache (a launch must not query for them) and kept in the database. Each node
+ * of a cluster has its own cache: it is loaded again on a miss (at most once a second, so a flood of unknown issuers is
+ * no flood of queries: a platform registered through another node is known here at its first launch or score), and
+ * when it is older than {@code assay.lti.platform-cache-seconds} (another node's change to a platform it has: a new
+ * deployment, new URLs). A change made through this node reloads it at once.
+ */
 @ApplicationScoped
 public class PlatformStore {
     /**
@@ -59,9 +69,22 @@ public class PlatformStore {
     @Resource(lookup = "java:app/jdbc/assay")
     DataSource dataSource;
 
+    @Inject
+    @ConfigProperty(name = "assay.lti.platform-cache-seconds", defaultValue = "30")
+    long cacheSeconds = 30;
+
+    /** The clock the cache's age and the misses' bound are measured with (a test's own). */
+    LongSupplier nanos = System::nanoTime;
+
     private Db db;
-    private final Map<String, Platform> byIssuerAndClient = new ConcurrentHashMap<>();
-    private final Map<Long, Platform> byId = new ConcurrentHashMap<>();
+    private volatile Map<String, Platform> byIssuerAndClient = Map.of();
+    private volatile Map<Long, Platform> byId = Map.of();
+    private volatile long loadedAt;
+    private volatile boolean loaded;
+    private final AtomicLong lastMissReload = new AtomicLong();
+    private final AtomicLong reloads = new AtomicLong();
+    /** At most one reload a second on misses. */
+    static final long MISS_RELOAD_NANOS = 1_000_000_000L;
 
     @PostConstruct
     void init() {
@@ -75,6 +98,7 @@ public class PlatformStore {
     /** Loads every registration into the cache; called at start and after each change. */
     @Transactional
     public synchronized void reload() {
+        long started = nanos.getAsLong();
         Map<Long, Set<String>> deployments = new java.util.HashMap<>();
         db.query("select platform_id, deployment_id from lti_deployment", rs -> {
             deployments.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2));
@@ -86,11 +110,52 @@ public class PlatformStore {
                 rs -> new Platform(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), Set.copyOf(deployments.getOrDefault(rs.getLong(1), Set.of())),
                         rs.getString(8)), DemoTenancy.ISSUER);
-        byIssuerAndClient.clear();
-        byId.clear();
+        Map<String, Platform> keyed = new ConcurrentHashMap<>();
+        Map<Long, Platform> ids = new ConcurrentHashMap<>();
         for (Platform p : all) {
-            byIssuerAndClient.put(key(p.issuer(), p.clientId()), p);
-            byId.put(p.id(), p);
+            keyed.put(key(p.issuer(), p.clientId()), p);
+            ids.put(p.id(), p);
+        }
+        byIssuerAndClient = keyed;
+        byId = ids;
+        loadedAt = started;
+        loaded = true;
+        reloads.incrementAndGet();
+    }
+
+    /** How many times the cache was loaded (start, changes, misses, age). */
+    long reloads() {
+        return reloads.get();
+    }
+
+    /** The cache, loaded again first when it is older than its age limit. */
+    private void fresh() {
+        if (!loaded || nanos.getAsLong() - loadedAt > java.util.concurrent.TimeUnit.SECONDS.toNanos(Math.max(0, cacheSeconds))) {
+            reloadQuietly();
+        }
+    }
+
+    /**
+     * A registration this node's cache lacks: perhaps one made through another node since it loaded. Loads the cache again,
+     * unless that was done less than a second ago; whether it did.
+     */
+    private boolean missed() {
+        long now = nanos.getAsLong();
+        long last = lastMissReload.get();
+        if (last != 0 && now - last < MISS_RELOAD_NANOS || !lastMissReload.compareAndSet(last, now)) {
+            return false;
+        }
+        reloadQuietly();
+        return true;
+    }
+
+    private void reloadQuietly() {
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            // The cache stays as it was; the next read tries again.
+            java.util.logging.Logger.getLogger(PlatformStore.class.getName())
+                    .warning(() -> "LTI platforms could not be read again from the database: " + e.getMessage());
         }
     }
 
@@ -131,18 +196,35 @@ public class PlatformStore {
     }
 
     public Optional<Platform> find(String issuer, String clientId) {
-        return Optional.ofNullable(byIssuerAndClient.get(key(issuer, clientId)));
+        fresh();
+        Platform p = byIssuerAndClient.get(key(issuer, clientId));
+        if (p == null && missed()) {
+            p = byIssuerAndClient.get(key(issuer, clientId));
+        }
+        return Optional.ofNullable(p);
     }
 
     public List<Platform> byIssuer(String issuer) {
+        fresh();
+        List<Platform> found = withIssuer(issuer);
+        return found.isEmpty() && missed() ? withIssuer(issuer) : found;
+    }
+
+    private List<Platform> withIssuer(String issuer) {
         return byIssuerAndClient.values().stream().filter(p -> p.issuer().equals(issuer)).toList();
     }
 
     public Optional<Platform> byId(long id) {
-        return Optional.ofNullable(byId.get(id));
+        fresh();
+        Platform p = byId.get(id);
+        if (p == null && missed()) {
+            p = byId.get(id);
+        }
+        return Optional.ofNullable(p);
     }
 
     public List<Platform> all() {
+        fresh();
         return byId.values().stream().sorted(java.util.Comparator.comparing(Platform::id)).toList();
     }
 }

@@ -154,6 +154,19 @@ class AgsDeliveryTest {
     }
 
     @Test
+    void aLinkWhosePlatformThisNodeDoesNotKnowIsARetryNotAFailure() {
+        // Registered through another node, and not (yet) known here: the score is tried again, not FAILED for good.
+        linkTable.put(30L, link(30, 3));
+        ScoreDelivery.Outcome o = ags.deliver(score("lti:30", null));
+        assertThat(o).isInstanceOf(ScoreDelivery.Retry.class);
+        assertThat(((ScoreDelivery.Retry) o).why()).contains("not yet known to this node");
+        platformTable.put(3L, new Platform(3, root, "client-3", root + "/auth", root + "/token", root + "/jwks", "LMS 3",
+                java.util.Set.of("d"), null));
+        scores = ex -> reply(ex, 204, "");
+        assertThat(ags.deliver(score("lti:30", null))).as("once known").isInstanceOf(ScoreDelivery.Delivered.class);
+    }
+
+    @Test
     void eachPlatformIsALaneOfItsOwn() {
         assertThat(ags.lane("lti:10")).isEqualTo(ags.lane("lti:11"));
         assertThat(ags.lane("lti:20")).isNotEqualTo(ags.lane("lti:10"));

@@ -33,6 +33,24 @@ public final class FakeCatalogRepositories {
         public final Map<String, CoursePackEntity> stored = new TreeMap<>();
         public final Map<String, PackSourceEntity> sources = new LinkedHashMap<>();
         public final List<PackConflictEntity> conflicts = new ArrayList<>();
+        public final Map<String, Long> catalogVersions = new TreeMap<>();
+
+        @Override
+        public long bumpCatalogVersion(String packId) {
+            return catalogVersions.merge(packId, 1L, Long::sum);
+        }
+
+        @Override
+        public Map<String, Long> catalogVersions() {
+            Map<String, Long> all = new TreeMap<>();
+            stored.keySet().forEach(id -> all.put(id, catalogVersions.getOrDefault(id, 0L)));
+            return all;
+        }
+
+        @Override
+        public long catalogVersion(String packId) {
+            return catalogVersions.getOrDefault(packId, 0L);
+        }
 
         @Override
         public Optional<CoursePackEntity> find(String id) {

@@ -8,9 +8,9 @@ import java.time.OffsetDateTime;
  *
  * @param target     the gradebook target whose answers it regrades (an LMS activity), or null for the whole assignment
  * @param exitStatus why it failed, when it did
- * @param runs       how many times its batch job ran (more than once after a restart)
- * @param toRegrade  how many answers it has to grade in all (those it has graded and those still needing it, counted
- *                   as its latest run began): its progress is {@code regraded} of this; null until it has begun
+ * @param runs       how many server processes have worked on it (more than one across nodes, or after a restart)
+ * @param toRegrade  how many answers it has to grade in all (counted when its work was planned, the exact count once
+ *                   it completed): its progress is {@code regraded} of this; null until it is planned
  */
 public record RegradeStatus(long executionId, long assignmentId, String target, State status, String exitStatus,
                             long regraded, String requestedBy, OffsetDateTime requestedAt, OffsetDateTime started,

@@ -59,6 +59,8 @@ public class CatalogLoader {
     /** Rebuilds the catalog entries of one pack from the database (after an import or at start). */
     @Transactional
     public void reload(String packId) {
+        // Read first: a change committed while this loads makes the next poll load the pack again (never the reverse).
+        long version = packs.catalogVersion(packId);
         CoursePack pack = asNow(packId);
         catalog.put(pack);
         for (QuestionDef q : pack.questions()) {
@@ -69,6 +71,7 @@ public class CatalogLoader {
                 LOG.warning(() -> q.id() + ": " + String.join("; ", prepared.problemLines()));
             }
         }
+        catalog.loaded(packId, version);
     }
 
     /** The stored pack with each question's fields and configuration in force: what an export gives. */

@@ -29,6 +29,9 @@ public class ConfigVersionStore {
     PackConflicts conflicts;
 
     @Inject
+    dev.assay.server.domain.repository.PackRepository packs;
+
+    @Inject
     AuditLog audit;
 
     @Transactional
@@ -51,6 +54,8 @@ public class ConfigVersionStore {
         conflicts.settle(questionId, QuestionFields.inForce(row, next));
         audit.record(actor, "question.config", "question", questionId, "version " + next.getVersion() + ": " + next.getReason());
         catalog.put(new QuestionCatalog.Entry(draft.prepared(), next.getId(), next.getVersion()));
+        // The other nodes reload the pack when they see its catalog version move (CatalogRefresh).
+        catalog.changedHere(row.getPackId(), packs.bumpCatalogVersion(row.getPackId()));
         return next;
     }
 

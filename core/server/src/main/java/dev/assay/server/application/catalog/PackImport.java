@@ -115,6 +115,8 @@ public class PackImport {
         CoursePackEntity row = stored.orElseGet(() -> new CoursePackEntity(pack.id()));
         row.update(pack.manifest().title(), pack.manifest().version(), pack.manifest().description(), archive, sha, source, now);
         packs.save(row);
+        // Every node's catalog of this pack is behind now: each reloads it when it sees the number move (CatalogRefresh).
+        packs.bumpCatalogVersion(pack.id());
         List<String> newVersions = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         for (QuestionDef q : pack.questions()) {

@@ -5,13 +5,18 @@ import dev.assay.server.application.AuditLog;
 import dev.assay.server.application.ThisProcess;
 import dev.assay.server.domain.model.RegradeEntity;
 import dev.assay.server.domain.model.RegradeState;
+import dev.assay.server.application.grading.GradingService;
 import dev.assay.server.domain.repository.AssignmentRepository;
+import dev.assay.server.domain.repository.QuestionRepository;
+import dev.assay.server.domain.repository.RegradeItemRepository;
 import dev.assay.server.domain.repository.RegradeRepository;
 import dev.assay.server.domain.repository.SubmissionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +44,15 @@ public class RegradeRecords {
     @Inject
     SubmissionRepository submissions;
 
+    @Inject
+    QuestionRepository questions;
+
+    @Inject
+    RegradeItemRepository items;
+
+    @Inject
+    GradingService grading;
+
     /** A regrade as it stands, with how many answers it has graded again. */
     public record Counted(RegradeEntity regrade, long regraded) {
     }
@@ -62,41 +76,159 @@ public class RegradeRecords {
         return r.getId();
     }
 
+    /** The ids of regrades not ended whose work items are not written yet (a new one; one recorded before V15). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Long> unplanned() {
+        return regrades.unplanned();
+    }
+
+    /**
+     * Plans a regrade, unless it ended or another node planned it first (its row is locked meanwhile): the answers it has
+     * to grade now, in submission id order, cut into work items of {@code itemSize}; the last item has no upper end, so
+     * it also takes answers that come to need it while it runs (an ERROR a new answer gets). The configuration each
+     * question has in force is read from the database, not this node's catalog (which may lag another node's change).
+     *
+     * @return whether it planned it
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean plan(long id, int itemSize) {
+        RegradeEntity r = regrades.findForUpdate(id).orElse(null);
+        if (r == null || !r.running() || r.isPlanned()) {
+            return false;
+        }
+        Map<String, Long> current = currentConfigs(r.getAssignmentId());
+        List<RegradeItemRepository.Range> ranges = new ArrayList<>();
+        long after = 0;
+        long total = 0;
+        while (true) {
+            List<Long> page = needingRegrade(current, r.getTarget(), after, itemSize);
+            if (page.isEmpty()) {
+                break;
+            }
+            long last = page.get(page.size() - 1);
+            ranges.add(new RegradeItemRepository.Range(after, last, page.size()));
+            total += page.size();
+            after = last;
+            if (page.size() < itemSize) {
+                break;
+            }
+        }
+        RegradeItemRepository.Range open = ranges.isEmpty() ? new RegradeItemRepository.Range(0, null, 0)
+                : ranges.remove(ranges.size() - 1);
+        ranges.add(new RegradeItemRepository.Range(open.afterId(), null, open.planned()));
+        items.plan(id, ranges);
+        r.planned(total, AuditLog.now());
+        return true;
+    }
+
+    /** What the workers of a regrade grade with: its assignment's questions, each with its configuration in force. */
+    public record Scope(long regradeId, String target, Map<String, Long> currentConfigByQuestion) {
+    }
+
+    /** The regrade's scope as the database has it now. */
     @Transactional
-    public List<RegradeEntity> unfinishedOfOtherRunners() {
-        return regrades.unfinishedOfOtherRunners(RUNNER);
-    }
-
-    /** Takes over a regrade from the process that left it, unless another process took it over first. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean claim(long id, String previousRunner) {
-        return regrades.claim(id, previousRunner, RUNNER);
-    }
-
-    /**
-     * Where a run of the batch job starts: the regrade, marked started by this process; it carries on after
-     * {@code afterSubmissionId}, the last submission it graded (submissions are read in id order, and each chunk's
-     * grades commit together and in turn, so every one before it was graded or did not need it).
-     */
-    public record Run(long regradeId, long assignmentId, String target, long afterSubmissionId) {
-    }
-
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Run begin(long id, long batchExecutionId) {
+    public Scope scope(long id) {
         RegradeEntity r = regrades.find(id).orElseThrow(() -> new IllegalStateException("no regrade " + id));
-        r.begin(batchExecutionId, RUNNER, AuditLog.now());
-        // last_submission_id: where a regrade recorded before V8 had got to (it no longer changes).
-        return new Run(id, r.getAssignmentId(), r.getTarget(), Math.max(r.getLastSubmissionId(), regrades.lastGradedSubmission(id)));
+        return new Scope(id, r.getTarget(), currentConfigs(r.getAssignmentId()));
+    }
+
+    /** Each question of the assignment that is on the server, with the id of its configuration in force. */
+    private Map<String, Long> currentConfigs(long assignmentId) {
+        var a = assignments.find(assignmentId).orElseThrow(() -> AssayException.notFound("No assignment " + assignmentId));
+        Map<String, Long> current = new LinkedHashMap<>();
+        for (String q : a.questionIdList()) {
+            questions.currentConfig(q).ifPresent(c -> current.put(q, c.getId()));
+        }
+        return current;
+    }
+
+    /** Claims a work item of a running regrade for {@code process} until {@code until} (see {@link RegradeItemRepository#claim}). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<RegradeItemRepository.Item> claim(String process, long now, long until) {
+        return items.claim(process, now, until);
+    }
+
+    /** The heartbeat of a process: every item it holds is its own until {@code until}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int renew(String process, long until) {
+        return items.renew(process, until);
     }
 
     /**
-     * Records how many answers the regrade has to grade, as a run of it begins after {@code afterId}: those it has graded
-     * already and those still needing it (the total its progress is read against).
+     * A server process begins working on the regrade: one more run (each node once, and again after a restart). Its row
+     * is locked: two nodes beginning at once both count (an unlocked read-modify-write lost one; RegradeAcrossNodesIT).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void countToRegrade(long id, Map<String, Long> currentConfigByQuestion, String gradebookTarget, long afterId) {
-        long remaining = submissions.countNeedingRegrade(currentConfigByQuestion, gradebookTarget, afterId);
-        regrades.find(id).ifPresent(r -> r.toRegrade(regraded(List.of(r)).get(r.getId()) + remaining));
+    public void ranOn(long id, String process) {
+        regrades.findForUpdate(id).filter(RegradeEntity::running).ifPresent(r -> r.ranOn(process, AuditLog.now()));
+    }
+
+    /**
+     * Stores grades of an item's answers, each naming the regrade, in one transaction, if {@code process} still holds the
+     * item (its row stays locked until the commit: a node taking it over after a lapsed lease waits, then skips these);
+     * those the regrade graded meanwhile are left out, so no answer is graded twice by one regrade.
+     *
+     * @return false when the item was no longer this process's (taken over, or its regrade ended): nothing is stored
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean store(RegradeItemRepository.Item item, String process, List<GradingService.Regraded> grades) {
+        if (!items.lockIfHeld(item.regradeId(), item.seq(), process)) {
+            return false;
+        }
+        Set<Long> done = regrades.gradedBy(item.regradeId(), grades.stream().map(GradingService.Regraded::submissionId).toList());
+        grading.store(grades.stream().filter(g -> !done.contains(g.submissionId())).toList(), item.regradeId());
+        return true;
+    }
+
+    /**
+     * The item is done; when it was the regrade's last open one, the regrade is COMPLETED, its count to regrade then the
+     * exact count it regraded. The item's row is locked first, then the regrade's (so of two nodes finishing its last two
+     * items at once, the second to lock the regrade sees the first's done). Always in that order: a store of grades holds
+     * its item's row and then a key-share lock on the regrade's (the grades' foreign key), and a heartbeat holds items;
+     * locking the regrade first here made a cycle with them (PostgreSQL's deadlock, found by RegradeAcrossNodesIT).
+     *
+     * @return false when {@code process} no longer held the item
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean finish(RegradeItemRepository.Item item, String process) {
+        if (!items.finish(item.regradeId(), item.seq(), process)) {
+            return false;
+        }
+        RegradeEntity r = regrades.findForUpdate(item.regradeId()).orElseThrow();
+        if (r.running() && items.open(item.regradeId()) == 0) {
+            r.toRegrade(regraded(List.of(r)).get(r.getId()));
+            r.end(RegradeState.COMPLETED, null, AuditLog.now());
+        }
+        return true;
+    }
+
+    /** Attempts of an item that end in an error before the regrade fails. */
+    public static final int MAX_FAILURES = 3;
+
+    /**
+     * An attempt at the item failed: it is given up for another attempt from {@code retryAt} (on any node); at the
+     * {@link #MAX_FAILURES}th the regrade ends FAILED, saying why. What was stored stays (and counts).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void fail(RegradeItemRepository.Item item, String process, String error, long retryAt) {
+        int failures = items.fail(item.regradeId(), item.seq(), process, error, retryAt); // the item first, as in finish
+        if (failures < MAX_FAILURES) {
+            return;
+        }
+        RegradeEntity r = regrades.findForUpdate(item.regradeId()).orElseThrow();
+        if (r.running()) {
+            r.end(RegradeState.FAILED, "answers after submission " + item.afterId() + " failed " + failures + " times: " + error,
+                    AuditLog.now());
+        }
+    }
+
+    /**
+     * Releases the items held by other processes, at start, where no other process can be alive (an embedded H2
+     * database): they are taken at once rather than after their lease.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int releaseOthers(String process) {
+        return items.releaseOthers(process);
     }
 
     /**
@@ -131,16 +263,16 @@ public class RegradeRecords {
                         AuditLog.now()));
     }
 
-    /** The regrade as it stands, ended first by {@code settle} if its batch execution ended unrecorded. */
+    /** The regrade as it stands (the same on every node: all of it is in the database). */
     @Transactional
-    public Optional<Counted> find(long id, java.util.function.UnaryOperator<RegradeEntity> settle) {
-        return regrades.find(id).map(settle).map(r -> new Counted(r, regraded(List.of(r)).get(r.getId())));
+    public Optional<Counted> find(long id) {
+        return regrades.find(id).map(r -> new Counted(r, regraded(List.of(r)).get(r.getId())));
     }
 
-    /** An assignment's regrades (of one target, when given), newest first, each settled the same way. */
+    /** An assignment's regrades (of one target, when given), newest first. */
     @Transactional
-    public List<Counted> of(long assignmentId, Optional<String> target, java.util.function.UnaryOperator<RegradeEntity> settle) {
-        List<RegradeEntity> rows = regrades.of(assignmentId, target, 200).stream().map(settle).toList();
+    public List<Counted> of(long assignmentId, Optional<String> target) {
+        List<RegradeEntity> rows = regrades.of(assignmentId, target, 200);
         Map<Long, Long> counts = regraded(rows);
         return rows.stream().map(r -> new Counted(r, counts.get(r.getId()))).toList();
     }

@@ -13,9 +13,10 @@ import java.time.OffsetDateTime;
 
 /**
  * A batch regrade of an assignment (or of the submissions made through one gradebook target): the durable record
- * of what was asked and how it ended. The Jakarta Batch job only runs it, and may run it more than once (after a
- * restart). How far it got is read from the grades that carry its id ({@code grade.regrade_id}); {@code regraded} and
- * {@code lastSubmissionId} hold only what a regrade recorded before that (schema V8), and are no longer written.
+ * of what was asked and how it ended. Its answers are cut into work items (V15, {@code regrade_item}) that the workers
+ * of every node claim. How far it got is read from the grades that carry its id ({@code grade.regrade_id});
+ * {@code regraded} and {@code lastSubmissionId} hold only what a regrade recorded before that (schema V8), and are no
+ * longer written, nor is {@code batchExecutionId} (the Jakarta Batch execution that ran it before V15).
  */
 @Entity
 @Table(name = "regrade")
@@ -49,9 +50,11 @@ public class RegradeEntity {
     @Column(name = "batch_execution_id")
     private Long batchExecutionId;
     private String error;
-    /** How many answers it has to grade, counted when its latest run began; null before that (or before V14). */
+    /** How many answers it has to grade: counted when it was planned, the exact count once it completed; null before. */
     @Column(name = "to_regrade")
     private Long toRegrade;
+    /** Its work items are written (V15). */
+    private boolean planned;
 
     protected RegradeEntity() {
     }
@@ -70,15 +73,28 @@ public class RegradeEntity {
         return runningAssignment != null;
     }
 
-    /** A run of the batch job begins (the first, or one after a restart). */
-    public void begin(long batchExecution, String runner, OffsetDateTime at) {
+    /** Its work items are written: {@code toRegrade} answers need it now. */
+    public void planned(long toRegrade, OffsetDateTime at) {
+        this.planned = true;
+        this.toRegrade = toRegrade;
         this.state = RegradeState.STARTED;
-        this.batchExecutionId = batchExecution;
-        this.runner = runner;
-        this.runs++;
         if (startedAt == null) {
             startedAt = at;
         }
+    }
+
+    /** A server process begins working on it (the first, or another node, or one after a restart). */
+    public void ranOn(String runner, OffsetDateTime at) {
+        this.runner = runner;
+        this.runs++;
+        this.state = RegradeState.STARTED;
+        if (startedAt == null) {
+            startedAt = at;
+        }
+    }
+
+    public boolean isPlanned() {
+        return planned;
     }
 
     public void end(RegradeState state, String error, OffsetDateTime at) {

@@ -18,6 +18,18 @@ public interface PackRepository {
     /** Stores a new pack, or the changes to one already stored. */
     void save(CoursePackEntity pack);
 
+    /**
+     * Adds one to the pack's catalog version (V15), in the caller's transaction, which holds the pack's row until it
+     * ends: the number each node compares with the one it loaded its catalog at. The new number.
+     */
+    long bumpCatalogVersion(String packId);
+
+    /** Each stored pack's catalog version. */
+    java.util.Map<String, Long> catalogVersions();
+
+    /** The pack's catalog version, 0 when there is no such pack. */
+    long catalogVersion(String packId);
+
     Optional<PackSourceEntity> source(String packId, String source);
 
     void addSource(PackSourceEntity source);

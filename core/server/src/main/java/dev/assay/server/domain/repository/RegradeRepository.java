@@ -20,14 +20,11 @@ public interface RegradeRepository {
     /** An assignment's regrades (of one target, when given), newest first. */
     List<RegradeEntity> of(long assignmentId, Optional<String> target, int limit);
 
-    /** Regrades not ended whose runner is not {@code runner} (a process that stopped or died), oldest first. */
-    List<RegradeEntity> unfinishedOfOtherRunners(String runner);
+    /** The regrade, its row locked until the transaction ends (its planning and its end take turns on it). */
+    Optional<RegradeEntity> findForUpdate(long id);
 
-    /** Makes {@code runner} a regrade's runner if {@code previousRunner} still is; whether it did. */
-    boolean claim(long id, String previousRunner, String runner);
-
-    /** The highest submission id among the regrade's grades, 0 without any. */
-    long lastGradedSubmission(long regradeId);
+    /** The ids of regrades not ended whose work items are not written yet, oldest first. */
+    List<Long> unplanned();
 
     /** Of these submissions, those the regrade has given a grade. */
     Set<Long> gradedBy(long regradeId, Collection<Long> submissionIds);

@@ -3,7 +3,8 @@ package dev.assay.server.infrastructure.persistence;
 import dev.assay.server.application.catalog.PacksFolder;
 import dev.assay.server.application.engine.GradingMetrics;
 import dev.assay.server.application.gradebook.Gradebook;
-import dev.assay.server.application.regrade.RegradeJobs;
+import dev.assay.server.application.ThisProcess;
+import dev.assay.server.application.regrade.RegradeRecords;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Starts the application: the database (chosen at run time by configuration: H2 embedded by default, PostgreSQL by
  * environment variables), its schema, the course packs, the metrics, the gradebook scores a schema change listed to
- * send again, and the regrades a previous process left unfinished. If any of it fails, the reason is one line in the log; with {@code assay.startup.exit-on-failure} (which
+ * send again, and the regrade items a previous process left unfinished (RegradeWorkers runs them). If any of it fails, the reason is one line in the log; with {@code assay.startup.exit-on-failure} (which
  * {@code ./assay serve} sets) the process then ends with status 3, rather than staying up with nothing deployed.
  */
 @Singleton
@@ -48,7 +49,7 @@ public class Bootstrap {
     GradingMetrics metrics;
 
     @Inject
-    RegradeJobs regrades;
+    RegradeRecords regrades;
 
     @Inject
     Gradebook gradebook;
@@ -91,7 +92,14 @@ public class Bootstrap {
                 LOG.info(() -> resent + " scores sent to gradebooks again: reviews a batch regrade had pushed aside are"
                         + " in force again (schema V6), and the gradebooks still held the regrade's score");
             }
-            regrades.resumeUnfinished();
+            if (db.oneProcess()) {
+                // An embedded H2 database is opened by one process at a time: the regrade items another process held
+                // are a stopped or killed server's, and are taken at once (on PostgreSQL, after their lease).
+                int released = regrades.releaseOthers(ThisProcess.ID);
+                if (released > 0) {
+                    LOG.info(() -> released + " regrade items a previous server process left unfinished are resumed");
+                }
+            }
             state.finished();
         } catch (RuntimeException e) {
             cannotStart(e.getClass().getSimpleName() + ": " + DatabaseSettings.redact(String.valueOf(e.getMessage())), e);

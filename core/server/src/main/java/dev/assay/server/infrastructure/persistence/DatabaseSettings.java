@@ -23,6 +23,16 @@ public record DatabaseSettings(String className, String url, String user) {
     }
 
     /**
+     * Whether only this process can have the database open: an embedded H2 database (not a server's, not one shared by
+     * AUTO_SERVER). Then whatever another process left claimed is a stopped or killed server's.
+     */
+    public boolean oneProcess() {
+        String u = url == null ? "" : url.toLowerCase(Locale.ROOT);
+        return u.startsWith("jdbc:h2:") && !u.startsWith("jdbc:h2:tcp:") && !u.startsWith("jdbc:h2:ssl:")
+                && !u.contains("auto_server=true");
+    }
+
+    /**
      * A class meant for another database than the URL's (the H2 class, the default, with a PostgreSQL URL):
      * the line that says so and what to set, before anything tries to connect.
      */

@@ -39,6 +39,30 @@ public class JpaPackRepository implements PackRepository {
     }
 
     @Override
+    public long bumpCatalogVersion(String packId) {
+        em.createNativeQuery("UPDATE course_pack SET catalog_version = catalog_version + 1 WHERE id = ?")
+                .setParameter(1, packId).executeUpdate();
+        return catalogVersion(packId);
+    }
+
+    @Override
+    public java.util.Map<String, Long> catalogVersions() {
+        java.util.Map<String, Long> versions = new java.util.HashMap<>();
+        for (Object row : em.createNativeQuery("SELECT id, catalog_version FROM course_pack").getResultList()) {
+            Object[] r = (Object[]) row;
+            versions.put((String) r[0], ((Number) r[1]).longValue());
+        }
+        return versions;
+    }
+
+    @Override
+    public long catalogVersion(String packId) {
+        List<?> rows = em.createNativeQuery("SELECT catalog_version FROM course_pack WHERE id = ?").setParameter(1, packId)
+                .getResultList();
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+    }
+
+    @Override
     public Optional<PackSourceEntity> source(String packId, String source) {
         return Optional.ofNullable(em.find(PackSourceEntity.class, new PackSourceEntity.Key(packId, source)));
     }

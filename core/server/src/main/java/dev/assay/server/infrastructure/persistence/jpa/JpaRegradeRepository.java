@@ -48,24 +48,14 @@ public class JpaRegradeRepository implements RegradeRepository {
     }
 
     @Override
-    public List<RegradeEntity> unfinishedOfOtherRunners(String runner) {
-        return em.createQuery("select r from RegradeEntity r where r.state in :s and (r.runner is null or r.runner <> :me)"
-                        + " order by r.id", RegradeEntity.class)
-                .setParameter("s", RUNNING).setParameter("me", runner).getResultList();
+    public Optional<RegradeEntity> findForUpdate(long id) {
+        return Optional.ofNullable(em.find(RegradeEntity.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override
-    public boolean claim(long id, String previousRunner, String runner) {
-        return em.createQuery("update RegradeEntity r set r.runner = :me where r.id = :id and r.runner = :previous")
-                .setParameter("me", runner).setParameter("id", id).setParameter("previous", previousRunner)
-                .executeUpdate() == 1;
-    }
-
-    @Override
-    public long lastGradedSubmission(long regradeId) {
-        Long last = em.createQuery("select max(g.submissionId) from GradeEntity g where g.regradeId = :r", Long.class)
-                .setParameter("r", regradeId).getSingleResult();
-        return last == null ? 0 : last;
+    public List<Long> unplanned() {
+        return em.createQuery("select r.id from RegradeEntity r where r.state in :s and r.planned = false order by r.id",
+                        Long.class).setParameter("s", RUNNING).getResultList();
     }
 
     @Override
