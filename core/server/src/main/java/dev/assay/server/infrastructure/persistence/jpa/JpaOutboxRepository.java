@@ -82,8 +82,10 @@ public class JpaOutboxRepository implements OutboxRepository {
 
     @Override
     public List<OutboxEntry> latestPerUser(String target, int limit) {
-        return em.createQuery("select e from OutboxEntry e where e.target = :t and e.id = (select max(e2.id) from OutboxEntry e2 "
-                        + "where e2.target = :t and e2.userKey = e.userKey) order by e.userKey", OutboxEntry.class)
+        // The latest by grading time, the id breaking ties (ids are not in time order across nodes: see hasNewerLive).
+        return em.createQuery("select e from OutboxEntry e where e.target = :t and not exists (select e2 from OutboxEntry e2 "
+                        + "where e2.target = :t and e2.userKey = e.userKey and (e2.gradedAt > e.gradedAt "
+                        + "or (e2.gradedAt = e.gradedAt and e2.id > e.id))) order by e.userKey", OutboxEntry.class)
                 .setParameter("t", target).setMaxResults(limit).getResultList();
     }
 }

@@ -204,8 +204,10 @@ public class JpaSubmissionRepository implements SubmissionRepository {
      * query keeps to one ({@code :target}; a student of two activities has a latest in each), else among all.
      */
     private static String latest(String gradebookTarget) {
-        return "and s.id = (select max(l.id) from SubmissionEntity l where l.questionId = s.questionId and l.userId = s.userId"
-                + (gradebookTarget == null ? "" : " and l.gradebookTarget = :target") + ")";
+        // Latest by time, the id breaking ties: across nodes ids come in blocks per node, not in time order.
+        return "and not exists (select l from SubmissionEntity l where l.questionId = s.questionId and l.userId = s.userId"
+                + (gradebookTarget == null ? "" : " and l.gradebookTarget = :target")
+                + " and (l.createdAt > s.createdAt or (l.createdAt = s.createdAt and l.id > s.id)))";
     }
 
     private static String where(String packId, String gradebookTarget) {
