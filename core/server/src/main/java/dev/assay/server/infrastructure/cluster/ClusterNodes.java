@@ -58,11 +58,19 @@ public class ClusterNodes {
     @ConfigProperty(name = "assay.cluster.publish-millis", defaultValue = "5000")
     long publishMillis;
 
+    /**
+     * Set by {@code ./assay serve --cluster} (ASSAY_CLUSTER). Payara Micro runs a Hazelcast instance of its own even with
+     * {@code --nocluster} (one member, cluster "development"): only a clustered start counts as a cluster.
+     */
+    @Inject
+    @ConfigProperty(name = "assay.cluster", defaultValue = "false")
+    boolean clustered;
+
     private volatile HazelcastInstance grid;
 
     @PostConstruct
     void start() {
-        grid = lookup();
+        grid = clustered ? lookup() : null;
         if (grid == null) {
             LOG.info("Cluster: none (single node)");
             return;
