@@ -40,9 +40,14 @@ class DynamicRegistrationIT extends AgainstTheWar {
         return client().send("GET", url, null, null, null);
     }
 
+    /**
+     * The registration of this test platform: its issuer and client id. The issuer alone is not enough: the system tests
+     * share one database, a test platform's issuer is its loopback address, and a port an earlier test's platform had
+     * can come round again (CI's H2 run met another registration of the same issuer with another client id).
+     */
     JsonNode registered(TestPlatform p) throws Exception {
         for (JsonNode pl : Json.json().readTree(client().send("GET", "/lti/admin/platforms", null, null, ServerIT.TOKEN).body())) {
-            if (pl.path("issuer").asText().equals(p.issuer)) {
+            if (pl.path("issuer").asText().equals(p.issuer) && pl.path("clientId").asText().equals(p.clientId)) {
                 return pl;
             }
         }

@@ -90,7 +90,7 @@ class LtiIT {
 
     long platformId(TestPlatform p) throws Exception {
         for (JsonNode pl : Json.json().readTree(send("GET", "/lti/admin/platforms", null, null, ServerIT.TOKEN).body())) {
-            if (pl.path("issuer").asText().equals(p.issuer)) {
+            if (pl.path("issuer").asText().equals(p.issuer) && pl.path("clientId").asText().equals(p.clientId)) {
                 return pl.path("id").asLong();
             }
         }

@@ -79,7 +79,7 @@ class RosterIT extends AgainstTheWar {
     String target(TestPlatform p) throws Exception {
         long platformId = -1;
         for (JsonNode pl : Json.json().readTree(client().send("GET", "/lti/admin/platforms", null, null, ServerIT.TOKEN).body())) {
-            if (pl.path("issuer").asText().equals(p.issuer)) {
+            if (pl.path("issuer").asText().equals(p.issuer) && pl.path("clientId").asText().equals(p.clientId)) {
                 platformId = pl.path("id").asLong();
             }
         }

@@ -68,7 +68,7 @@ class WorkspaceTenancyIT extends AgainstTheWar {
             platform = new TestPlatform(base.toString().replaceAll("/$", ""));
             client().register(platform);
             for (JsonNode pl : Json.json().readTree(client().send("GET", "/lti/admin/platforms", null, null, ServerIT.TOKEN).body())) {
-                if (pl.path("issuer").asText().equals(platform.issuer)) {
+                if (pl.path("issuer").asText().equals(platform.issuer) && pl.path("clientId").asText().equals(platform.clientId)) {
                     platformId = pl.path("id").asLong();
                 }
             }
