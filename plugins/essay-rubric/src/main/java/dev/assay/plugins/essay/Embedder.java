@@ -189,7 +189,6 @@ final class Embedder {
         if (!todo.isEmpty()) {
             List<String> batch = List.copyOf(todo.keySet());
             Vectors[] made = new Vectors[batch.size()];
-            // batches of similar length waste little on padding
             for (int from = 0; from < batch.size(); from += 32) {
                 List<String> part = batch.subList(from, Math.min(batch.size(), from + 32));
                 List<Vectors> v = run(part);

@@ -94,6 +94,7 @@ final class Features {
         int which = 0;
         double[] bestCovered = null;
         int[] bestBy = null;
+        boolean negated = NEGATION.matcher(answer).find();
         for (int r = 0; r < q.references().size(); r++) {
             Reference ref = q.references().get(r);
             double lexical = overlap(stems, ref.stems());
@@ -116,7 +117,6 @@ final class Features {
             double alignedNew = align(ref.whole().tokens(), ref.novelty(), whole.tokens());
             double precision = align(whole.tokens(), whole.weights(), ref.whole().tokens());
             double length = Math.min(1, text.words / (double) Math.max(1, ref.words()));
-            boolean negated = NEGATION.matcher(answer).find();
             double negation = negated != ref.negated() ? 1 : 0;
             double[] v = {lexical, lexicalNew, sentence, coverage, aligned, alignedNew, precision, length, negation};
             if (best == null || sentence + aligned > best[2] + best[4]) {

@@ -64,7 +64,7 @@ final class Learned {
         // rules: the reference's steps in another order, or its statement negated, do not score as agreement
         double order = RULES && STEPS.matcher(ref.text()).find() ? disorder(ref.whole(), f.vectors()) : 0;
         if (order > 0.5) {
-            p = Math.min(p, 0.5 * p);
+            p *= 0.5;
             notes.add("ORDER");
             lines.add("- ✗ the reference's steps appear in another order in your answer (the score is halved)");
         }
