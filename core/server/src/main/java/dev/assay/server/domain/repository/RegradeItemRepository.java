@@ -52,9 +52,6 @@ public interface RegradeItemRepository {
     /** How many of the regrade's items are not done. */
     long open(long regradeId);
 
-    /** How many items the regrade has. */
-    long count(long regradeId);
-
     /**
      * Releases every claim held by a process other than {@code process}: only where no other process can be alive
      * (an embedded H2 database, which one process opens at a time). How many.

@@ -55,9 +55,6 @@ public interface SubmissionRepository {
      * ({@code currentConfigByQuestion}) or is an ERROR (the rule of {@code RegradeSelection}). The database selects and
      * limits the page (keyset on the submission id), so a page costs the same wherever the regrade has got to.
      */
-    /** How many submissions {@link #pluginGradesNeedingRegrade} would return, all pages together. */
-    long countNeedingRegrade(Map<String, Long> currentConfigByQuestion, String gradebookTarget, long afterId);
-
     List<PluginGrade> pluginGradesNeedingRegrade(Map<String, Long> currentConfigByQuestion, String gradebookTarget,
                                                  long afterId, int limit);
 

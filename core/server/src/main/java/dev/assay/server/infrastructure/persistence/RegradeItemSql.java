@@ -108,11 +108,6 @@ public class RegradeItemSql implements RegradeItemRepository {
         return count("SELECT COUNT(*), 0 FROM regrade_item WHERE regrade_id = ? AND done = FALSE", regradeId);
     }
 
-    @Override
-    public long count(long regradeId) {
-        return count("SELECT COUNT(*), 0 FROM regrade_item WHERE regrade_id = ?", regradeId);
-    }
-
     private long count(String query, long regradeId) {
         return ((Number) sql.rows(query, regradeId).get(0)[0]).longValue();
     }

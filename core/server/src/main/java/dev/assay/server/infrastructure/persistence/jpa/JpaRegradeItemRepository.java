@@ -80,11 +80,6 @@ public class JpaRegradeItemRepository implements RegradeItemRepository {
     }
 
     @Override
-    public long count(long regradeId) {
-        return sql().count(regradeId);
-    }
-
-    @Override
     public int releaseOthers(String process) {
         return sql().releaseOthers(process);
     }

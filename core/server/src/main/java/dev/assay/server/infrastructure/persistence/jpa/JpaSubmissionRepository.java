@@ -116,14 +116,6 @@ public class JpaSubmissionRepository implements SubmissionRepository {
                         (Grade.Status) r[3])).toList();
     }
 
-    @Override
-    public long countNeedingRegrade(Map<String, Long> currentConfigByQuestion, String gradebookTarget, long afterId) {
-        if (currentConfigByQuestion.isEmpty()) {
-            return 0;
-        }
-        return needingRegrade("count(s)", "", currentConfigByQuestion, gradebookTarget, afterId, Long.class).getSingleResult();
-    }
-
     /**
      * Submissions after {@code afterId} whose latest plugin grade was not given with their question's current
      * configuration, or is an ERROR. A configuration id names one question's version (question_config's key), and a
