@@ -14,7 +14,8 @@ public interface OutboxRepository {
 
     /**
      * The entry, its row locked until the transaction ends ({@code SELECT … FOR UPDATE}): of two processes claiming it at
-     * once, the second reads it only after the first's claim is committed.
+     * once, the second reads it only after the first's claim is committed. Where the database can skip locked rows
+     * (PostgreSQL), an entry another process is claiming right now is empty at once instead: that process will hold it.
      */
     Optional<OutboxEntry> findForClaim(long id);
 

@@ -3,6 +3,7 @@ package dev.assay.server.infrastructure.persistence.jpa;
 import dev.assay.server.domain.model.OutboxEntry;
 import dev.assay.server.domain.repository.OutboxRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -10,11 +11,16 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @ApplicationScoped
 public class JpaOutboxRepository implements OutboxRepository {
     @PersistenceContext(unitName = "assay")
     EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "assay.db.url", defaultValue = "")
+    String dbUrl;
 
     @Override
     public void add(OutboxEntry entry) {
@@ -28,6 +34,14 @@ public class JpaOutboxRepository implements OutboxRepository {
 
     @Override
     public Optional<OutboxEntry> findForClaim(long id) {
+        // Nodes of a cluster list the same due entries and claim them in the same order. On PostgreSQL a row another node
+        // is claiming is skipped rather than waited for (that node will hold it), so the nodes spread over the entries
+        // instead of queueing behind one another. The lock that decides stays the find's FOR UPDATE below (on a row
+        // this transaction already holds it is immediate); H2 (one node) cannot skip locked rows and just waits.
+        if (dbUrl.startsWith("jdbc:postgresql:") && em.createNativeQuery("SELECT id FROM score_outbox WHERE id = ? FOR UPDATE SKIP LOCKED")
+                .setParameter(1, id).getResultList().isEmpty()) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(em.find(OutboxEntry.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
