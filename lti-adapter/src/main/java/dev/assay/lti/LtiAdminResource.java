@@ -108,6 +108,8 @@ public class LtiAdminResource {
     public Map<String, Object> rotate(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         admin(auth);
         String kid = keys.rotate();
-        return Map.of("signingKid", kid, "published", keys.jwks().getKeys().stream().map(k -> k.getKeyID()).toList());
+        // In a cluster the new key signs once every node publishes it (assay.lti.key-activation-seconds); on one node now.
+        return Map.of("newKid", kid, "signingKid", keys.signingKey().getKeyID(), "newKeySignsFrom",
+                keys.activationOfNewKey().toString(), "published", keys.jwks().getKeys().stream().map(k -> k.getKeyID()).toList());
     }
 }

@@ -25,6 +25,23 @@ public class LtiSettings {
     @ConfigProperty(name = "assay.lti.key-overlap-days", defaultValue = "7")
     int keyOverlapDays;
 
+    /** How long a node keeps the tool keys it read before it reads them again (a rotation on another node). */
+    @Inject
+    @ConfigProperty(name = "assay.lti.key-cache-seconds", defaultValue = "30")
+    int keyCacheSeconds;
+
+    /**
+     * How long after a rotation the new key starts signing, the old one signing meanwhile: long enough for every node
+     * to publish the new key first. Unset: the key cache's time in cluster mode, none on one node.
+     */
+    @Inject
+    @ConfigProperty(name = "assay.lti.key-activation-seconds")
+    Optional<Integer> keyActivationSeconds;
+
+    @Inject
+    @ConfigProperty(name = "assay.cluster", defaultValue = "false")
+    boolean cluster;
+
     /** The public base URL (https://assay.example.edu), when a proxy hides it from requests. */
     @Inject
     @ConfigProperty(name = "assay.lti.public-url")
@@ -52,6 +69,14 @@ public class LtiSettings {
 
     public Duration rosterCache() {
         return Duration.ofSeconds(Math.max(0, rosterCacheSeconds));
+    }
+
+    public Duration keyCache() {
+        return Duration.ofSeconds(Math.max(0, keyCacheSeconds));
+    }
+
+    public Duration keyActivation() {
+        return Duration.ofSeconds(Math.max(0, keyActivationSeconds.orElse(cluster ? keyCacheSeconds : 0)));
     }
 
     public Duration leeway() {
