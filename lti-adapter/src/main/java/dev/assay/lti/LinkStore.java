@@ -94,10 +94,19 @@ public class LinkStore {
         return cached(now);
     }
 
+    /** Past this many links kept, those older than the cache's time are dropped (they would be read again anyway). */
+    static final int KEEP = 10_000;
+
     private Link cached(Link l) {
-        cache.put(l.id(), new Kept(l, System.nanoTime()));
+        long now = System.nanoTime();
+        if (cache.size() >= KEEP) {
+            long age = java.util.concurrent.TimeUnit.SECONDS.toNanos(cacheSeconds);
+            cache.values().removeIf(k -> now - k.at() > age);
+        }
+        cache.put(l.id(), new Kept(l, now));
         return l;
     }
+
 
     @Transactional
     public Optional<Link> byId(long id) {

@@ -130,9 +130,18 @@ public class PlatformStore {
 
     /** The cache, loaded again first when it is older than its age limit. */
     private void fresh() {
-        if (!loaded || nanos.getAsLong() - loadedAt > java.util.concurrent.TimeUnit.SECONDS.toNanos(Math.max(0, cacheSeconds))) {
-            reloadQuietly();
+        if (stale()) {
+            // Of the requests that find it stale at once, the first reloads it and the others, let in after it, use that.
+            synchronized (this) {
+                if (stale()) {
+                    reloadQuietly();
+                }
+            }
         }
+    }
+
+    private boolean stale() {
+        return !loaded || nanos.getAsLong() - loadedAt > java.util.concurrent.TimeUnit.SECONDS.toNanos(Math.max(0, cacheSeconds));
     }
 
     /**

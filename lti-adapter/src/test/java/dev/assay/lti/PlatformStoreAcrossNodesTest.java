@@ -79,4 +79,30 @@ class PlatformStoreAcrossNodesTest {
         clock.addAndGet(2_000_000_000L);
         assertThat(nodeB.byId(p.id()).orElseThrow().deployments()).as("31 s").containsExactlyInAnyOrder("d1", "d2");
     }
+
+    @Test
+    void requestsThatFindTheCacheStaleTogetherReadTheRegistrationsOnce() throws Exception {
+        Platform p = nodeA.register(lms("https://moodle.example.edu", "d1"));
+        assertThat(nodeB.byId(p.id())).isPresent();
+        clock.addAndGet(31_000_000_000L);
+        long before = nodeB.reloads();
+        int threads = 16;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Boolean>> found = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                found.add(pool.submit(() -> {
+                    start.await();
+                    return nodeB.byId(p.id()).isPresent();
+                }));
+            }
+            for (var f : found) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(nodeB.reloads() - before).as("one read for %d requests at once", threads).isEqualTo(1);
+    }
 }
