@@ -9,6 +9,7 @@ import dev.assay.api.Grade;
 import dev.assay.engine.json.Json;
 import dev.assay.engine.pack.QuestionDef;
 import dev.assay.engine.pack.QuestionTest;
+import dev.assay.server.application.catalog.QuestionIds;
 import dev.assay.server.application.AssayException;
 import dev.assay.server.application.catalog.ConfigDiff;
 import dev.assay.server.application.catalog.ConfigVersions;
@@ -57,7 +58,7 @@ public class Questions {
     public Question get(String id) {
         QuestionCatalog.Entry e = grading.question(id);
         QuestionDef d = e.question().def();
-        return new Question(d.id(), id.substring(0, id.indexOf('/')), d.title(), d.prompt(), d.points(), d.plugin(),
+        return new Question(d.id(), QuestionIds.packOf(id), d.title(), d.prompt(), d.points(), d.plugin(),
                 e.question().state().name(), e.question().problemLines(), e.version(), grading.handouts(id),
                 grading.answerFiles(id));
     }

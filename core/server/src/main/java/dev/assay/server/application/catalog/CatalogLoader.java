@@ -83,7 +83,7 @@ public class CatalogLoader {
     /** A question's tests as the stored pack has them (what a version saved without tests of its own runs). */
     @Transactional
     public List<QuestionTest> packTests(String questionId) {
-        String packId = questionId.substring(0, questionId.indexOf('/'));
+        String packId = QuestionIds.packOf(questionId);
         packs.find(packId).orElseThrow(() -> AssayException.notFound("No pack '" + packId + "' on this server."));
         return packQuestion(questionId).map(QuestionDef::tests).orElse(List.of());
     }
@@ -91,7 +91,7 @@ public class CatalogLoader {
     /** A question as the stored pack has it (title, prompt, points, tests); empty when the pack or question is gone. */
     @Transactional
     public Optional<QuestionDef> packQuestion(String questionId) {
-        String packId = questionId.substring(0, questionId.indexOf('/'));
+        String packId = QuestionIds.packOf(questionId);
         return packs.find(packId).flatMap(stored -> readStored(packId, stored.getArchive()).questions().stream()
                 .filter(q -> q.id().equals(questionId)).findFirst());
     }

@@ -50,7 +50,7 @@ public class CatalogRefresh {
         Set<String> stale = new LinkedHashSet<>();
         configByQuestion.forEach((q, config) -> {
             if (catalog.question(q).map(e -> e.configId() != config).orElse(true)) {
-                stale.add(q.substring(0, q.indexOf('/')));
+                stale.add(QuestionIds.packOf(q));
             }
         });
         for (String pack : stale) {

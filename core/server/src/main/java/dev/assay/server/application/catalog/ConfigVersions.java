@@ -217,7 +217,7 @@ public class ConfigVersions {
     }
 
     private CoursePack packOf(String questionId) {
-        return catalog.pack(questionId.substring(0, questionId.indexOf('/'))).orElseThrow();
+        return catalog.pack(QuestionIds.packOf(questionId)).orElseThrow();
     }
 
     /**
