@@ -44,25 +44,18 @@ final class Learned {
     }
 
     static EssayRubricPlugin.Result grade(EssayConfig c, Text text, double points) {
-        Features.Question q = Scorer.question(c.references(), c.questionText());
+        Scorer.Prepared prepared = Scorer.prepared(c);
+        Features.Question q = prepared.question();
         Features.Values f = Features.of(q, text.raw);
-        double[] nearest = null;
-        if (c.examples().size() >= 2 && c.model().weights().containsKey("nearest")) {
-            List<String> answers = c.examples().stream().map(EssayConfig.Example::answer).toList();
-            List<float[]> vectors = new ArrayList<>();
-            for (String a : answers) {
-                vectors.add(Embedder.get().embedText(Features.sentences(a), a).sentence());
-            }
-            double[] scores = c.examples().stream().mapToDouble(EssayConfig.Example::score).toArray();
-            nearest = Scorer.nearest(f.vectors().sentence(), vectors, scores, -1);
-        }
+        double[] nearest = prepared.examples() == null ? null
+                : Scorer.nearest(f.vectors().sentence(), prepared.examples(), prepared.scores(), -1);
         Map<String, Double> x = Scorer.named(f, nearest);
         double p = Scorer.predict(c.model(), x);
         List<String> notes = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         Features.Reference ref = q.references().get(f.reference());
         // rules: the reference's steps in another order, or its statement negated, do not score as agreement
-        double order = RULES && STEPS.matcher(ref.text()).find() ? disorder(ref.whole(), f.vectors()) : 0;
+        double order = RULES && STEPS.matcher(ref.text()).find() ? disorder(ref.whole(), f.vectors(), f.similarity()) : 0;
         if (order > 0.5) {
             p *= 0.5;
             notes.add("ORDER");
@@ -149,7 +142,7 @@ final class Learned {
      * How far the answer reverses the order of the reference's content words it shares (matched by meaning, each
      * used once): the share of discordant pairs, 0 when fewer than four are shared.
      */
-    static double disorder(Embedder.Vectors ref, Embedder.Vectors answer) {
+    static double disorder(Embedder.Vectors ref, Embedder.Vectors answer, float[][] sim) {
         List<Integer> positions = new ArrayList<>();
         Set<Integer> used = new HashSet<>();
         Set<Integer> seenIds = new HashSet<>();
@@ -163,7 +156,7 @@ final class Learned {
                 if (answer.weights()[j] < 1 || used.contains(j)) {
                     continue;
                 }
-                double cs = Embedder.cos(ref.tokens()[i], answer.tokens()[j]);
+                double cs = sim[i][j];
                 if (cs >= bestCos) {
                     bestCos = cs;
                     best = j;

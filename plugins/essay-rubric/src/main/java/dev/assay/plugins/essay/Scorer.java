@@ -40,6 +40,45 @@ final class Scorer {
         return QUESTIONS.computeIfAbsent(key, k -> Features.Question.of(references, questionText));
     }
 
+    /**
+     * What a question's grades share, computed once per configuration and never changed after: its references and text
+     * analysed, and its graded examples' vectors and scores ({@code examples} null when the model does not read them).
+     */
+    record Prepared(Features.Question question, List<float[]> examples, double[] scores) {
+    }
+
+    private static final Map<EssayConfig, Prepared> PREPARED = new ConcurrentHashMap<>();
+
+    /** The configuration's {@link Prepared}, made on its first grade (the examples embedded in one batch). */
+    static Prepared prepared(EssayConfig c) {
+        Prepared p = PREPARED.get(c);
+        if (p != null) {
+            return p;
+        }
+        if (PREPARED.size() > 500) {
+            PREPARED.clear();
+        }
+        return PREPARED.computeIfAbsent(c, Scorer::prepare);
+    }
+
+    private static Prepared prepare(EssayConfig c) {
+        Features.Question q = question(c.references(), c.questionText());
+        if (c.examples().size() < 2 || c.model() == null || !c.model().weights().containsKey("nearest")) {
+            return new Prepared(q, null, null);
+        }
+        Embedder e = Embedder.get();
+        List<String> answers = c.examples().stream().map(EssayConfig.Example::answer).toList();
+        List<String> all = new ArrayList<>();
+        answers.forEach(a -> all.addAll(Features.sentences(a)));
+        e.embedAll(all); // every example's sentences in as few model runs as possible
+        List<float[]> vectors = new ArrayList<>();
+        for (String a : answers) {
+            vectors.add(e.embedText(Features.sentences(a), a).sentence());
+        }
+        double[] scores = c.examples().stream().mapToDouble(EssayConfig.Example::score).toArray();
+        return new Prepared(q, List.copyOf(vectors), scores);
+    }
+
     static List<String> allNames() {
         List<String> n = new ArrayList<>(Features.NAMES);
         n.addAll(NEAREST);
