@@ -218,11 +218,16 @@ final class Embedder {
         return List.of(out);
     }
 
+    /**
+     * A model run's fixed cost, in padded tokens: a group of texts is run as one batch padded to its longest, so texts of
+     * very different lengths go in separate runs when the padding would cost more than a run.
+     */
+    static final int RUN_COST_TOKENS = 24;
+
     private List<Vectors> run(List<String> texts) {
         int n = texts.size();
         int[][] ids = new int[n][];
         float[][] weights = new float[n][];
-        int len = 2;
         for (int i = 0; i < n; i++) {
             WordPiece.Pieces p = tokenizer.pieces(texts.get(i));
             int[] t = p.ids();
@@ -232,7 +237,47 @@ final class Embedder {
             ids[i][0] = WordPiece.CLS;
             System.arraycopy(t, 0, ids[i], 1, keep);
             ids[i][keep + 1] = WordPiece.SEP;
-            len = Math.max(len, ids[i].length);
+        }
+        // shortest first, then cut into the groups that cost least (padded tokens plus a run's fixed cost each)
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> ids[i].length));
+        long[] cost = new long[n + 1];
+        int[] cut = new int[n + 1];
+        for (int end = 1; end <= n; end++) {
+            cost[end] = Long.MAX_VALUE;
+            for (int start = 0; start < end; start++) {
+                long c = cost[start] + RUN_COST_TOKENS + (long) (end - start) * ids[order[end - 1]].length;
+                if (c < cost[end]) {
+                    cost[end] = c;
+                    cut[end] = start;
+                }
+            }
+        }
+        Vectors[] out = new Vectors[n];
+        for (int end = n; end > 0; end = cut[end]) {
+            int start = cut[end];
+            int[][] groupIds = new int[end - start][];
+            float[][] groupWeights = new float[end - start][];
+            for (int k = start; k < end; k++) {
+                groupIds[k - start] = ids[order[k]];
+                groupWeights[k - start] = weights[order[k]];
+            }
+            List<Vectors> v = runBatch(groupIds, groupWeights);
+            for (int k = start; k < end; k++) {
+                out[order[k]] = v.get(k - start);
+            }
+        }
+        return List.of(out);
+    }
+
+    private List<Vectors> runBatch(int[][] ids, float[][] weights) {
+        int n = ids.length;
+        int len = 2;
+        for (int[] t : ids) {
+            len = Math.max(len, t.length);
         }
         long[][] input = new long[n][len];
         long[][] mask = new long[n][len];
