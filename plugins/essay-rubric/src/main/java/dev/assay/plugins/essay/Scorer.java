@@ -24,6 +24,12 @@ final class Scorer {
     static final int OWN_FIT_FROM = 4;
     /** An answer whose score sits this far or farther from the question's nearest whole point asks for review. */
     static final double BOUNDARY = 0.3;
+    /**
+     * Without graded examples of the question, a score this high (a share of the points) asks for review: on a question
+     * no one has graded, credit is where the large errors are; on a one-point scale a score between the two points
+     * is never a large error, so that rule there flags without catching anything.
+     */
+    static final double UNBACKED_CREDIT = 0.6;
     /** The nearest examples' score and the reference-only model's this far apart: the signals disagree. */
     static final double DISAGREEMENT = 0.6;
 
