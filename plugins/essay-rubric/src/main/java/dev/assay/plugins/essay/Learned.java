@@ -96,7 +96,7 @@ final class Learned {
         if (nearest == null && score >= Scorer.UNBACKED_CREDIT) {
             // no graded answer of this question to compare with: the credit rests on the reference alone, and on
             // questions never graded that is where the large errors are (SciEntsBank train, by question: flagging it
-            // marks 30 % of answers and catches 51 % of errors of 0.6 or more; the rule below, 54 % and 51 %)
+            // marks 32 % of answers and catches 51 % of errors of 0.6 or more; the rule below, 54 % and 51 %)
             doubts.add("no graded answer of this question backs this credit yet: it rests on the comparison with the "
                     + "reference alone");
         } else if ((nearest != null || scale > 1) && Math.abs(onScale - Math.rint(onScale)) >= Scorer.BOUNDARY) {
