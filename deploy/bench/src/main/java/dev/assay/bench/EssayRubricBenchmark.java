@@ -94,6 +94,19 @@ public class EssayRubricBenchmark {
         return plugin.grade(r);
     }
 
+    /**
+     * A wholly new 150-word answer each call: every sentence carries a number that changes, so none of its sentences'
+     * vectors is cached and the model runs on all of them (the method above changes only the last sentence).
+     */
+    @Benchmark
+    public Grade grade150WordsLearnedReferenceFresh() {
+        int v = variant++;
+        String fresh = ANSWER_150_WORDS.replace(". ", " (" + v + "). ").replace(": ", " " + v + ": ");
+        GradingRequest<EssayConfig> r = new GradingRequest<>(learned.questionId(), learned.config(), "",
+                Answer.of(fresh), learned.context());
+        return plugin.grade(r);
+    }
+
     @Benchmark
     public Grade grade150WordReflection() {
         return plugin.grade(long150);

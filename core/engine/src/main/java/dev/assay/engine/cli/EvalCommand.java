@@ -375,6 +375,9 @@ final class EvalCommand implements Callable<Integer> {
             });
             skipped.forEach((q, why) -> System.out.printf("%-32s skipped: %s%n", q, why));
             row("ALL", overall);
+            // the measures of classification tasks such as SemEval-2013 Task 7's 2-way one, named as papers name them
+            System.out.printf(Locale.ROOT, "as a classification (the score rounded to whole points): accuracy %.3f, "
+                    + "macro-F1 %.3f, n = %d%n", overall.exact(), overall.macroF1(), overall.n());
             System.out.printf(Locale.ROOT, "review: %d of %d answers flagged (%.1f %%); %d large errors (>= %.0f %% of the "
                             + "scale), %d of them flagged (%.1f %%)%n", flagged, overall.n(), 100 * flaggedShare(), large,
                     100 * LARGE_ERROR, caught, 100 * caughtShare());

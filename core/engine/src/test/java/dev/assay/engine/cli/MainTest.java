@@ -142,6 +142,8 @@ class MainTest {
         // machine 1,0,0,1 against human 1,0,1,1: three of four agree, MAE 0.25
         assertThat(r.out()).containsPattern("demo/q1\\s+4\\s+0\\.577\\s+0\\.500\\s+0\\.750\\s+0\\.250")
                 .contains("ALL");
+        // as the 2-way task reports it: accuracy 3/4; F1 of "1" (P 1, R 2/3) 0.8 and of "0" (P 1/2, R 1) 0.667
+        assertThat(r.out()).contains("accuracy 0.750, macro-F1 0.733, n = 4");
 
         Path refs = tmp.resolve("refs.jsonl");
         Files.writeString(refs, "{\"question\": \"r1\", \"text\": \"Q?\", \"reference\": \"A\", \"scale\": 2}\n");

@@ -26,6 +26,11 @@ final class Embedder {
      * references and graded examples stay, answers come and go.
      */
     static final int CACHE_PIECES = 32_000;
+    /** ONNX Runtime's threads per model run ({@code -Dassay.essay.threads}, default 2 at most). */
+    static final int THREADS = Integer.getInteger("assay.essay.threads",
+            Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+    /** Whether ONNX Runtime's waiting threads spin ({@code -Dassay.essay.spin=true}; default off). */
+    static final boolean SPIN = Boolean.getBoolean("assay.essay.spin");
     private int cachedPieces;
     private static volatile Embedder shared;
     /** How long loading took, in milliseconds (reported by the bench). */
@@ -71,8 +76,11 @@ final class Embedder {
             tokenizer = WordPiece.fromTokenizerJson(vocab);
             env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-            options.setIntraOpNumThreads(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+            options.setIntraOpNumThreads(THREADS);
             options.setInterOpNumThreads(1);
+            // threads waiting for work sleep rather than spin: on shared cores a spinning thread takes the time the
+            // grading threads need (measured: p50 and p99 of a 150-word answer, scripts/bench essay)
+            options.addConfigEntry("session.intra_op.allow_spinning", SPIN ? "1" : "0");
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             session = env.createSession(model.readAllBytes(), options);
         }
@@ -210,11 +218,16 @@ final class Embedder {
         return List.of(out);
     }
 
+    /**
+     * A model run's fixed cost, in padded tokens: a group of texts is run as one batch padded to its longest, so texts of
+     * very different lengths go in separate runs when the padding would cost more than a run.
+     */
+    static final int RUN_COST_TOKENS = 24;
+
     private List<Vectors> run(List<String> texts) {
         int n = texts.size();
         int[][] ids = new int[n][];
         float[][] weights = new float[n][];
-        int len = 2;
         for (int i = 0; i < n; i++) {
             WordPiece.Pieces p = tokenizer.pieces(texts.get(i));
             int[] t = p.ids();
@@ -224,7 +237,47 @@ final class Embedder {
             ids[i][0] = WordPiece.CLS;
             System.arraycopy(t, 0, ids[i], 1, keep);
             ids[i][keep + 1] = WordPiece.SEP;
-            len = Math.max(len, ids[i].length);
+        }
+        // shortest first, then cut into the groups that cost least (padded tokens plus a run's fixed cost each)
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> ids[i].length));
+        long[] cost = new long[n + 1];
+        int[] cut = new int[n + 1];
+        for (int end = 1; end <= n; end++) {
+            cost[end] = Long.MAX_VALUE;
+            for (int start = 0; start < end; start++) {
+                long c = cost[start] + RUN_COST_TOKENS + (long) (end - start) * ids[order[end - 1]].length;
+                if (c < cost[end]) {
+                    cost[end] = c;
+                    cut[end] = start;
+                }
+            }
+        }
+        Vectors[] out = new Vectors[n];
+        for (int end = n; end > 0; end = cut[end]) {
+            int start = cut[end];
+            int[][] groupIds = new int[end - start][];
+            float[][] groupWeights = new float[end - start][];
+            for (int k = start; k < end; k++) {
+                groupIds[k - start] = ids[order[k]];
+                groupWeights[k - start] = weights[order[k]];
+            }
+            List<Vectors> v = runBatch(groupIds, groupWeights);
+            for (int k = start; k < end; k++) {
+                out[order[k]] = v.get(k - start);
+            }
+        }
+        return List.of(out);
+    }
+
+    private List<Vectors> runBatch(int[][] ids, float[][] weights) {
+        int n = ids.length;
+        int len = 2;
+        for (int[] t : ids) {
+            len = Math.max(len, t.length);
         }
         long[][] input = new long[n][len];
         long[][] mask = new long[n][len];
@@ -283,11 +336,39 @@ final class Embedder {
         return v;
     }
 
+    /** The cosine of two unit vectors (their dot product), summed in four lanes so the CPU can overlap them. */
     static double cos(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int n = a.length;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
         }
-        return s;
+        for (; i < n; i++) {
+            s0 += a[i] * b[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * Every row of {@code a} against every row of {@code b}: {@code m[i][j] = cos(a[i], b[j])}. Computed once per
+     * answer and reference, it serves the alignment both ways and the order rule.
+     */
+    static float[][] cosines(float[][] a, float[][] b) {
+        float[][] m = new float[a.length][b.length];
+        for (int i = 0; i < a.length; i++) {
+            float[] row = m[i];
+            float[] x = a[i];
+            for (int j = 0; j < b.length; j++) {
+                row[j] = (float) cos(x, b[j]);
+            }
+        }
+        return m;
     }
 }

@@ -24,6 +24,12 @@ final class Scorer {
     static final int OWN_FIT_FROM = 4;
     /** An answer whose score sits this far or farther from the question's nearest whole point asks for review. */
     static final double BOUNDARY = 0.3;
+    /**
+     * Without graded examples of the question, a score this high (a share of the points) asks for review: on a question
+     * no one has graded, credit is where the large errors are; on a one-point scale a score between the two points
+     * is never a large error, so that rule there flags without catching anything.
+     */
+    static final double UNBACKED_CREDIT = 0.6;
     /** The nearest examples' score and the reference-only model's this far apart: the signals disagree. */
     static final double DISAGREEMENT = 0.6;
 
@@ -38,6 +44,45 @@ final class Scorer {
             QUESTIONS.clear();
         }
         return QUESTIONS.computeIfAbsent(key, k -> Features.Question.of(references, questionText));
+    }
+
+    /**
+     * What a question's grades share, computed once per configuration and never changed after: its references and text
+     * analysed, and its graded examples' vectors and scores ({@code examples} null when the model does not read them).
+     */
+    record Prepared(Features.Question question, List<float[]> examples, double[] scores) {
+    }
+
+    private static final Map<EssayConfig, Prepared> PREPARED = new ConcurrentHashMap<>();
+
+    /** The configuration's {@link Prepared}, made on its first grade (the examples embedded in one batch). */
+    static Prepared prepared(EssayConfig c) {
+        Prepared p = PREPARED.get(c);
+        if (p != null) {
+            return p;
+        }
+        if (PREPARED.size() > 500) {
+            PREPARED.clear();
+        }
+        return PREPARED.computeIfAbsent(c, Scorer::prepare);
+    }
+
+    private static Prepared prepare(EssayConfig c) {
+        Features.Question q = question(c.references(), c.questionText());
+        if (c.examples().size() < 2 || c.model() == null || !c.model().weights().containsKey("nearest")) {
+            return new Prepared(q, null, null);
+        }
+        Embedder e = Embedder.get();
+        List<String> answers = c.examples().stream().map(EssayConfig.Example::answer).toList();
+        List<String> all = new ArrayList<>();
+        answers.forEach(a -> all.addAll(Features.sentences(a)));
+        e.embedAll(all); // every example's sentences in as few model runs as possible
+        List<float[]> vectors = new ArrayList<>();
+        for (String a : answers) {
+            vectors.add(e.embedText(Features.sentences(a), a).sentence());
+        }
+        double[] scores = c.examples().stream().mapToDouble(EssayConfig.Example::score).toArray();
+        return new Prepared(q, List.copyOf(vectors), scores);
     }
 
     static List<String> allNames() {

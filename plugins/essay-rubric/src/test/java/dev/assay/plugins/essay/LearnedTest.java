@@ -113,4 +113,20 @@ class LearnedTest {
         assertThat(negates.notes()).contains("NEGATION");
         assertThat(negates.score()).isLessThan(agrees.score() * 0.6);
     }
+
+    @Test
+    void creditOnAQuestionNoOneHasGradedAsksForReviewAndAZeroDoesNot() throws Exception {
+        // no graded examples: a 1-point answer's credit rests on the reference alone, so it goes to an instructor; a score
+        // between the two points is never a large error on a 1-point scale, so that alone no longer flags
+        EssayConfig sun = new EssayConfig(EssayConfig.Mode.reference, null, null, null, null,
+                List.of("Plants need sunlight to make their food."), null, null, "What do plants need to make food?",
+                new EssayConfig.Model(Map.of("aligned", 6.0, "coverage", 4.0), -6.0), null);
+        Grade agrees = EssayRubricPluginTest.grade(question(sun), "Plants need light from the sun to make food.");
+        Grade offTopic = EssayRubricPluginTest.grade(question(sun), "Volcanoes erupt when magma rises.");
+        assertThat(agrees.score()).isGreaterThanOrEqualTo(Scorer.UNBACKED_CREDIT);
+        assertThat(agrees.status()).isEqualTo(Grade.Status.NEEDS_REVIEW);
+        assertThat(text(agrees)).contains("no graded answer of this question backs this credit");
+        assertThat(offTopic.score()).isLessThan(Scorer.UNBACKED_CREDIT);
+        assertThat(text(offTopic)).doesNotContain("backs this credit").doesNotContain("between two scores");
+    }
 }
