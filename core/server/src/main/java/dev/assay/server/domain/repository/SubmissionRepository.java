@@ -16,6 +16,21 @@ public interface SubmissionRepository {
     /** The submission, its row locked until the transaction ends: new grades of one submission take turns. */
     Optional<SubmissionEntity> lock(long id);
 
+    /** These submissions (those that exist), by id: one query (a regrade reads a chunk's answers so). */
+    Map<Long, SubmissionEntity> find(Collection<Long> ids);
+
+    /**
+     * These submissions (those that exist), by id, their rows locked until the transaction ends, in id order (so two
+     * transactions locking overlapping chunks do not deadlock): one query, where a regrade's chunk locked each before.
+     */
+    Map<Long, SubmissionEntity> lock(Collection<Long> ids);
+
+    /** Adds a grade; it is written at the next flush or the commit (its id is given at once). */
+    void addGradeUnflushed(GradeEntity grade);
+
+    /** Writes what the transaction added and changed so far. */
+    void flush();
+
     /** Stores a new submission; it has its id on return. */
     void add(SubmissionEntity submission);
 

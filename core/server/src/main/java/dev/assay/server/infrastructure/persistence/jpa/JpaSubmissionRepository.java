@@ -33,6 +33,40 @@ public class JpaSubmissionRepository implements SubmissionRepository {
     }
 
     @Override
+    public Map<Long, SubmissionEntity> find(Collection<Long> ids) {
+        return byId(ids, null);
+    }
+
+    @Override
+    public Map<Long, SubmissionEntity> lock(Collection<Long> ids) {
+        return byId(ids, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private Map<Long, SubmissionEntity> byId(Collection<Long> ids, LockModeType lock) {
+        Map<Long, SubmissionEntity> byId = new java.util.LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return byId;
+        }
+        var q = em.createQuery("select s from SubmissionEntity s where s.id in :ids order by s.id", SubmissionEntity.class)
+                .setParameter("ids", List.copyOf(ids));
+        if (lock != null) {
+            q.setLockMode(lock);
+        }
+        q.getResultList().forEach(s -> byId.put(s.getId(), s));
+        return byId;
+    }
+
+    @Override
+    public void addGradeUnflushed(GradeEntity grade) {
+        em.persist(grade);
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
+
+    @Override
     public void add(SubmissionEntity submission) {
         em.persist(submission);
         em.flush();
