@@ -64,6 +64,16 @@ public interface SubmissionRepository {
     }
 
     /**
+     * Where a regrade's work item ends: the id of the {@code n}th submission after {@code afterId} that needs the regrade
+     * (the rule of {@link #pluginGradesNeedingRegrade}), in id order; empty when fewer than {@code n} do. The database
+     * skips the first n - 1 (one row comes back, where planning read every answer's row before).
+     */
+    java.util.Optional<Long> nthNeedingRegrade(Map<String, Long> currentConfigByQuestion, String gradebookTarget, long afterId, int n);
+
+    /** How many submissions after {@code afterId} need the regrade (the rule of {@link #pluginGradesNeedingRegrade}). */
+    long countNeedingRegrade(Map<String, Long> currentConfigByQuestion, String gradebookTarget, long afterId);
+
+    /**
      * The next page of a regrade: the latest plugin grade of at most {@code limit} submissions to these questions with an
      * id above {@code afterId} (through one gradebook target, or any with null), in submission id order, of those whose
      * latest plugin grade was given with another configuration than its question's current one

@@ -150,6 +150,23 @@ public class JpaSubmissionRepository implements SubmissionRepository {
                         (Grade.Status) r[3])).toList();
     }
 
+    @Override
+    public Optional<Long> nthNeedingRegrade(Map<String, Long> currentConfigByQuestion, String gradebookTarget, long afterId, int n) {
+        if (currentConfigByQuestion.isEmpty()) {
+            return Optional.empty();
+        }
+        return needingRegrade("s.id", " order by s.id", currentConfigByQuestion, gradebookTarget, afterId, Long.class)
+                .setFirstResult(n - 1).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    @Override
+    public long countNeedingRegrade(Map<String, Long> currentConfigByQuestion, String gradebookTarget, long afterId) {
+        if (currentConfigByQuestion.isEmpty()) {
+            return 0;
+        }
+        return needingRegrade("count(s)", "", currentConfigByQuestion, gradebookTarget, afterId, Long.class).getSingleResult();
+    }
+
     /**
      * Submissions after {@code afterId} whose latest plugin grade was not given with their question's current
      * configuration, or is an ERROR. A configuration id names one question's version (question_config's key), and a
