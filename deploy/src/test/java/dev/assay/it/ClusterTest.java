@@ -62,6 +62,9 @@ public final class ClusterTest {
     final int regradeWaitSeconds = Integer.getInteger("cluster.regrade.wait.seconds", 120);
     /** Answers of the regrade bench (seeded in PostgreSQL, regraded with 3, 2 and 1 nodes); 0: no bench. */
     final int regradeAnswers = Integer.getInteger("cluster.regrade.answers", 0);
+    /** The bench's rounds: how many nodes each has, in order (each round stops nodes, none is started again). */
+    final int[] regradeRounds = java.util.Arrays.stream(System.getProperty("cluster.regrade.rounds", "3,2,1").split(","))
+            .mapToInt(x -> Integer.parseInt(x.trim())).toArray();
     /** Only the nodes and the regrade bench (for measuring it again without the other checks). */
     final boolean regradeBenchOnly = Boolean.getBoolean("cluster.regrade.bench.only");
     /** A JFR recording (settings=profile) of node1 during the bench's one-node round, in the work folder. */
@@ -763,7 +766,7 @@ public final class ClusterTest {
                 "seconds", "answers/s", "node CPU s (1/2/3)", "db CPU s"));
         List<String> rates = new ArrayList<>();
         long previous = -1;
-        for (int k = 3; k >= 1; k--) {
+        for (int k : regradeRounds) {
             for (int i = k; i < 3; i++) {
                 if (nodes[i].isAlive()) {
                     nodes[i].destroy();
@@ -772,7 +775,7 @@ public final class ClusterTest {
             }
             if (previous >= 0) {
                 try (Connection c = db()) {
-                    seed.reset(c, previous);
+                    seed.reset(c);
                 }
             }
             Path recording = work.resolve("node1-regrade-1-node.jfr");
