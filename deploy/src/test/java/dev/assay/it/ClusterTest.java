@@ -124,7 +124,7 @@ public final class ClusterTest {
 
         check("three members", this::members);
         if (regradeBenchOnly) {
-            check("regrade of " + regradeAnswers + " answers with 3, 2 and 1 nodes", this::regradeBench);
+            check("regrade of " + regradeAnswers + " answers with " + nodeCounts() + " nodes", this::regradeBench);
             return report();
         }
         check(launches + " launches and submissions through HAProxy, each score delivered once", this::launchesAndScores);
@@ -134,7 +134,7 @@ public final class ClusterTest {
         check("the killed node rejoins", this::rejoin);
         check("regrade across nodes: a node killed mid-regrade, every answer regraded exactly once", this::killDuringRegrade);
         if (regradeAnswers > 0) {
-            check("regrade of " + regradeAnswers + " answers with 3, 2 and 1 nodes", this::regradeBench);
+            check("regrade of " + regradeAnswers + " answers with " + nodeCounts() + " nodes", this::regradeBench);
         }
         return report();
     }
@@ -832,8 +832,14 @@ public final class ClusterTest {
             previous = regrade;
         }
         System.out.print("regrade of " + seed.answers + " seeded answers (hw7, no training plugin), POST to COMPLETED:" + table);
-        figures.put("regrade of " + seed.answers + " answers, 3 / 2 / 1 nodes", String.join(", ", rates));
+        figures.put("regrade of " + seed.answers + " answers, " + nodeCounts() + " nodes", String.join(", ", rates));
         return String.join(", ", rates) + "; each answer regraded exactly once per round";
+    }
+
+    /** The bench's node counts, as words: "3, 2 and 1". */
+    String nodeCounts() {
+        List<String> k = java.util.Arrays.stream(regradeRounds).mapToObj(String::valueOf).toList();
+        return k.size() == 1 ? k.get(0) : String.join(", ", k.subList(0, k.size() - 1)) + " and " + k.get(k.size() - 1);
     }
 
     static void jcmd(Process p, String... command) throws Exception {
