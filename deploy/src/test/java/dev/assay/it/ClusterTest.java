@@ -27,7 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 /**
  * The cluster test (issue 16), run by {@code scripts/cluster-test}: three nodes of the built WAR started with
@@ -61,6 +60,15 @@ public final class ClusterTest {
     final int killStudents = Integer.getInteger("cluster.kill.students", 30);
     final long leaseMillis = Long.getLong("cluster.lease.millis", 15000);
     final int regradeWaitSeconds = Integer.getInteger("cluster.regrade.wait.seconds", 120);
+    /** Answers of the regrade bench (seeded in PostgreSQL, regraded with 3, 2 and 1 nodes); 0: no bench. */
+    final int regradeAnswers = Integer.getInteger("cluster.regrade.answers", 0);
+    /** The bench's rounds: how many nodes each has, in order (each round stops nodes, none is started again). */
+    final int[] regradeRounds = java.util.Arrays.stream(System.getProperty("cluster.regrade.rounds", "3,2,1").split(","))
+            .mapToInt(x -> Integer.parseInt(x.trim())).toArray();
+    /** Only the nodes and the regrade bench (for measuring it again without the other checks). */
+    final boolean regradeBenchOnly = Boolean.getBoolean("cluster.regrade.bench.only");
+    /** A JFR recording (settings=profile) of node1 during the bench's one-node round, in the work folder. */
+    final boolean jfr = Boolean.getBoolean("cluster.jfr");
     final String dbUrl = System.getProperty("cluster.db.url", "jdbc:postgresql://127.0.0.1:5432/i16_cluster_test");
     final String dbUser = System.getProperty("cluster.db.user", "assay");
     final String dbPassword = System.getProperty("cluster.db.password", "assay");
@@ -115,13 +123,23 @@ public final class ClusterTest {
         startHaproxy();
 
         check("three members", this::members);
+        if (regradeBenchOnly) {
+            check("regrade of " + regradeAnswers + " answers with " + nodeCounts() + " nodes", this::regradeBench);
+            return report();
+        }
         check(launches + " launches and submissions through HAProxy, each score delivered once", this::launchesAndScores);
         check("throughput with 1, 2 and 3 nodes", this::throughput);
         memory();
         check("SIGKILL of a node holding outbox claims: survivors deliver every newest score once", this::killWhileHoldingClaims);
         check("the killed node rejoins", this::rejoin);
         check("regrade across nodes: a node killed mid-regrade, every answer regraded exactly once", this::killDuringRegrade);
+        if (regradeAnswers > 0) {
+            check("regrade of " + regradeAnswers + " answers with " + nodeCounts() + " nodes", this::regradeBench);
+        }
+        return report();
+    }
 
+    int report() {
         System.out.println();
         System.out.println("figures:");
         figures.forEach((k, v) -> System.out.printf("  %-60s %s%n", k, v));
@@ -310,14 +328,17 @@ public final class ClusterTest {
         }
     }
 
-    static void waitFor(String what, int seconds, BooleanSupplier done) throws InterruptedException {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("waited " + seconds + " s for " + what);
-            }
-            Thread.sleep(200);
-        }
+    /** Until the condition holds, for at most {@code seconds}: the system tests' {@link Await}. */
+    static void waitFor(String what, int seconds, Await.Check done) throws Exception {
+        Await.until(what, seconds, done);
+    }
+
+    /**
+     * Until no score is left to send (none PENDING): from then on no node delivers anything, so a score the LMS took twice
+     * would be there to see. (The checks waited a fixed 3 s for that before.)
+     */
+    void nothingLeftToSend() throws Exception {
+        waitFor("no score left PENDING in the outbox", 120, () -> scalar("SELECT count(*) FROM score_outbox WHERE state = 'PENDING'") == 0);
     }
 
     interface Task {
@@ -435,7 +456,7 @@ public final class ClusterTest {
         long sent = System.nanoTime();
         waitFor("every score at the LMS", 300, () -> taken("spread-").size() == launches);
         figures.put("all " + launches + " scores at the LMS, after the last submission", secs(sent));
-        Thread.sleep(3000); // three nodes polled many times since: a second delivery would have landed
+        nothingLeftToSend();
         Map<String, Integer> n = taken("spread-");
         List<String> twice = n.entrySet().stream().filter(e -> e.getValue() != 1).map(Map.Entry::getKey).toList();
         require(n.size() == launches, n.size() + " of " + launches + " students' scores arrived");
@@ -602,7 +623,7 @@ public final class ClusterTest {
             }
             return true;
         });
-        Thread.sleep(3000);
+        nothingLeftToSend();
         List<String> wrong = new ArrayList<>();
         for (int i = 0; i < killStudents; i++) {
             String user = "kill-" + i;
@@ -718,5 +739,145 @@ public final class ClusterTest {
         figures.put("regrade, whole run", secs(t));
         startNode(victim);
         return answers + " answers each regraded once; completed " + took + " after the kill; every node says " + views.get(0);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The regrade bench (issue 16): N real hw7 answers of the questions that train no model, varied per student and
+    // seeded straight into PostgreSQL, regraded by the assignment's regrade with 3, then 2, then 1 node (the others
+    // stopped); timed from the POST to COMPLETED as the API reports it.
+
+    String regradeBench() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            if (nodes[i] == null || !nodes[i].isAlive()) {
+                startNode(i);
+            }
+        }
+        long assignment = json(get(node(0) + "/api/assignments?pack=hw7")).get(0).path("id").asLong();
+        long t = System.nanoTime();
+        RegradeSeed seed;
+        try (Connection c = db()) {
+            seed = RegradeSeed.seed(c, root, regradeAnswers, "regrade-bench-");
+        }
+        String seeded = secs(t);
+        System.out.printf("seeded %d answers (%d distinct texts) of %d students in %s: %s%n", seed.answers, seed.distinct,
+                seed.students, seeded, seed.perQuestion);
+        figures.put("regrade bench: " + seed.answers + " answers seeded by COPY (" + seed.distinct + " distinct)", seeded);
+        StringBuilder table = new StringBuilder(String.format("%n  %-6s %-8s %-9s %-10s %-26s %-8s%n", "nodes", "answers",
+                "seconds", "answers/s", "node CPU s (1/2/3)", "db CPU s"));
+        List<String> rates = new ArrayList<>();
+        long previous = -1;
+        for (int k : regradeRounds) {
+            for (int i = k; i < 3; i++) {
+                if (nodes[i].isAlive()) {
+                    nodes[i].destroy();
+                    require(nodes[i].waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "node" + (i + 1) + " did not stop");
+                }
+            }
+            if (previous >= 0) {
+                try (Connection c = db()) {
+                    seed.reset(c);
+                }
+            }
+            Path recording = work.resolve("node1-regrade-1-node.jfr");
+            if (k == 1 && jfr) {
+                jcmd(nodes[0], "JFR.start", "name=regrade", "settings=profile", "filename=" + recording);
+            }
+            long[] cpuBefore = new long[3];
+            for (int i = 0; i < k; i++) {
+                cpuBefore[i] = cpuTicks(nodes[i].pid());
+            }
+            long dbBefore = postgresTicks();
+            LtiClient assay = new LtiClient(node(0));
+            long t0 = System.nanoTime();
+            HttpResponse<String> started = assay.send("POST", "/api/assignments/" + assignment + "/regrades", null, null, ServerIT.TOKEN);
+            require(started.statusCode() == 202, "regrade answered " + started.statusCode() + ": " + started.body());
+            long regrade = json(started).path("executionId").asLong();
+            String status = node(0) + "/api/assignments/" + assignment + "/regrades/" + regrade;
+            JsonNode end = null;
+            long limit = t0 + Math.max(600, regradeAnswers / 20) * 1_000_000_000L;
+            while (System.nanoTime() < limit) {
+                JsonNode now = json(get(status));
+                if (!now.path("status").asText().startsWith("START")) {
+                    end = now;
+                    break;
+                }
+                Thread.sleep(500); // each look counts the regrade's grades: not so often that it slows the regrade
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            StringBuilder cpu = new StringBuilder();
+            for (int i = 0; i < 3; i++) {
+                cpu.append(i == 0 ? "" : " / ").append(i < k ? String.format("%.0f", (cpuTicks(nodes[i].pid()) - cpuBefore[i]) / 100.0) : "-");
+            }
+            double db = (postgresTicks() - dbBefore) / 100.0;
+            if (k == 1 && jfr) {
+                jcmd(nodes[0], "JFR.stop", "name=regrade");
+                System.out.println("JFR recording of node1's one-node round: " + recording);
+            }
+            require(end != null, "the regrade with " + k + " nodes did not end within the bench's limit: " + json(get(status)));
+            require("COMPLETED".equals(end.path("status").asText()), "the regrade with " + k + " nodes ended " + end);
+            long twice = scalar("SELECT count(*) FROM (SELECT submission_id FROM grade WHERE regrade_id = ? GROUP BY submission_id "
+                    + "HAVING count(*) > 1) x", regrade);
+            long once = scalar("SELECT count(DISTINCT submission_id) FROM grade WHERE regrade_id = ? AND submission_id BETWEEN ? AND ?",
+                    regrade, seed.firstSubmission, seed.firstSubmission + seed.answers - 1);
+            require(twice == 0, twice + " answers regraded more than once with " + k + " nodes");
+            require(once == seed.answers, once + " of the " + seed.answers + " seeded answers regraded with " + k + " nodes");
+            require(end.path("regraded").asLong() == seed.answers && end.path("toRegrade").asLong() == seed.answers,
+                    "the API's counts with " + k + " nodes: regraded " + end.path("regraded") + ", toRegrade " + end.path("toRegrade")
+                            + ", not " + seed.answers);
+            long errors = scalar("SELECT count(*) FROM grade WHERE regrade_id = ? AND status = 'ERROR'", regrade);
+            table.append(String.format("  %-6d %-8d %-9.1f %-10.0f %-26s %-8.0f%s%n", k, seed.answers, seconds, seed.answers / seconds,
+                    cpu, db, errors == 0 ? "" : "  (" + errors + " graded ERROR)"));
+            rates.add(String.format("%d nodes %.1f s (%.0f/s)", k, seconds, seed.answers / seconds));
+            System.out.printf("regrade %d with %d nodes: %.1f s, %s%n", regrade, k, seconds, end);
+            previous = regrade;
+        }
+        System.out.print("regrade of " + seed.answers + " seeded answers (hw7, no training plugin), POST to COMPLETED:" + table);
+        figures.put("regrade of " + seed.answers + " answers, " + nodeCounts() + " nodes", String.join(", ", rates));
+        return String.join(", ", rates) + "; each answer regraded exactly once per round";
+    }
+
+    /** The bench's node counts, as words: "3, 2 and 1". */
+    String nodeCounts() {
+        List<String> k = java.util.Arrays.stream(regradeRounds).mapToObj(String::valueOf).toList();
+        return k.size() == 1 ? k.get(0) : String.join(", ", k.subList(0, k.size() - 1)) + " and " + k.get(k.size() - 1);
+    }
+
+    static void jcmd(Process p, String... command) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("jcmd", String.valueOf(p.pid())));
+        cmd.addAll(List.of(command));
+        Process j = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(j.getInputStream().readAllBytes());
+        require(j.waitFor() == 0, "jcmd " + String.join(" ", command) + ": " + out);
+    }
+
+    /** CPU time of a process (user + system) in clock ticks (1/100 s), from /proc/pid/stat; 0 when gone. */
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** CPU time of every PostgreSQL process on this machine (server and backends), in clock ticks. */
+    static long postgresTicks() {
+        long sum = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    if (stat.contains("(postgres)")) {
+                        sum += cpuTicks(Long.parseLong(p.getFileName().toString()));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return sum;
     }
 }

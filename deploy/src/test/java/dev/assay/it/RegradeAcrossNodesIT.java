@@ -229,7 +229,20 @@ class RegradeAcrossNodesIT {
         String status = path + "/" + DurableWorkIT.json(accepted).path("executionId").asLong();
         Await.until("the regrade to complete", 180, () -> "COMPLETED".equals(DurableWorkIT.field(nodeB, status, "status")));
         double seconds = (System.nanoTime() - started) / 1e9;
-        assertThat(DurableWorkIT.json(nodeB.send("GET", status, null, null, TOKEN)).path("regraded").asLong()).isEqualTo(ANSWERS);
+        JsonNode done = DurableWorkIT.json(nodeB.send("GET", status, null, null, TOKEN));
+        assertThat(done.path("regraded").asLong()).as("regraded, %s", done).isEqualTo(ANSWERS);
+        assertThat(done.path("toRegrade").asLong()).as("toRegrade, %s", done).isEqualTo(ANSWERS);
+        // Each answer exactly once by this regrade, and graded with the key just saved (half the answers say it).
+        try (Connection db = RestartIT.database(dir); PreparedStatement q = db.prepareStatement("SELECT COUNT(*),"
+                + " COUNT(DISTINCT submission_id), COALESCE(SUM(CASE WHEN score = 1.0 THEN 1 ELSE 0 END), 0) FROM grade WHERE regrade_id = ?")) {
+            q.setLong(1, done.path("executionId").asLong());
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                assertThat(r.getLong(1)).as("grades of the regrade").isEqualTo(ANSWERS);
+                assertThat(r.getLong(2)).as("answers it graded, each once").isEqualTo(ANSWERS);
+                assertThat(r.getLong(3)).as("right with the key \"%s\"", expected).isEqualTo(ANSWERS / 2);
+            }
+        }
         return seconds;
     }
 

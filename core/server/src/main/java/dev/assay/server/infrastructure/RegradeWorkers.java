@@ -3,6 +3,7 @@ package dev.assay.server.infrastructure;
 import dev.assay.server.application.ThisProcess;
 import dev.assay.server.application.catalog.CatalogRefresh;
 import dev.assay.server.application.grading.GradingService;
+import dev.assay.server.application.regrade.RegradeItemRun;
 import dev.assay.server.application.regrade.RegradeRecords;
 import dev.assay.server.domain.repository.RegradeItemRepository.Item;
 import dev.assay.server.infrastructure.persistence.StartupState;
@@ -18,7 +19,6 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -56,8 +56,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RegradeWorkers {
     private static final Logger LOG = Logger.getLogger(RegradeWorkers.class.getName());
-    /** Answers whose grades are stored together. */
-    static final int CHUNK = 10;
+    /** Answers graded, then stored together (one transaction: the item's lock, one lock query, one flush of their grades). */
+    static final int CHUNK = 20;
     /** Answers read a page at a time. */
     static final int PAGE = 100;
 
@@ -175,13 +175,6 @@ public class RegradeWorkers {
         }
     }
 
-    /** Signals that this process no longer holds the item it works on. */
-    private static final class Lost extends RuntimeException {
-        Lost() {
-            super(null, null, false, false);
-        }
-    }
-
     void run(Item item) {
         long started = System.nanoTime();
         try {
@@ -190,37 +183,35 @@ public class RegradeWorkers {
             }
             RegradeRecords.Scope scope = records.scope(item.regradeId());
             catalog.ensureCurrent(scope.currentConfigByQuestion());
-            long scanned = item.afterId();
-            int graded = 0;
-            List<GradingService.Regraded> chunk = new ArrayList<>();
-            boolean more = true;
-            while (more) {
-                List<Long> page = records.needingRegrade(scope.currentConfigByQuestion(), scope.target(), scanned, PAGE);
-                List<Long> mine = page.stream().filter(item::covers).toList();
-                more = page.size() == PAGE && mine.size() == page.size();
-                if (mine.isEmpty()) {
-                    break;
+            int graded = RegradeItemRun.run(item, new RegradeItemRun.Steps<GradingService.Regraded>() {
+                @Override
+                public List<Long> needing(long afterId, int limit) {
+                    return records.needingRegrade(scope.currentConfigByQuestion(), scope.target(), afterId, limit);
                 }
-                scanned = mine.get(mine.size() - 1);
-                Set<Long> done = records.gradedBy(item.regradeId(), mine);
-                for (long id : mine) {
-                    if (!done.contains(id)) {
-                        chunk.add(grading.regradeOnly(id));
-                        graded++;
-                        if (chunk.size() == CHUNK) {
-                            store(item, chunk);
-                        }
-                    }
+
+                @Override
+                public Set<Long> gradedBy(List<Long> ids) {
+                    return records.gradedBy(item.regradeId(), ids);
                 }
-            }
-            store(item, chunk);
-            if (!records.finish(item, process)) {
-                throw new Lost();
-            }
-            int n = graded;
-            LOG.fine(() -> "Regrade " + item.regradeId() + ", item " + item.seq() + ": " + n + " answers in "
+
+                @Override
+                public List<GradingService.Regraded> grade(List<Long> ids) {
+                    return grading.regradeOnly(ids);
+                }
+
+                @Override
+                public boolean store(List<GradingService.Regraded> grades) {
+                    return records.store(item, process, grades);
+                }
+
+                @Override
+                public boolean finish() {
+                    return records.finish(item, process);
+                }
+            }, PAGE, CHUNK);
+            LOG.fine(() -> "Regrade " + item.regradeId() + ", item " + item.seq() + ": " + graded + " answers in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms");
-        } catch (Lost e) {
+        } catch (RegradeItemRun.Lost e) {
             LOG.info(() -> "Regrade " + item.regradeId() + ", item " + item.seq() + ": no longer this node's (taken over"
                     + " after its lease lapsed, or the regrade ended); left to its holder");
         } catch (RuntimeException e) {
@@ -233,15 +224,5 @@ public class RegradeWorkers {
                         + " lease lapses instead", again);
             }
         }
-    }
-
-    private void store(Item item, List<GradingService.Regraded> chunk) {
-        if (chunk.isEmpty()) {
-            return;
-        }
-        if (!records.store(item, process, List.copyOf(chunk))) {
-            throw new Lost();
-        }
-        chunk.clear();
     }
 }

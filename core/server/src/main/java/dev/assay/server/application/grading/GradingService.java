@@ -27,7 +27,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -119,11 +121,22 @@ public class GradingService {
     public record Regraded(long submissionId, long configId, GradeOutcome outcome) {
     }
 
-    /** Grades a stored submission again with its question's current configuration, without storing it. */
-    public Regraded regradeOnly(long submissionId) {
-        SubmissionEntity s = submission(submissionId);
-        QuestionCatalog.Entry q = question(s.getQuestionId());
-        return new Regraded(submissionId, q.configId(), grade(q, store.answer(s)));
+    /**
+     * Grades stored submissions again with their questions' current configurations, without storing them, in the order
+     * given: their answers read together (one query for the submissions, one for their files), then graded one by one.
+     */
+    public List<Regraded> regradeOnly(List<Long> submissionIds) {
+        Map<Long, SubmissionStore.StoredAnswer> answers = store.answers(submissionIds);
+        List<Regraded> out = new ArrayList<>(submissionIds.size());
+        for (long id : submissionIds) {
+            SubmissionStore.StoredAnswer a = answers.get(id);
+            if (a == null) {
+                throw AssayException.notFound("No submission " + id + ".");
+            }
+            QuestionCatalog.Entry q = question(a.questionId());
+            out.add(new Regraded(id, q.configId(), grade(q, a.answer())));
+        }
+        return out;
     }
 
     /**
@@ -143,9 +156,8 @@ public class GradingService {
     /** Stores the grades of a batch regrade's chunk together, each naming the regrade, with their gradebook scores. */
     @Transactional
     public void store(List<Regraded> regrades, long regradeId) {
-        for (Regraded r : regrades) {
-            store.addGrade(r.submissionId(), r.configId(), r.outcome(), regradeId);
-        }
+        store.addGrades(regrades.stream().map(r -> new SubmissionStore.NewGrade(r.submissionId(), r.configId(), r.outcome())).toList(),
+                regradeId);
     }
 
     /** Grades a stored submission again with its question's current configuration; the history grows. */

@@ -97,25 +97,28 @@ public class RegradeRecords {
             return false;
         }
         Map<String, Long> current = currentConfigs(r.getAssignmentId());
+        // Each item's upper end found by the database (the itemSize-th answer needing it after the last end): one row
+        // per item, where this read every answer's row before.
         List<RegradeItemRepository.Range> ranges = new ArrayList<>();
         long after = 0;
         long total = 0;
         while (true) {
-            List<Long> page = needingRegrade(current, r.getTarget(), after, itemSize);
-            if (page.isEmpty()) {
+            Optional<Long> end = submissions.nthNeedingRegrade(current, r.getTarget(), after, itemSize);
+            if (end.isEmpty()) {
                 break;
             }
-            long last = page.get(page.size() - 1);
-            ranges.add(new RegradeItemRepository.Range(after, last, page.size()));
-            total += page.size();
-            after = last;
-            if (page.size() < itemSize) {
-                break;
-            }
+            ranges.add(new RegradeItemRepository.Range(after, end.get(), itemSize));
+            total += itemSize;
+            after = end.get();
         }
-        RegradeItemRepository.Range open = ranges.isEmpty() ? new RegradeItemRepository.Range(0, null, 0)
-                : ranges.remove(ranges.size() - 1);
-        ranges.add(new RegradeItemRepository.Range(open.afterId(), null, open.planned()));
+        long rest = submissions.countNeedingRegrade(current, r.getTarget(), after);
+        total += rest;
+        if (rest > 0 || ranges.isEmpty()) {
+            ranges.add(new RegradeItemRepository.Range(after, null, rest));
+        } else {
+            RegradeItemRepository.Range last = ranges.remove(ranges.size() - 1);
+            ranges.add(new RegradeItemRepository.Range(last.afterId(), null, last.planned()));
+        }
         items.plan(id, ranges);
         r.planned(total, AuditLog.now());
         return true;

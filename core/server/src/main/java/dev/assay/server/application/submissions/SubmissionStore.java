@@ -20,7 +20,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Submissions, their files and their grades, stored together in one transaction, with the user's new score for the
@@ -90,6 +92,63 @@ public class SubmissionStore {
             scoreToGradebook(s, null, g.getGradedAt());
         }
         return g;
+    }
+
+    /** A stored answer and its question. */
+    public record StoredAnswer(String questionId, Answer answer) {
+    }
+
+    /** A regrade's new plugin grade of a stored submission, not yet stored. */
+    public record NewGrade(long submissionId, long configId, GradeOutcome outcome) {
+    }
+
+    /**
+     * New plugin grades of a regrade's chunk, stored as {@link #addGrade} stores one, together: the submissions' rows
+     * locked in one query (in id order), the grades inserted at one flush, the submissions' pointers written at the
+     * commit (before: a lock query, an insert and a flush per answer).
+     */
+    @Transactional
+    public void addGrades(List<NewGrade> grades, long regradeId) {
+        if (grades.isEmpty()) {
+            return;
+        }
+        Map<Long, SubmissionEntity> locked = submissions.lock(grades.stream().map(NewGrade::submissionId).toList());
+        List<GradeEntity> rows = new ArrayList<>(grades.size());
+        for (NewGrade n : grades) {
+            if (!locked.containsKey(n.submissionId())) {
+                throw AssayException.notFound("No submission " + n.submissionId() + ".");
+            }
+            GradeEntity g = gradeRow(n.submissionId(), n.configId(), n.outcome());
+            g.givenByRegrade(regradeId);
+            submissions.addGradeUnflushed(g);
+            rows.add(g);
+        }
+        submissions.flush(); // the grades' ids, for the submissions' pointers
+        for (GradeEntity g : rows) {
+            SubmissionEntity s = locked.get(g.getSubmissionId());
+            if (s.gradeAdded(g)) {
+                scoreToGradebook(s, null, g.getGradedAt());
+            }
+        }
+    }
+
+    /**
+     * The answers of these submissions as submitted, files included, by id (two queries, where a regrade read each
+     * answer with two of its own); with each one's question.
+     */
+    @Transactional
+    public Map<Long, StoredAnswer> answers(List<Long> submissionIds) {
+        Map<Long, SubmissionEntity> found = submissions.find(submissionIds);
+        Map<Long, List<SubmissionFileEntity>> files = submissions.files(found.keySet());
+        Map<Long, StoredAnswer> out = new LinkedHashMap<>();
+        for (SubmissionEntity s : found.values()) {
+            List<Attachment> attachments = new ArrayList<>();
+            for (SubmissionFileEntity f : files.getOrDefault(s.getId(), List.of())) {
+                attachments.add(new Attachment(f.getName(), f.getMediaType(), f.getContent()));
+            }
+            out.put(s.getId(), new StoredAnswer(s.getQuestionId(), new Answer(s.getAnswerText(), attachments)));
+        }
+        return out;
     }
 
     /**

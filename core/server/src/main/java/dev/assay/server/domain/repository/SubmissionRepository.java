@@ -16,6 +16,21 @@ public interface SubmissionRepository {
     /** The submission, its row locked until the transaction ends: new grades of one submission take turns. */
     Optional<SubmissionEntity> lock(long id);
 
+    /** These submissions (those that exist), by id: one query (a regrade reads a chunk's answers so). */
+    Map<Long, SubmissionEntity> find(Collection<Long> ids);
+
+    /**
+     * These submissions (those that exist), by id, their rows locked until the transaction ends, in id order (so two
+     * transactions locking overlapping chunks do not deadlock): one query, where a regrade's chunk locked each before.
+     */
+    Map<Long, SubmissionEntity> lock(Collection<Long> ids);
+
+    /** Adds a grade; it is written at the next flush or the commit (its id is given at once). */
+    void addGradeUnflushed(GradeEntity grade);
+
+    /** Writes what the transaction added and changed so far. */
+    void flush();
+
     /** Stores a new submission; it has its id on return. */
     void add(SubmissionEntity submission);
 
@@ -47,6 +62,16 @@ public interface SubmissionRepository {
     /** The latest plugin grade of a submission, as a regrade looks at it. */
     record PluginGrade(long submissionId, String questionId, long configId, Grade.Status status) {
     }
+
+    /**
+     * Where a regrade's work item ends: the id of the {@code n}th submission after {@code afterId} that needs the regrade
+     * (the rule of {@link #pluginGradesNeedingRegrade}), in id order; empty when fewer than {@code n} do. The database
+     * skips the first n - 1 (one row comes back, where planning read every answer's row before).
+     */
+    java.util.Optional<Long> nthNeedingRegrade(Map<String, Long> currentConfigByQuestion, String gradebookTarget, long afterId, int n);
+
+    /** How many submissions after {@code afterId} need the regrade (the rule of {@link #pluginGradesNeedingRegrade}). */
+    long countNeedingRegrade(Map<String, Long> currentConfigByQuestion, String gradebookTarget, long afterId);
 
     /**
      * The next page of a regrade: the latest plugin grade of at most {@code limit} submissions to these questions with an

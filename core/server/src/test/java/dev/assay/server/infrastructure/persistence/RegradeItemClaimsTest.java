@@ -2,6 +2,7 @@ package dev.assay.server.infrastructure.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.server.application.regrade.RegradeItemRun;
 import dev.assay.server.domain.repository.RegradeItemRepository.Item;
 import dev.assay.server.domain.repository.RegradeItemRepository.Range;
 import java.sql.Connection;
@@ -10,9 +11,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -291,10 +294,15 @@ class RegradeItemClaimsTest {
         }
     }
 
+    /** Ends a worker dead in the middle of an item: no more stores, no renewals, its claim left to lapse. */
+    static final class Killed extends RuntimeException {
+    }
+
     /**
-     * A worker as RegradeWorkers runs one, on its own connection: claims items, stores their answers ten at a time under
-     * the item's lock, skipping those graded already, and renews its lease as a heartbeat would. With {@code dieAfter}
-     * items it stops dead half-way through the next one (no more stores, no renewals).
+     * A worker as RegradeWorkers runs one, on its own connection: claims items and runs each through the server's own
+     * loop ({@link RegradeItemRun}), its steps the server's SQL for the claims and a table of its own for the grades
+     * (every answer needs the regrade; a store locks the item if held, skips what the regrade graded already, and renews
+     * the lease as the heartbeat would). With {@code dieAfter} items it stops dead half-way through the next one.
      */
     int worker(String process, long lease, int answers, int dieAfter) throws Exception {
         int stored = 0;
@@ -312,48 +320,106 @@ class RegradeItemClaimsTest {
                 }
                 Item item = claimed.get();
                 boolean dying = items++ == dieAfter;
-                List<Long> ids = new ArrayList<>();
-                for (long s = item.afterId() + 1; s <= (item.throughId() == null ? answers : item.throughId()); s++) {
-                    ids.add(s);
-                }
-                for (int from = 0; from < ids.size(); from += 10) {
-                    if (dying && from >= ids.size() / 2) {
-                        return stored; // killed: its claim is left to lapse
-                    }
-                    List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 10));
-                    Thread.sleep(2); // grading
-                    Integer added = n.tx(() -> {
-                        if (!n.items.lockIfHeld(1, item.seq(), process)) {
-                            return null;
+                long last = item.throughId() == null ? answers : item.throughId();
+                long half = item.afterId() + (last - item.afterId()) / 2;
+                int[] added = {0};
+                try {
+                    RegradeItemRun.run(item, new RegradeItemRun.Steps<Long>() {
+                        @Override
+                        public List<Long> needing(long afterId, int limit) {
+                            List<Long> ids = new ArrayList<>();
+                            for (long s = afterId + 1; s <= answers && ids.size() < limit; s++) {
+                                ids.add(s);
+                            }
+                            return ids;
                         }
-                        int k = 0;
-                        for (long id : chunk) {
-                            try (PreparedStatement seen = n.c.prepareStatement(
-                                    "SELECT 1 FROM answer_graded WHERE regrade_id = 1 AND submission_id = ?")) {
-                                seen.setLong(1, id);
-                                try (ResultSet r = seen.executeQuery()) {
-                                    if (r.next()) {
-                                        continue;
+
+                        @Override
+                        public Set<Long> gradedBy(List<Long> ids) {
+                            try {
+                                return n.tx(() -> graded(n, ids));
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+
+                        @Override
+                        public List<Long> grade(List<Long> ids) {
+                            if (dying && ids.get(0) > half) {
+                                throw new Killed();
+                            }
+                            try {
+                                Thread.sleep(2); // grading
+                            } catch (InterruptedException e) {
+                                throw new IllegalStateException(e);
+                            }
+                            return ids;
+                        }
+
+                        @Override
+                        public boolean store(List<Long> grades) {
+                            try {
+                                Integer k = n.tx(() -> {
+                                    if (!n.items.lockIfHeld(1, item.seq(), process)) {
+                                        return null;
                                     }
+                                    Set<Long> done = graded(n, grades);
+                                    int stores = 0;
+                                    for (long id : grades) {
+                                        if (!done.contains(id)) {
+                                            try (PreparedStatement add = n.c.prepareStatement("INSERT INTO answer_graded VALUES (1, ?, ?)")) {
+                                                add.setLong(1, id);
+                                                add.setString(2, process);
+                                                add.executeUpdate();
+                                            }
+                                            stores++;
+                                        }
+                                    }
+                                    return stores;
+                                });
+                                if (k == null) {
+                                    return false;
                                 }
+                                added[0] += k;
+                                n.tx(() -> n.items.renew(process, System.currentTimeMillis() + lease)); // the heartbeat's own
+                                return true;
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
                             }
-                            try (PreparedStatement add = n.c.prepareStatement("INSERT INTO answer_graded VALUES (1, ?, ?)")) {
-                                add.setLong(1, id);
-                                add.setString(2, process);
-                                add.executeUpdate();
-                            }
-                            k++;
                         }
-                        return k;
-                    });
-                    if (added == null) {
-                        break; // lost the item
-                    }
-                    stored += added;
-                    n.tx(() -> n.items.renew(process, System.currentTimeMillis() + lease)); // the heartbeat's own transaction
+
+                        @Override
+                        public boolean finish() {
+                            try {
+                                return n.tx(() -> n.items.finish(1, item.seq(), process));
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                    }, 100, 10);
+                    stored += added[0]; // stored by this worker (a store skips what another graded)
+                } catch (Killed e) {
+                    return stored + added[0]; // killed: its claim is left to lapse
+                } catch (RegradeItemRun.Lost e) {
+                    stored += added[0]; // lost the item: what it stored before counts
                 }
-                n.tx(() -> n.items.finish(1, item.seq(), process));
             }
         }
+    }
+
+    /** Of these answers, those regrade 1 has stored. */
+    static Set<Long> graded(Node n, List<Long> ids) throws SQLException {
+        Set<Long> done = new HashSet<>();
+        for (long id : ids) {
+            try (PreparedStatement seen = n.c.prepareStatement("SELECT 1 FROM answer_graded WHERE regrade_id = 1 AND submission_id = ?")) {
+                seen.setLong(1, id);
+                try (ResultSet r = seen.executeQuery()) {
+                    if (r.next()) {
+                        done.add(id);
+                    }
+                }
+            }
+        }
+        return done;
     }
 }

@@ -33,6 +33,40 @@ public class JpaSubmissionRepository implements SubmissionRepository {
     }
 
     @Override
+    public Map<Long, SubmissionEntity> find(Collection<Long> ids) {
+        return byId(ids, null);
+    }
+
+    @Override
+    public Map<Long, SubmissionEntity> lock(Collection<Long> ids) {
+        return byId(ids, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private Map<Long, SubmissionEntity> byId(Collection<Long> ids, LockModeType lock) {
+        Map<Long, SubmissionEntity> byId = new java.util.LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return byId;
+        }
+        var q = em.createQuery("select s from SubmissionEntity s where s.id in :ids order by s.id", SubmissionEntity.class)
+                .setParameter("ids", List.copyOf(ids));
+        if (lock != null) {
+            q.setLockMode(lock);
+        }
+        q.getResultList().forEach(s -> byId.put(s.getId(), s));
+        return byId;
+    }
+
+    @Override
+    public void addGradeUnflushed(GradeEntity grade) {
+        em.persist(grade);
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
+
+    @Override
     public void add(SubmissionEntity submission) {
         em.persist(submission);
         em.flush();
@@ -114,6 +148,23 @@ public class JpaSubmissionRepository implements SubmissionRepository {
                 gradebookTarget, afterId, Object[].class).setMaxResults(limit).getResultList().stream()
                 .map(r -> new PluginGrade(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
                         (Grade.Status) r[3])).toList();
+    }
+
+    @Override
+    public Optional<Long> nthNeedingRegrade(Map<String, Long> currentConfigByQuestion, String gradebookTarget, long afterId, int n) {
+        if (currentConfigByQuestion.isEmpty()) {
+            return Optional.empty();
+        }
+        return needingRegrade("s.id", " order by s.id", currentConfigByQuestion, gradebookTarget, afterId, Long.class)
+                .setFirstResult(n - 1).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    @Override
+    public long countNeedingRegrade(Map<String, Long> currentConfigByQuestion, String gradebookTarget, long afterId) {
+        if (currentConfigByQuestion.isEmpty()) {
+            return 0;
+        }
+        return needingRegrade("count(s)", "", currentConfigByQuestion, gradebookTarget, afterId, Long.class).getSingleResult();
     }
 
     /**
