@@ -7,7 +7,7 @@ import dev.assay.server.application.catalog.QuestionCatalog;
 import dev.assay.server.application.gradebook.AssignmentScore;
 import dev.assay.server.application.grading.GradingService;
 import dev.assay.server.application.regrade.RegradeImpact;
-import dev.assay.server.application.regrade.RegradeJobs;
+import dev.assay.server.application.regrade.RegradeRecords;
 import dev.assay.server.application.regrade.RegradeRecords;
 import dev.assay.server.domain.model.RegradeEntity;
 import dev.assay.server.domain.repository.SubmissionRepository;
@@ -27,9 +27,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class Regrades {
-    @Inject
-    RegradeJobs jobs;
-
     @Inject
     Assignments assignments;
 
@@ -99,18 +96,18 @@ public class Regrades {
      */
     public RegradeStatus start(long assignmentId, Optional<String> target, String requestedBy) {
         assignments.get(assignmentId);
-        long id = jobs.start(assignmentId, target, requestedBy);
+        long id = records.record(assignmentId, target.orElse(null), requestedBy);
         return status(id).orElseThrow();
     }
 
     /** An assignment's regrades (of one target, when given), newest first; not found when there is no such assignment. */
     public List<RegradeStatus> list(long assignmentId, Optional<String> target) {
         assignments.get(assignmentId);
-        return jobs.list(assignmentId, target).stream().map(Regrades::of).toList();
+        return records.of(assignmentId, target).stream().map(Regrades::of).toList();
     }
 
     public Optional<RegradeStatus> status(long regradeId) {
-        return jobs.status(regradeId).map(Regrades::of);
+        return records.find(regradeId).map(Regrades::of);
     }
 
     /** The regrade, if it is of this assignment; else not found. */

@@ -25,7 +25,12 @@ import java.util.Set;
 /**
  * The durable record of batch regrades ({@link RegradeEntity}), each change in a transaction of its own: its id is the
  * one the API gives out, and each grade a regrade gives carries that id, so what it has done (which answers, how many)
- * is read from its grades, exact whenever the server stopped.
+ * is read from its grades, exact whenever the server stopped. A regrade of a whole assignment, or of the submissions
+ * made through one gradebook target (an LTI link, for its instructor), is recorded here, then planned as work items
+ * (ranges of its answers) and run by the regrade workers of every node sharing the database, each item claimed by one
+ * node for a lease its heartbeat renews; a node that stops or dies leaves its items to the others (at once at the next
+ * start on an embedded H2 database, which one process opens at a time; after their lease on PostgreSQL). One regrade of
+ * an assignment runs at a time (a unique key, so two requests at once cannot both start one).
  */
 @ApplicationScoped
 public class RegradeRecords {
