@@ -33,6 +33,14 @@ public record DatabaseSettings(String className, String url, String user) {
     }
 
     /**
+     * Whether the database at this URL skips rows other transactions hold locked ({@code FOR UPDATE SKIP LOCKED}) and
+     * limits after skipping: PostgreSQL. H2 2.2 parses SKIP LOCKED but limits first, so claims there are made otherwise.
+     */
+    public static boolean skipsLockedRows(String url) {
+        return "postgresql".equals(new DatabaseSettings(null, url, null).vendorOfUrl());
+    }
+
+    /**
      * A class meant for another database than the URL's (the H2 class, the default, with a PostgreSQL URL):
      * the line that says so and what to set, before anything tries to connect.
      */

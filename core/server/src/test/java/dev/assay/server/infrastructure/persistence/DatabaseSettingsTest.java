@@ -61,4 +61,13 @@ class DatabaseSettingsTest {
                 .contains("set ASSAY_DB_CLASS=" + PG);
         assertThat(DatabaseCheck.problem(new DatabaseSettings(H2, "", "sa"), "pw")).contains("assay.db.url (ASSAY_DB_URL) is empty");
     }
+
+    @Test
+    void onlyPostgresqlSkipsLockedRows() {
+        assertThat(DatabaseSettings.skipsLockedRows("jdbc:postgresql://db:5432/assay")).isTrue();
+        assertThat(DatabaseSettings.skipsLockedRows("jdbc:PostgreSQL://db/assay")).isTrue();
+        assertThat(DatabaseSettings.skipsLockedRows("jdbc:h2:file:./data/assay")).isFalse();
+        assertThat(DatabaseSettings.skipsLockedRows("")).isFalse();
+        assertThat(DatabaseSettings.skipsLockedRows(null)).isFalse();
+    }
 }

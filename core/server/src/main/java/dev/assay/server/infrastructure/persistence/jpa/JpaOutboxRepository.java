@@ -2,6 +2,7 @@ package dev.assay.server.infrastructure.persistence.jpa;
 
 import dev.assay.server.domain.model.OutboxEntry;
 import dev.assay.server.domain.repository.OutboxRepository;
+import dev.assay.server.infrastructure.persistence.DatabaseSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -38,7 +39,7 @@ public class JpaOutboxRepository implements OutboxRepository {
         // is claiming is skipped rather than waited for (that node will hold it), so the nodes spread over the entries
         // instead of queueing behind one another. The lock that decides stays the find's FOR UPDATE below (on a row
         // this transaction already holds it is immediate); H2 (one node) cannot skip locked rows and just waits.
-        if (dbUrl.startsWith("jdbc:postgresql:") && em.createNativeQuery("SELECT id FROM score_outbox WHERE id = ? FOR UPDATE SKIP LOCKED")
+        if (DatabaseSettings.skipsLockedRows(dbUrl) && em.createNativeQuery("SELECT id FROM score_outbox WHERE id = ? FOR UPDATE SKIP LOCKED")
                 .setParameter(1, id).getResultList().isEmpty()) {
             return Optional.empty();
         }

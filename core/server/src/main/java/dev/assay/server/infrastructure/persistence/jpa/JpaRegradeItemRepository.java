@@ -1,6 +1,7 @@
 package dev.assay.server.infrastructure.persistence.jpa;
 
 import dev.assay.server.domain.repository.RegradeItemRepository;
+import dev.assay.server.infrastructure.persistence.DatabaseSettings;
 import dev.assay.server.infrastructure.persistence.RegradeItemSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,7 +35,7 @@ public class JpaRegradeItemRepository implements RegradeItemRepository {
             public int update(String sql, Object... params) {
                 return bind(em.createNativeQuery(sql), params).executeUpdate();
             }
-        }, dbUrl.startsWith("jdbc:postgresql:"));
+        }, DatabaseSettings.skipsLockedRows(dbUrl));
     }
 
     private static Query bind(Query q, Object... params) {
